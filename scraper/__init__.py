@@ -1,0 +1,1 @@
+"""Discovery, fetching, the frontier and storage: everything but cleaning."""

@@ -1,0 +1,90 @@
+"""The errors a user can meet, in one tree.
+
+Every failure the CLI reports is one of these; anything else is a bug and
+shows a traceback. Lower-level errors (httpx, sqlite3, yaml) are translated
+once, where they cross into our code, with ``raise ... from``::
+
+    CrawlError                  base of every user-facing failure
+    ├── ConfigError             config.yaml unreadable, unknown key, wrong type or value
+    ├── UsageError              a bad argument on the command line
+    ├── FetchError              one URL could not be fetched (carries ``url`` and ``kind``)
+    │   ├── InvalidURL          not an absolute http(s) URL
+    │   ├── BlockedURL          refused before any request: robots.txt or the address guard
+    │   ├── HTTPStatusError     the server answered with a 4xx or 5xx status
+    │   ├── NotHTMLError        the body is not a web page (PDF, image, binary)
+    │   ├── TooLargeError       the body passed the configured size limit
+    │   └── NetworkError        DNS, connect, reset, timeout, redirect loop, broken encoding
+    └── StoreError              the database cannot do what was asked
+        ├── ReadOnlyError       ``crawl query`` was given a statement that writes
+        └── LockedError         another ``crawl run`` holds the database
+"""
+
+from __future__ import annotations
+
+
+class CrawlError(Exception):
+    """Base of every failure that is the user's input or the web's, not ours."""
+
+    exit_code = 1
+
+
+class ConfigError(CrawlError):
+    exit_code = 2
+
+
+class UsageError(CrawlError):
+    exit_code = 2
+
+
+class FetchError(CrawlError):
+    """A URL that could not be fetched; ``kind`` names the failure for summaries."""
+
+    kind = "fetch"
+
+    def __init__(self, url: str, message: str, *, kind: str | None = None) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+        self.reason = message
+        if kind is not None:
+            self.kind = kind
+
+
+class InvalidURL(FetchError):
+    kind = "invalid-url"
+
+
+class BlockedURL(FetchError):
+    kind = "blocked"
+
+
+class HTTPStatusError(FetchError):
+    kind = "http-status"
+
+    def __init__(self, url: str, status: int, *, retry_after: float | None = None) -> None:
+        super().__init__(url, f"HTTP {status}", kind=f"http-{status}")
+        self.status = status
+        self.retry_after = retry_after
+
+
+class NotHTMLError(FetchError):
+    kind = "not-html"
+
+
+class TooLargeError(FetchError):
+    kind = "too-large"
+
+
+class NetworkError(FetchError):
+    kind = "network"
+
+
+class StoreError(CrawlError):
+    pass
+
+
+class ReadOnlyError(StoreError):
+    exit_code = 2
+
+
+class LockedError(StoreError):
+    pass
