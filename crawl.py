@@ -1,0 +1,340 @@
+"""crawl: the command line of newscrawl.
+
+Each verb is a thin call into the library (``scraper``, ``cleaners``); this
+module only parses options, picks an output format and turns every
+``CrawlError`` into one line on stderr with its exit code:
+0 done, 1 some URLs failed, 2 usage or config error.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from scraper.config import Config, load_config
+from scraper.errors import CrawlError, FetchError
+from scraper.render import render
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_CONFIG = "config.yaml"
+
+
+class CrawlGroup(click.Group):
+    """Reports a ``CrawlError`` as one line, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CrawlError as error:
+            click.echo(f"crawl: error: {error}", err=True)
+            ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("crawl: interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            # `crawl export | head`: the reader left; not an error of ours.
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@dataclasses.dataclass
+class Settings:
+    """What --config and --db said, wherever they stood on the command line."""
+
+    config_path: str | None = None
+    db_path: str | None = None
+
+    @functools.cached_property
+    def config(self) -> Config:
+        found = DEFAULT_CONFIG if Path(DEFAULT_CONFIG).is_file() else None
+        return load_config(self.config_path or found)
+
+    @property
+    def database(self) -> str:
+        return self.db_path or self.config.database
+
+    def open_store(self, *, must_exist: bool = False) -> Any:
+        from scraper.errors import StoreError
+        from scraper.store import Store
+
+        if must_exist and not Path(self.database).exists():
+            raise StoreError(f"{self.database}: no such database (run `crawl fetch` or "
+                             "`crawl run` first, or give --db)")
+        return Store(self.database)
+
+
+def common_options(command: F) -> F:
+    """--config and --db, taken by every command, before or after the verb."""
+
+    def remember(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+        def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+            if value is not None:
+                setattr(ctx.ensure_object(Settings), name, value)
+            return value
+        return callback
+
+    command = click.option(
+        "--config", "config_path", metavar="PATH", expose_value=False, is_eager=True,
+        callback=remember("config_path"),
+        help="Configuration file (default: ./config.yaml when present).")(command)
+    command = click.option(
+        "--db", "db_path", metavar="PATH", expose_value=False,
+        callback=remember("db_path"),
+        help="SQLite database (default: `database` in the config, news.db).")(command)
+    return command
+
+
+def settings() -> Settings:
+    return click.get_current_context().ensure_object(Settings)
+
+
+@click.group(cls=CrawlGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newscrawl")
+@common_options
+def cli() -> None:
+    """Crawl news sources, clean articles of boilerplate, store and query them.
+
+    \b
+    crawl fetch https://example.com/news/story.html
+    crawl search "climate summit" --since 2026-01-01
+    crawl query "select title, published from articles limit 5"
+    """
+
+
+# -- output helpers ------------------------------------------------------------
+
+
+def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
+                title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column in columns:
+        table.add_column(str(column), overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console(soft_wrap=False).print(table)
+
+
+def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -> None:
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    writer.writerows(rows)
+
+
+def write_json_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -> None:
+    for row in rows:
+        out.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False,
+                             default=str) + "\n")
+
+
+def show_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str) -> None:
+    if fmt == "json":
+        write_json_rows(columns, rows, sys.stdout)
+    elif fmt == "csv":
+        write_csv(columns, rows, sys.stdout)
+    else:
+        print_table(columns, rows)
+
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+    show_default=True, help="How to print each article.")
+
+table_format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+    show_default=True, help="A table for people, JSON Lines or CSV for programs.")
+
+
+def filter_options(command: F) -> F:
+    for option in reversed([
+        click.option("--source", help="Only articles of this configured source."),
+        click.option("--since", metavar="DATE", help="Published on or after DATE (ISO 8601)."),
+        click.option("--until", metavar="DATE", help="Published before DATE (ISO 8601)."),
+        click.option("--lang", "language", metavar="CODE", help="Language code, e.g. en."),
+    ]):
+        command = option(command)
+    return command
+
+
+# -- commands --------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True, metavar="URL|FILE...")
+@format_option
+@click.option("--no-store", is_flag=True, help="Print the articles, store nothing.")
+@click.option("--url", "base_url", metavar="URL",
+              help="The URL a local FILE was saved from (for links and metadata).")
+@common_options
+def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | None) -> None:
+    """Fetch URLs (or read saved HTML files), clean them and store the articles.
+
+    \b
+    crawl fetch https://example.com/2026/11/27/story.html --format markdown
+    crawl fetch saved-page.html --url https://example.com/story --no-store
+    """
+    from scraper import pipeline
+    from scraper.fetch import fetch_pages
+
+    conf = settings().config
+    urls = [t for t in targets if not Path(t).is_file()]
+    files = [t for t in targets if Path(t).is_file()]
+    results: dict[str, Any] = {}
+    for path in files:
+        results[path] = pipeline.page_from_file(path, url=base_url)
+    if urls:
+        results.update(zip(urls, fetch_pages(urls, conf.fetch), strict=True))
+
+    store = None if no_store else settings().open_store()
+    failures = 0
+    try:
+        for target in targets:
+            page = results[target]
+            if isinstance(page, FetchError):
+                failures += 1
+                click.echo(f"crawl: error: {page}", err=True)
+                continue
+            article = pipeline.clean_page(page, conf.clean)
+            if not article.text:
+                failures += 1
+                click.echo(f"crawl: error: {target}: {article.reason}", err=True)
+            if store is not None:
+                stored = pipeline.store_page(store, page, article)
+                click.echo(f"{stored.outcome}: {stored.url}", err=True)
+            if article.text:
+                click.echo(render(article.to_dict(), fmt), nl=False)
+    finally:
+        if store is not None:
+            store.close()
+    if failures:
+        sys.exit(1)
+
+
+@cli.command("clean")
+@click.argument("file", type=click.File("rb"), metavar="FILE|-")
+@click.option("--url", metavar="URL", help="The URL the page was saved from.")
+@format_option
+@common_options
+def clean_command(file: Any, url: str | None, fmt: str) -> None:
+    """Clean a saved HTML page (no network, nothing stored).
+
+    \b
+    crawl clean page.html --url https://example.com/story --format json
+    curl -s https://example.com/story | crawl clean - --url https://example.com/story
+    """
+    from cleaners import clean
+
+    conf = settings().config
+    article = clean(file.read(), url, site_rules=conf.clean.rules_for(url))
+    if not article.text:
+        raise CrawlError(f"{file.name}: {article.reason}")
+    click.echo(render(article.to_dict(), fmt), nl=False)
+
+
+@cli.command()
+@click.argument("terms", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@filter_options
+@table_format_option
+@common_options
+def search(terms: tuple[str, ...], limit: int, source: str | None, since: str | None,
+           until: str | None, language: str | None, fmt: str) -> None:
+    """Full-text search of stored articles, best match first.
+
+    \b
+    crawl search climate summit --since 2026-11-01 --limit 5
+    crawl search '"north korean soldiers"' --format json
+    """
+    with settings().open_store(must_exist=True) as store:
+        hits = store.search(" ".join(terms), limit=limit, source=source, since=since,
+                            until=until, language=language)
+        columns = ["id", "title", "published", "url", "snippet"]
+        rows = [[getattr(hit, c) for c in columns] for hit in hits]
+        if fmt == "table" and not rows:
+            click.echo("no match", err=True)
+            return
+        show_rows(columns, rows, fmt)
+
+
+@cli.command()
+@click.argument("sql")
+@table_format_option
+@common_options
+def query(sql: str, fmt: str) -> None:
+    """Run a read-only SQL query; any statement that writes is refused.
+
+    \b
+    crawl query "select source, count(*) from articles group by source"
+    crawl query "select url, title from articles" --format csv > titles.csv
+    """
+    with settings().open_store(must_exist=True) as store:
+        result = store.query(sql)
+        show_rows(result.columns, result.rows, fmt)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "markdown"]),
+              default="jsonl", show_default=True)
+@click.option("--output", "-o", metavar="PATH",
+              help="File to write (a folder for markdown); default: standard output.")
+@filter_options
+@common_options
+def export(fmt: str, output: str | None, source: str | None, since: str | None,
+           until: str | None, language: str | None) -> None:
+    """Export stored articles as JSON Lines, CSV, or one Markdown file each.
+
+    \b
+    crawl export --format jsonl -o articles.jsonl
+    crawl export --format markdown -o articles/ --since 2026-11-01
+    """
+    from scraper.export import export_articles
+
+    with settings().open_store(must_exist=True) as store:
+        rows = store.iter_articles(source=source, since=since, until=until, language=language)
+        count = export_articles(rows, fmt, output)
+    click.echo(f"exported {count} articles", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@common_options
+def stats(fmt: str) -> None:
+    """Counts of what the database holds."""
+    with settings().open_store(must_exist=True) as store:
+        numbers = store.stats()
+    if fmt == "json":
+        click.echo(json.dumps(numbers, ensure_ascii=False, indent=2, default=str))
+        return
+    print_table(["", "value"], flatten(numbers))
+
+
+def flatten(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from flatten(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="crawl", standalone_mode=True)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""The one place where a fetched page meets the cleaner and the store.
+
+The fetcher hands over a ``Page``; this module cleans it and stores the raw
+page with its article in one transaction, so a crash never leaves an article
+without the page it came from (``crawl reclean`` needs that page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from cleaners import Article, clean
+
+from .config import CleanConfig, SiteRules
+from .fetch import Page
+from .store import Store
+
+Outcome = Literal["new", "updated", "unchanged", "empty"]
+
+
+@dataclass(frozen=True)
+class Stored:
+    url: str
+    article: Article
+    outcome: Outcome
+    article_id: int | None
+
+
+def clean_page(page: Page, clean_config: CleanConfig, extra: SiteRules | None = None) -> Article:
+    rules = clean_config.rules_for(page.final_url)
+    if extra and (extra.drop or extra.keep):
+        rules = extra
+    return clean(page.body, page.final_url, charset=page.charset, site_rules=rules)
+
+
+def store_page(
+    store: Store,
+    page: Page,
+    article: Article,
+    *,
+    source: str | None = None,
+) -> Stored:
+    """Keep the raw page always; keep the article only when it has text."""
+    with store.transaction():
+        page_id = store.save_page(
+            url=page.url,
+            final_url=page.final_url,
+            status=page.status,
+            headers=page.headers,
+            body=page.body,
+            fetched_at=page.fetched_at,
+            source=source,
+        )
+        if not article.text:
+            return Stored(page.final_url, article, "empty", None)
+        saved = store.save_article(
+            article, url=page.final_url, page_id=page_id, source=source,
+            fetched_at=page.fetched_at,
+        )
+    return Stored(page.final_url, article, saved.status, saved.id)
+
+
+def page_from_file(path: str | Path, *, url: str | None = None) -> Page:
+    """A saved HTML file, shaped as if fetched from ``url`` (or its file: URL)."""
+    file = Path(path)
+    stamp = datetime.fromtimestamp(file.stat().st_mtime, UTC).isoformat(timespec="seconds")
+    address = url or file.resolve().as_uri()
+    return Page(url=address, final_url=address, status=200, headers={},
+                body=file.read_bytes(), content_type="text/html", charset=None,
+                fetched_at=stamp, elapsed=0.0)
