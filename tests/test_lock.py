@@ -1,0 +1,87 @@
+"""RunLock against a real second process: refused at once, and freed by kill -9."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scraper.errors import LockedError
+from scraper.lock import RunLock
+
+HOLD_LOCK = """
+import sys
+from scraper.lock import RunLock
+with RunLock(sys.argv[1]):
+    print("locked", flush=True)
+    sys.stdin.readline()
+print("released", flush=True)
+"""
+
+
+@pytest.fixture
+def holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the lock of tmp_path/news.db until told to stop."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(tmp_path / "news.db")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert process.stdout is not None and process.stdin is not None
+    try:
+        assert process.stdout.readline() == "locked\n"
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=10)
+        process.stdin.close()
+        process.stdout.close()
+
+
+def test_second_run_is_refused_at_once_naming_database_and_pid(
+    tmp_path: Path, holder: subprocess.Popen[str]
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(LockedError) as refused, RunLock(tmp_path / "news.db"):
+        pass
+    assert time.monotonic() - started < 1, "the second run does not wait"
+    message = str(refused.value)
+    assert str(tmp_path / "news.db") in message
+    assert f"pid {holder.pid}" in message
+
+
+def test_lock_is_free_after_the_holder_is_killed_with_sigkill(
+    tmp_path: Path, holder: subprocess.Popen[str]
+) -> None:
+    holder.kill()
+    holder.wait(timeout=10)
+    assert (tmp_path / "news.db.lock").exists(), "kill -9 leaves the file, not the lock"
+    with RunLock(tmp_path / "news.db") as lock:
+        assert lock.path.read_text().strip().isdigit()
+
+
+def test_lock_is_free_after_the_holder_finishes(
+    tmp_path: Path, holder: subprocess.Popen[str]
+) -> None:
+    assert holder.stdin is not None and holder.stdout is not None
+    holder.stdin.write("done\n")
+    holder.stdin.flush()
+    assert holder.stdout.readline() == "released\n"
+    with RunLock(tmp_path / "news.db"):
+        pass
+
+
+def test_one_process_cannot_take_its_own_lock_twice(tmp_path: Path) -> None:
+    with RunLock(tmp_path / "news.db"), pytest.raises(LockedError), RunLock(tmp_path / "news.db"):
+        pass
+    with RunLock(tmp_path / "news.db"):
+        pass
+
+
+def test_other_databases_are_not_locked(tmp_path: Path, holder: subprocess.Popen[str]) -> None:
+    with RunLock(tmp_path / "other.db") as lock:
+        assert lock.path == tmp_path / "other.db.lock"
