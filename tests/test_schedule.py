@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shlex
+import shutil
 import signal
+import subprocess
+import sys
 import threading
 import time
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
+from croniter import croniter
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -196,3 +202,66 @@ def test_async_sleep_returns_early_on_a_signal_while_the_loop_is_idle() -> None:
         timer.join()
     assert stopped is True
     assert slept < 5
+
+
+# -- deploy/: the crontab line and the systemd units --------------------------------
+
+DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
+UNITS = ("newscrawl.service", "newscrawl.timer", "newscrawl-forever.service")
+INSTALLED_CRAWL = "/opt/newscrawl/venv/bin/crawl"
+
+
+def unit_setting(unit: str, key: str) -> list[str]:
+    lines = (DEPLOY / unit).read_text(encoding="utf-8").splitlines()
+    return [line.split("=", 1)[1] for line in lines if line.startswith(f"{key}=")]
+
+
+def crontab_entry() -> tuple[str, list[str]]:
+    """The schedule and the `crawl` arguments of the one line in crontab.example."""
+    (line,) = [line for line in (DEPLOY / "crontab.example").read_text().splitlines()
+               if line.strip() and not line.startswith("#")]
+    fields = line.split()
+    command = shlex.split(" ".join(fields[5:]))
+    crawl_at = next(i for i, word in enumerate(command) if word.endswith("bin/crawl"))
+    end = command.index(">>") if ">>" in command else len(command)
+    return " ".join(fields[:5]), command[crawl_at + 1:end]
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None,
+                    reason="systemd-analyze is not installed; cannot check the units")
+def test_systemd_units_pass_systemd_analyze_verify(tmp_path: Path) -> None:
+    crawl = Path(sys.executable).parent / "crawl"  # the units' ExecStart must exist
+    for unit in UNITS:
+        text = (DEPLOY / unit).read_text(encoding="utf-8")
+        (tmp_path / unit).write_text(text.replace(INSTALLED_CRAWL, str(crawl)))
+    result = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", *(str(tmp_path / u) for u in UNITS)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_timer_starts_the_service_and_crontab_line_is_valid() -> None:
+    assert unit_setting("newscrawl.timer", "Unit") == ["newscrawl.service"]
+    assert unit_setting("newscrawl.service", "Type") == ["oneshot"]
+    assert unit_setting("newscrawl-forever.service", "KillSignal") == ["SIGTERM"]
+    schedule, _ = crontab_entry()
+    assert croniter.is_valid(schedule)
+
+
+def test_deploy_commands_are_accepted_by_crawl_run() -> None:
+    import crawl
+
+    if "run" not in crawl.cli.commands:
+        pytest.skip("`crawl run` is not in crawl.py yet: the deploy commands cannot be checked")
+    commands = [crontab_entry()[1]]
+    for unit in ("newscrawl.service", "newscrawl-forever.service"):
+        (exec_start,) = unit_setting(unit, "ExecStart")
+        program, *args = shlex.split(exec_start)
+        assert program == INSTALLED_CRAWL
+        commands.append(args)
+    assert "--forever" in commands[-1] and "--forever" not in commands[1]
+    for verb, *options in commands:
+        assert verb == "run"
+        with crawl.cli.commands["run"].make_context("run", list(options)):
+            pass  # parsing alone: an unknown option raises click.UsageError
