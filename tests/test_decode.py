@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import codecs
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaners.decode import decode_html, looks_binary
+
+WESTERN = "Le café “Chez Noël” — déjà vu, naïve façade, 10 € la pièce. " * 4
+CYRILLIC = "Привет, мир! Это новостная статья о погоде в Москве. " * 4
+JAPANESE = "東京で新しい美術館が開館しました。多くの人が訪れています。" * 4
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body><p>{body}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
+def test_bom_wins_over_every_declaration(bom: bytes, encoding: str) -> None:
+    html = page(WESTERN, '<meta charset="iso-8859-5">')
+    assert decode_html(bom + html.encode(encoding), charset="koi8-r") == html
+
+
+def test_http_charset_is_used_when_the_bytes_agree() -> None:
+    html = page(CYRILLIC)
+    assert decode_html(html.encode("koi8-r"), charset="koi8-r") == html
+
+
+def test_meta_charset_is_used_when_no_http_charset() -> None:
+    for head in ('<meta charset="windows-1251">', '<meta http-equiv="Content-Type" '
+                 'content="text/html; charset=windows-1251">'):
+        html = page(CYRILLIC, head)
+        assert decode_html(html.encode("cp1251")) == html
+
+
+def test_http_charset_beats_meta_charset() -> None:
+    html = page(CYRILLIC, '<meta charset="windows-1251">')
+    assert decode_html(html.encode("koi8-r"), charset="koi8-r") == html
+
+
+def test_latin1_label_over_utf8_bytes_gives_utf8() -> None:
+    html = page(WESTERN, '<meta charset="iso-8859-1">')
+    assert decode_html(html.encode("utf-8"), charset="ISO-8859-1") == html
+
+
+def test_utf8_label_over_windows_1252_bytes_gives_windows_1252() -> None:
+    html = page(WESTERN, '<meta charset="utf-8">')
+    assert decode_html(html.encode("cp1252"), charset="utf-8") == html
+
+
+def test_latin1_label_reads_curly_quotes_as_browsers_do() -> None:
+    html = page(WESTERN, '<meta charset="iso-8859-1">')
+    assert decode_html(html.encode("cp1252")) == html
+
+
+def test_unknown_charset_falls_through_to_meta() -> None:
+    html = page(CYRILLIC, '<meta charset="windows-1251">')
+    assert decode_html(html.encode("cp1251"), charset="x-no-such-charset") == html
+
+
+def test_meta_utf16_label_means_utf8() -> None:
+    html = page(WESTERN, '<meta charset="utf-16">')
+    assert decode_html(html.encode("utf-8")) == html
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"), [(WESTERN, "cp1252"), (CYRILLIC, "cp1251"), (JAPANESE, "shift_jis")]
+)
+def test_undeclared_legacy_encodings_are_detected(text: str, encoding: str) -> None:
+    html = page(text)
+    assert decode_html(html.encode(encoding)) == html
+
+
+def test_utf8_with_a_few_stray_bytes_stays_utf8() -> None:
+    data = page(JAPANESE * 10).encode("utf-8") + b"<p>caf\xe9</p>"
+    decoded = decode_html(data)
+    assert JAPANESE in decoded
+    assert decoded.endswith("<p>caf\ufffd</p>")
+
+
+def test_empty_input_gives_empty_text() -> None:
+    assert decode_html(b"") == ""
+
+
+def test_twenty_megabytes_decode_quickly() -> None:
+    data = page("x" * 100).encode() * 140_000 + WESTERN.encode("cp1252")
+    assert len(data) > 20_000_000
+    started = time.perf_counter()
+    decoded = decode_html(data)
+    assert time.perf_counter() - started < 5
+    assert decoded.endswith(WESTERN)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=3000), st.one_of(st.none(), st.text(max_size=20)))
+def test_decode_never_raises_and_returns_text(data: bytes, charset: str | None) -> None:
+    assert isinstance(decode_html(data, charset), str)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=500))
+def test_utf8_text_round_trips(text: str) -> None:
+    assert decode_html(text.encode("utf-8")) == text.removeprefix("\ufeff")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >>",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"\x1f\x8b\x08\x00" + bytes(range(200)),
+        b"<html>\x00<body>",
+        bytes(range(1, 32)) * 20,
+    ],
+)
+def test_binary_bodies_are_recognised(data: bytes) -> None:
+    assert looks_binary(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        page(JAPANESE).encode("shift_jis"),
+        page(WESTERN).encode("cp1252"),
+        codecs.BOM_UTF16_LE + page(WESTERN).encode("utf-16-le"),
+        b"<html>\t<body>\r\n<p>form\x0cfeed</p>",
+    ],
+)
+def test_text_bodies_are_not_binary(data: bytes) -> None:
+    assert not looks_binary(data)
