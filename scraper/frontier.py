@@ -1,0 +1,199 @@
+"""The frontier: every URL's crawl state in SQLite, committed at each change.
+
+A URL moves ``queued -> in_flight -> done | failed | skipped``; a failure
+that may pass (a 503, a reset) goes back to ``queued`` with a
+``next_attempt_at``. Each change is its own committed transaction, so a crawl
+killed at any moment (SIGKILL included) leaves at worst some rows
+``in_flight``; ``recover`` puts them back in the queue at the next start, and
+no ``done`` row is ever fetched again because ``add`` never touches a URL it
+already knows.
+
+The frontier also keeps the conditional-GET state of feeds and sitemaps (the
+``feeds`` table). It knows nothing of HTTP: the crawler decides what failed
+and when to retry (with ``retry_delay``); this module records it.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import sqlite_utils
+
+if TYPE_CHECKING:
+    from .discover import Discovered
+
+STATES = ("queued", "in_flight", "done", "failed", "skipped")
+
+MAX_BACKOFF = 600.0
+"""Longest wait between two tries of one URL without a Retry-After: ten minutes."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A URL handed to the crawler to fetch now."""
+
+    url: str
+    source: str
+    attempts: int  # tries before this one
+    published: str | None
+
+
+def retry_delay(attempt: int, *, base: float, retry_after: float | None,
+                rng: random.Random) -> float:
+    """Seconds to wait before try ``attempt + 1`` after try ``attempt`` (1-based) failed.
+
+    The server's Retry-After wins when it gave one: it knows when it will
+    recover. Otherwise exponential backoff, ``base * 2**(attempt - 1)`` capped
+    at ``MAX_BACKOFF``, with equal jitter (half fixed, half random) so many URLs
+    failing together do not return together, yet the wait still grows."""
+    if retry_after is not None:
+        return max(0.0, retry_after)
+    ceiling = min(MAX_BACKOFF, base * 2 ** max(0, attempt - 1))
+    return ceiling / 2 + rng.uniform(0, ceiling / 2)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+class Frontier:
+    """The ``urls`` and ``feeds`` tables of a store's database."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction (rolled back on error), taking the write lock
+        up front so a claim's read and its update cannot interleave with a writer."""
+        conn = self.db.conn
+        with conn:
+            if not conn.in_transaction:
+                conn.execute("BEGIN IMMEDIATE")
+            yield conn
+
+    def _write(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement in its own committed transaction; rows changed."""
+        with self._transaction() as conn:
+            return conn.execute(sql, params).rowcount
+
+    # -- the queue -------------------------------------------------------------------
+
+    def add(self, items: Iterable[Discovered], source: str) -> int:
+        """Queue the URLs not seen before; how many were new. Known URLs, in any
+        state, are left as they are: a finished page is never queued again."""
+        now = _now()
+        rows = [(item.url, source, now, item.published) for item in items]
+        with self._transaction() as conn:
+            before = conn.total_changes
+            conn.executemany(
+                "INSERT OR IGNORE INTO urls"
+                " (url, source, state, discovered_at, published, attempts)"
+                " VALUES (?, ?, 'queued', ?, ?, 0)", rows)
+            return conn.total_changes - before
+
+    def recover(self) -> int:
+        """Put back in the queue the URLs a killed crawl left in flight; how many."""
+        return self._write("UPDATE urls SET state = 'queued' WHERE state = 'in_flight'")
+
+    def claim(self, n: int, now: str, *, sources: Sequence[str] | None = None) -> list[Claim]:
+        """Up to ``n`` queued URLs due at ``now`` (ISO 8601 UTC), oldest first, marked
+        in flight in one transaction. ``attempts`` in the table counts tries started,
+        so a page that kills the crawler every time still runs out of attempts."""
+        if n <= 0:
+            return []
+        where, params = self._due(now, sources)
+        with self._transaction() as conn:
+            rows = conn.execute(
+                f"SELECT url, source, attempts, published FROM urls WHERE {where}"
+                " ORDER BY discovered_at, rowid LIMIT ?", [*params, n]).fetchall()
+            conn.executemany(
+                "UPDATE urls SET state = 'in_flight', attempts = attempts + 1 WHERE url = ?",
+                [(row[0],) for row in rows])
+        return [Claim(url, source, attempts, published)
+                for url, source, attempts, published in rows]
+
+    def next_attempt_at(self, *, sources: Sequence[str] | None = None) -> str | None:
+        """When the next queued URL falls due (ISO 8601), None if nothing is queued."""
+        where, params = self._due(None, sources)
+        row = self.db.conn.execute(
+            f"SELECT min(coalesce(next_attempt_at, discovered_at)) FROM urls WHERE {where}",
+            params).fetchone()
+        return row[0]
+
+    @staticmethod
+    def _due(now: str | None, sources: Sequence[str] | None) -> tuple[str, list[Any]]:
+        clauses, params = ["state = 'queued'"], list[Any]()
+        if now is not None:
+            clauses.append("(next_attempt_at IS NULL OR next_attempt_at <= ?)")
+            params.append(now)
+        if sources is not None:
+            clauses.append(f"source IN ({', '.join('?' * len(sources))})")
+            params += sources
+        return " AND ".join(clauses), params
+
+    # -- outcomes --------------------------------------------------------------------
+
+    def done(self, url: str, article_id: int | None) -> None:
+        """Fetched and stored (``article_id`` None: fetched, nothing worth storing)."""
+        self._write(
+            "UPDATE urls SET state = 'done', article_id = ?, finished_at = ?,"
+            " next_attempt_at = NULL, last_error = NULL, error_kind = NULL WHERE url = ?",
+            (article_id, _now(), url))
+
+    def failed(self, url: str, error_kind: str, message: str, retry_at: str | None) -> None:
+        """A try failed: back in the queue from ``retry_at`` (ISO 8601 UTC), or for good."""
+        if retry_at is not None:
+            self._write(
+                "UPDATE urls SET state = 'queued', next_attempt_at = ?, error_kind = ?,"
+                " last_error = ? WHERE url = ?", (retry_at, error_kind, message, url))
+        else:
+            self._write(
+                "UPDATE urls SET state = 'failed', next_attempt_at = NULL, error_kind = ?,"
+                " last_error = ?, finished_at = ? WHERE url = ?",
+                (error_kind, message, _now(), url))
+
+    def skip(self, url: str, reason: str) -> None:
+        """Not to be fetched (robots.txt, the address guard): never retried."""
+        self._write(
+            "UPDATE urls SET state = 'skipped', next_attempt_at = NULL, last_error = ?,"
+            " finished_at = ? WHERE url = ?", (reason, _now(), url))
+
+    def counts(self, *, sources: Sequence[str] | None = None) -> dict[str, int]:
+        """How many URLs are in each state (every state listed, zeros included)."""
+        where, params = "1", list[Any]()
+        if sources is not None:
+            where, params = f"source IN ({', '.join('?' * len(sources))})", list(sources)
+        rows = self.db.conn.execute(
+            f"SELECT state, count(*) FROM urls WHERE {where} GROUP BY state", params)
+        return {state: 0 for state in STATES} | dict(rows.fetchall())
+
+    # -- feeds and sitemaps ------------------------------------------------------------
+
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        """What the last fetch of a feed, sitemap or section page left for the next."""
+        cursor = self.db.conn.execute(
+            "SELECT url, source, etag, last_modified, last_fetched_at, last_status"
+            " FROM feeds WHERE url = ?", (url,))
+        row = cursor.fetchone()
+        return None if row is None else dict(zip([c[0] for c in cursor.description], row,
+                                                 strict=True))
+
+    def save_feed_state(self, url: str, source: str, etag: str | None,
+                        last_modified: str | None, status: int) -> None:
+        """Record a fetch of a feed; a 304 that repeats no validators keeps the stored ones."""
+        keep = ", ".join(
+            f"{column} = coalesce(excluded.{column}, feeds.{column})" if status == 304
+            else f"{column} = excluded.{column}" for column in ("etag", "last_modified"))
+        self._write(
+            "INSERT INTO feeds (url, source, etag, last_modified, last_fetched_at, last_status)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET source = excluded.source,"
+            f" {keep}, last_fetched_at = excluded.last_fetched_at,"
+            " last_status = excluded.last_status",
+            (url, source, etag, last_modified, _now(), status))
