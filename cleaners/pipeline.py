@@ -1,10 +1,31 @@
-"""Provisional cleaner: trafilatura behind the final API, until the real one lands."""
+"""``clean()``: the extraction cascade, from page bytes to an ``Article``.
+
+1. decode (bytes only) and parse once with lexbor;
+2. read metadata before anything is removed;
+3. strip what never holds article text (scripts, styles, hidden elements);
+4. apply the user's site rules, then remove boilerplate by the rules table;
+5. pick the main content container and its article-like siblings;
+6. walk it into blocks, drop blocks that still read as boilerplate;
+7. render text and Markdown.
+
+Any failure becomes an empty ``Article`` with a ``reason``: a cleaner that
+raised would take a crawl down with one bad page.
+"""
 
 from __future__ import annotations
 
-import trafilatura
+from selectolax.lexbor import LexborHTMLParser
 
-from .article import Article, SiteRules
+from . import rules
+from .article import Article, RemovedBlock, SiteRules
+from .assemble import Block, blocks_of, to_markdown, to_text
+from .blocks import Remover, excerpt, line_rule, squash
+from .content import main_content
+from .decode import decode_html, looks_binary
+from .metadata import Metadata, extract_metadata
+
+MAX_HTML_CHARS = 30_000_000
+"""Beyond this a document is not a news page; refuse it rather than parse it."""
 
 
 def clean(
@@ -14,24 +35,91 @@ def clean(
     charset: str | None = None,
     site_rules: SiteRules | None = None,
 ) -> Article:
+    """Extract the article from one page. Never raises; an empty result has a ``reason``."""
+    try:
+        return _clean(html, url, charset, site_rules)
+    except Exception as error:  # the promise is "never raises": report instead
+        return Article(url=url, reason=f"cleaner failed: {type(error).__name__}: {error}"[:300])
+
+
+def _clean(html: str | bytes, url: str | None, charset: str | None,
+           site_rules: SiteRules | None) -> Article:
     if isinstance(html, bytes):
-        html = html.decode(charset or "utf-8", errors="replace")
+        if looks_binary(html):
+            return Article(url=url, reason="not a text document (binary content)")
+        html = decode_html(html, charset)
     if not html.strip():
         return Article(url=url, reason="empty page")
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    if doc is None or not doc.text:
-        return Article(url=url, reason="no article text found")
-    return Article(
-        url=url,
-        text=doc.text,
-        markdown=doc.text,
-        title=doc.title,
-        authors=[a.strip() for a in (doc.author or "").split(";") if a.strip()],
-        published=doc.date,
-        language=doc.language,
-        site_name=doc.sitename,
-        description=doc.description,
-        tags=list(doc.tags or []),
-        image_url=doc.image,
-        canonical_url=doc.url,
-    )
+    if len(html) > MAX_HTML_CHARS:
+        return Article(url=url, reason=f"page too large ({len(html)} characters)")
+    tree = LexborHTMLParser(html)
+    body = tree.body
+    metadata = _metadata(tree, url)
+    article = _with_metadata(Article(url=url), metadata)
+    if body is None:
+        article.reason = "no <body> in the page"
+        return article
+
+    remover = Remover(tree, url, site_rules)
+    remover.strip_non_content(body)
+    remover.strip_hidden(body)
+    remover.remove_boilerplate(body)
+    remover.strip_form_controls(body)
+
+    roots = main_content(body)
+    blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)
+    article.removed = remover.removed
+    article.source_url = remover.source_url
+    if not blocks:
+        article.reason = "no article text found"
+        return article
+    article.text = to_text(blocks)
+    article.markdown = to_markdown(blocks)
+    return article
+
+
+def _metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
+    try:
+        return extract_metadata(tree, url)
+    except Exception:  # metadata is a bonus: its failure must not lose the text
+        return Metadata()
+
+
+def _with_metadata(article: Article, metadata: Metadata) -> Article:
+    for name in ("title", "authors", "published", "published_from", "modified",
+                 "modified_from", "language", "site_name", "description", "tags",
+                 "image_url", "canonical_url"):
+        setattr(article, name, getattr(metadata, name))
+    return article
+
+
+def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata,
+                             remover: Remover) -> list[Block]:
+    """Last pass over the article's blocks: what still reads as boilerplate goes."""
+    kept: list[Block] = []
+    seen: set[str] = set()
+    title = squash(metadata.title or "").casefold()
+    for block in blocks:
+        reason = _block_rule(block, title, seen, kept)
+        if reason is None:
+            kept.append(block)
+            seen.add(block.text)
+        else:
+            kind, rule = reason
+            remover.removed.append(RemovedBlock(kind, rule, excerpt(block.text)))
+    return kept
+
+
+def _block_rule(block: Block, title: str, seen: set[str],
+                kept: list[Block]) -> tuple[str, str] | None:
+    if block.text in seen and len(block.text) > 1:
+        return "duplicate", "repeated-block"
+    if block.kind == "heading" and not kept and (
+            block.level == 1 or block.text.casefold() == title):
+        return "title", "title-heading"
+    if block.kind != "heading" and block.link_density > rules.LINK_DENSE_BLOCK \
+            and len(block.text) - block.links < rules.LINK_DENSE_MAX_PROSE:
+        return "links", "link-dense-block"
+    if len(block.text) <= rules.SHORT_TEXT and (rule := line_rule(block.text)) is not None:
+        return rule.kind, rule.name
+    return None

@@ -1,0 +1,192 @@
+"""Turn the chosen content elements into blocks, then into text and Markdown.
+
+The walk is iterative (pages nest deep) and emits one block per paragraph,
+heading, list item, quotation paragraph, preformatted block or table row, in
+document order. Blocks that read as boilerplate (mostly links, a boilerplate
+line, a repeat) are dropped and reported back to the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from .blocks import children, squash
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BREAKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "div", "dl",
+    "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul", "br", "caption",
+})
+_SKIPPED = frozenset({"figcaption", "script", "style", "noscript", "template", "head", "title"})
+_LAYOUT_INSIDE = "p, div, table, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, section, article"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of the article: ``kind`` is p, heading, item, pre or row."""
+
+    kind: str
+    text: str
+    links: int = 0
+    level: int = 0  # heading level, or list depth for items
+    ordered: bool = False
+    quote: int = 0  # blockquote depth
+    cells: tuple[str, ...] = ()
+    header_row: bool = False
+
+    @property
+    def link_density(self) -> float:
+        return self.links / len(self.text) if self.text else 0.0
+
+
+@dataclass
+class _Context:
+    heading: int = 0
+    lists: tuple[bool, ...] = ()  # one entry per open list: ordered?
+    in_item: int = 0
+    quote: int = 0
+    pre: int = 0
+    link: int = 0
+    cell: int = 0
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.links = 0
+        self.row: list[str] | None = None
+        self.row_is_header = False
+        self.ctx = _Context()
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        text = raw.strip("\n") if self.ctx.pre else squash(raw)
+        self.parts, links = [], self.links
+        self.links = 0
+        if not text.strip():
+            return
+        if self.ctx.cell and self.row is not None:
+            self.row.append(text)
+            return
+        ctx = self.ctx
+        if ctx.pre:
+            self.blocks.append(Block("pre", text, links, quote=ctx.quote))
+        elif ctx.heading:
+            self.blocks.append(Block("heading", text, links, level=ctx.heading, quote=ctx.quote))
+        elif ctx.in_item and ctx.lists:
+            self.blocks.append(Block("item", text, links, level=len(ctx.lists),
+                                     ordered=ctx.lists[-1], quote=ctx.quote))
+        else:
+            self.blocks.append(Block("p", text, links, quote=ctx.quote))
+
+    def walk(self, root: LexborNode) -> None:
+        stack: list[tuple[LexborNode, _Context | None]] = [(root, None)]
+        while stack:
+            node, restore = stack.pop()
+            if restore is not None:  # leaving an element: close what it opened
+                if node.tag in _BREAKS:
+                    self.flush()
+                if node.tag == "tr" and self.row is not None:
+                    self._end_row()
+                self.ctx = restore
+                continue
+            if node.is_text_node:
+                text = node.text_content or ""
+                self.parts.append(text)
+                if self.ctx.link:
+                    self.links += len(text.strip())
+                continue
+            if not node.is_element_node or node.tag in _SKIPPED:
+                continue
+            tag = node.tag or ""
+            if tag in _BREAKS:
+                self.flush()
+            stack.append((node, self.ctx))
+            self.ctx = self._enter(node, tag)
+            stack.extend((c, None) for c in reversed(list(children(node))))
+        self.flush()
+
+    def _enter(self, node: LexborNode, tag: str) -> _Context:
+        ctx = self.ctx
+        new = _Context(ctx.heading, ctx.lists, ctx.in_item, ctx.quote, ctx.pre, ctx.link, ctx.cell)
+        if tag in _HEADINGS:
+            new.heading = _HEADINGS[tag]
+        elif tag in ("ul", "ol"):
+            new.lists = (*ctx.lists, tag == "ol")
+            new.in_item = 0
+        elif tag == "li":
+            new.in_item = 1
+        elif tag == "blockquote":
+            new.quote += 1
+        elif tag == "pre":
+            new.pre = 1
+        elif tag == "a":
+            new.link = 1
+        elif tag == "tr" and node.parent is not None and self._data_table(node):
+            self.row = []
+            self.row_is_header = node.css_first("th") is not None
+        elif tag in ("td", "th") and self.row is not None:
+            new.cell = 1
+        return new
+
+    @staticmethod
+    def _data_table(row: LexborNode) -> bool:
+        """Layout tables (cells holding paragraphs or tables) read as ordinary blocks."""
+        return row.css_first(_LAYOUT_INSIDE) is None
+
+    def _end_row(self) -> None:
+        cells, self.row = self.row or [], None
+        if cells:
+            text = "\t".join(cells)
+            self.blocks.append(Block("row", text, 0, quote=self.ctx.quote,
+                                     cells=tuple(cells), header_row=self.row_is_header))
+
+
+def blocks_of(roots: list[LexborNode]) -> list[Block]:
+    walker = _Walker()
+    for root in roots:
+        walker.walk(root)
+        walker.flush()
+    return walker.blocks
+
+
+def to_text(blocks: list[Block]) -> str:
+    return "\n\n".join(b.text for b in blocks)
+
+
+def to_markdown(blocks: list[Block]) -> str:
+    out: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        prefix = "> " * block.quote
+        if block.kind == "heading":
+            line = "#" * block.level + " " + block.text
+        elif block.kind == "item":
+            marker = "1." if block.ordered else "-"
+            line = "  " * (block.level - 1) + marker + " " + block.text
+        elif block.kind == "pre":
+            line = "```\n" + block.text + "\n```"
+        elif block.kind == "row":
+            line = "| " + " | ".join(c.replace("|", "\\|") for c in block.cells) + " |"
+            if previous is None or previous.kind != "row":
+                # Markdown tables need a header separator after their first row.
+                line += "\n|" + " --- |" * len(block.cells)
+        else:
+            line = block.text
+        line = "\n".join(prefix + part for part in line.split("\n"))
+        joiner = "\n" if previous is not None and _tight(previous, block) else "\n\n"
+        out.append((joiner if out else "") + line)
+        previous = block
+    return "".join(out)
+
+
+def _tight(previous: Block, block: Block) -> bool:
+    """List items and table rows sit on consecutive lines."""
+    return previous.kind == block.kind and block.kind in ("item", "row")

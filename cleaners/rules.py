@@ -1,0 +1,297 @@
+"""The boilerplate rules table: every selector, token, phrase and threshold the cleaner uses.
+
+Rules are data. Code in ``blocks.py`` and ``content.py`` applies them; it does not
+spell them as branches. Each rule has a ``name`` (what ``Article.removed`` and
+``crawl explain`` show) and a ``kind`` (the family of boilerplate). Three families
+of evidence are kept apart so that a widget whose class names were stripped or
+randomised is still caught:
+
+* ``STRUCTURE_RULES``: class/id tokens, ARIA roles and semantic tags;
+* ``TITLE_RULES`` / ``LINE_RULES`` / ``SOURCE_RULES``: what a block *says*, in
+  English and the other major news languages (de, fr, es, it, pt, ru, nl);
+* the shape thresholds at the end: link density, runs of short linked titles,
+  forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------------------
+# Elements that never hold article text: stripped before anything else, not recorded.
+NON_CONTENT_TAGS = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+    "embed", "link", "meta", "button", "select", "input", "textarea", "dialog", "map",
+    "audio", "video", "source", "math",
+)
+# Hidden by the page itself: a reader never sees them.
+HIDDEN_SELECTOR = (
+    "[hidden], [aria-hidden=true], [style*='display:none' i], [style*='display: none' i],"
+    " [style*='visibility:hidden' i], [style*='visibility: hidden' i]"
+)
+
+
+@dataclass(frozen=True)
+class StructureRule:
+    """Match a block by its markup: tag, ARIA role, or class/id tokens.
+
+    ``tokens`` match whole class/id words (split on spaces, ``-`` and ``_``);
+    ``fragments`` match anywhere inside a class or id and so must be distinctive
+    (plugin names). A ``strong`` rule removes a block even when it holds most of
+    the page's text; a weak one (generic words like ``sidebar``) never does,
+    because wrappers are often named after the layout they sit in.
+    """
+
+    name: str
+    kind: str
+    tags: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    tokens: tuple[str, ...] = ()
+    fragments: tuple[str, ...] = ()
+    strong: bool = False
+
+
+STRUCTURE_RULES: tuple[StructureRule, ...] = (
+    # Plugin and vendor widgets: their names are unmistakable.
+    StructureRule("related-plugin", "related", fragments=(
+        "jp-relatedposts", "yarpp", "crp_related", "crp-list", "rp4wp", "related-posts",
+        "relatedposts", "related_posts", "outbrain", "taboola", "zergnet", "revcontent",
+        "mgid", "td-related", "tdb_single_related", "related-articles", "related_articles",
+        "relatedarticles", "related-stories", "related-content", "more-stories",
+        "read-more-links", "recommended", "you-may-like", "popular-posts", "most-popular",
+        "mostpopular", "most-read", "trending",
+    ), strong=True),
+    StructureRule("comments-plugin", "comments", fragments=(
+        "disqus", "wpdiscuz", "commentlist", "comment-list", "comment-respond", "comments-area",
+        "comments-section", "comment-form", "commentform", "fb-comments", "vuukle", "coral-",
+        "viafoura", "spot-im", "openweb",
+    ), strong=True),
+    StructureRule("comments-id", "comments", tokens=("respond", "comments", "reply-title"),
+                  strong=True),
+    StructureRule("share-plugin", "share", fragments=(
+        "sharedaddy", "jp-sharing", "addtoany", "a2a_kit", "addthis",
+        "shareaholic", "social-share", "share-buttons", "sharing-buttons", "sharethis",
+        "ssba", "heateor", "essb_", "mashsb", "td-post-sharing", "shariff",
+    ), strong=True),
+    StructureRule("cookie-banner", "cookie", fragments=(
+        "cookie", "gdpr", "consent", "onetrust", "cmp-", "cc-banner", "cc-window",
+    ), strong=True),
+    StructureRule("newsletter-box", "newsletter", fragments=(
+        "newsletter", "subscribe", "signup", "sign-up", "mailchimp", "mc4wp", "optin",
+        "sailthru",
+    )),
+    StructureRule("paywall", "paywall", fragments=(
+        "paywall", "piano-", "tp-modal", "regwall", "meter-", "subscriber-only",
+    )),
+    StructureRule("author-bio", "author-bio", fragments=(
+        "author-bio", "authorbio", "about-author", "author-box", "authorbox", "author-info",
+        "author-description", "author-card", "saboxplugin", "td-author", "author-details",
+    )),
+    StructureRule("ad-slot", "ads", tokens=(
+        "ad", "ads", "advert", "adv", "advertisement", "adsense", "adslot", "adunit",
+        "dfp", "sponsored", "sponsor", "promo", "banner", "gpt",
+    ), fragments=("ad-slot", "ad-container", "ad-wrapper", "adsbygoogle", "advertis")),
+    StructureRule("breadcrumbs", "navigation", fragments=("breadcrumb",)),
+    StructureRule("tag-list", "tags", tokens=(
+        "tags", "tag", "tagcloud", "categories", "category", "post-tags", "entry-tags",
+        "taglist", "cat-links", "tags-links", "topics",
+    )),
+    StructureRule("share-bar", "share", tokens=(
+        "share", "sharing", "social", "socials", "follow", "print", "email", "toolbar",
+        "tools", "utility", "actions",
+    )),
+    StructureRule("related-widget", "related", tokens=(
+        "related", "recirc", "more", "teaser", "teasers", "widget", "popular", "suggested",
+    )),
+    StructureRule("byline", "meta", tokens=(
+        "byline", "dateline", "author", "date", "timestamp", "posted-on", "meta",
+        "entry-meta", "post-meta", "caption", "credit", "credits", "figcaption",
+    )),
+    StructureRule("popup", "popup", tokens=("modal", "popup", "overlay", "lightbox")),
+    StructureRule("page-chrome", "navigation", tags=("nav", "header", "footer", "aside", "menu"),
+                  roles=("navigation", "banner", "contentinfo", "complementary", "search",
+                         "menu", "menubar"),
+                  tokens=("nav", "navbar", "navigation", "menu", "header", "footer",
+                          "sidebar", "masthead", "skip", "pagination", "pager")),
+    StructureRule("figure-caption", "meta", tags=("figcaption",)),
+)
+"""Checked in this order; the first rule that matches names the removal."""
+
+
+IGNORED_CLASS_NAMES = re.compile(
+    r"^(?:category|tag|author|format|status|type|post|postid|page|single|archive|term|has|no"
+    r"|with|without|is|hentry)[-_]"
+)
+"""Class names that describe the page, not a block: WordPress's taxonomy classes on
+the article itself (``category-news tag-ukraine author-paul``) and layout flags on
+wrappers (``has-sidebar``). Their words would otherwise match widget tokens."""
+
+# --------------------------------------------------------------------------------------
+# Text rules. Patterns are case-insensitive and match a block's whole (short) text.
+
+
+@dataclass(frozen=True)
+class PhraseRule:
+    """A block recognised by what it says.
+
+    ``TITLE_RULES`` match a widget's title ("Related Posts"): the widget it heads
+    is removed with it. ``LINE_RULES`` match one boilerplate line wherever it is.
+    """
+
+    name: str
+    kind: str
+    phrases: tuple[str, ...]
+
+    def compile(self) -> re.Pattern[str]:
+        return re.compile(
+            r"^\W*(?:" + "|".join(self.phrases) + r")\W*(?:\d+\W*)?$", re.IGNORECASE
+        )
+
+
+TITLE_RULES: tuple[PhraseRule, ...] = (
+    PhraseRule("related-title", "related", (
+        r"related(?: posts?| articles?| stories| news| content| reading| coverage| links| videos?)?",
+        r"(?:you )?(?:may|might|will) also (?:like|enjoy|be interested in)",
+        r"more (?:from|on|in|about|stories|news|articles|like this)(?: .{0,40})?",
+        r"recommended(?: for you| stories| articles| reading)?", r"most (?:popular|read|viewed|shared)",
+        r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also", r"trending(?: now| stories)?",
+        r"popular (?:posts|stories|articles|now)", r"latest (?:news|posts|stories|articles)",
+        r"top stories", r"don'?t miss", r"editor'?s picks?", r"what to read next", r"up next",
+        r"other (?:stories|articles|news)", r"around the web", r"from the web", r"promoted stories",
+        # de fr es it pt ru nl
+        r"ähnliche (?:artikel|beiträge)", r"das könnte sie auch interessieren", r"mehr zum thema",
+        r"weitere (?:artikel|beiträge|nachrichten)", r"lesen sie auch", r"meistgelesen",
+        r"articles? similaires", r"(?:à )?lire aussi", r"sur le même sujet", r"les plus lus",
+        r"vous aimerez (?:aussi|peut-être)", r"à voir aussi",
+        r"(?:artículos|noticias) relacionad[ao]s", r"(?:también )?te puede interesar",
+        r"lo más (?:leído|visto)", r"lee también", r"más noticias",
+        r"articoli correlati", r"(?:potrebbe|ti potrebbe) interessar(?:ti|e)(?: anche)?",
+        r"leggi anche", r"i più letti",
+        r"(?:artigos|notícias|posts) relacionad[oa]s", r"leia também", r"veja também",
+        r"mais lidas", r"você também pode gostar",
+        r"похожие (?:статьи|новости|материалы)", r"читайте также", r"материалы по теме",
+        r"по теме", r"самое (?:читаемое|популярное)", r"вам (?:может быть|будет) интересно",
+        r"gerelateerde (?:artikelen|berichten)", r"lees ook", r"meest gelezen", r"meer nieuws",
+    )),
+    PhraseRule("comments-title", "comments", (
+        r"leave a (?:reply|comment|response)", r"post (?:a|your) comment", r"add (?:a|your) comment",
+        r"write a comment", r"join the (?:discussion|conversation)", r"(?:\d+ )?comments?",
+        r"(?:\d+ )?(?:responses?|replies|thoughts?) (?:to|on) .{0,120}", r"discussion",
+        r"what do you think\??", r"let us know what you think!?", r"comment(?:s)? (?:policy|guidelines)",
+        r"kommentare?", r"(?:schreibe|hinterlasse) einen kommentar", r"kommentar schreiben",
+        r"laisser un commentaire", r"commentaires?", r"deja (?:una respuesta|un comentario)",
+        r"comentarios?", r"lascia un commento", r"commenti", r"deixe (?:um comentário|uma resposta)",
+        r"comentários", r"комментарии", r"(?:оставить|добавить) комментарий",
+        r"reacties", r"laat een reactie achter", r"geef een reactie",
+    )),
+    PhraseRule("share-title", "share", (
+        r"share(?: this(?: article| story| post)?| on \w+| via)?:?", r"like this:?", r"tweet",
+        r"follow us(?: on .{0,30})?", r"spread the word", r"teilen", r"artikel teilen", r"partager",
+        r"compartir", r"condividi", r"compartilh(?:ar|e)", r"поделиться", r"delen",
+    )),
+    PhraseRule("newsletter-title", "newsletter", (
+        r"(?:subscribe|sign up)(?: to| for)?(?: our| the)? (?:free )?(?:daily |weekly )?newsletters?.{0,60}",
+        r"newsletter", r"get (?:our|the) .{0,40} newsletter", r"keep in touch!?",
+        r"stay (?:informed|updated|in the loop)", r"newsletter abonnieren",
+        r"inscrivez-vous (?:à|a) (?:notre|la) newsletter", r"suscríbete.{0,40}",
+        r"iscriviti alla newsletter", r"assine (?:a|nossa) newsletter",
+        r"подпишитесь на (?:рассылку|нашу рассылку)", r"schrijf je in voor (?:onze|de) nieuwsbrief",
+    )),
+    PhraseRule("author-bio-title", "author-bio", (
+        r"about the authors?", r"über (?:den|die) autor(?:in)?", r"à propos de l'auteur",
+        r"sobre (?:el|o) autor", r"sull'autore", r"об авторе", r"over de auteur",
+    )),
+)
+
+LINE_RULES: tuple[PhraseRule, ...] = (
+    PhraseRule("comment-notice", "comments", (
+        r"your email address will not be published\.?.{0,80}",
+        r"required fields are marked.{0,10}", r"you must be logged in to post a comment\.?",
+        r"deine e-mail-adresse wird nicht veröffentlicht.{0,80}",
+        r"votre adresse (?:e-mail|de messagerie) ne sera pas publiée.{0,80}",
+        r"tu dirección de correo electrónico no será publicada.{0,80}",
+        r"il tuo indirizzo email non sarà pubblicato.{0,80}",
+        r"o seu endereço de e-?mail não será publicado.{0,80}",
+        r"ваш адрес email не будет опубликован.{0,80}",
+        r"je e-mailadres wordt niet gepubliceerd.{0,80}",
+    )),
+    PhraseRule("cookie-notice", "cookie", (
+        r".{0,80}(?:we|this (?:web)?site) uses? cookies.{0,300}", r"accept (?:all )?cookies",
+        r"wir verwenden cookies.{0,300}", r"nous utilisons des cookies.{0,300}",
+        r"utilizamos cookies.{0,300}", r"utilizziamo (?:i )?cookie.{0,300}",
+        r"usamos cookies.{0,300}", r"мы используем (?:файлы )?cookie.{0,300}",
+        r"wij gebruiken cookies.{0,300}",
+    )),
+    PhraseRule("ad-label", "ads", (
+        r"advertisements?", r"sponsored(?: content| post)?", r"paid (?:content|post)", r"promoted",
+        r"story continues below(?: advertisement)?", r"article continues below(?: advertisement)?",
+        r"continue reading (?:the main story|below)", r"anzeige", r"werbung", r"publicité",
+        r"publicidad", r"pubblicità", r"publicidade", r"реклама", r"advertentie",
+    )),
+    PhraseRule("paywall-prompt", "paywall", (
+        r"(?:subscribe|sign in|log in|register) to (?:continue|read|keep) reading.{0,80}",
+        r"already a subscriber\?.{0,80}", r"create (?:a )?free account.{0,80}",
+        r"this (?:content|article) is (?:only )?(?:available )?(?:for|to) subscribers(?: only)?.{0,80}",
+    )),
+    PhraseRule("tag-line", "tags", (
+        r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|topics?|"
+        r"schlagwörter|étiquettes|etiquetas|теги|метки|trefwoorden)\s*:.{0,200}",
+    )),
+    PhraseRule("share-line", "share", (
+        r"(?:share|click to share) on (?:facebook|twitter|x|linkedin|whatsapp|reddit|"
+        r"pinterest|email|telegram)(?: \(opens in new window\))?",
+        r"(?:click to )?(?:print|email)(?: this)?(?: article| page)?(?: \(opens in new window\))?",
+    )),
+)
+
+SOURCE_RULES: tuple[PhraseRule, ...] = (
+    PhraseRule("source-link", "source", (
+        r"source link", r"sources?\s*:.{0,200}", r"via\s*:?.{1,80}", r"quelle\s*:.{0,120}",
+        r"fuente\s*:.{0,120}", r"fonte\s*:.{0,120}", r"источник\s*:.{0,120}", r"bron\s*:.{0,120}",
+        r"read the original (?:article|story|post)(?: (?:here|at|on) .{0,80})?",
+    )),
+    PhraseRule("originally-published", "source", (
+        r"(?:this (?:article|story|post|piece) (?:was )?)?originally (?:published|appeared|posted)"
+        r" (?:at|on|in|by) .{1,200}",
+        r"the post .{1,300} appeared first on .{1,120}",
+        r"(?:this (?:article|story) )?(?:is )?republished (?:with permission )?from .{1,200}",
+        r"ursprünglich (?:veröffentlicht|erschienen) (?:auf|bei|in) .{1,120}",
+        r"publié (?:à l'origine|initialement|originellement) (?:sur|par|dans) .{1,120}",
+        r"publicado originalmente (?:en|por|em) .{1,120}", r"originalmente publicado (?:em|en) .{1,120}",
+        r"pubblicato (?:originariamente|originalmente) (?:su|da) .{1,120}",
+        r"(?:первоначально|впервые) опубликовано (?:на|в) .{1,120}",
+        r"oorspronkelijk gepubliceerd (?:op|door) .{1,120}",
+    )),
+)
+"""A source footer: removed from the text, its link becomes ``Article.source_url``."""
+
+# --------------------------------------------------------------------------------------
+# Shape thresholds.
+
+SHORT_TEXT = 200
+"""Phrase rules look only at blocks up to this many characters: a longer block
+is prose that merely mentions the phrase."""
+
+WEAK_RULE_MAX_SHARE = 0.4
+"""A weak structure rule never removes a block holding this share of the page's
+unlinked text: generic class words ("sidebar", "post-meta") are often on the wrapper
+of the whole article."""
+
+TEASER_MIN_ITEMS = 3
+TEASER_MAX_ITEM_CHARS = 400
+TEASER_MIN_TITLE_CHARS = 12
+TEASER_MIN_LINKED_SHARE = 0.2
+"""A run of at least three sibling items, each mostly a linked title with at most
+a short excerpt, is a teaser list (related posts, "most read") whatever its classes."""
+
+LINK_DENSE_BLOCK = 0.6
+LINK_DENSE_MAX_PROSE = 80
+"""An article block whose text is mostly links is navigation, not prose, unless it
+still carries this much unlinked text (hover-card links that repeat names)."""
+
+WIDGET_TAIL_LINK_DENSITY = 0.3
+"""After a widget title, following siblings this link-dense belong to the widget."""
+
+MIN_PARAGRAPH_CHARS = 25
+"""Readability's floor: shorter paragraphs do not vote for a content container."""
