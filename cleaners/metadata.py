@@ -1,0 +1,651 @@
+"""An article's metadata, read from the parsed page without changing it.
+
+Each field is taken from the most reliable source that has it, in this order:
+JSON-LD (what publishers give search engines), OpenGraph and other ``<meta>`` tags,
+the page's markup (``<time>``, bylines, ``<h1>``), the URL, and last the visible
+text. Dates say where they came from (``published_from``: ``json-ld``, ``meta``,
+``time``, ``url`` or ``text``), since a date read from a URL or from prose is a
+weaker claim than one the publisher declared. Nothing is guessed: a field no source
+gives stays empty, a date without time stays a date, a time without zone gets none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    published_from: str | None = None
+    modified: str | None = None
+    modified_from: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image_url: str | None = None
+    canonical_url: str | None = None
+
+
+# --- Where each field is looked for, best first -------------------------------------
+
+# schema.org types whose node describes the article itself (NewsArticle and its subtypes).
+ARTICLE_TYPES = frozenset((
+    "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "AskPublicNewsArticle",
+    "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "TechArticle", "Report",
+))
+# Yoast and similar plugins put the dates on the page node when the article node lacks them.
+PAGE_TYPES = frozenset(("WebPage", "ItemPage"))
+
+# <meta> keys (property, name, itemprop or http-equiv, lower-cased), best first.
+META_KEYS = {
+    "title": ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
+              "sailthru.title", "headline"),
+    "description": ("og:description", "description", "twitter:description", "dc.description",
+                    "dcterms.description"),
+    "site_name": ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher"),
+    "image": ("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+              "twitter:image:src", "parsely-image-url", "sailthru.image.full", "thumbnail"),
+    "published": ("article:published_time", "og:article:published_time", "datepublished",
+                  "article.published", "dc.date.issued", "dcterms.issued", "dc.date",
+                  "dcterms.date", "dc.date.created", "dcterms.created", "parsely-pub-date",
+                  "sailthru.date", "pubdate", "publishdate", "publish-date", "date",
+                  "citation_publication_date", "og:pubdate", "release_date"),
+    "modified": ("article:modified_time", "og:updated_time", "datemodified",
+                 "article.updated", "dc.date.modified", "dcterms.modified", "last-modified",
+                 "lastmod"),
+    # twitter:creator is a handle, not a name; article:author is often a profile URL,
+    # which the name filter drops.
+    "authors": ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                "dcterms.creator", "byl", "citation_author"),
+    "tags": ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags"),
+    "language": ("og:locale", "content-language", "dc.language", "dcterms.language"),
+}
+
+# Bylines in markup, best first; the first selector that yields a name wins.
+AUTHOR_SELECTORS = (
+    '[itemprop~="author"] [itemprop~="name"]',
+    '[itemprop~="author"]',
+    'a[rel~="author"]',
+    ".byline a, .byline__name, .byline-name, .author-name, .author_name, .entry-author-name",
+    ".byline, .author, .post-author, .entry-author, .article-author, .article__author",
+)
+# Bylines and dates inside these belong to comments or other articles, not this one.
+# Whole words of a class or id ("related-posts", not "commentary"); "widget" and
+# "footer" are absent on purpose: page builders wrap everything in widgets, and many
+# themes print the date in the entry footer.
+FOREIGN_CONTAINER = re.compile(
+    r"(?:^|[\s_-])(?:comments?|related|recommended|sidebar|teasers?)(?:$|[\s_-])", re.I
+)
+
+# <time> and date-bearing elements: which class words say published or modified.
+PUBLISHED_HINT = re.compile(r"publish|pubdate|entry-date|post-date|posted|dateline", re.I)
+MODIFIED_HINT = re.compile(r"updat|modif", re.I)
+DATE_CLASS_SELECTOR = (
+    '[class*="date"], [class*="byline"], [class*="dateline"], [class*="posted"], '
+    '[class*="publish"], [class*="timestamp"]'
+)
+
+# Visible phrases that introduce a date, in the major news languages.
+PUBLISHED_PHRASE = re.compile(
+    r"\b(?:first\s+)?(?:published|posted|publication date|veröffentlicht|publié|publicado|"
+    r"pubblicato|gepubliceerd|opublikowano|기사입력|입력|公開日|掲載日|投稿日|发布时间|发表于|"
+    r"(?:written|posted|published)\s+by\s+[^\n]{1,60}?\s+on)"
+    r"(?:\s+(?:on|le|am|el|em|il|op))?\s*:?\s*", re.I
+)
+MODIFIED_PHRASE = re.compile(
+    r"\b(?:last\s+)?(?:updated|modified|aktualisiert|mis à jour|actualizado|atualizado|"
+    r"aggiornato|bijgewerkt)(?:\s+(?:on|le|am|el|em|il|op))?\s*:?\s*", re.I
+)
+TEXT_SCAN_CHARS = 20_000
+MAX_DATE_ELEMENTS = 100
+"""An article's dates come early in its markup; a page with thousands of <time>
+elements (an archive, a feed) is not read past this many."""
+
+# "By", "Text:", "Autor:"; the short particles only with a colon, since they start names.
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:(?:written\s+)?by|von|par|por|door|text|texto|текст|автор|author|autor)\b"
+    r"\s*:?|(?:de|di|av)\s*:)\s*", re.I
+)
+AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b)\s*", re.I)
+# A byline fragment that is a role, a date or boilerplate rather than a name.
+NOT_A_NAME = re.compile(
+    r"https?:|www\.|@|/|\d{3}|\b(?:staff|reporter|correspondent|editor|writer|contributor|"
+    r"columnist|published|updated|posted|minutes?|read|more|follow|email|share)\b", re.I
+)
+MAX_NAME_WORDS = 5
+
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•)\s+")
+
+
+def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
+    """Read the metadata of ``tree`` (fetched from ``url``); the tree is not changed."""
+    metas = _meta_index(tree)
+    ld = _LinkedData.from_tree(tree)
+    article, page = ld.article or {}, ld.page or {}
+
+    site_name = _first(_meta(metas, "site_name"), ld.text(article.get("publisher")),
+                       ld.site_name)
+    published, published_from = _first_date(_published_candidates(tree, url, metas, ld))
+    modified, modified_from = _first_date(_modified_candidates(tree, metas, ld))
+    return Metadata(
+        title=_title(tree, metas, ld, site_name, url),
+        authors=next((names for names in _author_candidates(tree, metas, ld) if names), []),
+        published=published,
+        published_from=published_from,
+        modified=modified,
+        modified_from=modified_from,
+        language=_first(*(_language_tag(value) for value in (
+            _attr(tree.root, "lang"), _meta(metas, "language"),
+            ld.text(article.get("inLanguage") or page.get("inLanguage")),
+        ))),
+        site_name=site_name,
+        description=_first(_meta(metas, "description"), ld.text(article.get("description"))),
+        tags=_unique(_split_tags([*_meta_all(metas, "tags"), *ld.texts(article.get("keywords"))])),
+        image_url=_first(*(_http_url(value, url) for value in (
+            *_meta_all(metas, "image"), *ld.urls(article.get("image")),
+            *(_attr(link, "href") for link in _links(tree, "image_src")),
+        ))),
+        canonical_url=_first(*(_http_url(_attr(link, "href"), url)
+                               for link in _links(tree, "canonical"))),
+    )
+
+
+# --- JSON-LD ------------------------------------------------------------------------
+
+
+class _LinkedData:
+    """The JSON-LD nodes of a page: the article node, the page node, and the rest by @id."""
+
+    def __init__(self, nodes: list[dict[str, Any]]) -> None:
+        self.by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+        self.article = next((n for n in nodes if _types(n) & ARTICLE_TYPES), None)
+        self.page = next((n for n in nodes if _types(n) & PAGE_TYPES), None)
+        site = next((n for n in nodes if "WebSite" in _types(n)), None)
+        self.site_name = self.text(site.get("name")) if site else None
+
+    @classmethod
+    def from_tree(cls, tree: LexborHTMLParser) -> _LinkedData:
+        nodes: list[dict[str, Any]] = []
+        for script in tree.css("script[type]"):
+            if "ld+json" not in (_attr(script, "type") or "").lower():
+                continue
+            try:
+                data = json.loads(_unwrap_script(script.text()), strict=False)
+            except (ValueError, RecursionError):
+                continue  # publishers' JSON-LD is often broken; the other sources remain
+            nodes.extend(_top_level_nodes(data))
+        return cls(nodes)
+
+    def resolve(self, value: Any) -> Any:
+        """A ``{"@id": ...}`` reference replaced by the node it names, if the page has it."""
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+            return self.by_id.get(value.get("@id"), value)
+        return value
+
+    def texts(self, value: Any) -> list[str]:
+        """Every string in ``value``: itself, a list's items, or a node's name."""
+        value = self.resolve(value)
+        if isinstance(value, str):
+            return [value.strip()] if value.strip() else []
+        if isinstance(value, list):
+            return [text for item in value[:50] for text in self.texts(item)]
+        if isinstance(value, dict):
+            return self.texts(value.get("name"))
+        return []
+
+    def text(self, value: Any) -> str | None:
+        return next(iter(self.texts(value)), None)
+
+    def urls(self, value: Any) -> list[str]:
+        value = self.resolve(value)
+        if isinstance(value, list):
+            return [url for item in value[:20] for url in self.urls(item)]
+        if isinstance(value, dict):
+            return self.texts(value.get("url") or value.get("contentUrl"))
+        return self.texts(value)
+
+
+def _unwrap_script(text: str) -> str:
+    """JSON-LD as it is served: strip the HTML comment and CDATA wrappers some CMSs add."""
+    text = text.strip()
+    for opener, closer in (("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")):
+        if text.startswith(opener) and text.endswith(closer):
+            text = text[len(opener) : -len(closer)].strip()
+    return text
+
+
+def _top_level_nodes(data: Any) -> Iterator[dict[str, Any]]:
+    """Nodes at the top of a JSON-LD document: in lists and @graph, not nested properties
+    (an ItemList of other articles is not this page's article)."""
+    pending = [data]
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, list):
+            pending[:0] = item
+        elif isinstance(item, dict):
+            yield item
+            if isinstance(item.get("@graph"), list):
+                pending[:0] = item["@graph"]
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    raw = node.get("@type")
+    values = raw if isinstance(raw, list) else [raw]
+    # "https://schema.org/NewsArticle" and "schema:NewsArticle" name the same type
+    return {re.split(r"[/:#]", value)[-1] for value in values if isinstance(value, str)}
+
+
+# --- <meta> and <link> ----------------------------------------------------------------
+
+
+def _meta_index(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for meta in tree.css("meta"):
+        # some CMSs (and pages saved through Mercury) write value= where content= belongs
+        content = (_attr(meta, "content") or _attr(meta, "value") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = _attr(meta, attribute)
+            if key:
+                index.setdefault(key.strip().lower(), []).append(content)
+    return index
+
+
+def _meta_all(metas: dict[str, list[str]], field_name: str) -> list[str]:
+    return [value for key in META_KEYS[field_name] for value in metas.get(key, ())]
+
+
+def _meta(metas: dict[str, list[str]], field_name: str) -> str | None:
+    return next(iter(_meta_all(metas, field_name)), None)
+
+
+def _links(tree: LexborHTMLParser, rel: str) -> list[LexborNode]:
+    return [link for link in tree.css("link[rel]")
+            if rel in (_attr(link, "rel") or "").lower().split()]
+
+
+# --- Title ---------------------------------------------------------------------------
+
+
+def _title(tree: LexborHTMLParser, metas: dict[str, list[str]], ld: _LinkedData,
+           site_name: str | None, url: str | None) -> str | None:
+    """The headline: the first candidate that is more than the site's own name."""
+    keys = [key for key in (_alnum(site_name or ""), _alnum(_domain_name(url) or "")) if key]
+    for candidate in _title_candidates(tree, metas, ld):
+        title = _strip_site_name(_clean_space(candidate or ""), keys)
+        if title and not _names_site(title, keys):
+            return title
+    return None
+
+
+def _title_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
+                      ld: _LinkedData) -> Iterator[str | None]:
+    yield _meta(metas, "title")
+    article = ld.article or {}
+    yield ld.text(article.get("headline") or article.get("name"))
+    heading = tree.css_first("article h1") or tree.css_first("main h1") or tree.css_first("h1")
+    yield heading.text(separator=" ") if heading else None
+    title_tag = tree.css_first("title")
+    yield title_tag.text() if title_tag else None
+
+
+SITE_NAME_SLACK = 10
+"""A title part names the site when it is the site's name or domain give or take a few
+characters ("CNN Politics", "SpaceNews.com"), not when it merely starts with it
+("The Guardian view on Hong Kong")."""
+
+
+def _names_site(part: str, keys: list[str]) -> bool:
+    key = _alnum(part)
+    return bool(key) and any(
+        (key.startswith(name) or name.startswith(key))
+        and abs(len(key) - len(name)) <= SITE_NAME_SLACK
+        for name in keys
+    )
+
+
+def _strip_site_name(title: str, keys: list[str]) -> str:
+    """Drop a " | Site" suffix or "Site - " prefix when it names the site."""
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if _names_site(parts[-1], keys):
+        return title[: title.rfind(parts[-1])].rstrip(" |-–—:»«·•")
+    if _names_site(parts[0], keys):
+        return title[len(parts[0]) :].lstrip(" |-–—:»«·•")
+    return title
+
+
+# The generic second levels under country domains: bbc.co.uk, abc.net.au, folha.com.br.
+COUNTRY_SECOND_LEVELS = frozenset(("co", "com", "net", "org", "gov", "ac", "edu", "ne", "or"))
+
+
+def _domain_name(url: str | None) -> str | None:
+    """The registrable name of a URL's host: "bbc" for www.bbc.co.uk."""
+    labels = (urlsplit(url).hostname or "").split(".") if url else []
+    if len(labels) < 2:
+        return None
+    country_second_level = (len(labels) >= 3 and len(labels[-1]) == 2
+                            and labels[-2] in COUNTRY_SECOND_LEVELS)
+    return labels[-3] if country_second_level else labels[-2]
+
+
+# --- Authors and tags ----------------------------------------------------------------
+
+
+def _author_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
+                       ld: _LinkedData) -> Iterator[list[str]]:
+    article = ld.article or {}
+    yield _names(ld.texts(article.get("author") or article.get("creator")))
+    yield _names(_meta_all(metas, "authors"))
+    for selector in AUTHOR_SELECTORS:
+        yield _names(_byline_texts(tree, selector))
+
+
+def _byline_texts(tree: LexborHTMLParser, selector: str) -> list[str]:
+    return [_clean_space(node.text(separator=" ")) for node in tree.css(selector)[:5]
+            if not _in_foreign_container(node)]
+
+
+def _names(raw: Iterable[str]) -> list[str]:
+    """Person names from bylines: "By A and B, Staff Writer" gives ["A", "B"]."""
+    names = []
+    for text in raw:
+        text = BYLINE_PREFIX.sub("", _clean_space(text))
+        for part in AUTHOR_SEPARATOR.split(text):
+            part = BYLINE_PREFIX.sub("", part).strip(" .:-–—()")
+            words = part.split()
+            if words and len(words) <= MAX_NAME_WORDS and not NOT_A_NAME.search(part):
+                # wire bylines shout ("TOM KRISHER"); the name is the same in title case
+                names.append(part.title() if part.isupper() and len(part) > 3 else part)
+    return _unique(names)
+
+
+def _split_tags(raw: Iterable[str]) -> list[str]:
+    return [tag for text in raw for tag in (t.strip() for t in text.split(","))
+            if tag and len(tag) <= 100]
+
+
+# --- Dates ---------------------------------------------------------------------------
+
+
+def _published_candidates(tree: LexborHTMLParser, url: str | None,
+                          metas: dict[str, list[str]], ld: _LinkedData,
+                          ) -> Iterator[tuple[str | None, str]]:
+    """Publication dates, best source first; lazily, since the last ones cost most."""
+    for node in (ld.article, ld.page):
+        yield ld.text((node or {}).get("datePublished")), "json-ld"
+    for value in _meta_all(metas, "published"):
+        yield value, "meta"
+    yield _time_element(tree, PUBLISHED_HINT, "datePublished"), "time"
+    yield _url_date(url), "url"
+    yield _text_date(tree, PUBLISHED_PHRASE), "text"
+
+
+def _modified_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
+                         ld: _LinkedData) -> Iterator[tuple[str | None, str]]:
+    for node in (ld.article, ld.page):
+        yield ld.text((node or {}).get("dateModified")), "json-ld"
+    for value in _meta_all(metas, "modified"):
+        yield value, "meta"
+    yield _time_element(tree, MODIFIED_HINT, "dateModified"), "time"
+    yield _text_date(tree, MODIFIED_PHRASE, fallback=False), "text"
+
+
+def _first_date(candidates: Iterable[tuple[str | None, str]]) -> tuple[str | None, str | None]:
+    for value, source in candidates:
+        normalized = normalize_date(value) if value else None
+        if normalized:
+            return normalized, source
+    return None, None
+
+
+def _time_element(tree: LexborHTMLParser, hint: re.Pattern[str], itemprop: str) -> str | None:
+    """The best ``<time>`` for a date: marked by itemprop, then by class, then the first
+    in the article's header, then the first outside comments and widgets."""
+    ranked: list[tuple[int, str]] = []
+    nodes = tree.css(f'time, [itemprop~="{itemprop}"]:not(meta)')[:MAX_DATE_ELEMENTS]
+    for position, node in enumerate(nodes):
+        value = (_attr(node, "datetime") or _attr(node, "content")
+                 or _clean_space(node.text())[:100])
+        if not value or _in_foreign_container(node):
+            continue
+        attrs = f"{_attr(node, 'class') or ''} {'pubdate' if 'pubdate' in node.attributes else ''}"
+        if itemprop.lower() in (_attr(node, "itemprop") or "").lower():
+            rank = 0
+        elif hint.search(attrs):
+            rank = 1
+        elif itemprop == "dateModified":
+            continue  # an unmarked <time> is a publication date, never a modification date
+        elif MODIFIED_HINT.search(attrs):
+            rank = 4  # hAtom themes mark their only date "updated"; better than no date
+        else:
+            rank = 2 if _has_ancestor(node, ("header", "article")) else 3
+        ranked.append((rank * 10_000 + position, value))
+    return min(ranked)[1] if ranked else None
+
+
+URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})[/_-](?:(?P<mnum>0?[1-9]|1[0-2])|(?P<month>[a-z]{3}))[/_-]"
+    r"(?P<day>0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    re.I,
+)  # /2024/05/31/, /2024-05-31-, and /2024/may/31/ (The Guardian and others)
+
+
+def _url_date(url: str | None) -> str | None:
+    match = URL_DATE.search(urlsplit(url).path) if url else None
+    if match is None or (match["month"] and match["month"].lower() not in MONTH_NUMBER):
+        return None
+    return _iso_from_match(match)
+
+
+def _text_date(tree: LexborHTMLParser, phrase: re.Pattern[str], *,
+               fallback: bool = True) -> str | None:
+    """A date after "Published"/"Updated" in the article's text, or (for publication)
+    the text of a date-classed element near the top."""
+    scope = tree.css_first("article") or tree.css_first("main") or tree.body
+    if scope is None:
+        return None
+    text = scope.text(separator=" ")[:TEXT_SCAN_CHARS]
+    for match in phrase.finditer(text):
+        found = date_in_text(text[match.end() : match.end() + 80], max_offset=4)
+        if found:
+            return found
+    if not fallback:
+        return None
+    for node in scope.css(DATE_CLASS_SELECTOR)[:20]:
+        if not _in_foreign_container(node):
+            found = date_in_text(node.text(separator=" ")[:200])
+            if found:
+                return found
+    return None
+
+
+# Month names in the major news languages; several languages share spellings.
+MONTHS = {
+    number: names.split()
+    for number, names in {
+        1: "january jan januar janvier enero gennaio janeiro januari",
+        2: "february feb februar février fevrier febrero febbraio fevereiro februari",
+        3: "march mar märz maerz mars marzo março maart",
+        4: "april apr avril abril aprile",
+        5: "may mai mayo maggio maio mei",
+        6: "june jun juni juin junio giugno junho",
+        7: "july jul juli juillet julio luglio julho",
+        8: "august aug août aout agosto augustus",
+        9: "september sep sept septembre septiembre setiembre settembre setembro",
+        10: "october oct oktober octobre octubre ottobre outubro okt",
+        11: "november nov novembre noviembre novembro",
+        12: "december dec dezember décembre decembre diciembre dicembre dezembro dez",
+    }.items()
+}
+MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names}
+_MONTH = "(?P<month>" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + r")\.?"
+# Zone abbreviations that name one offset in news use; others (IST, ET) are ambiguous
+# and leave the time without a zone.
+ZONES = {"Z": 0, "UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
+         "MDT": -6, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2}
+_TIME = (
+    r"(?:\s*(?:T|,|at|à|um|a las|alle|às|-|–|—|\|)?\s*(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})"
+    r"(?::(?P<second>\d{2})(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*"
+    r"(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{3,4}\b)?)?"
+)
+DATE_PATTERNS = (
+    re.compile(r"(?P<year>\d{4})(?P<sep>[-/.]?)(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+               r"(?!\d)" + _TIME),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME,
+               re.I),
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?" + _MONTH
+               + r",?\s+(?:de\s+)?(?P<year>\d{4})" + _TIME, re.I),
+    re.compile(r"(?<!\d)(?P<first>\d{1,2})(?P<sep>[./])(?P<second_num>\d{1,2})(?P=sep)"
+               r"(?P<year>\d{4})(?!\d)" + _TIME),
+)
+YEARS = range(1990, 2100)
+
+
+def normalize_date(value: str) -> str | None:
+    """An ISO 8601 date or date-time from a date as pages write it, or None."""
+    return date_in_text(value.strip()[:100])
+
+
+def date_in_text(text: str, *, max_offset: int | None = None) -> str | None:
+    """The first date in ``text`` (starting within ``max_offset`` characters), as ISO 8601."""
+    matches = [m for pattern in DATE_PATTERNS if (m := pattern.search(text))]
+    for match in sorted(matches, key=lambda m: m.start()):
+        if max_offset is not None and match.start() > max_offset:
+            break
+        iso = _iso_from_match(match)
+        if iso:
+            return iso
+    return None
+
+
+def _iso_from_match(match: re.Match[str]) -> str | None:
+    parts = match.groupdict()
+    year, day = int(parts["year"]), int(parts.get("day") or 0)
+    if parts.get("month"):
+        month = MONTH_NUMBER[parts["month"].lower()]
+    elif parts.get("mnum"):
+        month = int(parts["mnum"])
+    else:
+        first, second = int(parts["first"]), int(parts["second_num"])
+        if parts["sep"] == "/" and first <= 12 and second <= 12:
+            return None  # 05/06/2024: June or May depends on the country
+        us_order = parts["sep"] == "/" and second > 12
+        month, day = (first, second) if us_order else (second, first)
+    try:
+        day_only = date(year, month, day)
+    except ValueError:
+        return None
+    if year not in YEARS:
+        return None
+    if parts.get("hour") is None:
+        return day_only.isoformat()
+    hour, minute = int(parts["hour"]), int(parts["minute"])
+    if parts.get("ampm"):
+        hour = hour % 12 + (12 if parts["ampm"].lower().startswith("p") else 0)
+    try:
+        moment = datetime(year, month, day, hour, minute, int(parts.get("second") or 0),
+                          tzinfo=_zone(parts.get("zone")))
+    except ValueError:
+        return day_only.isoformat()
+    return moment.isoformat(timespec="seconds")
+
+
+def _zone(text: str | None) -> timezone | None:
+    if not text:
+        return None
+    if text.upper() in ZONES:
+        return timezone(timedelta(hours=ZONES[text.upper()]))
+    digits = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", text)
+    if not digits:
+        return None
+    sign = -1 if digits.group(1) == "-" else 1
+    offset = timedelta(hours=int(digits.group(2)), minutes=int(digits.group(3) or 0))
+    return timezone(sign * offset) if offset < timedelta(hours=15) else None
+
+
+# --- Small helpers -------------------------------------------------------------------
+
+
+def _attr(node: LexborNode | None, name: str) -> str | None:
+    value = node.attributes.get(name) if node is not None else None
+    return value if isinstance(value, str) else None
+
+
+def _has_ancestor(node: LexborNode, tags: tuple[str, ...], depth: int = 30) -> bool:
+    parent = node.parent
+    while parent is not None and depth:
+        if parent.tag in tags:
+            return True
+        parent, depth = parent.parent, depth - 1
+    return False
+
+
+def _in_foreign_container(node: LexborNode, depth: int = 30) -> bool:
+    current: LexborNode | None = node
+    # <body> classes describe the page ("has-sidebar"), not where the node sits
+    while current is not None and current.tag not in ("body", "html") and depth:
+        if current.tag == "aside" or FOREIGN_CONTAINER.search(
+            f"{_attr(current, 'class') or ''} {_attr(current, 'id') or ''}"
+        ):
+            return True
+        current, depth = current.parent, depth - 1
+    return False
+
+
+def _http_url(value: str | None, base: str | None) -> str | None:
+    if not value:
+        return None
+    resolved = urljoin(base or "", value.strip())
+    return resolved if urlsplit(resolved).scheme in ("http", "https") else None
+
+
+LANGUAGE_TAG = re.compile(r"([a-z]{2,3})(?:[-_]([a-z0-9]{2,8}))*", re.I)
+
+
+def _language_tag(value: str | None) -> str | None:
+    """A BCP 47 tag ("en", "pt-BR") from lang, og:locale ("pt_BR") or a header list."""
+    first = value.split(",")[0].strip() if value else ""
+    if not LANGUAGE_TAG.fullmatch(first):
+        return None
+    primary, *rest = first.replace("_", "-").split("-")
+    return "-".join([primary.lower(), *(p.upper() if len(p) == 2 else p for p in rest)])
+
+
+def _clean_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    kept = []
+    for value in values:
+        if value.casefold() not in seen:
+            seen.add(value.casefold())
+            kept.append(value)
+    return kept
+
+
+def _first(*values: str | None) -> str | None:
+    return next((value.strip() for value in values if value and value.strip()), None)
+
+
