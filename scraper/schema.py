@@ -1,0 +1,215 @@
+"""The database schema, as an ordered list of migrations.
+
+``PRAGMA user_version`` records how many migrations a database has had.
+Opening a database runs the missing ones, each in the same transaction as
+the version bump, so a database is always at some exact version: a crash
+mid-upgrade leaves it at the previous one. Migrations are history: never
+edit one that has shipped, append a new one.
+
+Tables::
+
+    raw_pages       one row per final URL: status, headers, zlib body, so any
+                    article can be cleaned again without a refetch
+    articles        one row per canonical URL, with content hash, cleaner
+                    version and duplicate link; articles_fts indexes title+text
+    removed_blocks  what the cleaner dropped from each article, in page order
+    crawl_runs      one row per command run, with its summary as JSON
+    urls            the crawler's frontier: every discovered URL and its state
+    feeds           conditional-GET state of feeds, sitemaps and section pages
+    sources_state   when each configured source last ran and is next due
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+
+from .dedupe import band_sql
+from .errors import StoreError
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of ``script`` one at a time; ``executescript`` would commit."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:60]}")
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    for statement in _statements(script):
+        conn.execute(statement)
+
+
+def _foundation(conn: sqlite3.Connection) -> None:
+    """Version 1: pages, articles with full-text search, removed blocks, runs."""
+    _run(conn, """
+        CREATE TABLE raw_pages (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            final_url TEXT NOT NULL UNIQUE,
+            status INTEGER NOT NULL,
+            headers TEXT NOT NULL DEFAULT '{}',
+            etag TEXT,
+            last_modified TEXT,
+            content_type TEXT,
+            body BLOB NOT NULL,
+            size INTEGER NOT NULL,
+            fetched_at TEXT NOT NULL
+        );
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            fetched_url TEXT,
+            page_id INTEGER REFERENCES raw_pages(id) ON DELETE SET NULL,
+            title TEXT,
+            text TEXT NOT NULL,
+            markdown TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            published_from TEXT,
+            modified TEXT,
+            modified_from TEXT,
+            language TEXT,
+            site_name TEXT,
+            description TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            image_url TEXT,
+            canonical_url TEXT,
+            source_url TEXT,
+            reason TEXT,
+            content_hash TEXT NOT NULL,
+            cleaner_version TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            stored_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_fetched_url ON articles(fetched_url);
+        CREATE INDEX articles_page_id ON articles(page_id);
+        CREATE TABLE removed_blocks (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            excerpt TEXT NOT NULL,
+            PRIMARY KEY (article_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX removed_blocks_kind ON removed_blocks(kind);
+        CREATE TABLE crawl_runs (
+            id INTEGER PRIMARY KEY,
+            source TEXT,
+            command TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL DEFAULT 'running',
+            summary TEXT
+        );
+        -- The form sqlite-utils' enable_fts writes, so Datasette finds the index.
+        CREATE VIRTUAL TABLE [articles_fts] USING FTS5 (
+            [title], [text], content=[articles],
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER [articles_ai] AFTER INSERT ON [articles] BEGIN
+            INSERT INTO [articles_fts] (rowid, [title], [text])
+            VALUES (new.rowid, new.[title], new.[text]);
+        END;
+        CREATE TRIGGER [articles_ad] AFTER DELETE ON [articles] BEGIN
+            INSERT INTO [articles_fts] ([articles_fts], rowid, [title], [text])
+            VALUES ('delete', old.rowid, old.[title], old.[text]);
+        END;
+        -- Only when indexed columns change: a refetch that changes nothing
+        -- but fetched_at must not rewrite the index.
+        CREATE TRIGGER [articles_au] AFTER UPDATE OF [title], [text] ON [articles] BEGIN
+            INSERT INTO [articles_fts] ([articles_fts], rowid, [title], [text])
+            VALUES ('delete', old.rowid, old.[title], old.[text]);
+            INSERT INTO [articles_fts] (rowid, [title], [text])
+            VALUES (new.rowid, new.[title], new.[text]);
+        END;
+    """)
+
+
+def _crawler(conn: sqlite3.Connection) -> None:
+    """Version 2: sources, duplicate links and the crawler's frontier."""
+    _run(conn, """
+        ALTER TABLE raw_pages ADD COLUMN source TEXT;
+        ALTER TABLE articles ADD COLUMN source TEXT;
+        ALTER TABLE articles ADD COLUMN duplicate_of INTEGER
+            REFERENCES articles(id) ON DELETE SET NULL;
+        ALTER TABLE articles ADD COLUMN simhash INTEGER;
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_source ON articles(source);
+        CREATE INDEX articles_content_hash ON articles(content_hash);
+        CREATE INDEX articles_source_url ON articles(source_url);
+        CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+        CREATE INDEX raw_pages_source_fetched ON raw_pages(source, fetched_at);
+        CREATE TABLE urls (
+            url TEXT PRIMARY KEY,
+            source TEXT,
+            state TEXT NOT NULL DEFAULT 'queued'
+                CHECK (state IN ('queued', 'in_flight', 'done', 'failed', 'skipped')),
+            discovered_at TEXT NOT NULL,
+            published TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            last_error TEXT,
+            error_kind TEXT,
+            finished_at TEXT,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL
+        );
+        CREATE INDEX urls_state_next_attempt ON urls(state, next_attempt_at);
+        CREATE INDEX urls_article_id ON urls(article_id);
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            source TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            last_fetched_at TEXT,
+            last_status INTEGER
+        );
+        CREATE TABLE sources_state (
+            name TEXT PRIMARY KEY,
+            last_run_at TEXT,
+            next_due_at TEXT
+        );
+    """)
+    # Near-duplicate lookup: one expression index per band of the fingerprint,
+    # the expressions dedupe.candidate_query repeats (see scraper/dedupe.py).
+    for number, expression in enumerate(band_sql("simhash")):
+        conn.execute(f"CREATE INDEX articles_simhash_band{number} ON articles({expression})")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, name: str, *, upto: int = SCHEMA_VERSION) -> None:
+    """Bring the database on ``conn`` (autocommit mode) to version ``upto``.
+
+    ``name`` labels errors. A database newer than this code is refused, not
+    touched: an older program cannot know what the newer schema means."""
+    if user_version(conn) > SCHEMA_VERSION:
+        raise StoreError(
+            f"{name}: made by a newer newscrawl (schema version {user_version(conn)}; "
+            f"this one knows up to {SCHEMA_VERSION}): upgrade newscrawl to open it")
+    if user_version(conn) >= upto:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again under the write lock: another process may have upgraded.
+        for version in range(user_version(conn), upto):
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,574 @@
+"""The one storage object: raw pages, articles, full-text search, runs, in SQLite.
+
+``Store(path)`` opens (or creates) the database, upgrades its schema (see
+``scraper.schema``) and is the only code that writes it, apart from the
+frontier, which shares ``store.db``. It takes plain values and
+``cleaners.Article`` records and knows nothing of HTTP or of cleaning.
+
+Concurrency: WAL mode, so readers never block the writer nor it them; a busy
+timeout makes a second writer wait instead of failing; every write
+transaction starts with ``BEGIN IMMEDIATE`` so it takes the write lock before
+reading, never upgrading mid-way (an upgrade cannot wait, it fails at once).
+
+Atomicity: wrap related writes in ``with store.transaction():`` -- the page
+and its article are saved together or not at all. Nested blocks become
+savepoints. Every sqlite3 error that crosses this module's boundary becomes a
+``StoreError``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import sqlite_utils
+
+from cleaners import Article
+
+from . import dedupe
+from .errors import ReadOnlyError, StoreError
+from .schema import migrate
+
+BUSY_TIMEOUT = 30.0
+"""Seconds a connection waits for another's write lock before giving up."""
+
+SNIPPET_TOKENS = 16
+"""Words around the best match in a search snippet."""
+
+TITLE_WEIGHT = 10.0
+"""bm25 weight of a title match against one in the text (1.0)."""
+
+SaveStatus = Literal["new", "updated", "unchanged"]
+
+# Article fields that make up the cleaner's output: when none of them (nor
+# the removed blocks) changed, saving again reports "unchanged".
+_CONTENT_FIELDS = ("title", "text", "markdown", "authors", "published", "published_from",
+                   "modified", "modified_from", "language", "site_name", "description",
+                   "tags", "image_url", "canonical_url", "source_url", "reason")
+_LIST_FIELDS = ("authors", "tags")
+_ARTICLE_COLUMNS = ("id", "url", "fetched_url", "page_id", "source", *_CONTENT_FIELDS,
+                    "content_hash", "cleaner_version", "fetched_at", "stored_at",
+                    "duplicate_of", "simhash")
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    id: int
+    status: SaveStatus
+    duplicate_of: int | None = None
+    """The original this article copies (exactly or nearly), when it is one."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: int
+    url: str
+    title: str | None
+    published: str | None
+    source: str | None
+    snippet: str
+    rank: float
+    """SQLite's bm25: lower is a better match."""
+
+
+@dataclass(frozen=True)
+class RawPage:
+    id: int
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    fetched_at: str
+    source: str | None
+
+
+@dataclass
+class QueryResult:
+    """Columns at once, rows as they are read; the reading connection closes
+    when the rows run out or ``close()`` is called."""
+
+    columns: list[str]
+    rows: Iterator[tuple[Any, ...]]
+    _connection: sqlite3.Connection | None = field(default=None, repr=False)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
+    return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
+
+
+def _header(headers: dict[str, str], name: str) -> str | None:
+    return next((v for k, v in headers.items() if k.lower() == name), None)
+
+
+class Store:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._readers: list[QueryResult] = []
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: cannot open ({error})") from error
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode: a kill -9 loses nothing committed; only a power
+            # cut can lose the last transactions, never corrupt the file.
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn, str(self.path))
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            if "not a database" in str(error) or "malformed" in str(error):
+                raise StoreError(f"{self.path}: not a SQLite database") from error
+            raise StoreError(f"{self.path}: cannot open ({error})") from error
+        except BaseException:
+            conn.close()
+            raise
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        for reader in self._readers:
+            reader.close()
+        self._readers.clear()
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: {error}") from error
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside commits together or not at all; nests as savepoints."""
+        if self.conn.in_transaction:
+            with self._translated(), self.db.atomic():
+                yield
+            return
+        with self._translated():
+            self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            with self._translated():
+                self.conn.execute("COMMIT")
+        finally:
+            # Reached with a transaction open only on error (or a failed COMMIT).
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
+    # -- writing ---------------------------------------------------------------
+
+    def save_page(self, *, url: str, final_url: str, status: int, headers: dict[str, str],
+                  body: bytes, fetched_at: str, source: str | None = None) -> int:
+        """Store a fetched page, one row per final URL; returns the row id."""
+        values = {
+            "url": url, "final_url": final_url, "status": status,
+            "headers": json.dumps(headers, ensure_ascii=False),
+            "etag": _header(headers, "etag"), "last_modified": _header(headers, "last-modified"),
+            "content_type": _header(headers, "content-type"),
+            "body": zlib.compress(body), "size": len(body), "fetched_at": fetched_at,
+            "source": source,
+        }
+        columns = ", ".join(values)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "source")
+        with self._translated(), self.transaction():
+            row = self.conn.execute(
+                f"INSERT INTO raw_pages ({columns}) VALUES ({', '.join(':' + c for c in values)}) "
+                f"ON CONFLICT(final_url) DO UPDATE SET {updates}, "
+                "source = coalesce(excluded.source, raw_pages.source) RETURNING id",
+                values).fetchone()
+        return int(row[0])
+
+    def save_article(self, article: Article, *, url: str, page_id: int | None,
+                     source: str | None, fetched_at: str) -> SaveResult:
+        """Store ``article`` under its canonical URL (else ``url``, the fetched one).
+
+        "unchanged" when the same cleaner output is already stored (only the
+        fetch time, page and cleaner version are refreshed). A new or changed
+        text is checked for duplicates (see ``_original_of``)."""
+        key = article.canonical_url or url
+        content = {name: getattr(article, name) for name in _CONTENT_FIELDS}
+        for name in _LIST_FIELDS:
+            content[name] = json.dumps(content[name], ensure_ascii=False)
+        removed = [(b.kind, b.rule, b.excerpt) for b in article.removed]
+        seen = {"fetched_url": url, "page_id": page_id, "fetched_at": fetched_at,
+                "cleaner_version": article.cleaner_version}
+        with self._translated(), self.transaction():
+            cursor = self.conn.cursor()
+            cursor.row_factory = _dict_row
+            old = cursor.execute("SELECT * FROM articles WHERE url = ?", (key,)).fetchone()
+            if old is not None:
+                old_removed = self.conn.execute(
+                    "SELECT kind, rule, excerpt FROM removed_blocks WHERE article_id = ? "
+                    "ORDER BY position", (old["id"],)).fetchall()
+                if all(old[n] == content[n] for n in _CONTENT_FIELDS) and old_removed == removed:
+                    self._update("articles", old["id"], {
+                        **seen, "page_id": page_id or old["page_id"],
+                        "source": source or old["source"]})
+                    return SaveResult(old["id"], "unchanged", old["duplicate_of"])
+            text_hash = hashlib.sha256(article.text.encode()).hexdigest()
+            fingerprint = dedupe.fingerprint(article.text) or None
+            values = {**content, **seen, "content_hash": text_hash, "simhash": fingerprint}
+            if old is None:
+                article_id = self._insert_article(key, source, values)
+                status: SaveStatus = "new"
+            else:
+                article_id = old["id"]
+                self._update("articles", article_id,
+                             {**values, "source": source or old["source"]})
+                status = "updated"
+            self.conn.execute("DELETE FROM removed_blocks WHERE article_id = ?", (article_id,))
+            self.conn.executemany(
+                "INSERT INTO removed_blocks (article_id, position, kind, rule, excerpt) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(article_id, i, *block) for i, block in enumerate(removed)])
+            original = self._original_of(article_id, {key, url}, article.source_url,
+                                         text_hash, fingerprint)
+            self._update("articles", article_id, {"duplicate_of": original})
+        return SaveResult(article_id, status, original)
+
+    def _insert_article(self, key: str, source: str | None, values: dict[str, Any]) -> int:
+        row = {"url": key, "source": source, "stored_at": values["fetched_at"], **values}
+        names = ", ".join(row)
+        marks = ", ".join(f":{name}" for name in row)
+        cursor = self.conn.execute(
+            f"INSERT INTO articles ({names}) VALUES ({marks}) RETURNING id", row)
+        return int(cursor.fetchone()[0])
+
+    def _update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = :_id",
+                          {**values, "_id": row_id})
+
+    def _original_of(self, article_id: int, addresses: set[str], source_url: str | None,
+                     text_hash: str, fingerprint: int | None) -> int | None:
+        """The article this one copies, following an original's own link; None if none.
+
+        In order: an article stored copies naming this one as their source means
+        this is the original (and those copies are linked to it); else the
+        article the page names as its source; else the first article with the
+        same text; else the first whose fingerprint is within
+        ``dedupe.MAX_DISTANCE`` bits."""
+        marks = ", ".join("?" for _ in addresses)
+        copies = self.conn.execute(
+            f"UPDATE articles SET duplicate_of = ? WHERE source_url IN ({marks}) AND id != ?",
+            (article_id, *addresses, article_id)).rowcount
+        if copies:
+            return None
+        found: int | None = None
+        if source_url is not None:
+            row = self.conn.execute(
+                "SELECT id FROM articles WHERE (url = ? OR fetched_url = ?) AND id != ? "
+                "ORDER BY id LIMIT 1", (source_url, source_url, article_id)).fetchone()
+            found = row[0] if row else None
+        if found is None:
+            row = self.conn.execute(
+                "SELECT id FROM articles WHERE content_hash = ? AND id != ? ORDER BY id LIMIT 1",
+                (text_hash, article_id)).fetchone()
+            found = row[0] if row else None
+        if found is None and fingerprint is not None:
+            bands = {f"b{i}": band for i, band in enumerate(dedupe.bands(fingerprint))}
+            candidates = self.conn.execute(
+                dedupe.candidate_query("articles", "simhash"), bands).fetchall()
+            found = dedupe.near_duplicate(
+                fingerprint, ((i, h) for i, h in candidates if i != article_id))
+        if found is None:
+            return None
+        row = self.conn.execute("SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?",
+                                (found,)).fetchone()
+        return int(row[0]) if row[0] != article_id else None
+
+    def start_run(self, *, source: str | None, command: str) -> int:
+        with self._translated():
+            row = self.conn.execute(
+                "INSERT INTO crawl_runs (source, command, started_at) VALUES (?, ?, ?) "
+                "RETURNING id", (source, command, utc_now())).fetchone()
+        return int(row[0])
+
+    def finish_run(self, run_id: int, summary: dict[str, Any], *, status: str = "done") -> None:
+        with self._translated():
+            self._update("crawl_runs", run_id, {
+                "finished_at": utc_now(), "status": status,
+                "summary": json.dumps(summary, ensure_ascii=False, default=str)})
+
+    # -- reading ---------------------------------------------------------------
+
+    def get_article(self, key: str | int) -> dict[str, Any] | None:
+        """One article by id or URL (canonical or fetched), with its removed blocks."""
+        if isinstance(key, int) or key.isdigit():
+            where, params = "id = ?", (int(key),)
+        else:
+            where, params = "url = ? OR fetched_url = ?", (key, key)
+        with self._translated():
+            cursor = self.conn.cursor()
+            cursor.row_factory = _dict_row
+            row = cursor.execute(
+                f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE {where} "
+                "ORDER BY url = ? DESC, id LIMIT 1", (*params, str(key))).fetchone()
+            if row is None:
+                return None
+            row["removed"] = cursor.execute(
+                "SELECT kind, rule, excerpt FROM removed_blocks WHERE article_id = ? "
+                "ORDER BY position", (row["id"],)).fetchall()
+        return _decoded(row)
+
+    def iter_articles(self, *, source: str | None = None, since: str | None = None,
+                      until: str | None = None, language: str | None = None,
+                      ) -> Iterator[dict[str, Any]]:
+        """Every article matching the filters, oldest first, read row by row."""
+        where, params = _filters(source=source, since=since, until=until, language=language)
+        sql = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE {where} ORDER BY id"
+        with self._translated():
+            cursor = self.conn.cursor()
+            cursor.row_factory = _dict_row
+            for row in cursor.execute(sql, params):
+                yield _decoded(row)
+
+    def raw_pages(self, *, source: str | None = None, since: str | None = None,
+                  ) -> Iterator[RawPage]:
+        """Stored pages (bodies decompressed), for cleaning again without the network."""
+        clauses, params = ["1"], list[Any]()
+        if source is not None:
+            clauses.append("source = ?")
+            params.append(source)
+        if since is not None:
+            clauses.append("fetched_at >= ?")
+            params.append(since)
+        sql = ("SELECT id, url, final_url, status, headers, body, fetched_at, source "
+               f"FROM raw_pages WHERE {' AND '.join(clauses)} ORDER BY id")
+        with self._translated():
+            for row in self.conn.execute(sql, params):
+                page_id, url, final_url, status, headers, body, fetched_at, page_source = row
+                yield RawPage(page_id, url, final_url, status, json.loads(headers),
+                              zlib.decompress(body), fetched_at, page_source)
+
+    def search(self, terms: str, *, limit: int = 20, source: str | None = None,
+               since: str | None = None, until: str | None = None,
+               language: str | None = None, marks: tuple[str, str] = ("**", "**"),
+               ) -> list[SearchHit]:
+        """Full-text search, best match first, snippets with ``marks`` around matches.
+
+        Words must all appear; "a phrase" in double quotes; word* for a prefix.
+        Anything else is taken literally, so no input is an FTS syntax error."""
+        match = fts_query(terms)
+        if match is None:
+            return []
+        where, params = _filters(source=source, since=since, until=until, language=language,
+                                 table="a")
+        sql = (
+            "SELECT a.id, a.url, a.title, a.published, a.source, "
+            f"snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}), "
+            f"bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS rank "
+            "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND {where} ORDER BY rank LIMIT ?")
+        with self._translated():
+            rows = self.conn.execute(sql, (*marks, match, *params, max(limit, 0))).fetchall()
+        return [SearchHit(*row) for row in rows]
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> QueryResult:
+        """Run one read-only statement on a connection that cannot write.
+
+        Three locks: the file opened read-only, ``query_only``, and an
+        authorizer that allows reading and nothing else (so ATTACH, VACUUM
+        INTO, writing PRAGMAs and writes in CTEs are refused while the
+        statement is prepared, before anything runs)."""
+        with self._translated():
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                   timeout=BUSY_TIMEOUT, isolation_level=None)
+        guard = _ReadGuard()
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            conn.set_authorizer(guard)
+            cursor = conn.execute(sql, params)
+        except (sqlite3.Error, sqlite3.Warning) as error:
+            conn.close()
+            if guard.refused is not None:
+                raise ReadOnlyError(f"refused: {guard.refused}; queries may only read"
+                                    ) from error
+            if "one statement at a time" in str(error):
+                raise ReadOnlyError("refused: one statement at a time") from error
+            raise StoreError(f"query failed: {error}") from error
+        result = QueryResult([d[0] for d in cursor.description or ()], iter(()), conn)
+        result.rows = self._stream(cursor, result)
+        self._readers.append(result)
+        return result
+
+    def _stream(self, cursor: sqlite3.Cursor, result: QueryResult) -> Iterator[tuple[Any, ...]]:
+        try:
+            with self._translated():
+                yield from cursor
+        finally:
+            result.close()
+
+    def stats(self) -> dict[str, Any]:
+        with self._translated():
+            count = self._scalar
+            last_run = self._grouped("SELECT id, source, command, started_at, finished_at, "
+                                     "status, summary FROM crawl_runs ORDER BY id DESC LIMIT 1")
+            size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal"))
+                       if p.exists())
+            return {
+                "articles": count("SELECT count(*) FROM articles"),
+                "duplicates": count("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+                "pages": count("SELECT count(*) FROM raw_pages"),
+                "sources": self._counts("SELECT source, count(*) FROM articles GROUP BY 1"),
+                "languages": self._counts("SELECT language, count(*) FROM articles GROUP BY 1"),
+                "cleaner_versions": self._counts(
+                    "SELECT cleaner_version, count(*) FROM articles GROUP BY 1"),
+                "removed_blocks": self._counts(
+                    "SELECT kind, count(*) FROM removed_blocks GROUP BY 1"),
+                "urls": self._counts("SELECT state, count(*) FROM urls GROUP BY 1"),
+                "db_bytes": size,
+                "last_run": last_run,
+            }
+
+    def _scalar(self, sql: str) -> int:
+        return int(self.conn.execute(sql).fetchone()[0])
+
+    def _counts(self, sql: str) -> dict[str, int]:
+        rows = self.conn.execute(sql + " ORDER BY 2 DESC, 1").fetchall()
+        return {"(none)" if key is None else str(key): n for key, n in rows}
+
+    def _grouped(self, sql: str) -> dict[str, Any] | None:
+        cursor = self.conn.cursor()
+        cursor.row_factory = _dict_row
+        row = cursor.execute(sql).fetchone()
+        if row is not None and row.get("summary"):
+            row["summary"] = json.loads(row["summary"])
+        return row
+
+
+def _decoded(row: dict[str, Any]) -> dict[str, Any]:
+    for name in _LIST_FIELDS:
+        row[name] = json.loads(row[name] or "[]")
+    return row
+
+
+def _filters(*, source: str | None, since: str | None, until: str | None,
+             language: str | None, table: str = "articles") -> tuple[str, list[Any]]:
+    """A WHERE clause for the filters every listing shares: ``since`` is
+    inclusive and ``until`` exclusive, compared with the ISO 8601 dates."""
+    clauses, params = ["1"], list[Any]()
+    for clause, value in ((f"{table}.source = ?", source), (f"{table}.published >= ?", since),
+                          (f"{table}.published < ?", until),
+                          (f"{table}.language = ?", language)):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    return " AND ".join(clauses), params
+
+
+_FTS_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w")
+
+
+def fts_query(terms: str) -> str | None:
+    """An FTS5 MATCH expression from what a user typed; None when it has no words.
+
+    Every token is quoted, so FTS5 reads none of it as syntax (AND, NEAR,
+    column:, ^, parentheses...); "quoted phrases" stay phrases; a bare token
+    ending in * becomes a prefix query."""
+    parts = []
+    for found in _FTS_TOKEN.finditer(terms):
+        phrase, word = found.groups()
+        prefix = word is not None and word.endswith("*")
+        text = phrase if phrase is not None else word.rstrip("*")
+        if _WORD.search(text):
+            parts.append('"' + text.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " ".join(parts) or None
+
+
+_READ_ACTIONS = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_RECURSIVE,
+                           sqlite3.SQLITE_FUNCTION})
+
+_INTROSPECTION_PRAGMAS = frozenset({
+    "table_info", "table_xinfo", "table_list", "index_info", "index_xinfo", "index_list",
+    "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check",
+    "database_list", "collation_list", "function_list", "module_list", "pragma_list",
+    "compile_options",
+})
+"""PRAGMAs that only report, whatever their argument (a table or index name)."""
+
+_SETTING_PRAGMAS = frozenset({
+    "user_version", "schema_version", "application_id", "data_version", "page_count",
+    "page_size", "freelist_count", "encoding", "journal_mode", "foreign_keys",
+    "auto_vacuum", "cache_size", "busy_timeout", "query_only", "synchronous",
+})
+"""PRAGMAs that read a setting without an argument and change it with one.
+``data_version`` is also read by FTS5 on every query."""
+
+_DENIED_FUNCTIONS = frozenset({"load_extension", "fts3_tokenizer", "readfile", "writefile",
+                               "edit"})
+
+_ACTION_NAMES = {
+    getattr(sqlite3, f"SQLITE_{name}"): name.lower().replace("_", " ")
+    for name in (
+        "CREATE_INDEX", "CREATE_TABLE", "CREATE_TEMP_INDEX", "CREATE_TEMP_TABLE",
+        "CREATE_TEMP_TRIGGER", "CREATE_TEMP_VIEW", "CREATE_TRIGGER", "CREATE_VIEW", "DELETE",
+        "DROP_INDEX", "DROP_TABLE", "DROP_TEMP_INDEX", "DROP_TEMP_TABLE", "DROP_TEMP_TRIGGER",
+        "DROP_TEMP_VIEW", "DROP_TRIGGER", "DROP_VIEW", "INSERT", "PRAGMA", "TRANSACTION",
+        "UPDATE", "ATTACH", "DETACH", "ALTER_TABLE", "REINDEX", "ANALYZE", "CREATE_VTABLE",
+        "DROP_VTABLE", "FUNCTION", "SAVEPOINT")
+}
+"""Authorizer action codes, named for the refusal message."""
+
+
+class _ReadGuard:
+    """An sqlite3 authorizer allowing reads only; remembers what it refused first."""
+
+    def __init__(self) -> None:
+        self.refused: str | None = None
+
+    def __call__(self, action: int, arg1: str | None, arg2: str | None, _db: str | None,
+                 _trigger: str | None) -> int:
+        if self._allowed(action, arg1, arg2):
+            return sqlite3.SQLITE_OK
+        if self.refused is None:
+            target = " ".join(a for a in (arg1, arg2) if a)
+            self.refused = f"{_ACTION_NAMES.get(action, action)} {target}".strip()
+        return sqlite3.SQLITE_DENY
+
+    @staticmethod
+    def _allowed(action: int, arg1: str | None, arg2: str | None) -> bool:
+        if action == sqlite3.SQLITE_FUNCTION:
+            return (arg2 or "").lower() not in _DENIED_FUNCTIONS
+        if action in _READ_ACTIONS:
+            return True
+        if action == sqlite3.SQLITE_PRAGMA:
+            name = (arg1 or "").lower()
+            return name in _INTROSPECTION_PRAGMAS or (name in _SETTING_PRAGMAS and arg2 is None)
+        # Opening a virtual table (FTS5, pragma_* functions) asks to update
+        # sqlite_master while parsing its schema; SQLite itself refuses every
+        # real write to that table, and the file is read-only anyway.
+        return action == sqlite3.SQLITE_UPDATE and arg1 == "sqlite_master"
