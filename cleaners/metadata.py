@@ -11,6 +11,7 @@ gives stays empty, a date without time stays a date, a time without zone gets no
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -115,17 +116,24 @@ MAX_DATE_ELEMENTS = 100
 elements (an archive, a feed) is not read past this many."""
 
 # "By", "Text:", "Autor:"; the short particles only with a colon, since they start names.
+# "By", "Analysis by", "Text:", "Autor:"; the short particles only with a colon, since
+# they also start names ("von der Leyen", "De Niro").
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:(?:(?:written\s+)?by|von|par|por|door|text|texto|текст|автор|author|autor)\b"
+    r"^\s*(?:(?:(?:[^\W\d_]+\s+)?by|von|par|por|door|text|texto|текст|автор|author|autor)\b"
     r"\s*:?|(?:de|di|av)\s*:)\s*", re.I
 )
 AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b)\s*", re.I)
 # A byline fragment that is a role, a date or boilerplate rather than a name.
 NOT_A_NAME = re.compile(
-    r"https?:|www\.|@|/|\d{3}|\b(?:staff|reporter|correspondent|editor|writer|contributor|"
+    r"https?:|www\.|@|/|\d|\b(?:staff|reporter|correspondent|editor|writer|contributor|"
     r"columnist|published|updated|posted|minutes?|read|more|follow|email|share)\b", re.I
 )
 MAX_NAME_WORDS = 5
+# Letters after a name ("Jane Doe, MS, RD"): dropped when they follow a name, kept when
+# they are the whole byline (an agency such as "AP" or "PTI").
+CREDENTIALS = re.compile(r"[A-Z]{2,4}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?")
+# Publishers' internal tags: "@hp-top-stories", "_no-apple-news", "autoplay_video".
+INTERNAL_TAG = re.compile(r"[@_].*|\S+_\S+")
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•)\s+")
 
@@ -199,7 +207,9 @@ class _LinkedData:
         """Every string in ``value``: itself, a list's items, or a node's name."""
         value = self.resolve(value)
         if isinstance(value, str):
-            return [value.strip()] if value.strip() else []
+            # script text is not entity-decoded by the parser, and CMSs escape it anyway
+            value = html.unescape(value).strip()
+            return [value] if value else []
         if isinstance(value, list):
             return [text for item in value[:50] for text in self.texts(item)]
         if isinstance(value, dict):
@@ -366,9 +376,11 @@ def _names(raw: Iterable[str]) -> list[str]:
     names = []
     for text in raw:
         text = BYLINE_PREFIX.sub("", _clean_space(text))
-        for part in AUTHOR_SEPARATOR.split(text):
+        for position, part in enumerate(AUTHOR_SEPARATOR.split(text)):
             part = BYLINE_PREFIX.sub("", part).strip(" .:-–—()")
             words = part.split()
+            if position and CREDENTIALS.fullmatch(part):
+                continue
             if words and len(words) <= MAX_NAME_WORDS and not NOT_A_NAME.search(part):
                 # wire bylines shout ("TOM KRISHER"); the name is the same in title case
                 names.append(part.title() if part.isupper() and len(part) > 3 else part)
@@ -377,7 +389,7 @@ def _names(raw: Iterable[str]) -> list[str]:
 
 def _split_tags(raw: Iterable[str]) -> list[str]:
     return [tag for text in raw for tag in (t.strip() for t in text.split(","))
-            if tag and len(tag) <= 100]
+            if 2 <= len(tag) <= 100 and not INTERNAL_TAG.fullmatch(tag)]
 
 
 # --- Dates ---------------------------------------------------------------------------

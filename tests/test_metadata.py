@@ -230,6 +230,30 @@ def test_bylines_in_markup() -> None:
     assert meta_of(page(body=body)).authors == ["Jane Doe", "John Roe"]
 
 
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Analysis by Chris Doe", ["Chris Doe"]),
+        ("Ilana Roe, MS, RDN", ["Ilana Roe"]),
+        ("PTI", ["PTI"]),
+        ("November 20, 2019", []),
+        ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+        ("Text: Anna Ivanova", ["Anna Ivanova"]),
+    ],
+)
+def test_byline_cleaning(byline: str, expected: list[str]) -> None:
+    assert meta_of(page(f'<meta name="author" content="{byline}">')).authors == expected
+
+
+def test_json_ld_text_is_entity_decoded_and_internal_tags_dropped() -> None:
+    data = {"@type": "NewsArticle", "headline": "PG&amp;E shuts power",
+            "keywords": ["PG&amp;E", "@hp-top-stories", "_no-apple-news", "autoplay_video",
+                         "E", "Power cuts"]}
+    meta = meta_of(page(json_ld(data)))
+    assert meta.title == "PG&E shuts power"
+    assert meta.tags == ["PG&E", "Power cuts"]
+
+
 def test_rel_author_link() -> None:
     body = '<p>Story by <a rel="author" href="/u/ann">Ann Lee</a></p>' + ARTICLE_BODY
     assert meta_of(page(body=body)).authors == ["Ann Lee"]
