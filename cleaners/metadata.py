@@ -419,11 +419,29 @@ def _modified_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
 
 
 def _first_date(candidates: Iterable[tuple[str | None, str]]) -> tuple[str | None, str | None]:
+    """The best source's date; if it lacks a time or zone, a later source's value for
+    the same day that has them (JSON-LD often gives the day, a meta tag the minute)."""
+    best: tuple[str, str] | None = None
     for value, source in candidates:
         normalized = normalize_date(value) if value else None
-        if normalized:
-            return normalized, source
-    return None, None
+        if not normalized:
+            continue
+        if best is None or (normalized[:10] == best[0][:10]
+                            and _precision(normalized) > _precision(best[0])):
+            best = normalized, source
+        if _precision(best[0]) == FULL_PRECISION:
+            break
+    return best if best is not None else (None, None)
+
+
+FULL_PRECISION = 2
+
+
+def _precision(iso: str) -> int:
+    """0 for a date, 1 for a local time, 2 for a time with its zone."""
+    if "T" not in iso:
+        return 0
+    return FULL_PRECISION if re.search(r"[+-]\d{2}:\d{2}$", iso) else 1
 
 
 def _time_element(tree: LexborHTMLParser, hint: re.Pattern[str], itemprop: str) -> str | None:

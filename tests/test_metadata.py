@@ -112,6 +112,15 @@ def test_opengraph_and_article_meta() -> None:
     assert meta.tags == ["Bridges", "Council", "transport"]
 
 
+def test_a_day_from_the_best_source_takes_the_time_a_later_source_gives() -> None:
+    head = (json_ld({"@type": "NewsArticle", "datePublished": "2024-05-31"})
+            + '<meta property="article:published_time" content="2024-05-31T09:15:00">'
+            + '<meta name="date" content="2024-05-30T23:00:00Z">')
+    body = '<time itemprop="datePublished" datetime="2024-05-31T09:15:00+02:00">x</time>'
+    meta = meta_of(page(head, body))
+    assert (meta.published, meta.published_from) == ("2024-05-31T09:15:00+02:00", "time")
+
+
 def test_other_meta_vocabularies() -> None:
     head = """<meta name="parsely-author" content="Sam Roe">
         <meta name="sailthru.date" content="2024-05-31 08:00:00">
