@@ -427,7 +427,10 @@ class Store:
     def _stream(self, cursor: sqlite3.Cursor, result: QueryResult) -> Iterator[tuple[Any, ...]]:
         try:
             with self._translated():
-                yield from cursor
+                # Not ``yield from``: closing this generator would close the
+                # cursor, which raises once Store.close() closed its connection.
+                for row in cursor:  # noqa: UP028
+                    yield row
         finally:
             result.close()
 
@@ -500,7 +503,8 @@ def fts_query(terms: str) -> str | None:
     column:, ^, parentheses...); "quoted phrases" stay phrases; a bare token
     ending in * becomes a prefix query."""
     parts = []
-    for found in _FTS_TOKEN.finditer(terms):
+    # FTS5 reads NUL as the end of the query, inside quotes or not.
+    for found in _FTS_TOKEN.finditer(terms.replace("\0", " ")):
         phrase, word = found.groups()
         prefix = word is not None and word.endswith("*")
         text = phrase if phrase is not None else word.rstrip("*")
