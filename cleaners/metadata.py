@@ -266,7 +266,8 @@ def _meta_index(tree: LexborHTMLParser) -> dict[str, list[str]]:
     for meta in tree.css("meta"):
         # some CMSs (and pages saved through Mercury) write value= where content= belongs
         content = (_attr(meta, "content") or _attr(meta, "value") or "").strip()
-        if not content:
+        # microdata <meta itemprop> in the body may describe a related story's card
+        if not content or ("itemprop" in meta.attributes and _in_foreign_container(meta)):
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
             key = _attr(meta, attribute)

@@ -149,6 +149,14 @@ def test_wordpress_published_and_updated_times() -> None:
     assert (meta.modified, meta.modified_from) == ("2024-06-02T09:30:00+00:00", "time")
 
 
+def test_microdata_of_related_stories_is_not_the_article_s() -> None:
+    body = ARTICLE_BODY + """<section class="related-posts"><div itemscope>
+        <meta itemprop="datePublished" content="2020-01-01"><a href="/x">Old story</a>
+        </div></section>"""
+    assert meta_of(page(body=body)).published is None
+    assert meta_of(page(body=body.replace("related-posts", "story"))).published == "2020-01-01"
+
+
 def test_comment_dates_and_authors_are_not_the_article_s() -> None:
     body = ARTICLE_BODY + """<div id="comments"><div class="comment">
         <span class="author">Troll Person</span><time datetime="2024-07-01">July 1</time>
