@@ -1,0 +1,417 @@
+"""The fetcher: one polite, bounded GET per call, around one httpx client.
+
+``Fetcher.fetch`` validates the URL, honours robots.txt, keeps per-host and
+global limits, follows redirects itself (so each hop is checked by the
+address guard and robots.txt), streams the body under a size cap and turns
+every httpx failure into one of our ``FetchError`` kinds, once, here.
+
+It never retries: the crawler owns the retry policy and decides from the
+error's ``kind`` (and ``retry_after`` on ``HTTPStatusError``).
+
+Time limits: httpx's connect and read timeouts bound each wait, and a total
+cap per request, ``total_timeout`` = connect_timeout + 4 x read_timeout,
+cuts a server that drips a byte just often enough to beat the read timeout.
+The cap counts from the request's start, not the politeness wait before it.
+
+Politeness is per origin (scheme, host, port): at most
+``per_host_concurrency`` requests in flight, and request starts spaced by the
+larger of ``delay`` and robots.txt's Crawl-delay. ``concurrency`` bounds
+requests in flight in all; a request waits for its host first, so a busy host
+never holds the global slots.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from .config import FetchConfig
+from .errors import (
+    BlockedURL,
+    FetchError,
+    HTTPStatusError,
+    InvalidURL,
+    NetworkError,
+    NotHTMLError,
+    TooLargeError,
+)
+from .guard import check_url_address_async
+from .robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsRules, origin_of, robots_url
+
+Expect = Literal["html", "feed", "any"]
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# Feeds and sitemaps arrive under many names; gzipped sitemaps often as
+# octet-stream. Any text/* is accepted too (text/xml, text/plain sitemaps).
+FEED_TYPES = frozenset({
+    "application/xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+    "application/feed+json", "application/json", "application/gzip", "application/x-gzip",
+    "application/octet-stream",
+})
+ACCEPT = {
+    "html": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+    "feed": "application/rss+xml,application/atom+xml,application/xml;q=0.9,"
+            "text/xml;q=0.9,*/*;q=0.5",
+    "any": "*/*",
+}
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# First bytes of formats that are surely not a web page, for bodies that come
+# without a Content-Type.
+BINARY_MAGIC = (
+    b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
+    b"RIFF", b"OggS", b"\x00\x00\x01\x00", b"ID3", b"BM",
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One fetched response, as the server sent it (body decoded from gzip/br only)."""
+
+    url: str            # the URL asked for
+    final_url: str      # after redirects
+    status: int
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+    content_type: str | None  # media type, lower-case, without parameters
+    charset: str | None       # from Content-Type
+    fetched_at: str           # ISO 8601 UTC
+    elapsed: float            # seconds spent on the network, redirects included
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass
+class _Host:
+    """Politeness state of one origin."""
+
+    slots: asyncio.Semaphore
+    next_start: float = 0.0
+    robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+@dataclass(frozen=True)
+class _Response:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    location: str | None = None  # set for a redirect to follow
+
+
+class Fetcher:
+    """Fetches pages politely; use as ``async with Fetcher(config) as fetcher``."""
+
+    def __init__(self, config: FetchConfig, *, client: httpx.AsyncClient | None = None) -> None:
+        self.config = config
+        self.total_timeout = config.connect_timeout + 4 * config.read_timeout
+        self._owns_client = client is None
+        self._client = client or httpx.AsyncClient(
+            timeout=httpx.Timeout(config.read_timeout, connect=config.connect_timeout,
+                                  pool=config.connect_timeout),
+            limits=httpx.Limits(max_connections=config.concurrency,
+                                max_keepalive_connections=config.concurrency),
+            follow_redirects=False,
+            http2=False,
+            headers={"User-Agent": config.user_agent},
+        )
+        self._slots = asyncio.Semaphore(config.concurrency)
+        self._hosts: dict[str, _Host] = {}
+        self._robots = RobotsCache()
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def fetch(self, url: str, *, user_given: bool = False, expect: Expect = "html",
+                    etag: str | None = None, last_modified: str | None = None) -> Page:
+        """GET ``url``; raises a FetchError subclass naming what went wrong.
+
+        ``user_given`` URLs skip the address guard on their first hop only
+        (the user asked for that host); redirects are always checked. With
+        ``etag``/``last_modified`` the request is conditional and a 304
+        comes back as a Page with ``not_modified`` True and an empty body.
+        """
+        check_url(url)
+        headers = {"Accept": ACCEPT[expect]}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
+        final_url, response, elapsed = await self._follow(
+            url, trusted=user_given, headers=headers, expect=expect,
+            conditional=bool(etag or last_modified), check_robots=self.config.respect_robots)
+        response_headers = response.headers
+        if response.status == 304:  # keep the validators if the 304 left them out
+            response_headers = {**_validators(etag, last_modified), **response_headers}
+        content_type, charset = parse_content_type(response_headers.get("content-type"))
+        return Page(url=url, final_url=final_url, status=response.status,
+                    headers=response_headers, body=response.body, content_type=content_type,
+                    charset=charset, fetched_at=fetched_at, elapsed=elapsed)
+
+    async def robots_sitemaps(self, url: str, *, user_given: bool = False) -> list[str]:
+        """The ``Sitemap:`` URLs of the robots.txt of ``url``'s host."""
+        check_url(url)
+        if not user_given and not self.config.allow_private_addresses:
+            await check_url_address_async(url)
+        return (await self._robots_rules(url)).sitemaps
+
+    def crawl_delay(self, url: str) -> float | None:
+        """The Crawl-delay robots.txt gives us for ``url``'s host, if loaded and given."""
+        rules = self._robots.get(origin_of(url))
+        return None if rules is None else rules.crawl_delay(self.config.user_agent)
+
+    # -- redirects, guard and robots -------------------------------------------
+
+    async def _follow(self, url: str, *, trusted: bool, headers: dict[str, str], expect: Expect,
+                      conditional: bool, check_robots: bool,
+                      limit: int | None = None) -> tuple[str, _Response, float]:
+        """Request ``url`` and its redirects; the final URL, response and network time."""
+        current, seen, elapsed = url, {url}, 0.0
+        for hop in range(self.config.max_redirects + 1):
+            if not (hop == 0 and trusted) and not self.config.allow_private_addresses:
+                await check_url_address_async(current)
+            if check_robots:
+                await self._check_robots(current)
+            started = time.monotonic()
+            response = await self._request(current, headers, expect, conditional, limit)
+            elapsed += time.monotonic() - started
+            if response.location is None:
+                return current, response, elapsed
+            target = urljoin(current, response.location)
+            try:
+                check_url(target)
+            except InvalidURL as error:
+                raise InvalidURL(url, f"redirected to {target}: {error.reason}") from error
+            if target in seen:
+                raise NetworkError(url, f"redirect loop back to {target}", kind="redirect-loop")
+            seen.add(target)
+            current = target
+        raise NetworkError(url, f"more than {self.config.max_redirects} redirects",
+                           kind="redirect-loop")
+
+    async def _check_robots(self, url: str) -> None:
+        rules = await self._robots_rules(url)
+        if rules.unavailable:
+            raise BlockedURL(url, "robots.txt is unavailable (server error); try later",
+                             kind="robots-unavailable")
+        if not rules.allows(url, self.config.user_agent):
+            raise BlockedURL(url, "disallowed by robots.txt", kind="robots")
+
+    async def _robots_rules(self, url: str) -> RobotsRules:
+        origin = origin_of(url)
+        rules = self._robots.get(origin)
+        if rules is not None:
+            return rules
+        async with self._host(origin).robots_lock:  # one robots.txt request per origin
+            rules = self._robots.get(origin)
+            if rules is None:
+                rules = await self._load_robots(url)
+                self._robots.put(origin, rules)
+        return rules
+
+    async def _load_robots(self, url: str) -> RobotsRules:
+        # The page's host was already checked, so robots.txt on it is trusted;
+        # its redirects are checked like any other.
+        try:
+            _, response, _ = await self._follow(
+                robots_url(url), trusted=True, headers={"Accept": "text/plain,*/*;q=0.5"},
+                expect="any", conditional=False, check_robots=False, limit=MAX_ROBOTS_BYTES)
+        except HTTPStatusError as error:
+            return RobotsRules.from_response(error.status, b"")
+        except NetworkError as error:
+            if error.kind == "redirect-loop":
+                return RobotsRules.missing()
+            raise NetworkError(url, f"robots.txt: {error.reason}", kind=error.kind) from error
+        except (InvalidURL, BlockedURL):  # a redirect we will not follow: as if absent
+            return RobotsRules.missing()
+        return RobotsRules.from_response(response.status, response.body)
+
+    # -- one request -----------------------------------------------------------
+
+    def _host(self, origin: str) -> _Host:
+        host = self._hosts.get(origin)
+        if host is None:
+            host = self._hosts[origin] = _Host(asyncio.Semaphore(self.config.per_host_concurrency))
+        return host
+
+    def _delay_for(self, url: str) -> float:
+        crawl_delay = self.crawl_delay(url) if self.config.respect_robots else None
+        return max(self.config.delay, crawl_delay or 0.0)
+
+    async def _request(self, url: str, headers: dict[str, str], expect: Expect,
+                       conditional: bool, limit: int | None) -> _Response:
+        host = self._host(origin_of(url))
+        async with host.slots:
+            now = time.monotonic()
+            wait = host.next_start - now
+            host.next_start = max(now, host.next_start) + self._delay_for(url)
+            if wait > 0:
+                await asyncio.sleep(wait)
+            async with self._slots:
+                try:
+                    async with asyncio.timeout(self.total_timeout):
+                        return await self._exchange(url, headers, expect, conditional, limit)
+                except TimeoutError as error:
+                    raise NetworkError(url, f"no complete answer within {self.total_timeout:g}s",
+                                       kind="timeout") from error
+                except httpx.HTTPError as error:
+                    raise _network_error(url, error) from error
+
+    async def _exchange(self, url: str, headers: dict[str, str], expect: Expect,
+                        conditional: bool, limit: int | None) -> _Response:
+        async with self._client.stream("GET", url, headers=headers) as response:
+            status = response.status_code
+            response_headers = {name.lower(): value for name, value in response.headers.items()}
+            location = response_headers.get("location")
+            if status in REDIRECT_STATUSES and location:
+                return _Response(status, response_headers, b"", location.strip())
+            if status == 304 and conditional:
+                return _Response(status, response_headers, b"")
+            if status >= 300:
+                retry_after = parse_retry_after(response_headers.get("retry-after"))
+                raise HTTPStatusError(url, status, retry_after=retry_after)
+            content_type, _ = parse_content_type(response_headers.get("content-type"))
+            _check_type(url, content_type, expect)
+            body = await self._read(url, response, limit)
+            if content_type is None and expect == "html" and looks_binary(body[:1024]):
+                raise NotHTMLError(url, "the body is binary, not a web page")
+            return _Response(status, response_headers, body)
+
+    async def _read(self, url: str, response: httpx.Response, limit: int | None) -> bytes:
+        """The decoded body; past ``max_bytes`` it fails, past ``limit`` it is cut."""
+        cap = self.config.max_bytes
+        announced = response.headers.get("content-length", "")
+        if limit is None and announced.isdigit() and int(announced) > cap:
+            raise TooLargeError(url, f"{announced} bytes announced, the limit is {cap}")
+        chunks, size = [], 0
+        async for chunk in response.aiter_bytes():
+            chunks.append(chunk)
+            size += len(chunk)
+            if limit is not None and size >= limit:
+                return b"".join(chunks)[:limit]
+            if size > cap:
+                raise TooLargeError(url, f"the body passed the limit of {cap} bytes")
+        return b"".join(chunks)
+
+
+def fetch_pages(urls: Sequence[str], config: FetchConfig) -> list[Page | FetchError]:
+    """Fetch URLs the user gave, politely and concurrently; results in input order."""
+
+    async def run() -> list[Page | FetchError]:
+        async with Fetcher(config) as fetcher:
+            results = await asyncio.gather(
+                *(fetcher.fetch(url, user_given=True) for url in urls), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException) and not isinstance(result, FetchError):
+                raise result
+        return list(results)  # type: ignore[arg-type]
+
+    return asyncio.run(run())
+
+
+def check_url(url: str) -> None:
+    """Raise InvalidURL unless ``url`` is an absolute http(s) URL with a host."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a bad port
+    except ValueError as error:
+        raise InvalidURL(url, f"not a valid URL ({error})") from error
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InvalidURL(url, "only http and https URLs can be fetched")
+    if not parts.hostname:
+        raise InvalidURL(url, "the URL has no host")
+
+
+def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
+    """``"text/html; charset=UTF-8"`` -> ``("text/html", "utf-8")``."""
+    if not value or not value.strip():
+        return None, None
+    media_type, *params = value.split(";")
+    charset = None
+    for param in params:
+        name, _, param_value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = param_value.strip().strip("\"'").lower() or None
+    return media_type.strip().lower() or None, charset
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: delay-seconds or an HTTP-date."""
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        moment = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
+
+
+def looks_binary(head: bytes) -> bool:
+    """Whether the first bytes of a body are a known binary format or hold NULs."""
+    return head.startswith(BINARY_MAGIC) or b"\x00" in head
+
+
+def _check_type(url: str, content_type: str | None, expect: Expect) -> None:
+    if content_type is None or expect == "any":
+        return
+    if expect == "html" and content_type not in HTML_TYPES:
+        raise NotHTMLError(url, f"{content_type} is not a web page")
+    if expect == "feed" and not (content_type in FEED_TYPES or content_type.startswith("text/")
+                                 or content_type.endswith("+xml")):
+        raise NotHTMLError(url, f"{content_type} is not a feed or sitemap")
+
+
+def _validators(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    sent = {"etag": etag, "last-modified": last_modified}
+    return {name: value for name, value in sent.items() if value}
+
+
+# httpx failures by class, most specific first: the kind the crawler sees.
+_NETWORK_KINDS: tuple[tuple[type[httpx.HTTPError], str], ...] = (
+    (httpx.TimeoutException, "timeout"),
+    (httpx.ConnectError, "connect"),
+    (httpx.DecodingError, "bad-encoding"),
+    (httpx.RemoteProtocolError, "reset"),  # peer closed mid-body or before answering
+    (httpx.ReadError, "reset"),
+    (httpx.WriteError, "reset"),
+    (httpx.ProtocolError, "protocol"),
+)
+
+
+def _network_error(url: str, error: httpx.HTTPError) -> FetchError:
+    if isinstance(error, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return InvalidURL(url, str(error))
+    kind = next((k for cls, k in _NETWORK_KINDS if isinstance(error, cls)), "network")
+    if kind == "connect" and "name" in str(error).lower():  # resolver: "Name or service..."
+        kind = "dns"
+    message = str(error) or type(error).__name__
+    return NetworkError(url, f"{kind}: {message}", kind=kind)

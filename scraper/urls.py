@@ -1,0 +1,195 @@
+"""URL normalisation: one spelling per page, so one article is stored once.
+
+``normalize_url`` applies the RFC 3986 equivalences (case of scheme and host,
+default ports, percent-encoding case, dot segments) plus the web's own: the
+fragment never reaches the server, and tracking parameters name the campaign
+that brought a reader, not the page.
+
+Query parameters keep their order. Sorting would merge a few more spellings,
+but it invents URLs the site never linked to, and some servers (signed or
+ordered parameters, old CGI scripts) answer them differently; a site writes
+its own links consistently, and canonical links catch the rest.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+
+import idna
+
+from .errors import InvalidURL
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Query parameters that only say how a reader arrived; dropped by name
+# (case-insensitive). Prefixes cover families such as utm_source, utm_medium...
+TRACKING_PARAMETERS = frozenset({
+    "fbclid",     # Facebook click id
+    "gclid",      # Google Ads click id
+    "gbraid",     # Google Ads (iOS app) click id
+    "wbraid",     # Google Ads (web-to-app) click id
+    "dclid",      # Google Display click id
+    "msclkid",    # Microsoft Ads click id
+    "yclid",      # Yandex click id
+    "twclid",     # Twitter/X click id
+    "igshid",     # Instagram share id
+    "mc_cid",     # Mailchimp campaign id
+    "mc_eid",     # Mailchimp subscriber id
+    "ref_src",    # Twitter/X embed referrer
+    "ref_url",    # Twitter/X embed referrer
+    "_ga",        # Google Analytics cross-domain linker
+    "_gl",        # Google tag linker
+    "_hsenc",     # HubSpot email tracking
+    "_hsmi",      # HubSpot email tracking
+    "mkt_tok",    # Marketo email tracking
+    "oly_anon_id",  # Omeda newsletter tracking
+    "oly_enc_id",   # Omeda newsletter tracking
+    "vero_id",    # Vero email tracking
+    "wickedid",   # Wicked Reports click id
+    "li_fat_id",  # LinkedIn click id
+    "s_cid",      # Adobe Analytics campaign id
+})
+TRACKING_PREFIXES = ("utm_",)  # Google Analytics campaign parameters
+
+# RFC 3986 2.3: percent-encoded unreserved characters mean the character itself.
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+# Characters left as they are when quoting a path or query: reserved ones keep
+# their meaning and an existing %XX escape is not escaped twice.
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+
+
+def normalize_url(url: str, base: str | None = None) -> str:
+    """The one spelling of ``url`` (resolved against ``base`` when relative).
+
+    Raises InvalidURL for anything but an absolute http(s) URL with a host.
+    """
+    text = url.strip()
+    if base is not None:
+        text = urljoin(base.strip(), text)
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError as error:
+        raise InvalidURL(url, f"not a valid URL ({error})") from error
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS:
+        raise InvalidURL(url, "only http and https URLs can be fetched")
+    host = _host(url, parts.hostname)
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None and port != DEFAULT_PORTS[scheme]:
+        netloc = f"{netloc}:{port}"
+    userinfo = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
+    if userinfo:
+        netloc = f"{userinfo}@{netloc}"
+    path = _remove_dot_segments(_percent(quote(parts.path, safe=_PATH_SAFE))) or "/"
+    query = _clean_query(parts.query)
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def host_of(url: str) -> str:
+    """The lower-case, IDNA-encoded host name of ``url`` (no port)."""
+    try:
+        hostname = urlsplit(url.strip()).hostname
+    except ValueError as error:
+        raise InvalidURL(url, f"not a valid URL ({error})") from error
+    return _host(url, hostname)
+
+
+def site_of(url: str) -> str:
+    """The registrable domain of ``url``'s host, by heuristic (see ``same_site``)."""
+    host = host_of(url)
+    if _is_ip(host):
+        return host
+    labels = host.split(".")
+    keep = 3 if _has_second_level_suffix(labels) else 2
+    return ".".join(labels[-keep:])
+
+
+def same_site(a: str, b: str) -> bool:
+    """Whether two URLs are on one site: the same registrable domain.
+
+    A heuristic instead of the Public Suffix List: the last two labels of the
+    host, or three under a country code's generic second level (co.uk,
+    com.au, ne.jp...). It errs towards "same" for hosting platforms
+    (a.blogspot.com and b.blogspot.com), which for picking article links
+    costs little; the PSL (tldextract) would download its list at run time by
+    default, and a bundled snapshot goes stale silently.
+    """
+    try:
+        return site_of(a) == site_of(b)
+    except InvalidURL:
+        return False
+
+
+# Generic second-level labels under which country codes register names
+# (example.co.uk, example.com.au, example.ne.jp, example.gob.mx...).
+_SECOND_LEVEL = frozenset({
+    "ac", "co", "com", "edu", "gob", "gov", "go", "govt", "ltd", "mil", "ne", "net",
+    "nhs", "nic", "nom", "or", "org", "plc", "sch", "gv", "web",
+})
+
+
+def _has_second_level_suffix(labels: list[str]) -> bool:
+    return len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL
+
+
+def _host(url: str, hostname: str | None) -> str:
+    if not hostname:
+        raise InvalidURL(url, "the URL has no host")
+    host = hostname.rstrip(".").lower()
+    if _is_ip(host) or (host.isascii() and "xn--" not in host):
+        return host
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except idna.IDNAError as error:
+        raise InvalidURL(url, f"not a valid host name ({error})") from error
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _percent(text: str) -> str:
+    """Upper-case escapes; decode the ones that stand for unreserved characters."""
+
+    def one(match: re.Match[str]) -> str:
+        char = chr(int(match.group(1), 16))
+        return char if char in _UNRESERVED else f"%{match.group(1).upper()}"
+
+    return _PERCENT.sub(one, text)
+
+
+def _clean_query(query: str) -> str:
+    kept = []
+    for pair in query.split("&"):
+        if not pair:
+            continue
+        name = unquote(pair.partition("=")[0].replace("+", " ")).lower()
+        if name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES):
+            continue
+        kept.append(_percent(quote(pair, safe=_QUERY_SAFE)))
+    return "&".join(kept)
+
+
+def _remove_dot_segments(path: str) -> str:
+    """RFC 3986 5.2.4, so /a/./b/../c and /a/c are one path."""
+    if "." not in path:
+        return path
+    output: list[str] = []
+    for segment in path.split("/")[1:]:
+        if segment == "..":
+            if output:
+                output.pop()
+        elif segment != ".":
+            output.append(segment)
+    if path.endswith(("/.", "/..")):
+        output.append("")
+    return "/" + "/".join(output)
