@@ -80,8 +80,10 @@ AUTHOR_SELECTORS = (
     '[itemprop~="author"] [itemprop~="name"]',
     '[itemprop~="author"]',
     'a[rel~="author"]',
-    ".byline a, .byline__name, .byline-name, .author-name, .author_name, .entry-author-name",
+    ".byline a, .byline__name, .byline-name, .author-name, .author_name, .entry-author-name, "
+    ".author-link",
     ".byline, .author, .post-author, .entry-author, .article-author, .article__author",
+    '[class*="byline"]',  # themes' own prefixes: "ap-story-byline", "c-byline"
 )
 # Bylines and dates inside these belong to comments or other articles, not this one.
 # Whole words of a class or id ("related-posts", not "commentary"); "widget" and
@@ -360,16 +362,22 @@ def _domain_name(url: str | None) -> str | None:
 
 def _author_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
                        ld: _LinkedData) -> Iterator[list[str]]:
-    article = ld.article or {}
-    yield _names(ld.texts(article.get("author") or article.get("creator")))
+    for node in (ld.article or {}, ld.page or {}):  # Yoast puts it on WebPage without Article
+        yield _names(ld.texts(node.get("author") or node.get("creator")))
     yield _names(_meta_all(metas, "authors"))
     for selector in AUTHOR_SELECTORS:
         yield _names(_byline_texts(tree, selector))
 
 
 def _byline_texts(tree: LexborHTMLParser, selector: str) -> list[str]:
-    return [_clean_space(node.text(separator=" ")) for node in tree.css(selector)[:5]
-            if not _in_foreign_container(node)]
+    """The texts of the first few matches; a match nested in an earlier one (a byline
+    wrapper and its inner field both match) adds nothing."""
+    texts: list[str] = []
+    for node in tree.css(selector)[:8]:
+        text = _clean_space(node.text(separator=" "))
+        if text and not _in_foreign_container(node) and not any(text in t for t in texts):
+            texts.append(text)
+    return texts
 
 
 def _names(raw: Iterable[str]) -> list[str]:

@@ -68,6 +68,16 @@ def test_json_ld_author_lists_strings_and_by_prefixes() -> None:
     assert meta_of(page(json_ld(data))).authors == ["Ann Lee", "Bo Chen"]
 
 
+def test_author_on_the_web_page_node_when_there_is_no_article_node() -> None:
+    data = {"@graph": [
+        {"@type": "WebPage", "datePublished": "2018-04-09T16:02:25+00:00",
+         "author": {"@id": "https://ex.com/#/person/9"}},
+        {"@type": ["Person"], "@id": "https://ex.com/#/person/9", "name": "Josh Poe"}]}
+    meta = meta_of(page(json_ld(data)))
+    assert meta.authors == ["Josh Poe"]
+    assert (meta.published, meta.published_from) == ("2018-04-09T16:02:25+00:00", "json-ld")
+
+
 def test_articles_listed_inside_another_node_are_not_the_page_article() -> None:
     data = {"@type": "ItemList", "itemListElement": [
         {"@type": "NewsArticle", "headline": "Other story", "datePublished": "2020-01-01"}]}
@@ -269,6 +279,12 @@ def test_json_ld_text_is_entity_decoded_and_internal_tags_dropped() -> None:
     meta = meta_of(page(json_ld(data)))
     assert meta.title == "PG&E shuts power"
     assert meta.tags == ["PG&E", "Power cuts"]
+
+
+def test_byline_with_a_theme_prefixed_class_and_a_nested_match() -> None:
+    body = ('<div class="ap-story-byline"><div class="field-byline">By ANN LEE and BO CHEN'
+            "</div></div>" + ARTICLE_BODY)
+    assert meta_of(page(body=body)).authors == ["Ann Lee", "Bo Chen"]
 
 
 def test_rel_author_link() -> None:
