@@ -70,13 +70,21 @@ class Frontier:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One committed transaction (rolled back on error), taking the write lock
-        up front so a claim's read and its update cannot interleave with a writer."""
+        """One committed transaction, taking the write lock up front so a claim's read
+        and its update cannot interleave with another writer. Inside a transaction
+        the caller opened (the store saving an article and marking its URL done),
+        it joins that one, so both commit or neither does."""
         conn = self.db.conn
-        with conn:
-            if not conn.in_transaction:
-                conn.execute("BEGIN IMMEDIATE")
+        if conn.in_transaction:
             yield conn
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        finally:
+            if conn.in_transaction:  # only on error
+                conn.execute("ROLLBACK")
 
     def _write(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement in its own committed transaction; rows changed."""
