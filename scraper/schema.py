@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 
-from .dedupe import band_sql
+from .dedupe import band_sql, fingerprint
 from .errors import StoreError
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -181,6 +181,9 @@ def _crawler(conn: sqlite3.Connection) -> None:
     # the expressions dedupe.candidate_query repeats (see scraper/dedupe.py).
     for number, expression in enumerate(band_sql("simhash")):
         conn.execute(f"CREATE INDEX articles_simhash_band{number} ON articles({expression})")
+    # Articles stored before fingerprints existed take part in duplicate checks too.
+    conn.create_function("fingerprint", 1, fingerprint, deterministic=True)
+    conn.execute("UPDATE articles SET simhash = nullif(fingerprint(text), 0)")
 
 
 MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler)

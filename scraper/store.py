@@ -24,8 +24,8 @@ import json
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -96,16 +96,13 @@ class RawPage:
 @dataclass
 class QueryResult:
     """Columns at once, rows as they are read; the reading connection closes
-    when the rows run out or ``close()`` is called."""
+    when the rows run out, at ``close()``, or when the store closes."""
 
     columns: list[str]
-    rows: Iterator[tuple[Any, ...]]
-    _connection: sqlite3.Connection | None = field(default=None, repr=False)
+    rows: Generator[tuple[Any, ...], None, None]
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        self.rows.close()
 
 
 def utc_now() -> str:
@@ -123,9 +120,11 @@ def _header(headers: dict[str, str], name: str) -> str | None:
 class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._readers: list[QueryResult] = []
+        self._readers: set[sqlite3.Connection] = set()
         try:
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            # One thread at a time, but not necessarily the one that opened it.
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None,
+                                   check_same_thread=False)
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: cannot open ({error})") from error
         try:
@@ -150,9 +149,8 @@ class Store:
         return self.db.conn
 
     def close(self) -> None:
-        for reader in self._readers:
-            reader.close()
-        self._readers.clear()
+        for reader in list(self._readers):
+            self._close_reader(reader)
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -254,7 +252,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?)",
                 [(article_id, i, *block) for i, block in enumerate(removed)])
             original = self._original_of(article_id, {key, url}, article.source_url,
-                                         text_hash, fingerprint)
+                                         text_hash, fingerprint) if article.text.strip() else None
             self._update("articles", article_id, {"duplicate_of": original})
         return SaveResult(article_id, status, original)
 
@@ -346,18 +344,16 @@ class Store:
     def iter_articles(self, *, source: str | None = None, since: str | None = None,
                       until: str | None = None, language: str | None = None,
                       ) -> Iterator[dict[str, Any]]:
-        """Every article matching the filters, oldest first, read row by row."""
+        """Every committed article matching the filters, oldest first, read row by row."""
         where, params = _filters(source=source, since=since, until=until, language=language)
         sql = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE {where} ORDER BY id"
         with self._translated():
-            cursor = self.conn.cursor()
-            cursor.row_factory = _dict_row
-            for row in cursor.execute(sql, params):
-                yield _decoded(row)
+            _, rows = self._read(sql, params, as_dicts=True)
+        return (_decoded(row) for row in rows)
 
     def raw_pages(self, *, source: str | None = None, since: str | None = None,
                   ) -> Iterator[RawPage]:
-        """Stored pages (bodies decompressed), for cleaning again without the network."""
+        """Committed pages (bodies decompressed), to clean again without the network."""
         clauses, params = ["1"], list[Any]()
         if source is not None:
             clauses.append("source = ?")
@@ -368,10 +364,11 @@ class Store:
         sql = ("SELECT id, url, final_url, status, headers, body, fetched_at, source "
                f"FROM raw_pages WHERE {' AND '.join(clauses)} ORDER BY id")
         with self._translated():
-            for row in self.conn.execute(sql, params):
-                page_id, url, final_url, status, headers, body, fetched_at, page_source = row
-                yield RawPage(page_id, url, final_url, status, json.loads(headers),
-                              zlib.decompress(body), fetched_at, page_source)
+            _, rows = self._read(sql, params)
+        return (RawPage(page_id, url, final_url, status, json.loads(headers),
+                        zlib.decompress(body), fetched_at, page_source)
+                for page_id, url, final_url, status, headers, body, fetched_at, page_source
+                in rows)
 
     def search(self, terms: str, *, limit: int = 20, source: str | None = None,
                since: str | None = None, until: str | None = None,
@@ -403,28 +400,45 @@ class Store:
         authorizer that allows reading and nothing else (so ATTACH, VACUUM
         INTO, writing PRAGMAs and writes in CTEs are refused while the
         statement is prepared, before anything runs)."""
-        with self._translated():
-            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                   timeout=BUSY_TIMEOUT, isolation_level=None)
         guard = _ReadGuard()
         try:
-            conn.execute("PRAGMA query_only = ON")
-            conn.set_authorizer(guard)
-            cursor = conn.execute(sql, params)
+            columns, rows = self._read(sql, params, guard=guard)
         except (sqlite3.Error, sqlite3.Warning) as error:
-            conn.close()
             if guard.refused is not None:
                 raise ReadOnlyError(f"refused: {guard.refused}; queries may only read"
                                     ) from error
             if "one statement at a time" in str(error):
                 raise ReadOnlyError("refused: one statement at a time") from error
             raise StoreError(f"query failed: {error}") from error
-        result = QueryResult([d[0] for d in cursor.description or ()], iter(()), conn)
-        result.rows = self._stream(cursor, result)
-        self._readers.append(result)
-        return result
+        return QueryResult(columns, rows)
 
-    def _stream(self, cursor: sqlite3.Cursor, result: QueryResult) -> Iterator[tuple[Any, ...]]:
+    def _read(self, sql: str, params: Sequence[Any], *, as_dicts: bool = False,
+              guard: _ReadGuard | None = None) -> tuple[list[str], Generator[Any, None, None]]:
+        """Run ``sql`` on a new read-only connection: columns now, rows as read.
+
+        Its own snapshot, so a long read neither sees nor is disturbed by the
+        writes made meanwhile through ``db`` (``crawl reclean`` reads pages and
+        writes articles). The connection closes when the rows run out, when the
+        generator is closed, or with the store."""
+        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT, isolation_level=None,
+                               check_same_thread=False)
+        self._readers.add(conn)
+        try:
+            if guard is not None:
+                conn.execute("PRAGMA query_only = ON")
+                conn.set_authorizer(guard)
+            cursor = conn.cursor()
+            if as_dicts:
+                cursor.row_factory = _dict_row
+            cursor.execute(sql, params)
+        except BaseException:
+            self._close_reader(conn)
+            raise
+        return [d[0] for d in cursor.description or ()], self._stream(conn, cursor)
+
+    def _stream(self, conn: sqlite3.Connection, cursor: sqlite3.Cursor,
+                ) -> Generator[Any, None, None]:
         try:
             with self._translated():
                 # Not ``yield from``: closing this generator would close the
@@ -432,7 +446,11 @@ class Store:
                 for row in cursor:  # noqa: UP028
                     yield row
         finally:
-            result.close()
+            self._close_reader(conn)
+
+    def _close_reader(self, conn: sqlite3.Connection) -> None:
+        self._readers.discard(conn)
+        conn.close()
 
     def stats(self) -> dict[str, Any]:
         with self._translated():

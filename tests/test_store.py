@@ -317,6 +317,10 @@ def test_query_streams_and_reports_errors_in_one_line(store: Store) -> None:
     assert len(list(result.rows)) == 39
     with pytest.raises(StoreError, match="no such table: nope"):
         store.query("SELECT * FROM nope")
+    closed = store.query("SELECT * FROM articles")
+    next(closed.rows)
+    closed.close()
+    assert list(closed.rows) == []
     unfinished = store.query("SELECT * FROM articles")
     next(unfinished.rows)  # left open: Store.close() closes it
 
@@ -367,6 +371,7 @@ def test_version_1_database_upgrades_and_keeps_data(tmp_path: Path) -> None:
         assert [p.body for p in store.raw_pages()] == [b"old"]
         assert {"urls", "feeds", "sources_state"} <= set(store.db.table_names())
         assert {"source", "duplicate_of", "simhash"} <= set(store.db["articles"].columns_dict)
+        assert store.get_article("http://x.test/old")["simhash"] not in (None, 0)  # backfilled
         saved = save(store, "http://x.test/old", article("An old harbour story, updated."))
         assert saved.status == "updated"
 
@@ -390,6 +395,10 @@ def test_not_a_database_is_one_clear_error(tmp_path: Path) -> None:
         Store(path)
     with pytest.raises(StoreError, match="cannot open"):
         Store(tmp_path)
+
+
+def test_datasette_finds_the_full_text_index(store: Store) -> None:
+    assert store.db["articles"].detect_fts() == "articles_fts"
 
 
 def test_frontier_tables_check_states(store: Store) -> None:
@@ -420,6 +429,32 @@ def test_readers_work_during_a_write_transaction(tmp_path: Path) -> None:
         assert writer.stats()["articles"] == 2
 
 
+def test_sqlite_utils_writes_join_the_store_transaction(store: Store) -> None:
+    """The frontier writes through ``store.db``; its writes commit or roll back with ours."""
+    with pytest.raises(RuntimeError), store.transaction():
+        store.db["urls"].insert({"url": "u", "source": "s", "discovered_at": "now"})
+        store.db["feeds"].upsert({"url": "f", "etag": "e"}, pk="url")
+        raise RuntimeError
+    assert count(store, "urls") == count(store, "feeds") == 0
+    store.db["urls"].insert({"url": "u", "source": "s", "discovered_at": "now"})
+    assert count(store, "urls") == 1
+
+
+def test_recleaning_reads_pages_while_writing_articles(store: Store) -> None:
+    for n in range(30):
+        store.save_page(url=f"http://x.test/{n}", final_url=f"http://x.test/{n}", status=200,
+                        headers={}, body=f"page {n}".encode(), fetched_at="2026")
+    outcomes = []
+    for page in store.raw_pages():
+        with store.transaction():
+            store.save_page(url=page.url, final_url=page.final_url, status=200, headers={},
+                            body=page.body + b"!", fetched_at="2027")
+            outcomes.append(save(store, page.final_url, article(prose(page.id))).status)
+    assert outcomes == ["new"] * 30
+    assert count(store, "raw_pages") == 30
+    assert {p.body[-1:] for p in store.raw_pages()} == {b"!"}
+
+
 # -- duplicates --------------------------------------------------------------------
 
 
@@ -431,6 +466,8 @@ def test_exact_and_near_copies_link_to_the_first(store: Store) -> None:
     assert original.duplicate_of is None and other.duplicate_of is None
     assert exact.duplicate_of == near.duplicate_of == original.id
     assert store.stats()["duplicates"] == 2
+    blank = [save(store, f"http://e.test/{n}", article("  ")) for n in range(2)]
+    assert [b.duplicate_of for b in blank] == [None, None]
 
 
 def test_a_named_source_is_the_original_whichever_arrives_first(store: Store) -> None:
