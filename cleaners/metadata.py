@@ -176,6 +176,9 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
 # --- JSON-LD ------------------------------------------------------------------------
 
 
+MAX_JSON_LD_DEPTH = 8
+
+
 class _LinkedData:
     """The JSON-LD nodes of a page: the article node, the page node, and the rest by @id."""
 
@@ -205,17 +208,20 @@ class _LinkedData:
             return self.by_id.get(value.get("@id"), value)
         return value
 
-    def texts(self, value: Any) -> list[str]:
-        """Every string in ``value``: itself, a list's items, or a node's name."""
+    def texts(self, value: Any, depth: int = 0) -> list[str]:
+        """Every string in ``value``: itself, a list's items, or a node's name. Real
+        values nest two or three deep; hostile ones a thousand, which would overflow."""
         value = self.resolve(value)
         if isinstance(value, str):
             # script text is not entity-decoded by the parser, and CMSs escape it anyway
             value = html.unescape(value).strip()
             return [value] if value else []
+        if depth > MAX_JSON_LD_DEPTH:
+            return []
         if isinstance(value, list):
-            return [text for item in value[:50] for text in self.texts(item)]
+            return [text for item in value[:50] for text in self.texts(item, depth + 1)]
         if isinstance(value, dict):
-            return self.texts(value.get("name"))
+            return self.texts(value.get("name"), depth + 1)
         return []
 
     def text(self, value: Any) -> str | None:
@@ -223,8 +229,9 @@ class _LinkedData:
 
     def urls(self, value: Any) -> list[str]:
         value = self.resolve(value)
-        if isinstance(value, list):
-            return [url for item in value[:20] for url in self.urls(item)]
+        if isinstance(value, list):  # a list of images holds strings or ImageObjects
+            return [url for item in value[:20] for url in self.texts(
+                item.get("url") or item.get("contentUrl") if isinstance(item, dict) else item)]
         if isinstance(value, dict):
             return self.texts(value.get("url") or value.get("contentUrl"))
         return self.texts(value)

@@ -86,8 +86,16 @@ def test_articles_listed_inside_another_node_are_not_the_page_article() -> None:
     assert meta.published is None
 
 
+NESTED = "[" * 600 + '"x"' + "]" * 600  # deep enough to overflow a naive walk
+DEEP_NAME = '{"name": ' * 900 + '"x"' + "}" * 900
+
+
 @pytest.mark.parametrize(
-    "broken", ['{"@type": "NewsArticle", "headline": ', "[[[[" * 2000, "null", '"text"', "{}"]
+    "broken",
+    ['{"@type": "NewsArticle", "headline": ', "[[[[" * 2000, "null", '"text"', "{}",
+     f'{{"@type": "NewsArticle", "keywords": {NESTED}, "image": {NESTED}}}',
+     f'{{"@type": "NewsArticle", "author": {DEEP_NAME}, "publisher": {DEEP_NAME}}}'],
+    ids=["truncated", "too-deep", "null", "string", "empty", "nested-lists", "nested-names"],
 )
 def test_malformed_json_ld_falls_back_to_meta(broken: str) -> None:
     head = (f'<script type="application/ld+json">{broken}</script>'
