@@ -27,8 +27,10 @@ import re
 from collections.abc import Iterable
 
 MAX_DISTANCE = 5
-"""Bits two fingerprints may differ in and still be one article: measured, see the report
-in tests/test_dedupe.py. Above about 10 unrelated articles start to collide by chance."""
+"""Bits two fingerprints may differ in and still be one article. On the 181 bench articles
+(tests/test_dedupe.py) every 400+ word copy with boilerplate appended is within it, and 93 %
+of copies with one short paragraph rewritten; no two different articles come closer than 16.
+Two unrelated fingerprints fall within 5 bits with probability 4.5e-13."""
 
 SHINGLE_WORDS = 3
 _BITS = 64
