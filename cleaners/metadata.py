@@ -494,9 +494,7 @@ URL_DATE = re.compile(
 
 def _url_date(url: str | None) -> str | None:
     match = URL_DATE.search(urlsplit(url).path) if url else None
-    if match is None or (match["month"] and match["month"].lower() not in MONTH_NUMBER):
-        return None
-    return _iso_from_match(match)
+    return _iso_from_match(match) if match else None
 
 
 def _text_date(tree: LexborHTMLParser, phrase: re.Pattern[str], *,
@@ -584,7 +582,8 @@ def _iso_from_match(match: re.Match[str]) -> str | None:
     parts = match.groupdict()
     year, day = int(parts["year"]), int(parts.get("day") or 0)
     if parts.get("month"):
-        month = MONTH_NUMBER[parts["month"].lower()]
+        # case-insensitive matching also accepts look-alikes ("ſept"), which lower() keeps
+        month = MONTH_NUMBER.get(parts["month"].lower(), 0)
     elif parts.get("mnum"):
         month = int(parts["mnum"])
     else:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaners.decode import decode_html
-from cleaners.metadata import Metadata, extract_metadata
+from cleaners.metadata import Metadata, extract_metadata, normalize_date
 
 SEEDLIKE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "seedlike" / "pages"
 ARTICLE_BODY = "<p>The council met on Tuesday to discuss the new bridge.</p>"
@@ -326,3 +327,20 @@ def test_extract_metadata_never_raises(parts: list[str], url: str | None) -> Non
     meta = extract_metadata(LexborHTMLParser("".join(parts)), url)
     assert isinstance(meta, Metadata)
     assert all(isinstance(author, str) and author for author in meta.authors)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.text(max_size=60),
+    st.from_regex(r"\d{1,4}[-/. ]\w{1,9}[-/. ,]+\d{1,4}(T| )?\d{0,2}:?\d{0,2} ?\w{0,4}"),
+))
+def test_normalize_date_gives_iso_or_none(value: str) -> None:
+    normalized = normalize_date(value)
+    assert normalized is None or re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2})?)?", normalized)
+
+
+def test_month_look_alikes_do_not_break_parsing() -> None:
+    assert normalize_date("31 ſeptember 2024") is None
+    assert normalize_date("30 September 2024") == "2024-09-30"
+    assert normalize_date("31 September 2024") is None  # no such day
