@@ -324,6 +324,7 @@ class Store:
 
     def get_article(self, key: str | int) -> dict[str, Any] | None:
         """One article by id or URL (canonical or fetched), with its removed blocks."""
+        params: tuple[Any, ...]
         if isinstance(key, int) or key.isdigit():
             where, params = "id = ?", (int(key),)
         else:
