@@ -320,6 +320,21 @@ class Store:
                 "finished_at": utc_now(), "status": status,
                 "summary": json.dumps(summary, ensure_ascii=False, default=str)})
 
+    def mark_source_run(self, name: str, started_at: str, next_due_at: str | None) -> None:
+        """Record that source ``name`` ran (started at ``started_at``, ISO 8601)."""
+        with self._translated():
+            self.conn.execute(
+                "INSERT INTO sources_state (name, last_run_at, next_due_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET last_run_at = excluded.last_run_at, "
+                "next_due_at = excluded.next_due_at", (name, started_at, next_due_at))
+
+    def last_runs(self) -> dict[str, datetime]:
+        """When each source that ever ran last started, by name."""
+        with self._translated():
+            rows = self.conn.execute(
+                "SELECT name, last_run_at FROM sources_state WHERE last_run_at IS NOT NULL")
+            return {name: datetime.fromisoformat(started) for name, started in rows}
+
     # -- reading ---------------------------------------------------------------
 
     def get_article(self, key: str | int) -> dict[str, Any] | None:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tracemalloc
 import zlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -497,3 +498,14 @@ def test_runs_and_stats(store: Store) -> None:
     assert numbers["removed_blocks"] == {"ads": 1}
     assert numbers["last_run"]["summary"] == {"new": 1, "errors": {"http-500": 2}}
     assert numbers["last_run"]["finished_at"] and numbers["db_bytes"] > 0
+
+
+def test_source_runs_are_remembered_per_source(store: Store) -> None:
+    assert store.last_runs() == {}
+    store.mark_source_run("a", "2026-11-27T10:00:00+00:00", "2026-11-27T10:30:00+00:00")
+    store.mark_source_run("b", "2026-11-27T09:00:00+00:00", None)
+    store.mark_source_run("a", "2026-11-27T11:00:00+00:00", "2026-11-27T11:30:00+00:00")
+    runs = store.last_runs()
+    assert runs == {"a": datetime(2026, 11, 27, 11, tzinfo=UTC),
+                    "b": datetime(2026, 11, 27, 9, tzinfo=UTC)}
+    assert count(store, "sources_state") == 2
