@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -356,7 +356,8 @@ COUNTRY_SECOND_LEVELS = frozenset(("co", "com", "net", "org", "gov", "ac", "edu"
 
 def _domain_name(url: str | None) -> str | None:
     """The registrable name of a URL's host: "bbc" for www.bbc.co.uk."""
-    labels = (urlsplit(url).hostname or "").split(".") if url else []
+    parts = _split_url(url)
+    labels = (parts.hostname or "").split(".") if parts else []
     if len(labels) < 2:
         return None
     country_second_level = (len(labels) >= 3 and len(labels[-1]) == 2
@@ -493,7 +494,8 @@ URL_DATE = re.compile(
 
 
 def _url_date(url: str | None) -> str | None:
-    match = URL_DATE.search(urlsplit(url).path) if url else None
+    parts = _split_url(url)
+    match = URL_DATE.search(parts.path) if parts else None
     return _iso_from_match(match) if match else None
 
 
@@ -654,10 +656,27 @@ def _in_foreign_container(node: LexborNode, depth: int = 30) -> bool:
 
 
 def _http_url(value: str | None, base: str | None) -> str | None:
+    """``value`` resolved against ``base`` if the result is an http(s) URL."""
     if not value:
         return None
-    resolved = urljoin(base or "", value.strip())
-    return resolved if urlsplit(resolved).scheme in ("http", "https") else None
+    try:
+        resolved = urljoin(base or "", value.strip())
+    except ValueError:  # either side unsplittable ("http://[bad")
+        return None
+    parts = _split_url(resolved)
+    return resolved if parts and parts.scheme in ("http", "https") else None
+
+
+def _split_url(url: str | None) -> SplitResult | None:
+    """``urlsplit`` that answers None for what it cannot split ("http://[bad")."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises for a port out of range)
+    except ValueError:
+        return None
+    return parts
 
 
 LANGUAGE_TAG = re.compile(r"([a-z]{2,3})(?:[-_]([a-z0-9]{2,8}))*", re.I)

@@ -185,7 +185,11 @@ def _link(url: str | None) -> str:
     """A link only to http(s) URLs; anything else (javascript:, data:) stays as text."""
     if not url:
         return ""
-    if urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:  # "http://[bad": not a URL a browser could follow either
+        scheme = ""
+    if scheme in ("http", "https"):
         escaped = _escape(url.strip())
         return f'<a href="{escaped}" rel="noreferrer noopener">{escaped}</a>'
     return _escape(url)

@@ -260,6 +260,17 @@ def test_canonical_url_is_resolved_and_must_be_http() -> None:
     assert meta_of(page(canonical.format("/relative"))).canonical_url is None
 
 
+@pytest.mark.parametrize(
+    ("href", "url"),
+    [("http://[bad", None), ("/a", "http://[::1/2024/01/01/"), ("/a", "http://ex.com:99999/"),
+     ("http://[x", "https://ex.com/")],
+)
+def test_unsplittable_urls_are_ignored(href: str, url: str | None) -> None:
+    head = f'<link rel="canonical" href="{href}"><meta property="og:image" content="{href}">'
+    meta = meta_of(page(head + "<title>Story - Ex</title>"), url)
+    assert (meta.canonical_url, meta.image_url) == (None, None)
+
+
 def test_bylines_in_markup() -> None:
     body = ('<article><p class="byline">By JANE DOE and John Roe, Staff Writer</p>'
             '<a href="mailto:x@ex.com" class="author">x@ex.com</a>' + ARTICLE_BODY + "</article>")
@@ -317,12 +328,14 @@ FRAGMENTS = st.sampled_from([
     '"author":[{"name":', '"datePublished":"', '"@graph":[', "<time datetime=", "<h1>",
     "<title>", "<link rel=canonical href=", "Published ", "May 31, 2024", "2024-13-45T99:99",
     "<div class=byline>By ", "</div>", "<article>", "\x00", "&#0;", '"', "'", ">", "<",
+    "http://[", "http://ex.com:99999/",
 ])
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=20)), max_size=40),
-       st.one_of(st.none(), st.text(max_size=30), st.just("https://ex.com/2024/05/31/a")))
+       st.one_of(st.none(), st.text(max_size=30), st.just("https://ex.com/2024/05/31/a"),
+                 st.just("http://[::1/"), st.just("http://ex.com:99999/")))
 def test_extract_metadata_never_raises(parts: list[str], url: str | None) -> None:
     meta = extract_metadata(LexborHTMLParser("".join(parts)), url)
     assert isinstance(meta, Metadata)

@@ -69,6 +69,12 @@ def test_non_http_urls_are_shown_not_linked() -> None:
     assert "javascript:alert(4)" in tree.css_first("header").text()
 
 
+def test_unsplittable_urls_are_shown_as_text() -> None:
+    tree = parse(render_report([], Article(url="http://[bad", canonical_url="http://ex.com/")))
+    assert [a.attributes["href"] for a in tree.css("header a")] == ["http://ex.com/"]
+    assert "http://[bad" in tree.css_first("header").text()
+
+
 def test_no_external_resources_and_a_policy_that_forbids_them() -> None:
     document = render_report(SEGMENTS, ARTICLE)
     policy = parse(document).css_first('meta[http-equiv="Content-Security-Policy"]')
