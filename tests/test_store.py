@@ -8,6 +8,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+import threading
 import tracemalloc
 import zlib
 from datetime import UTC, datetime
@@ -454,6 +455,29 @@ def test_recleaning_reads_pages_while_writing_articles(store: Store) -> None:
     assert outcomes == ["new"] * 30
     assert count(store, "raw_pages") == 30
     assert {p.body[-1:] for p in store.raw_pages()} == {b"!"}
+
+
+def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    outcome: list[object] = []
+
+    def write_from_another_connection() -> None:
+        try:
+            with Store(path) as other:
+                outcome.append(save(other, "http://x.test/second", article("Second.")).status)
+        except Exception as error:  # reported by the assertion below
+            outcome.append(error)
+
+    with Store(path) as first:
+        with first.transaction():
+            save(first, "http://x.test/first", article("First."))
+            writer = threading.Thread(target=write_from_another_connection)
+            writer.start()
+            writer.join(0.5)
+            assert writer.is_alive() and outcome == []  # waiting on the lock, not failing
+        writer.join(30)
+        assert outcome == ["new"]
+        assert count(first, "articles") == 2
 
 
 # -- duplicates --------------------------------------------------------------------
