@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
@@ -335,15 +335,16 @@ def fetch_pages(urls: Sequence[str], config: FetchConfig) -> list[Page | FetchEr
 
 def check_url(url: str) -> None:
     """Raise InvalidURL unless ``url`` is an absolute http(s) URL with a host."""
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 -- raises ValueError for a bad port
-    except ValueError as error:
+    try:  # httpx's own parser: what it accepts here is what it will request
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as error:
         raise InvalidURL(url, f"not a valid URL ({error})") from error
-    if parts.scheme.lower() not in ("http", "https"):
+    if parsed.scheme not in ("http", "https"):
         raise InvalidURL(url, "only http and https URLs can be fetched")
-    if not parts.hostname:
+    if not parsed.raw_host:
         raise InvalidURL(url, "the URL has no host")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise InvalidURL(url, f"port {parsed.port} is out of range")
 
 
 def parse_content_type(value: str | None) -> tuple[str | None, str | None]:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from urllib.parse import urlsplit
+
+import httpx
 
 from .errors import BlockedURL, InvalidURL, NetworkError
 
@@ -93,14 +94,17 @@ async def check_url_address_async(url: str) -> None:
 
 
 def _host_port(url: str) -> tuple[str, int]:
+    """The host and port exactly as httpx will connect to them: parsing the URL
+    another way (backslashes, IDNA 2003 against 2008) could check one host and
+    let httpx reach another."""
     try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError as error:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as error:
         raise InvalidURL(url, f"not a valid URL ({error})") from error
-    if not parts.hostname:
+    host = parsed.raw_host.decode("ascii")
+    if not host:
         raise InvalidURL(url, "the URL has no host")
-    return parts.hostname, port or (443 if parts.scheme.lower() == "https" else 80)
+    return host, parsed.port or (443 if parsed.scheme == "https" else 80)
 
 
 def _literal(host: str) -> Address | None:

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+import httpx
 from protego import Protego
 
 MAX_ROBOTS_BYTES = 500 * 1024  # Google reads no further
@@ -80,11 +80,13 @@ class RobotsCache:
 
 
 def origin_of(url: str) -> str:
-    """``scheme://host:port`` of ``url``: robots.txt and politeness are per origin."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    port = parts.port or (443 if scheme == "https" else 80)
-    host = (parts.hostname or "").lower()
+    """``scheme://host:port`` of ``url``: robots.txt and politeness are per origin.
+
+    Parsed by httpx, so the origin is the one httpx connects to."""
+    parsed = httpx.URL(url)
+    scheme = parsed.scheme
+    port = parsed.port or (443 if scheme == "https" else 80)
+    host = parsed.raw_host.decode("ascii")
     return f"{scheme}://[{host}]:{port}" if ":" in host else f"{scheme}://{host}:{port}"
 
 

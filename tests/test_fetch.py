@@ -298,7 +298,8 @@ def test_a_connection_reset_mid_body_is_a_reset() -> None:
 
 
 @pytest.mark.parametrize("url", ["ftp://example.com/x", "file:///etc/passwd", "page.html",
-                                 "http://", "javascript:alert(1)", "http://host:99999/"])
+                                 "http://", "javascript:alert(1)", "http://host:99999/",
+                                 "http://ex\x00ample.com/", "http://[::1/"])
 def test_only_absolute_http_urls_are_fetched(url: str) -> None:
     with pytest.raises(InvalidURL):
         fetch(url, user_given=True)

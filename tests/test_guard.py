@@ -59,6 +59,7 @@ def test_public_addresses_pass(address: str) -> None:
     "http://2130706433/",          # 127.0.0.1 as one decimal number
     "http://0x7f.0.0.1/",          # ... in hex
     "http://127.1/",               # ... shortened
+    "http://a.example\\@127.0.0.1/",  # httpx reads the host after the backslash
 ])
 def test_urls_reaching_private_hosts_are_blocked(url: str) -> None:
     with pytest.raises(BlockedURL) as caught:
