@@ -137,7 +137,7 @@ class Store:
             self.db = sqlite_utils.Database(conn, execute_plugins=False)
         except sqlite3.DatabaseError as error:
             conn.close()
-            if "not a database" in str(error) or "malformed" in str(error):
+            if "not a database" in str(error):
                 raise StoreError(f"{self.path}: not a SQLite database") from error
             raise StoreError(f"{self.path}: cannot open ({error})") from error
         except BaseException:

@@ -3,6 +3,7 @@ streaming, migrations, WAL readers, duplicates."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import sqlite3
@@ -397,6 +398,12 @@ def test_not_a_database_is_one_clear_error(tmp_path: Path) -> None:
         Store(path)
     with pytest.raises(StoreError, match="cannot open"):
         Store(tmp_path)
+
+
+def test_every_article_field_has_a_column(store: Store) -> None:
+    kept_elsewhere = {"url", "removed"}  # url: fetched_url and the key; removed: its table
+    names = {f.name for f in dataclasses.fields(Article)} - kept_elsewhere
+    assert names <= set(store.db["articles"].columns_dict)
 
 
 def test_datasette_finds_the_full_text_index(store: Store) -> None:
