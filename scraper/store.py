@@ -43,7 +43,8 @@ BUSY_TIMEOUT = 30.0
 """Seconds a connection waits for another's write lock before giving up."""
 
 SNIPPET_TOKENS = 16
-"""Words around the best match in a search snippet."""
+"""Words around the best match in a search snippet, always taken from the text
+(a title-only match shows the text's opening: the title is shown anyway)."""
 
 TITLE_WEIGHT = 10.0
 """bm25 weight of a title match against one in the text (1.0)."""
@@ -401,7 +402,7 @@ class Store:
                                  table="a")
         sql = (
             "SELECT a.id, a.url, a.title, a.published, a.source, "
-            f"snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}), "
+            f"snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}), "
             f"bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS rank "
             "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? AND {where} ORDER BY rank LIMIT ?")
@@ -421,10 +422,9 @@ class Store:
             columns, rows = self._read(sql, params, guard=guard)
         except (sqlite3.Error, sqlite3.Warning) as error:
             if guard.refused is not None:
-                raise ReadOnlyError(f"refused: {guard.refused}; queries may only read"
-                                    ) from error
+                raise ReadOnlyError(f"read-only query: refused to {guard.refused}") from error
             if "one statement at a time" in str(error):
-                raise ReadOnlyError("refused: one statement at a time") from error
+                raise ReadOnlyError("read-only query: one statement at a time") from error
             raise StoreError(f"query failed: {error}") from error
         return QueryResult(columns, rows)
 
