@@ -23,6 +23,7 @@ never holds the global slots.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import email.utils
 import time
 from collections.abc import Sequence
@@ -113,6 +114,7 @@ class _Response:
     headers: dict[str, str]
     body: bytes
     location: str | None = None  # set for a redirect to follow
+    elapsed: float = 0.0  # seconds from sending the request to the end of the body
 
 
 class Fetcher:
@@ -160,10 +162,10 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         final_url, response, elapsed = await self._follow(
             url, trusted=user_given, headers=headers, expect=expect,
             conditional=bool(etag or last_modified), check_robots=self.config.respect_robots)
+        fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         response_headers = response.headers
         if response.status == 304:  # keep the validators if the 304 left them out
             response_headers = {**_validators(etag, last_modified), **response_headers}
@@ -196,9 +198,8 @@ class Fetcher:
                 await check_url_address_async(current)
             if check_robots:
                 await self._check_robots(current)
-            started = time.monotonic()
             response = await self._request(current, headers, expect, conditional, limit)
-            elapsed += time.monotonic() - started
+            elapsed += response.elapsed
             if response.location is None:
                 return current, response, elapsed
             target = urljoin(current, response.location)
@@ -272,14 +273,16 @@ class Fetcher:
             if wait > 0:
                 await asyncio.sleep(wait)
             async with self._slots:
+                started = time.monotonic()
                 try:
                     async with asyncio.timeout(self.total_timeout):
-                        return await self._exchange(url, headers, expect, conditional, limit)
+                        response = await self._exchange(url, headers, expect, conditional, limit)
                 except TimeoutError as error:
                     raise NetworkError(url, f"no complete answer within {self.total_timeout:g}s",
                                        kind="timeout") from error
                 except httpx.HTTPError as error:
                     raise _network_error(url, error) from error
+                return dataclasses.replace(response, elapsed=time.monotonic() - started)
 
     async def _exchange(self, url: str, headers: dict[str, str], expect: Expect,
                         conditional: bool, limit: int | None) -> _Response:

@@ -229,9 +229,13 @@ def closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_a_closed_port_is_a_connect_error() -> None:
+@pytest.mark.parametrize("respect_robots", [True, False])
+def test_a_closed_port_is_a_connect_error(respect_robots: bool) -> None:
+    # With robots.txt honoured the failure comes from asking for robots.txt:
+    # it is still the host's connect error, not a robots verdict.
+    config = dataclasses.replace(CONFIG, respect_robots=respect_robots)
     with pytest.raises(NetworkError) as caught:
-        fetch(f"http://127.0.0.1:{closed_port()}/page.html", user_given=True)
+        fetch(f"http://127.0.0.1:{closed_port()}/page.html", config, user_given=True)
     assert caught.value.kind == "connect"
 
 
