@@ -94,7 +94,11 @@ def common_options(command: F) -> F:
 
 
 def settings() -> Settings:
-    return click.get_current_context().ensure_object(Settings)
+    """The command line's --config and --db; loading the config here means a
+    typo in config.yaml stops every command, not only those that read it."""
+    chosen = click.get_current_context().ensure_object(Settings)
+    chosen.config  # noqa: B018 -- loaded for its checks
+    return chosen
 
 
 @click.group(cls=CrawlGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -209,11 +213,11 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
             if not article.text:
                 failures += 1
                 click.echo(f"crawl: error: {target}: {article.reason}", err=True)
+                continue
             if store is not None:
                 stored = pipeline.store_page(store, page, article)
                 click.echo(f"{stored.outcome}: {stored.url}", err=True)
-            if article.text:
-                click.echo(render(article.to_dict(), fmt), nl=False)
+            click.echo(render(article.to_dict(), fmt), nl=False)
     finally:
         if store is not None:
             store.close()
@@ -304,6 +308,141 @@ def export(fmt: str, output: str | None, source: str | None, since: str | None,
         rows = store.iter_articles(source=source, since=since, until=until, language=language)
         count = export_articles(rows, fmt, output)
     click.echo(f"exported {count} articles", err=True)
+
+
+@cli.command()
+@click.option("--source", "only", multiple=True, metavar="NAME",
+              help="Crawl this source now, due or not (repeatable).")
+@click.option("--limit", type=click.IntRange(1), metavar="N",
+              help="Fetch at most N articles, then stop.")
+@click.option("--forever", is_flag=True,
+              help="Keep running: sleep until the next source is due. Stops on SIGTERM.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="How to print the summary.")
+@common_options
+def run(only: tuple[str, ...], limit: int | None, forever: bool, fmt: str) -> None:
+    """Crawl the sources in the config that are due: only new articles are fetched.
+
+    \b
+    crawl run                      # what is due, then exit (for cron)
+    crawl run --source bbc-world --limit 20
+    crawl run --forever            # as a service; SIGTERM finishes pages in flight
+    """
+    from scraper import service
+    from scraper.errors import ConfigError
+    from scraper.lock import RunLock
+    from scraper.progress import ProgressReporter
+    from scraper.schedule import Stopper
+
+    conf = settings().config
+    if not conf.sources:
+        where = conf.path or "the default configuration"
+        raise ConfigError(f"{where}: no sources to crawl (add some under `sources:`)")
+    if forever and (only or limit):
+        raise click.UsageError("--forever runs every source on its schedule: "
+                               "drop --source and --limit")
+
+    def show(result: service.RunResult) -> None:
+        show_summary(result, fmt)
+
+    with RunLock(settings().database), settings().open_store() as store, Stopper() as stopper, \
+            ProgressReporter() as report:
+        if forever:
+            service.run_forever(conf, store, stopper, report=report, on_result=show,
+                                on_sleep=lambda s: click.echo(f"sleeping {s:.0f}s until the "
+                                                              "next source is due", err=True))
+            return
+        result = service.run_due(conf, store, only=only, limit=limit, report=report,
+                                 stopper=stopper)
+    if not result.sources:
+        click.echo("nothing is due (use --source NAME to crawl one now)", err=True)
+        return
+    show_summary(result, fmt)
+    if result.summary.errors and not (result.summary.new or result.summary.updated
+                                      or result.summary.unchanged):
+        sys.exit(1)
+
+
+def show_summary(result: Any, fmt: str) -> None:
+    numbers = result.summary.to_dict()
+    if fmt == "json":
+        click.echo(json.dumps({"sources": result.sources, "stopped": result.stopped} | numbers,
+                              ensure_ascii=False))
+        return
+    rows = [(k.replace("_", " "), v) for k, v in numbers.items() if k != "errors"]
+    rows += [(f"errors: {kind}", n) for kind, n in sorted(numbers["errors"].items())]
+    title = ("stopped early: " if result.stopped else "crawled: ") + ", ".join(result.sources)
+    print_table(["", "count"], rows, title=title)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@common_options
+def sources(fmt: str) -> None:
+    """List the configured sources, with their last run and when they are next due."""
+    from datetime import UTC, datetime
+
+    from scraper.schedule import next_due
+
+    conf = settings().config
+    runs: dict[str, Any] = {}
+    if Path(settings().database).exists():
+        with settings().open_store() as store:
+            runs = store.last_runs()
+    now = datetime.now(UTC)
+    rows = []
+    for source in conf.sources:
+        last = runs.get(source.name)
+        due = next_due(source, conf.every, last)
+        rows.append({
+            "name": source.name,
+            "schedule": f"cron {source.cron}" if source.cron else
+                        f"every {source.every or conf.every:.0f}s",
+            "last_run": last.isoformat(timespec="seconds") if last else "never",
+            "next_due": "now" if due <= now else due.isoformat(timespec="seconds"),
+            "discovery": ", ".join(filter(None, [
+                source.home and "home", source.feeds and f"{len(source.feeds)} feeds",
+                source.sitemaps and f"{len(source.sitemaps)} sitemaps",
+                source.sections and f"{len(source.sections)} sections"])),
+        })
+    columns = ["name", "schedule", "last_run", "next_due", "discovery"]
+    show_rows(columns, [[row[c] for c in columns] for row in rows], fmt)
+
+
+@cli.command()
+@click.argument("source_name", metavar="SOURCE")
+@table_format_option
+@common_options
+def discover(source_name: str, fmt: str) -> None:
+    """List what a run of SOURCE would fetch, without fetching any article.
+
+    \b
+    crawl discover bbc-world
+    """
+    import asyncio
+
+    from scraper.crawler import Crawler
+
+    conf = settings().config
+    source = conf.source(source_name)
+    with settings().open_store() as store:
+        crawler = Crawler(conf, store)
+
+        async def look() -> Any:
+            try:
+                return await crawler.discover(source)
+            finally:
+                await crawler.aclose()
+
+        found = asyncio.run(look())
+        known = crawler.frontier.known([item.url for item in found.items])
+    columns = ["url", "published", "status"]
+    rows = [[item.url, item.published or "", "stored" if item.url in known else "new"]
+            for item in found.items]
+    rows += [[item.url, item.published or "", f"skipped: {reason}"]
+             for item, reason in found.skipped]
+    show_rows(columns, rows, fmt)
 
 
 @cli.command()

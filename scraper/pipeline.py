@@ -16,6 +16,7 @@ from cleaners import Article, clean
 
 from .config import CleanConfig, SiteRules
 from .fetch import Page
+from .frontier import Frontier
 from .store import Store
 
 Outcome = Literal["new", "updated", "unchanged", "empty"]
@@ -27,6 +28,7 @@ class Stored:
     article: Article
     outcome: Outcome
     article_id: int | None
+    duplicate_of: int | None = None
 
 
 def clean_page(page: Page, clean_config: CleanConfig, extra: SiteRules | None = None) -> Article:
@@ -42,25 +44,35 @@ def store_page(
     article: Article,
     *,
     source: str | None = None,
+    frontier: Frontier | None = None,
+    claimed_url: str | None = None,
 ) -> Stored:
-    """Keep the raw page always; keep the article only when it has text."""
+    """Keep the page and its article together, or nothing when it had no article.
+
+    With a ``frontier``, ``claimed_url`` is marked done in the same
+    transaction: a crash either keeps both or neither, so a finished URL is
+    never fetched again and an unfinished one is never lost. A page without
+    an article (an index page, a video, junk) is marked done but not kept."""
+    stored = Stored(page.final_url, article, "empty", None)
     with store.transaction():
-        page_id = store.save_page(
-            url=page.url,
-            final_url=page.final_url,
-            status=page.status,
-            headers=page.headers,
-            body=page.body,
-            fetched_at=page.fetched_at,
-            source=source,
-        )
-        if not article.text:
-            return Stored(page.final_url, article, "empty", None)
-        saved = store.save_article(
-            article, url=page.final_url, page_id=page_id, source=source,
-            fetched_at=page.fetched_at,
-        )
-    return Stored(page.final_url, article, saved.status, saved.id)
+        if article.text:
+            page_id = store.save_page(
+                url=page.url,
+                final_url=page.final_url,
+                status=page.status,
+                headers=page.headers,
+                body=page.body,
+                fetched_at=page.fetched_at,
+                source=source,
+            )
+            saved = store.save_article(
+                article, url=page.final_url, page_id=page_id, source=source,
+                fetched_at=page.fetched_at,
+            )
+            stored = Stored(page.final_url, article, saved.status, saved.id, saved.duplicate_of)
+        if frontier is not None and claimed_url is not None:
+            frontier.done(claimed_url, stored.article_id)
+    return stored
 
 
 def page_from_file(path: str | Path, *, url: str | None = None) -> Page:

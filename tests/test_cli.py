@@ -1,0 +1,228 @@
+"""The `crawl` command, run through its installed entry point against a real local server.
+
+Each test runs the real console script in a subprocess, talks HTTP to
+pytest-httpserver on 127.0.0.1, and reads back a real SQLite file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import socket
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+BENCH = SHARED / "bench" / "scrapinghub"
+CRAWL = Path(sys.executable).with_name("crawl")
+# A WSJ page of the benchmark: its ground truth starts "Gaming used to be so simple."
+PAGE_ID = "042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856"
+# Articles are keyed by the canonical URL the page names, not the address it was served at.
+CANONICAL = ("https://www.wsj.com/articles/google-stadia-microsoft-xcloud-apple-arcade-"
+             "so-many-ways-to-playand-pay-11574168580")
+
+pytestmark = pytest.mark.skipif(not BENCH.exists(), reason=f"benchmark pages not found at {BENCH}")
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def site(httpserver: HTTPServer) -> HTTPServer:
+    html = gzip.decompress((BENCH / "html" / f"{PAGE_ID}.html.gz").read_bytes())
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    httpserver.expect_request("/news/gaming.html").respond_with_data(
+        html, content_type="text/html; charset=utf-8")
+    httpserver.expect_request("/private/secret.html").respond_with_data(
+        html, content_type="text/html")
+    httpserver.expect_request("/missing.html").respond_with_data("gone", status=404)
+    httpserver.expect_request("/broken.html").respond_with_data("oops", status=500)
+    httpserver.expect_request("/report.pdf").respond_with_data(
+        b"%PDF-1.7\n" + bytes(range(256)) * 40, content_type="application/pdf")
+    httpserver.expect_request("/huge.html").respond_with_data(
+        b"<html><body>" + b"<p>word </p>" * 200_000, content_type="text/html")
+    httpserver.expect_request("/junk.html").respond_with_data(
+        bytes(range(256)) * 100, content_type="text/html")
+    return httpserver
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Run:
+    """Run `crawl ARGS` in tmp_path with a test config that allows 127.0.0.1."""
+    config = tmp_path / "config.yaml"
+    config.write_text("fetch:\n  delay: 0\n  max_bytes: 1000000\n  read_timeout: 5\n"
+                      "  connect_timeout: 2\n")
+
+    def invoke(*args: str, config_path: Path = config) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(CRAWL), "--config", str(config_path), "--db", str(tmp_path / "news.db"), *args],
+            cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+
+    return invoke
+
+
+def db_digest(path: Path) -> str:
+    """A digest of every row of the articles and pages tables."""
+    with sqlite3.connect(path) as conn:
+        rows = [conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+                for table in ("articles", "raw_pages")]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def test_fetch_then_search_then_export(site: HTTPServer, run: Run, tmp_path: Path) -> None:
+    url = site.url_for("/news/gaming.html")
+    fetched = run("fetch", url)
+    assert fetched.returncode == 0, fetched.stderr
+    assert fetched.stdout.startswith("Google Stadia, Microsoft xCloud")
+    assert "Gaming used to be so simple." in fetched.stdout
+
+    found = run("search", "Stadia", "--format", "json")
+    assert found.returncode == 0, found.stderr
+    hits = [json.loads(line) for line in found.stdout.splitlines()]
+    assert len(hits) == 1 and hits[0]["url"] == CANONICAL
+
+    exported = run("export", "--format", "jsonl", "--output", "out.jsonl")
+    assert exported.returncode == 0, exported.stderr
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [(row["url"], row["fetched_url"]) for row in rows] == [(CANONICAL, url)]
+    assert "Gaming used to be so simple." in rows[0]["text"]
+
+    csv_out = run("export", "--format", "csv")
+    assert csv_out.returncode == 0 and csv_out.stdout.startswith("id,url,")
+
+
+def test_fetching_again_updates_never_duplicates(site: HTTPServer, run: Run,
+                                                 tmp_path: Path) -> None:
+    url = site.url_for("/news/gaming.html")
+    assert run("fetch", url).returncode == 0
+    again = run("fetch", url, "--format", "json")
+    assert again.returncode == 0
+    assert "unchanged:" in again.stderr
+    count = run("query", "select count(*) as n from articles", "--format", "json")
+    assert json.loads(count.stdout) == {"n": 1}
+
+
+def test_fetch_formats_and_no_store(site: HTTPServer, run: Run, tmp_path: Path) -> None:
+    url = site.url_for("/news/gaming.html")
+    as_json = run("fetch", url, "--format", "json", "--no-store")
+    article = json.loads(as_json.stdout)
+    assert article["title"].startswith("Google Stadia")
+    assert isinstance(article["removed"], list)
+    markdown = run("fetch", url, "--format", "markdown", "--no-store")
+    assert markdown.stdout.startswith("---\n") and "\n# Google Stadia" in markdown.stdout
+    assert not (tmp_path / "news.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/missing.html", "HTTP 404"),
+        ("/broken.html", "HTTP 500"),
+        ("/report.pdf", "application/pdf"),
+        ("/huge.html", "1000000"),
+        ("/private/secret.html", "robots.txt"),
+        ("/junk.html", "binary"),
+    ],
+)
+def test_bad_pages_fail_in_one_line_and_keep_the_database(
+        site: HTTPServer, run: Run, tmp_path: Path, path: str, message: str) -> None:
+    assert run("fetch", site.url_for("/news/gaming.html")).returncode == 0
+    before = db_digest(tmp_path / "news.db")
+    failed = run("fetch", site.url_for(path))
+    assert failed.returncode == 1
+    lines = failed.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("crawl: error:"), failed.stderr
+    assert message in lines[0]
+    assert "Traceback" not in failed.stderr
+    assert db_digest(tmp_path / "news.db") == before
+
+
+@pytest.mark.parametrize("url", ["not a url", "ftp://example.com/x", "http://"])
+def test_invalid_urls(run: Run, url: str) -> None:
+    failed = run("fetch", url)
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("crawl: error:") and "Traceback" not in failed.stderr
+
+
+def test_closed_port(run: Run) -> None:
+    with socket.socket() as sock:  # a port that was just free: nothing listens on it
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    failed = run("fetch", f"http://127.0.0.1:{port}/story.html")
+    assert failed.returncode == 1
+    assert len(failed.stderr.strip().splitlines()) == 1
+
+
+def test_partial_failure_keeps_the_good_ones(site: HTTPServer, run: Run) -> None:
+    result = run("fetch", site.url_for("/news/gaming.html"), site.url_for("/missing.html"))
+    assert result.returncode == 1
+    assert "Gaming used to be so simple." in result.stdout
+    count = run("query", "select count(*) as n from articles", "--format", "json")
+    assert json.loads(count.stdout) == {"n": 1}
+
+
+def test_malformed_config_is_exit_2_naming_the_key(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("fetch:\n  concurrncy: 3\n")
+    result = run("stats", config_path=bad)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"crawl: error: {bad}: fetch.concurrncy: unknown key (did you mean 'concurrency'?); "
+        "known keys: user_agent, connect_timeout, read_timeout, max_redirects, max_bytes, "
+        "concurrency, per_host_concurrency, delay, max_attempts, backoff, respect_robots, "
+        "allow_private_addresses")
+
+
+def test_query_is_read_only(site: HTTPServer, run: Run, tmp_path: Path) -> None:
+    assert run("fetch", site.url_for("/news/gaming.html")).returncode == 0
+    before = db_digest(tmp_path / "news.db")
+    for sql in ["delete from articles", "drop table articles",
+                "select 1; delete from articles", "attach database 'x.db' as x"]:
+        refused = run("query", sql)
+        assert refused.returncode == 2, (sql, refused.stderr)
+        assert refused.stderr.startswith("crawl: error:")
+    assert db_digest(tmp_path / "news.db") == before
+    table = run("query", "select title from articles")
+    assert table.returncode == 0 and "Google Stadia" in table.stdout
+
+
+def test_clean_a_local_file_offline(run: Run, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(gzip.decompress((BENCH / "html" / f"{PAGE_ID}.html.gz").read_bytes()))
+    result = run("clean", str(page), "--url", "https://www.wsj.com/articles/x", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"].startswith("Google Stadia")
+    assert not (tmp_path / "news.db").exists()
+    piped = subprocess.run([str(CRAWL), "clean", "-"], input=page.read_text(), text=True,
+                           capture_output=True, cwd=tmp_path, check=False)
+    assert piped.returncode == 0 and "Gaming used to be so simple." in piped.stdout
+
+
+def test_fetch_a_local_file_stores_it(run: Run, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(gzip.decompress((BENCH / "html" / f"{PAGE_ID}.html.gz").read_bytes()))
+    result = run("fetch", str(page), "--url", "https://www.wsj.com/articles/stadia")
+    assert result.returncode == 0, result.stderr
+    stats = run("stats", "--format", "json")
+    assert json.loads(stats.stdout)["articles"] == 1
+
+
+def test_commands_on_a_missing_database_say_so(run: Run, tmp_path: Path) -> None:
+    for args in (["search", "x"], ["query", "select 1"], ["export"], ["stats"]):
+        result = run(*args)
+        assert result.returncode == 1
+        assert "no such database" in result.stderr
+    assert not (tmp_path / "news.db").exists()
+
+
+def test_help_shows_examples() -> None:
+    result = subprocess.run([str(CRAWL), "fetch", "--help"], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0 and "crawl fetch https://" in result.stdout
