@@ -12,15 +12,10 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from .blocks import children, squash
+from .blocks import BLOCK_TAGS, children, squash
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_BREAKS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "div", "dl",
-    "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "ul", "br", "caption",
-})
+_BREAKS = BLOCK_TAGS
 _SKIPPED = frozenset({"figcaption", "script", "style", "noscript", "template", "head", "title"})
 _LAYOUT_INSIDE = "p, div, table, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, section, article"
 

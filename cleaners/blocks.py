@@ -17,33 +17,58 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import rules
 from .article import RemovedBlock, SiteRules
 
-_SPLIT = re.compile(r"[\s_\-]+")
-_SPACES = re.compile(r"\s+")
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "center", "caption", "html",
+})
 _NEVER_REMOVED = {"html", "body", "main"}
-_FORM_FIELDS = "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
+_FORM_FIELDS = (
+    "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
+)
+_ATTRIBUTE_CANDIDATES = "[class], [id], [role]"
+_TAG_CANDIDATES = ", ".join(["form", *sorted({t for r in rules.STRUCTURE_RULES for t in r.tags})])
+_UNSEEN = object()
+_LIST_CANDIDATES = "ul, ol"
+_MARK = "data-newscrawl-rule"
+_MARKED = f"[{_MARK}]"
+_NESTED_MARKS = f"[{_MARK}] [{_MARK}]"
+_DROP = "data-newscrawl-drop"
+_DROPS = f"[{_DROP}]"
+_NESTED_DROPS = f"[{_DROP}] [{_DROP}]"
+_NON_CONTENT = ", ".join(rules.NON_CONTENT_TAGS)
+_FORM_CONTROLS = ", ".join(rules.FORM_CONTROL_TAGS)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 EXCERPT_CHARS = 160
 
 
 def squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Collapse runs of whitespace to one space (str.split is far faster than a regex)."""
+    return " ".join(text.split())
 
 
-def _token_table() -> tuple[dict[str, rules.StructureRule], re.Pattern[str] | None]:
+def _structure_index() -> tuple[dict[str, rules.StructureRule],
+                                dict[str, list[tuple[str, rules.StructureRule]]]]:
+    """Whole-word tokens by word; fragments by the first four letters of their first word.
+
+    A fragment is looked up only for the words of a class string that start like it,
+    so a class string costs a few dictionary lookups instead of a scan for every
+    fragment (the regex alternation this replaces was the cleaner's hottest spot).
+    """
     tokens: dict[str, rules.StructureRule] = {}
-    fragments: list[tuple[str, rules.StructureRule]] = []
+    fragments: dict[str, list[tuple[str, rules.StructureRule]]] = {}
     for rule in rules.STRUCTURE_RULES:
         for token in rule.tokens:
             tokens.setdefault(token, rule)
-        fragments.extend((f, rule) for f in rule.fragments)
-    _FRAGMENT_RULE.update(dict(reversed(fragments)))
-    if not fragments:  # guard: an empty alternation would match everywhere
-        return tokens, None
-    return tokens, re.compile("|".join(re.escape(f) for f, _ in fragments))
+        for fragment in rule.fragments:
+            normal = fragment.replace("_", "-")
+            first = normal.strip("-").split("-")[0]
+            fragments.setdefault(first[:4], []).append((normal, rule))
+    return tokens, fragments
 
 
-_FRAGMENT_RULE: dict[str, rules.StructureRule] = {}
-_TOKEN_RULE, _FRAGMENTS = _token_table()
+_TOKEN_RULE, _FRAGMENT_RULES = _structure_index()
 _TAG_RULE = {tag: r for r in reversed(rules.STRUCTURE_RULES) for tag in r.tags}
 _ROLE_RULE = {role: r for r in reversed(rules.STRUCTURE_RULES) for role in r.roles}
 _RULE_ORDER = {r.name: i for i, r in enumerate(rules.STRUCTURE_RULES)}
@@ -55,44 +80,91 @@ def _phrase_pattern(table: tuple[rules.PhraseRule, ...]) -> re.Pattern[str]:
     return re.compile(r"^\W*(?:" + "|".join(parts) + r")\W*(?:\d+\W*)?$", re.IGNORECASE)
 
 
-_TITLES = _phrase_pattern(rules.TITLE_RULES)
-_LINES = _phrase_pattern(rules.LINE_RULES)
-_SOURCES = _phrase_pattern(rules.SOURCE_RULES)
-_KIND = {r.name.replace("-", "_"): r for r in rules.TITLE_RULES + rules.LINE_RULES + rules.SOURCE_RULES}
-
-
-def _phrase_rule(pattern: re.Pattern[str], text: str) -> rules.PhraseRule | None:
-    match = pattern.match(text)
-    return _KIND[match.lastgroup] if match and match.lastgroup else None
+_PHRASE_RULES = rules.SOURCE_RULES + rules.LINE_RULES + rules.TITLE_RULES
+_PHRASES = _phrase_pattern(_PHRASE_RULES)
+_RULE_OF_GROUP = {r.name.replace("-", "_"): r for r in _PHRASE_RULES}
 
 
 def line_rule(text: str) -> rules.PhraseRule | None:
-    """The phrase rule a short block of text matches, if any."""
-    for pattern in (_SOURCES, _LINES) + ((_TITLES,) if len(text) <= 120 else ()):
-        if (rule := _phrase_rule(pattern, text)) is not None:
-            return rule
-    return None
+    """The phrase rule a short block of text matches, if any (sources first, titles last)."""
+    match = _PHRASES.match(text)
+    if match is None or match.lastgroup is None:
+        return None
+    rule = _RULE_OF_GROUP[match.lastgroup]
+    if rule in rules.TITLE_RULES and len(text) > rules.TITLE_MAX_CHARS:
+        return None
+    return rule
 
 
-def structure_rule(node: LexborNode) -> rules.StructureRule | None:
-    """The first structure rule (in table order) that the node's markup matches."""
-    found: list[rules.StructureRule] = []
-    if (rule := _TAG_RULE.get(node.tag or "")) is not None:
-        found.append(rule)
-    attrs = node.attributes
-    role = attrs.get("role")
+_Ranked = tuple[int, rules.StructureRule]
+_NAME_CACHE: dict[str, _Ranked | None] = {}
+_NAME_CACHE_SIZE = 100_000
+
+
+def structure_rule(classes: str | None, ids: str | None,
+                   role: str | None) -> rules.StructureRule | None:
+    """The first structure rule (in table order) that an element's attributes match.
+
+    This runs for nearly every element of every page, so it is written for speed:
+    class names and ids are looked up one by one in a cache shared across pages.
+    """
+    best: _Ranked | None = None
     if role and (rule := _ROLE_RULE.get(role.strip().lower())) is not None:
-        found.append(rule)
-    names = " ".join(
-        name for k in ("class", "id") for name in (attrs.get(k) or "").lower().split()
-        if not rules.IGNORED_CLASS_NAMES.match(name))
-    if names:
-        for token in _SPLIT.split(names):
-            if (rule := _TOKEN_RULE.get(token)) is not None:
+        best = (_RULE_ORDER[rule.name], rule)
+    cache = _NAME_CACHE
+    for names in (classes, ids):
+        if not names:
+            continue
+        for name in names.split():
+            ranked = cache.get(name, _UNSEEN)
+            if ranked is _UNSEEN:
+                ranked = _learn_name(name)
+            if ranked is not None and (best is None or ranked[0] < best[0]):  # type: ignore[index]
+                best = ranked  # type: ignore[assignment]
+    return best[1] if best is not None else None
+
+
+def _learn_name(name: str) -> _Ranked | None:
+    if len(_NAME_CACHE) > _NAME_CACHE_SIZE:
+        _NAME_CACHE.clear()
+    rule = _name_rule(name)
+    ranked = _NAME_CACHE[name] = (_RULE_ORDER[rule.name], rule) if rule is not None else None
+    return ranked
+
+
+def _name_rule(name: str) -> rules.StructureRule | None:
+    """The rule one class name or id matches, by its words and fragments."""
+    name = name.lower().replace("_", "-")
+    found: list[rules.StructureRule] = []
+    for word in name.split("-"):
+        if (rule := _TOKEN_RULE.get(word)) is not None:
+            found.append(rule)
+        for fragment, rule in _FRAGMENT_RULES.get(word[:4], ()):
+            if fragment in name:
                 found.append(rule)
-        if _FRAGMENTS is not None and (m := _FRAGMENTS.search(names)):
-            found.append(_FRAGMENT_RULE[m.group(0)])
-    return min(found, key=lambda r: _RULE_ORDER[r.name]) if found else None
+    if not found or rules.IGNORED_CLASS_NAMES.match(name):
+        return None
+    return _earliest(*found)
+
+
+def _earliest(*found: rules.StructureRule | None) -> rules.StructureRule | None:
+    present = [r for r in found if r is not None]
+    return min(present, key=lambda r: _RULE_ORDER[r.name]) if present else None
+
+
+def _enclosing_block(text_node: LexborNode) -> tuple[LexborNode | None, str]:
+    """The block a line of text stands in: its nearest block-level element, widened
+    to the largest ancestor that says nothing more."""
+    block = text_node.parent
+    while block is not None and block.tag not in BLOCK_TAGS:
+        block = block.parent
+    if block is None or block.tag in _NEVER_REMOVED:
+        return None, ""
+    text = squash(block.text(separator=" "))
+    while (up := block.parent) is not None and up.tag not in _NEVER_REMOVED \
+            and squash(up.text(separator=" ")) == text:
+        block = up
+    return block, text
 
 
 def children(node: LexborNode) -> Iterator[LexborNode]:
@@ -107,12 +179,13 @@ def element_children(node: LexborNode) -> list[LexborNode]:
 
 
 def link_chars(node: LexborNode) -> int:
-    return sum(len(squash(a.text())) for a in node.css("a"))
+    """Characters of linked text (whitespace between words not counted)."""
+    return sum(len(a.text(strip=True)) for a in node.css("a"))
 
 
-def link_density(node: LexborNode, text: str | None = None) -> float:
-    text = squash(node.text()) if text is None else text
-    return link_chars(node) / len(text) if text else 0.0
+def text_chars(node: LexborNode) -> int:
+    """Characters of text, counted the way ``link_chars`` counts them."""
+    return len(node.text(strip=True))
 
 
 def excerpt(text: str) -> str:
@@ -130,12 +203,13 @@ class Remover:
         self.source_url: str | None = None
         self._kept: set[int] = set()  # site "keep" matches and their ancestors
         self._kept_roots: set[int] = set()
-        self._page_chars = 1
+        self._page_chars: int | None = None
+        self._root: LexborNode | None = None
         if site_rules is not None:
             self._protect(site_rules.keep)
             for selector in site_rules.drop:
                 for node in self._select(selector):
-                    self.remove(node, "site", f"site-drop {selector}")
+                    self.mark(node, "site", f"site-drop:{selector}")
 
     # -- protection and removal -------------------------------------------------------
     def _select(self, selector: str) -> list[LexborNode]:
@@ -165,77 +239,131 @@ class Remover:
             up = up.parent
         return False
 
-    def remove(self, node: LexborNode, kind: str, rule: str, text: str | None = None) -> bool:
+    def mark(self, node: LexborNode, kind: str, rule: str) -> bool:
+        """Condemn a block; ``sweep`` removes it. Marking never frees a node, so the
+        handles a pass still holds stay valid however its blocks nest."""
         if node.tag in _NEVER_REMOVED or self.protected(node):
             return False
-        text = squash(node.text(separator=" ")) if text is None else text
-        if text:
-            self.removed.append(RemovedBlock(kind, rule, excerpt(text)))
-        node.decompose()
+        node.attrs[_DROP] = f"{kind} {rule}"
         return True
 
-    # -- the walk --------------------------------------------------------------------------
+    def sweep(self, root: LexborNode) -> None:
+        """Remove the outermost marked blocks (inner marks go with them), recording each."""
+        nested = {n.mem_id for n in root.css(_NESTED_DROPS)}
+        outermost = [n for n in root.css(_DROPS) if n.mem_id not in nested]
+        for node in outermost:
+            kind, rule = (node.attributes.get(_DROP) or "unknown unknown").split(" ", 1)
+            self._decompose(node, kind, rule)
+
+    def _decompose(self, node: LexborNode, kind: str, rule: str) -> None:
+        if text := squash(node.text(separator=" ")):
+            self.removed.append(RemovedBlock(kind, rule, excerpt(text)))
+        node.decompose()
+
+    # -- the passes ------------------------------------------------------------------------
     def strip_non_content(self, root: LexborNode) -> None:
-        for node in root.css(", ".join(rules.NON_CONTENT_TAGS[:11])):
-            if not self.protected(node):
-                node.decompose()
+        self.sweep(root)  # the user's site drops go first: they know the site
+        for node in reversed(root.css(_NON_CONTENT)):  # inner first: nothing freed is touched
+            node.decompose()
 
     def strip_hidden(self, root: LexborNode) -> None:
         for node in root.css(rules.HIDDEN_SELECTOR):
-            self.remove(node, "hidden", "hidden-element")
+            self.mark(node, "hidden", "hidden-element")
+        self.sweep(root)
 
     def strip_form_controls(self, root: LexborNode) -> None:
-        for node in root.css(", ".join(rules.NON_CONTENT_TAGS[11:])):
+        for node in reversed(root.css(_FORM_CONTROLS)):
             node.decompose()
 
     def remove_boilerplate(self, root: LexborNode) -> None:
-        """One top-down walk; a removed block's subtree is not visited."""
-        self._page_chars = max(1, len(squash(root.text())) - link_chars(root))
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            if not self._judge(node):
-                stack.extend(reversed(element_children(node)))
+        """Structure, then text, then shape.
 
-    def _judge(self, node: LexborNode) -> bool:
-        """Remove the node if a rule says so; True when it is gone."""
-        tag = node.tag or ""
-        if tag in _NEVER_REMOVED or node.mem_id in self._kept:
-            return False
-        rule = structure_rule(node)
-        if rule is not None and (rule.strong or self._small(node)):
-            return self.remove(node, rule.kind, rule.name)
-        text = squash(node.text())
-        if not text:
-            return False
-        if tag == "form" and self._small(node) and (
-                len(text) < rules.SHORT_TEXT or node.css_first(_FORM_FIELDS)):
-            return self.remove(node, "comments" if node.css_first("textarea") else "form",
-                               "form", text)
-        if len(text) <= rules.SHORT_TEXT and self._phrases(node, text):
+        Each pass collects its matches in document order and removes them in
+        reverse: a block is removed after the blocks inside it, so no handle is
+        ever used after the node behind it was freed.
+        """
+        self._root, self._page_chars = root, None
+        self._structure_pass(root)
+        self._text_pass(root)
+        self._shape_pass(root)
+
+    def _structure_pass(self, root: LexborNode) -> None:
+        """Mark every element a structure rule names, then judge the outermost marks.
+
+        Only outermost blocks are judged (the CSS engine finds them); a weak match
+        that the share guard keeps is unmarked, and the marks inside it are judged
+        in the next round.
+        """
+        rule_of: dict[int, rules.StructureRule | None] = {}
+        for node in root.css(_ATTRIBUTE_CANDIDATES):
+            attrs = node.attributes
+            rule = structure_rule(attrs.get("class"), attrs.get("id"), attrs.get("role"))
+            if rule is not None:
+                node.attrs[_MARK] = ""
+                rule_of[node.mem_id] = rule
+        for node in root.css(_TAG_CANDIDATES):  # a form's rule is None: judged by its shape
+            tag_rule = _TAG_RULE.get(node.tag or "")
+            node.attrs[_MARK] = ""
+            rule_of[node.mem_id] = _earliest(tag_rule, rule_of.get(node.mem_id))
+        while rule_of:
+            nested = {n.mem_id for n in root.css(_NESTED_MARKS)}
+            outermost = [n for n in root.css(_MARKED) if n.mem_id not in nested]
+            if not outermost:
+                break
+            for node in outermost:  # disjoint subtrees: removing one frees none of the others
+                rule = rule_of.pop(node.mem_id, None)
+                del node.attrs[_MARK]
+                if rule is None:
+                    self._judge_form(node)
+                elif self._small(node, rule.max_share) and not self.protected(node):
+                    self._decompose(node, rule.kind, rule.name)
+
+    def _judge_form(self, form: LexborNode) -> None:
+        """Comment, search and sign-up forms go; a form wrapping the whole page stays."""
+        text = squash(form.text())
+        if self._small(form) and (len(text) < rules.SHORT_TEXT or form.css_first(_FORM_FIELDS)):
+            self._decompose(form, "comments" if form.css_first("textarea") else "form", "form")
+
+    def _small(self, node: LexborNode, share: float = rules.WIDGET_MAX_SHARE) -> bool:
+        """Whether the block holds less than ``share`` of the page's unlinked text."""
+        if share > 1:
             return True
-        if self._teaser_run(node, text):
-            return self.remove(node, "related", "teaser-run", text)
-        return False
+        return text_chars(node) - link_chars(node) < share * self._page_unlinked()
 
-    def _small(self, node: LexborNode) -> bool:
-        text = squash(node.text())
-        return len(text) - link_chars(node) < rules.WEAK_RULE_MAX_SHARE * self._page_chars
+    def _page_unlinked(self) -> int:
+        if self._page_chars is None:
+            root = self._root
+            self._page_chars = max(1, text_chars(root) - link_chars(root)) if root else 1
+        return self._page_chars
 
     # -- text evidence ---------------------------------------------------------------------
-    def _phrases(self, node: LexborNode, text: str) -> bool:
-        if (rule := _phrase_rule(_SOURCES, text)) is not None:
-            self._take_source(node)
-            return self.remove(node, rule.kind, rule.name, text)
-        if (rule := _phrase_rule(_LINES, text)) is not None:
-            return self.remove(node, rule.kind, rule.name, text)
-        if len(text) <= 120 and (rule := _phrase_rule(_TITLES, text)) is not None:
-            return self._remove_widget(node, rule, text)
-        return False
+    def _text_pass(self, root: LexborNode) -> None:
+        """Phrases are found in text nodes (cheap), then judged on the block that holds them."""
+        matches = []
+        for node in root.traverse(include_text=True):
+            if node.tag != "-text":
+                continue
+            text = node.text_content or ""
+            if (len(text) <= rules.SHORT_TEXT and (text := text.strip()) and not text.isdigit()
+                    and (rule := line_rule(squash(text))) is not None):
+                matches.append((node, rule))
+        for node, rule in matches:
+            block, text = _enclosing_block(node)
+            if block is None or len(text) > rules.SHORT_TEXT or (rule := line_rule(text)) is None:
+                continue  # the phrase is part of longer prose
+            if rule.kind == "source":
+                self._take_source(block)
+                self.mark(block, rule.kind, rule.name)
+            elif rule in rules.TITLE_RULES:
+                self._mark_widget(block, rule)
+            else:
+                self.mark(block, rule.kind, rule.name)
+        self.sweep(root)
 
-    def _remove_widget(self, title: LexborNode, rule: rules.PhraseRule, text: str) -> bool:
+    def _mark_widget(self, title: LexborNode, rule: rules.PhraseRule) -> bool:
         """Remove a widget from its title: the container it heads, or the run that follows it."""
-        if title.tag == "a" or (title.css_first("a") is not None and title.tag not in _HEADING_TAGS):
+        linked = title.tag == "a" or title.css_first("a") is not None
+        if linked and title.tag not in _HEADING_TAGS:
             return False  # "3 Comments" as a link in a byline is a link, not a widget title
         container = title
         while (parent := container.parent) is not None and parent.tag not in _NEVER_REMOVED:
@@ -257,16 +385,17 @@ class Remover:
                     break
                 sibling = sibling.next
             for node in following:
-                self.remove(node, rule.kind, rule.name)
-        return self.remove(container, rule.kind, rule.name)
+                self.mark(node, rule.kind, rule.name)
+        return self.mark(container, rule.kind, rule.name)
 
     def _widget_like(self, node: LexborNode) -> bool:
-        text = squash(node.text())
-        if not text or node.css_first("form, textarea"):
+        chars = text_chars(node)
+        if not chars or node.css_first("form, textarea"):
             return True
         linked = link_chars(node)
-        return (linked / len(text) >= rules.WIDGET_TAIL_LINK_DENSITY
-                or len(text) - linked < 300 or self._teaser_run(node, text))
+        return (linked / chars >= rules.WIDGET_TAIL_LINK_DENSITY
+                or chars - linked < rules.WIDGET_MAX_PROSE
+                or self._teaser_run(node, squash(node.text())))
 
     def _take_source(self, node: LexborNode) -> None:
         if self.source_url is not None:
@@ -286,10 +415,17 @@ class Remover:
             self.source_url = (foreign or candidates)[0]
 
     # -- shape evidence ----------------------------------------------------------------------
+    def _shape_pass(self, root: LexborNode) -> None:
+        for node in root.css(_LIST_CANDIDATES):
+            if self._teaser_run(node, squash(node.text())):
+                self.mark(node, "related", "teaser-run")
+        self.sweep(root)
+
     def _teaser_run(self, node: LexborNode, text: str) -> bool:
         """At least three sibling items, each a linked title with at most a short excerpt."""
         items = element_children(node)
-        if len(items) < rules.TEASER_MIN_ITEMS or len(text) > len(items) * rules.TEASER_MAX_ITEM_CHARS:
+        if (len(items) < rules.TEASER_MIN_ITEMS
+                or len(text) > len(items) * rules.TEASER_MAX_ITEM_CHARS):
             return False
         teasers = 0
         for item in items:
@@ -298,7 +434,8 @@ class Remover:
                 continue
             if len(item_text) > rules.TEASER_MAX_ITEM_CHARS:
                 return False
-            titles = [t for a in item.css("a") if len(t := squash(a.text())) >= rules.TEASER_MIN_TITLE_CHARS]
+            titles = [t for a in item.css("a")
+                      if len(t := squash(a.text())) >= rules.TEASER_MIN_TITLE_CHARS]
             if not titles or sum(map(len, titles)) < rules.TEASER_MIN_LINKED_SHARE * len(item_text):
                 return False
             teasers += 1

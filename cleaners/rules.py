@@ -22,14 +22,23 @@ from dataclasses import dataclass
 # Elements that never hold article text: stripped before anything else, not recorded.
 NON_CONTENT_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
-    "embed", "link", "meta", "button", "select", "input", "textarea", "dialog", "map",
-    "audio", "video", "source", "math",
+    "embed", "link", "meta", "dialog", "map", "audio", "video", "source", "math",
 )
+# Form controls: stripped after the boilerplate pass, which reads them to tell a
+# comment or sign-up form from a form that wraps the whole page.
+FORM_CONTROL_TAGS = ("button", "select", "input", "textarea", "option", "label")
 # Hidden by the page itself: a reader never sees them.
 HIDDEN_SELECTOR = (
     "[hidden], [aria-hidden=true], [style*='display:none' i], [style*='display: none' i],"
     " [style*='visibility:hidden' i], [style*='visibility: hidden' i]"
 )
+
+
+WEAK = 0.4
+STRONG = 0.8
+"""Even a plugin's name on a block holding this share of the page's unlinked text
+is on a wrapper (``<div id="page" class="cookie-bar-shown">``), not on the widget."""
+ALWAYS = 1.01
 
 
 @dataclass(frozen=True)
@@ -38,9 +47,11 @@ class StructureRule:
 
     ``tokens`` match whole class/id words (split on spaces, ``-`` and ``_``);
     ``fragments`` match anywhere inside a class or id and so must be distinctive
-    (plugin names). A ``strong`` rule removes a block even when it holds most of
-    the page's text; a weak one (generic words like ``sidebar``) never does,
-    because wrappers are often named after the layout they sit in.
+    (plugin names). ``max_share`` is the largest share of the page's unlinked text
+    a matched block may hold and still be removed: generic words (``sidebar``,
+    ``post-meta``) are often on the wrapper of the whole article, so they get
+    ``WEAK``; a plugin's name is trusted further (``STRONG``); a comment thread can
+    outweigh the article it follows and never wraps it (``ALWAYS``).
     """
 
     name: str
@@ -49,7 +60,7 @@ class StructureRule:
     roles: tuple[str, ...] = ()
     tokens: tuple[str, ...] = ()
     fragments: tuple[str, ...] = ()
-    strong: bool = False
+    max_share: float = 0.4
 
 
 STRUCTURE_RULES: tuple[StructureRule, ...] = (
@@ -61,22 +72,22 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
         "relatedarticles", "related-stories", "related-content", "more-stories",
         "read-more-links", "recommended", "you-may-like", "popular-posts", "most-popular",
         "mostpopular", "most-read", "trending",
-    ), strong=True),
+    ), max_share=STRONG),
     StructureRule("comments-plugin", "comments", fragments=(
         "disqus", "wpdiscuz", "commentlist", "comment-list", "comment-respond", "comments-area",
         "comments-section", "comment-form", "commentform", "fb-comments", "vuukle", "coral-",
         "viafoura", "spot-im", "openweb",
-    ), strong=True),
+    ), max_share=ALWAYS),
     StructureRule("comments-id", "comments", tokens=("respond", "comments", "reply-title"),
-                  strong=True),
+                  max_share=ALWAYS),
     StructureRule("share-plugin", "share", fragments=(
         "sharedaddy", "jp-sharing", "addtoany", "a2a_kit", "addthis",
         "shareaholic", "social-share", "share-buttons", "sharing-buttons", "sharethis",
         "ssba", "heateor", "essb_", "mashsb", "td-post-sharing", "shariff",
-    ), strong=True),
+    ), max_share=STRONG),
     StructureRule("cookie-banner", "cookie", fragments=(
         "cookie", "gdpr", "consent", "onetrust", "cmp-", "cc-banner", "cc-window",
-    ), strong=True),
+    ), max_share=STRONG),
     StructureRule("newsletter-box", "newsletter", fragments=(
         "newsletter", "subscribe", "signup", "sign-up", "mailchimp", "mc4wp", "optin",
         "sailthru",
@@ -143,19 +154,17 @@ class PhraseRule:
     kind: str
     phrases: tuple[str, ...]
 
-    def compile(self) -> re.Pattern[str]:
-        return re.compile(
-            r"^\W*(?:" + "|".join(self.phrases) + r")\W*(?:\d+\W*)?$", re.IGNORECASE
-        )
-
 
 TITLE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("related-title", "related", (
-        r"related(?: posts?| articles?| stories| news| content| reading| coverage| links| videos?)?",
+        r"related(?: posts?| articles?| stories| news| content| reading| coverage| links"
+        r"| videos?)?",
         r"(?:you )?(?:may|might|will) also (?:like|enjoy|be interested in)",
         r"more (?:from|on|in|about|stories|news|articles|like this)(?: .{0,40})?",
-        r"recommended(?: for you| stories| articles| reading)?", r"most (?:popular|read|viewed|shared)",
-        r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also", r"trending(?: now| stories)?",
+        r"recommended(?: for you| stories| articles| reading)?",
+        r"most (?:popular|read|viewed|shared)",
+        r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also",
+        r"trending(?: now| stories)?",
         r"popular (?:posts|stories|articles|now)", r"latest (?:news|posts|stories|articles)",
         r"top stories", r"don'?t miss", r"editor'?s picks?", r"what to read next", r"up next",
         r"other (?:stories|articles|news)", r"around the web", r"from the web", r"promoted stories",
@@ -175,13 +184,16 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"gerelateerde (?:artikelen|berichten)", r"lees ook", r"meest gelezen", r"meer nieuws",
     )),
     PhraseRule("comments-title", "comments", (
-        r"leave a (?:reply|comment|response)", r"post (?:a|your) comment", r"add (?:a|your) comment",
+        r"leave a (?:reply|comment|response)", r"post (?:a|your) comment",
+        r"add (?:a|your) comment",
         r"write a comment", r"join the (?:discussion|conversation)", r"(?:\d+ )?comments?",
         r"(?:\d+ )?(?:responses?|replies|thoughts?) (?:to|on) .{0,120}", r"discussion",
-        r"what do you think\??", r"let us know what you think!?", r"comment(?:s)? (?:policy|guidelines)",
+        r"what do you think\??", r"let us know what you think!?",
+        r"comment(?:s)? (?:policy|guidelines)",
         r"kommentare?", r"(?:schreibe|hinterlasse) einen kommentar", r"kommentar schreiben",
         r"laisser un commentaire", r"commentaires?", r"deja (?:una respuesta|un comentario)",
-        r"comentarios?", r"lascia un commento", r"commenti", r"deixe (?:um comentário|uma resposta)",
+        r"comentarios?", r"lascia un commento", r"commenti",
+        r"deixe (?:um comentário|uma resposta)",
         r"comentários", r"комментарии", r"(?:оставить|добавить) комментарий",
         r"reacties", r"laat een reactie achter", r"geef een reactie",
     )),
@@ -191,7 +203,8 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"compartir", r"condividi", r"compartilh(?:ar|e)", r"поделиться", r"delen",
     )),
     PhraseRule("newsletter-title", "newsletter", (
-        r"(?:subscribe|sign up)(?: to| for)?(?: our| the)? (?:free )?(?:daily |weekly )?newsletters?.{0,60}",
+        r"(?:subscribe|sign up)(?: to| for)?(?: our| the)? (?:free )?(?:daily |weekly )?"
+        r"newsletters?.{0,60}",
         r"newsletter", r"get (?:our|the) .{0,40} newsletter", r"keep in touch!?",
         r"stay (?:informed|updated|in the loop)", r"newsletter abonnieren",
         r"inscrivez-vous (?:à|a) (?:notre|la) newsletter", r"suscríbete.{0,40}",
@@ -232,7 +245,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("paywall-prompt", "paywall", (
         r"(?:subscribe|sign in|log in|register) to (?:continue|read|keep) reading.{0,80}",
         r"already a subscriber\?.{0,80}", r"create (?:a )?free account.{0,80}",
-        r"this (?:content|article) is (?:only )?(?:available )?(?:for|to) subscribers(?: only)?.{0,80}",
+        r"this (?:content|article) is (?:only )?(?:available )?(?:for|to) subscribers"
+        r"(?: only)?.{0,80}",
     )),
     PhraseRule("tag-line", "tags", (
         r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|topics?|"
@@ -258,7 +272,8 @@ SOURCE_RULES: tuple[PhraseRule, ...] = (
         r"(?:this (?:article|story) )?(?:is )?republished (?:with permission )?from .{1,200}",
         r"ursprünglich (?:veröffentlicht|erschienen) (?:auf|bei|in) .{1,120}",
         r"publié (?:à l'origine|initialement|originellement) (?:sur|par|dans) .{1,120}",
-        r"publicado originalmente (?:en|por|em) .{1,120}", r"originalmente publicado (?:em|en) .{1,120}",
+        r"publicado originalmente (?:en|por|em) .{1,120}",
+        r"originalmente publicado (?:em|en) .{1,120}",
         r"pubblicato (?:originariamente|originalmente) (?:su|da) .{1,120}",
         r"(?:первоначально|впервые) опубликовано (?:на|в) .{1,120}",
         r"oorspronkelijk gepubliceerd (?:op|door) .{1,120}",
@@ -270,13 +285,12 @@ SOURCE_RULES: tuple[PhraseRule, ...] = (
 # Shape thresholds.
 
 SHORT_TEXT = 200
+TITLE_MAX_CHARS = 120
 """Phrase rules look only at blocks up to this many characters: a longer block
 is prose that merely mentions the phrase."""
 
-WEAK_RULE_MAX_SHARE = 0.4
-"""A weak structure rule never removes a block holding this share of the page's
-unlinked text: generic class words ("sidebar", "post-meta") are often on the wrapper
-of the whole article."""
+WIDGET_MAX_SHARE = WEAK
+"""A widget found by its title or shape never spans this share of the page's text."""
 
 TEASER_MIN_ITEMS = 3
 TEASER_MAX_ITEM_CHARS = 400
@@ -291,7 +305,9 @@ LINK_DENSE_MAX_PROSE = 80
 still carries this much unlinked text (hover-card links that repeat names)."""
 
 WIDGET_TAIL_LINK_DENSITY = 0.3
-"""After a widget title, following siblings this link-dense belong to the widget."""
+WIDGET_MAX_PROSE = 300
+"""After a widget title, following siblings this link-dense, or with less unlinked
+text than this, belong to the widget."""
 
 MIN_PARAGRAPH_CHARS = 25
 """Readability's floor: shorter paragraphs do not vote for a content container."""
