@@ -74,15 +74,15 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
             return data[len(bom) :].decode(encoding, errors="replace")
     as_utf8 = _as_utf8(data)
     declared = (_codec_name(charset), _codec_name(_meta_charset(data), from_meta=True))
-    for encoding in declared:
-        if encoding is None:
+    for label in declared:
+        if label is None:
             continue
-        if encoding == "utf-8" or (as_utf8 is not None and not as_utf8.isascii()):
-            if as_utf8 is not None:
-                return as_utf8
-            continue
+        if as_utf8 is not None and (label == "utf-8" or not as_utf8.isascii()):
+            return as_utf8  # UTF-8 as declared, or a legacy label over bytes plainly UTF-8
+        if label == "utf-8":
+            continue  # declared UTF-8, but the bytes are not
         try:
-            return data.decode(encoding)
+            return data.decode(label)
         except (UnicodeError, LookupError):  # "undefined", "rot13" and other non-text codecs
             continue
     if as_utf8 is not None:
