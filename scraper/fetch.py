@@ -15,7 +15,9 @@ The cap counts from the request's start, not the politeness wait before it.
 
 Politeness is per origin (scheme, host, port): at most
 ``per_host_concurrency`` requests in flight, and request starts spaced by the
-larger of ``delay`` and robots.txt's Crawl-delay. ``concurrency`` bounds
+larger of ``delay`` and robots.txt's Crawl-delay; a 429 or 503 with
+Retry-After holds back the host's next request too (up to ``MAX_HOST_PAUSE``).
+``concurrency`` bounds
 requests in flight in all; a request waits for its host first, so a busy host
 never holds the global slots.
 """
@@ -63,6 +65,9 @@ ACCEPT = {
             "text/xml;q=0.9,*/*;q=0.5",
     "any": "*/*",
 }
+# Longest pause a 429/503 Retry-After imposes on the other requests to its
+# host; a longer wish is left to the crawler's retry schedule for that URL.
+MAX_HOST_PAUSE = 60.0
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # First bytes of formats that are surely not a web page, for bodies that come
 # without a Content-Type.
@@ -282,6 +287,12 @@ class Fetcher:
                                        kind="timeout") from error
                 except httpx.HTTPError as error:
                     raise _network_error(url, error) from error
+                except HTTPStatusError as error:
+                    if error.status in (429, 503) and error.retry_after:
+                        # The host asked for a pause: its other URLs wait too.
+                        pause = min(error.retry_after, MAX_HOST_PAUSE)
+                        host.next_start = max(host.next_start, time.monotonic() + pause)
+                    raise
                 return dataclasses.replace(response, elapsed=time.monotonic() - started)
 
     async def _exchange(self, url: str, headers: dict[str, str], expect: Expect,

@@ -119,6 +119,23 @@ def test_retry_after_in_seconds_and_as_a_date(httpserver: HTTPServer) -> None:
     assert down.value.retry_after is not None and 100 < down.value.retry_after <= 120
 
 
+def test_retry_after_also_pauses_the_host(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/busy").respond_with_data(
+        "slow down", status=429, headers={"Retry-After": "1"})
+    arrived = request_times(httpserver, ["/next"])
+
+    async def run() -> float:
+        async with Fetcher(CONFIG) as fetcher:
+            with pytest.raises(HTTPStatusError):
+                await fetcher.fetch(httpserver.url_for("/busy"))
+            refused = time.monotonic()
+            await fetcher.fetch(httpserver.url_for("/next"))
+            return refused
+
+    refused = asyncio.run(run())
+    assert arrived["/next"] - refused >= 0.9
+
+
 def test_parse_retry_after() -> None:
     now = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
     assert parse_retry_after("120") == 120.0
