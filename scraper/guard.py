@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from typing import Any
 
 import httpx
 
@@ -114,7 +115,7 @@ def _literal(host: str) -> Address | None:
         return None
 
 
-def _addresses(infos: list[tuple]) -> list[Address]:  # type: ignore[type-arg]
+def _addresses(infos: list[tuple[Any, ...]]) -> list[Address]:
     return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
 
 

@@ -19,7 +19,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from scraper.config import FetchConfig
+from scraper.config import FetchConfig, Seconds
 from scraper.errors import (
     BlockedURL,
     HTTPStatusError,
@@ -32,8 +32,8 @@ from scraper.fetch import Fetcher, Page, fetch_pages, parse_content_type, parse_
 
 # Loopback tests: private addresses allowed unless a test says otherwise, no
 # delay, short timeouts so failures come fast.
-CONFIG = FetchConfig(delay=0.0, connect_timeout=1.0, read_timeout=1.0, max_bytes=2_000_000,
-                     allow_private_addresses=True, concurrency=8)
+CONFIG = FetchConfig(delay=Seconds(0), connect_timeout=Seconds(1), read_timeout=Seconds(1),
+                     max_bytes=2_000_000, allow_private_addresses=True, concurrency=8)
 SMALL = dataclasses.replace(CONFIG, max_bytes=100_000)
 
 
@@ -262,7 +262,7 @@ def test_a_response_slower_than_the_read_timeout_times_out(httpserver: HTTPServe
         return Response("<p>late</p>", content_type="text/html")
 
     httpserver.expect_request("/slow").respond_with_handler(slow)
-    config = dataclasses.replace(CONFIG, read_timeout=0.3)
+    config = dataclasses.replace(CONFIG, read_timeout=Seconds(0.3))
     started = time.monotonic()
     with pytest.raises(NetworkError) as caught:
         fetch(httpserver.url_for("/slow"), config)
@@ -278,7 +278,7 @@ def test_a_slow_drip_is_cut_by_the_total_timeout(httpserver: HTTPServer) -> None
 
     httpserver.expect_request("/drip").respond_with_response(
         Response(drip(), content_type="text/html"))
-    config = dataclasses.replace(CONFIG, connect_timeout=0.2, read_timeout=0.3)
+    config = dataclasses.replace(CONFIG, connect_timeout=Seconds(0.2), read_timeout=Seconds(0.3))
     started = time.monotonic()
     with pytest.raises(NetworkError, match=r"within 1\.4s") as caught:
         fetch(httpserver.url_for("/drip"), config)
@@ -303,7 +303,7 @@ def reset_server(ready: threading.Event, port: list[int]) -> None:
 
 
 def test_a_connection_reset_mid_body_is_a_reset() -> None:
-    ready, port = threading.Event(), []
+    ready, port = threading.Event(), list[int]()
     thread = threading.Thread(target=reset_server, args=(ready, port))
     thread.start()
     ready.wait(5)
