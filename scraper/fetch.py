@@ -17,9 +17,11 @@ Politeness is per origin (scheme, host, port): at most
 ``per_host_concurrency`` requests in flight, and request starts spaced by the
 larger of ``delay`` and robots.txt's Crawl-delay; a 429 or 503 with
 Retry-After holds back the host's next request too (up to ``MAX_HOST_PAUSE``).
-``concurrency`` bounds
-requests in flight in all; a request waits for its host first, so a busy host
-never holds the global slots.
+``concurrency`` bounds requests in flight in all; a request waits for its
+host first, so a busy host never holds the global slots.
+
+A 3xx without a Location, or a 304 to a request that was not conditional,
+is raised as ``HTTPStatusError`` like a 4xx or 5xx: there is no page in it.
 """
 
 from __future__ import annotations
