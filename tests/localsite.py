@@ -27,6 +27,7 @@ import argparse
 import gzip
 import hashlib
 import html
+import itertools
 import json
 import re
 import socket
@@ -83,6 +84,7 @@ FAULTS = (
     "redirect-chain",    # three hops, then the article: followed
     "pdf",               # application/pdf
     "endless",           # a chunked body that never ends
+    "huge",              # 50 MB announced, streamed until the client hangs up
     "broken-gzip",       # Content-Encoding: gzip over bytes that are not gzip
     "truncated-gzip",    # a gzip stream cut in half
     "drip",              # one byte every ``drip_seconds``: no single read times out
@@ -287,7 +289,7 @@ class LocalSite:
     def fault_article(self, kind: str) -> SiteArticle:
         """The article a fault route serves when it serves one: a page from the end
         of the templates, so it duplicates none of the site's articles."""
-        base = re.sub(r"-(?:b|\d+)$", "", kind)
+        base = kind if kind in FAULTS else re.sub(r"-(?:b|\d+)$", "", kind)
         index = FAULTS.index(base) if base in FAULTS else len(FAULTS)
         return SiteArticle(100_000 + index, self.fault_path(kind), LAST_MODIFIED, "faults",
                            len(self._marked) - 1 - index)
@@ -541,6 +543,8 @@ class _Handler(BaseHTTPRequestHandler):
                               "application/pdf")
         if kind == "endless":
             return self._endless()
+        if kind == "huge":
+            return self._huge()
         if kind == "broken-gzip":
             return self._send(200, b"\x1f\x8b\x08\x00" + bytes(range(256)) * 64,
                               "text/html; charset=utf-8", {"Content-Encoding": "gzip"})
@@ -570,14 +574,28 @@ class _Handler(BaseHTTPRequestHandler):
     def _endless(self) -> int:
         self._head(200, "text/html; charset=utf-8", {"Transfer-Encoding": "chunked"})
         chunk = b"<p>" + b"and on " * 9000 + b"</p>\n"
-        frame = f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n"
         self.close_connection = True
         try:
-            self.wfile.write(b"<html><body>")
-            while not self.site.stopping(0):
-                self.wfile.write(frame)
+            for data in itertools.chain([b"<html><body>"], itertools.repeat(chunk)):
+                if self.site.stopping(0):
+                    break
+                self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
         except OSError:
             pass  # the client hung up, as it should
+        return 200
+
+    def _huge(self) -> int:
+        size = 50_000_000
+        self._head(200, "text/html; charset=utf-8", {"Content-Length": str(size)})
+        self.close_connection = True
+        chunk = b"<p>" + b"more " * 13000 + b"</p>\n"
+        try:
+            for _ in range(size // len(chunk)):
+                if self.site.stopping(0):
+                    break
+                self.wfile.write(chunk)
+        except OSError:
+            pass
         return 200
 
     def _drip(self, body: bytes) -> int:

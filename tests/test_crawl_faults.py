@@ -1,0 +1,163 @@
+"""``crawl run`` against a host that misbehaves every way the web does, next to a healthy one.
+
+One crawl, shared by the tests below: the healthy site (its own origin on
+127.0.0.1) and the fault site (``tests.localsite.FAULTS``, listed by a
+sitemap) are crawled together with small timeouts. The crawl must end within
+a bounded time, record each failure with its kind in the frontier, retry
+what may pass (honouring Retry-After), give up after ``max_attempts``, and
+still store every healthy article without waiting on the broken host.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.localsite import (
+    BENCH_PAGES,
+    FAULTS,
+    LocalSite,
+    query,
+    run_crawl,
+    site_source,
+    stored_urls,
+    templates,
+    write_config,
+)
+
+pytestmark = pytest.mark.skipif(not templates(), reason=f"no benchmark pages in {BENCH_PAGES}")
+
+MAX_ATTEMPTS = 3
+READ_TIMEOUT = 0.5
+TOTAL_TIMEOUT = READ_TIMEOUT + 4 * READ_TIMEOUT  # the fetcher's cap: connect + 4 x read
+RETRY_AFTER = 1.0  # what the fault site's 429 and 503 ask for
+
+BOUND = MAX_ATTEMPTS * (TOTAL_TIMEOUT + RETRY_AFTER) + 15
+"""Seconds the whole crawl may take: every retry of the slowest fault, plus
+start-up and the healthy site, with room for a loaded machine."""
+
+# kind -> (final state, error kind in the frontier, tries), None where not pinned.
+EXPECTED: dict[str, tuple[str, str | None, int | None]] = {
+    "retry-after-429": ("done", None, 3),       # two 429s, then the page
+    "unavailable-503": ("done", None, 2),       # one 503, then the page
+    "storm-503": ("failed", "http-503", MAX_ATTEMPTS),
+    "slow": ("failed", "timeout", MAX_ATTEMPTS),
+    "reset": ("failed", "reset", MAX_ATTEMPTS),
+    "redirect-loop": ("failed", "redirect-loop", 1),  # permanent: not retried
+    "redirect-chain": ("done", None, 1),
+    "pdf": ("failed", "not-html", 1),
+    "endless": ("failed", "too-large", 1),
+    "huge": ("failed", "too-large", 1),
+    "broken-gzip": ("failed", "bad-encoding", None),
+    "truncated-gzip": ("failed", "bad-encoding", None),  # half a page is not the page
+    "drip": ("failed", "timeout", MAX_ATTEMPTS),
+    "empty": ("done", None, 1),
+    "wrong-charset": ("done", None, 1),
+    "not-found": ("failed", "http-404", 1),
+}
+
+
+@dataclass
+class FaultRun:
+    healthy: LocalSite
+    faulty: LocalSite
+    config: Path
+    summary: dict[str, Any]
+    seconds: float
+    rows: dict[str, tuple[str, str | None, int, str | None]]  # fault kind -> frontier row
+
+    @property
+    def database(self) -> Path:
+        return self.config.parent / "news.db"
+
+
+@pytest.fixture(scope="module")
+def fault_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultRun]:
+    with LocalSite(10) as healthy, \
+            LocalSite(0, faults=True, old_items=0, slow_seconds=TOTAL_TIMEOUT + 1,
+                      drip_seconds=0.2) as faulty:
+        directory = tmp_path_factory.mktemp("faults")
+        config = write_config(
+            directory,
+            [site_source(healthy),
+             {"name": "faults", "sitemaps": [faulty.url("/faults-sitemap.xml")]}],
+            connect_timeout=READ_TIMEOUT, read_timeout=READ_TIMEOUT,
+            max_attempts=MAX_ATTEMPTS, max_redirects=4)
+        started = time.monotonic()
+        result = run_crawl(config, "run", "--format", "json", timeout=BOUND * 2)
+        seconds = time.monotonic() - started
+        assert result.returncode == 0, result.stderr
+        rows = {}
+        for url, state, error_kind, attempts, last_error in query(
+                directory / "news.db",
+                "SELECT url, state, error_kind, attempts, last_error FROM urls WHERE url LIKE ?",
+                (faulty.base + "%",)):
+            kind = url.removeprefix(faulty.url("/2026/11/27/fault-")).removesuffix(".html")
+            rows[kind] = (state, error_kind, attempts, last_error)
+        yield FaultRun(healthy, faulty, config, json.loads(result.stdout), seconds, rows)
+
+
+def test_the_crawl_ends_within_a_bounded_time(fault_run: FaultRun) -> None:
+    assert fault_run.seconds < BOUND
+    assert set(fault_run.rows) == set(FAULTS)
+    assert not [kind for kind, row in fault_run.rows.items() if row[0] in ("queued", "in_flight")]
+
+
+@pytest.mark.parametrize("kind", FAULTS)
+def test_each_fault_ends_in_the_right_state_with_its_kind(fault_run: FaultRun, kind: str) -> None:
+    state, error_kind, attempts, last_error = fault_run.rows[kind]
+    want_state, want_kind, want_attempts = EXPECTED[kind]
+    assert (state, error_kind) == (want_state, want_kind), last_error
+    assert attempts <= MAX_ATTEMPTS
+    if want_attempts is not None:
+        assert attempts == want_attempts
+    if state == "failed":
+        assert last_error
+
+
+def test_every_healthy_article_is_stored_once_without_waiting_on_the_broken_host(
+        fault_run: FaultRun) -> None:
+    healthy = fault_run.healthy
+    stored = stored_urls(fault_run.database)
+    assert {url: n for url, n in stored.items() if url.startswith(healthy.base)} == \
+        {healthy.url(path): 1 for path in healthy.article_paths}
+    fetches = [hit.at for hit in healthy.hits if hit.path in healthy.article_paths]
+    assert max(fetches) - min(fetches) < 5  # a few timeouts' worth at most, not every retry
+    assert max(fetches) < max(hit.at for hit in fault_run.faulty.hits)
+
+
+@pytest.mark.parametrize("kind", ["retry-after-429", "unavailable-503", "storm-503"])
+def test_retries_wait_as_long_as_retry_after_asks(fault_run: FaultRun, kind: str) -> None:
+    arrivals = [hit.at for hit in fault_run.faulty.requests(fault_run.faulty.fault_path(kind))]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
+    assert gaps and min(gaps) >= RETRY_AFTER - 0.05, gaps
+
+
+def test_what_the_faults_served_is_stored_only_when_it_is_a_whole_page(
+        fault_run: FaultRun) -> None:
+    faulty = fault_run.faulty
+    texts = dict(query(fault_run.database, "SELECT url, text FROM articles WHERE url LIKE ?",
+                       (faulty.base + "%",)))
+    expected = {faulty.url(faulty.fault_path(k)) for k in
+                ("retry-after-429", "unavailable-503", "wrong-charset")}
+    expected.add(faulty.url(faulty.fault_path("redirect-chain-3")))  # stored at the final URL
+    assert set(texts) == expected
+    charset_text = texts[faulty.url(faulty.fault_path("wrong-charset"))]
+    assert "’" in charset_text and "â€" not in charset_text  # UTF-8 read as UTF-8
+
+
+def test_the_summary_counts_errors_by_kind(fault_run: FaultRun) -> None:
+    errors = fault_run.summary["errors"]
+    kinds = {kind for _, kind, _ in EXPECTED.values() if kind}
+    assert kinds <= set(errors)
+    assert errors["http-429"] == 2
+    assert errors["http-503"] == 1 + MAX_ATTEMPTS
+    assert all(n > 0 for n in errors.values()), errors
+    assert fault_run.summary["empty"] == 1
