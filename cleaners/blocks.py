@@ -40,6 +40,7 @@ _NESTED_DROPS = f"[{_DROP}] [{_DROP}]"
 _NON_CONTENT = ", ".join(rules.NON_CONTENT_TAGS)
 _FORM_CONTROLS = ", ".join(rules.FORM_CONTROL_TAGS)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_HEADINGS = ", ".join(sorted(_HEADING_TAGS))
 EXCERPT_CHARS = 160
 
 
@@ -316,7 +317,10 @@ class Remover:
                 if rule is None:
                     self._judge_form(node)
                 elif self._small(node, rule.max_share) and not self.protected(node):
-                    self._decompose(node, rule.kind, rule.name)
+                    title = _widget_title(node, rule)
+                    if title is None or not self._mark_widget(node, title.kind, title.name):
+                        self._decompose(node, rule.kind, rule.name)
+        self.sweep(root)
 
     def _judge_form(self, form: LexborNode) -> None:
         """Comment, search and sign-up forms go; a form wrapping the whole page stays."""
@@ -355,12 +359,12 @@ class Remover:
                 self._take_source(block)
                 self.mark(block, rule.kind, rule.name)
             elif rule in rules.TITLE_RULES:
-                self._mark_widget(block, rule)
+                self._mark_widget(block, rule.kind, rule.name)
             else:
                 self.mark(block, rule.kind, rule.name)
         self.sweep(root)
 
-    def _mark_widget(self, title: LexborNode, rule: rules.PhraseRule) -> bool:
+    def _mark_widget(self, title: LexborNode, kind: str, rule: str) -> bool:
         """Remove a widget from its title: the container it heads, or the run that follows it."""
         linked = title.tag == "a" or title.css_first("a") is not None
         if linked and title.tag not in _HEADING_TAGS:
@@ -369,8 +373,10 @@ class Remover:
         while (parent := container.parent) is not None and parent.tag not in _NEVER_REMOVED:
             first = next((c for c in children(parent) if c.is_element_node
                           or (c.text_content or "").strip()), None)
-            if first is None or first.mem_id != container.mem_id \
-                    or not self._widget_like(parent) or not self._small(parent):
+            if first is None or first.mem_id != container.mem_id:
+                break
+            if not (self._widget_like(parent) and self._small(parent)) and not (
+                    _cards_after(container) and self._small(parent, rules.STRONG)):
                 break
             container = parent
         if container.mem_id == title.mem_id:
@@ -385,8 +391,8 @@ class Remover:
                     break
                 sibling = sibling.next
             for node in following:
-                self.mark(node, rule.kind, rule.name)
-        return self.mark(container, rule.kind, rule.name)
+                self.mark(node, kind, rule)
+        return self.mark(container, kind, rule)
 
     def _widget_like(self, node: LexborNode) -> bool:
         chars = text_chars(node)
@@ -429,14 +435,62 @@ class Remover:
             return False
         teasers = 0
         for item in items:
-            item_text = squash(item.text())
+            item_text = squash(item.text(separator=" "))
             if not item_text:
                 continue
-            if len(item_text) > rules.TEASER_MAX_ITEM_CHARS:
-                return False
-            titles = [t for a in item.css("a")
-                      if len(t := squash(a.text())) >= rules.TEASER_MIN_TITLE_CHARS]
-            if not titles or sum(map(len, titles)) < rules.TEASER_MIN_LINKED_SHARE * len(item_text):
+            if len(item_text) > rules.TEASER_MAX_ITEM_CHARS or not _is_teaser(item, item_text):
                 return False
             teasers += 1
         return teasers >= rules.TEASER_MIN_ITEMS
+
+
+def _cards_after(title: LexborNode) -> bool:
+    """A title followed by a run of like cards (entries, list items), each with a link."""
+    cards = []
+    sibling = title.next
+    while sibling is not None:
+        if sibling.is_element_node:
+            cards.append(sibling)
+        sibling = sibling.next
+    alike = [c for c in cards if c.tag == cards[0].tag] if cards else []
+    return (len(alike) >= 2 and len(alike) >= 0.6 * len(cards)
+            and alike[0].tag in rules.CARD_TAGS and all(c.css_first("a") for c in alike))
+
+
+def _widget_title(node: LexborNode, rule: rules.StructureRule
+                  ) -> rules.PhraseRule | rules.StructureRule | None:
+    """When a structure rule names a widget's heading, not the widget, the rule for
+    the whole widget: the title phrase it says, or the rule itself for a heading of a
+    related or comments block ("<h3 class="related-title">You might like</h3>")."""
+    text = squash(node.text(separator=" "))
+    if len(text) > rules.TITLE_MAX_CHARS or node.css_first("a") is not None:
+        return None
+    phrase = line_rule(text)
+    if phrase in rules.TITLE_RULES:
+        return phrase
+    if rule.kind in rules.WIDGET_HEADING_KINDS and node.tag in _HEADING_TAGS:
+        return rule
+    return None
+
+
+def _is_teaser(item: LexborNode, item_text: str) -> bool:
+    """A linked title standing on its own line, not a link inside a sentence of prose.
+
+    A list item in an article may start with a link ("<a>WeWork is investigated</a>.
+    The company said..."); a teaser's title is a block of its own (a heading, a
+    line), followed at most by a short excerpt, byline or date.
+    """
+    for link in item.css("a"):
+        title = squash(link.text(separator=" "))
+        if len(title) < rules.TEASER_MIN_TITLE_CHARS:
+            continue
+        if len(title) < rules.TEASER_MIN_LINKED_SHARE * len(item_text):
+            return False
+        if link.css_first(_HEADINGS) is not None:
+            return True  # <a><h3>Title</h3></a>
+        line = link.parent
+        while line is not None and line.tag not in BLOCK_TAGS:
+            line = line.parent
+        return line is None or squash(line.text(separator=" ")) == title or (
+            line.mem_id != item.mem_id and line.tag in _HEADING_TAGS)
+    return False

@@ -112,13 +112,14 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata,
 
 def _block_rule(block: Block, title: str, seen: set[str],
                 kept: list[Block]) -> tuple[str, str] | None:
-    if block.text in seen and len(block.text) > 1:
+    if block.text in seen and len(block.text) >= rules.REPEAT_MIN_CHARS:
         return "duplicate", "repeated-block"
     if block.kind == "heading" and not kept and (
             block.level == 1 or block.text.casefold() == title):
         return "title", "title-heading"
     if block.kind != "heading" and block.link_density > rules.LINK_DENSE_BLOCK \
-            and len(block.text) - block.links < rules.LINK_DENSE_MAX_PROSE:
+            and len(block.text) - block.links < rules.LINK_DENSE_MAX_PROSE \
+            and not block.text.startswith(("http://", "https://", "www.")):  # a URL written out
         return "links", "link-dense-block"
     if len(block.text) <= rules.SHORT_TEXT and (rule := line_rule(block.text)) is not None:
         return rule.kind, rule.name

@@ -165,7 +165,9 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"most (?:popular|read|viewed|shared)",
         r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also",
         r"trending(?: now| stories)?",
-        r"popular (?:posts|stories|articles|now)", r"latest (?:news|posts|stories|articles)",
+        r"popular (?:posts|stories|articles|now|today|this week)",
+        r"recent (?:posts|articles|stories|news)", r"latest (?:news|posts|stories|articles|videos)",
+        r"more stories like this(?: one)?",
         r"top stories", r"don'?t miss", r"editor'?s picks?", r"what to read next", r"up next",
         r"other (?:stories|articles|news)", r"around the web", r"from the web", r"promoted stories",
         # de fr es it pt ru nl
@@ -178,7 +180,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"articoli correlati", r"(?:potrebbe|ti potrebbe) interessar(?:ti|e)(?: anche)?",
         r"leggi anche", r"i più letti",
         r"(?:artigos|notícias|posts) relacionad[oa]s", r"leia também", r"veja também",
-        r"mais lidas", r"você também pode gostar",
+        r"mais lidas", r"você (?:também )?pode gostar",
         r"похожие (?:статьи|новости|материалы)", r"читайте также", r"материалы по теме",
         r"по теме", r"самое (?:читаемое|популярное)", r"вам (?:может быть|будет) интересно",
         r"gerelateerde (?:artikelen|berichten)", r"lees ook", r"meest gelezen", r"meer nieuws",
@@ -284,6 +286,13 @@ SOURCE_RULES: tuple[PhraseRule, ...] = (
 # --------------------------------------------------------------------------------------
 # Shape thresholds.
 
+CARD_TAGS = ("article", "div", "li", "section", "ul", "ol")
+"""Under a widget title, a run of two or more of these, alike and each with a link,
+is the widget's list of teasers however much excerpt text they carry."""
+
+WIDGET_HEADING_KINDS = ("related", "comments")
+"""A heading whose class names one of these kinds heads the widget below it."""
+
 SHORT_TEXT = 200
 TITLE_MAX_CHARS = 120
 """Phrase rules look only at blocks up to this many characters: a longer block
@@ -308,6 +317,10 @@ WIDGET_TAIL_LINK_DENSITY = 0.3
 WIDGET_MAX_PROSE = 300
 """After a widget title, following siblings this link-dense, or with less unlinked
 text than this, belong to the widget."""
+
+REPEAT_MIN_CHARS = 80
+"""A paragraph this long met twice is the page repeating itself (a mobile and a
+desktop copy); shorter lines ("Eat every 2-3 hours") legitimately recur in tables."""
 
 MIN_PARAGRAPH_CHARS = 25
 """Readability's floor: shorter paragraphs do not vote for a content container."""
