@@ -231,6 +231,7 @@ class LocalSite:
                                 now - timedelta(days=30 + i), "rss", i % len(pages))
                     for i in range(old_items)]
         self.extra: list[SiteArticle] = []  # added by ``republish``
+        self.hold: dict[str, float] = {}  # path -> seconds to stall before answering
         self._near: set[str] = set()
         self._by_path = {a.path: a for a in (*self.articles, *self.old)}
         self._marked = [_with_canonical_mark(page) for page in pages]
@@ -483,6 +484,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         attempt = site._arrived(path)
         started = time.monotonic()
+        if site.hold.get(path) and site.stopping(site.hold[path]):
+            return
         status = self._route(path, attempt)
         site._log(Hit(path, started, status, dict(self.headers.items())))
 
