@@ -14,7 +14,7 @@ import random
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -59,13 +59,31 @@ class CrawlSummary:
         return asdict(self) | {"errors": dict(self.errors)}
 
 
-@dataclass(frozen=True)
+@dataclass
+class Validators:
+    """A discovery page's ETag and Last-Modified, for the next conditional GET,
+    and the feeds or sitemaps it named, which a 304 next time stands for."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    status: int
+    children: list[str] | None = None
+
+
+@dataclass
 class Discovery:
-    """What one source's discovery pages offered, before the frontier sees it."""
+    """What one source's discovery pages offered, before the frontier sees it.
+
+    ``validators`` are saved only once the items are in the frontier: a run
+    killed in between asks again unconditionally instead of losing the items,
+    and ``crawl discover`` (which saves nothing) leaves the next run's view
+    of the feeds untouched."""
 
     source: Source
-    items: list[disc.Discovered]
-    skipped: list[tuple[disc.Discovered, str]]
+    items: list[disc.Discovered] = field(default_factory=list)
+    skipped: list[tuple[disc.Discovered, str]] = field(default_factory=list)
+    validators: list[Validators] = field(default_factory=list)
 
 
 def _retryable(error: FetchError) -> bool:
@@ -111,7 +129,9 @@ class Crawler:
     # -- discovery -------------------------------------------------------------
 
     async def discover(self, source: Source, summary: CrawlSummary | None = None) -> Discovery:
+        """Read the source's discovery pages; saves nothing (``run`` does)."""
         summary = summary or CrawlSummary()
+        found = Discovery(source)
         fetcher = self.fetcher(source)
         feeds, sitemaps, sections = list(source.feeds), list(source.sitemaps), list(source.sections)
         if source.home:
@@ -120,64 +140,78 @@ class Crawler:
                 sitemaps = await self._sitemaps_of(fetcher, source.home)
         items: list[disc.Discovered] = []
         for url in sections:
-            page = await self._discovery_page(fetcher, source, url, "html", summary)
+            page, seen = await self._discovery_page(fetcher, found, url, "html", summary)
+            wants_feeds = url == source.home and not source.feeds
             if page is not None:
                 items += disc.parse_section(page.body, page.final_url)
-                if url == source.home and not source.feeds:
-                    feeds += disc.find_feeds(page.body, page.final_url)
+                if wants_feeds:
+                    seen.children = disc.find_feeds(page.body, page.final_url)
+            if wants_feeds:
+                feeds += seen.children or []
         for url in dict.fromkeys(feeds):
-            page = await self._discovery_page(fetcher, source, url, "feed", summary)
+            page, _ = await self._discovery_page(fetcher, found, url, "feed", summary)
             if page is not None:
                 items += disc.parse_feed(page.body, page.final_url)
-        items += await self._read_sitemaps(fetcher, source, sitemaps, summary)
-        kept, skipped = disc.filter_items(
+        items += await self._read_sitemaps(fetcher, found, sitemaps, summary)
+        found.items, found.skipped = disc.filter_items(
             _unique(items), include=source.include, exclude=source.exclude,
             max_age=source.max_age if source.max_age is not None else self.config.max_age,
             now=_now())
-        return Discovery(source, kept, skipped)
+        return found
 
     async def _sitemaps_of(self, fetcher: Fetcher, home: str) -> list[str]:
         try:
-            return await fetcher.robots_sitemaps(home)
+            return await fetcher.robots_sitemaps(home, user_given=True)
         except FetchError:
             return []
 
-    async def _read_sitemaps(self, fetcher: Fetcher, source: Source, urls: list[str],
+    async def _read_sitemaps(self, fetcher: Fetcher, found: Discovery, urls: list[str],
                              summary: CrawlSummary) -> list[disc.Discovered]:
-        queue, seen, found = list(urls), set[str](), list[disc.Discovered]()
-        while queue and len(seen) < MAX_SITEMAPS:
+        queue, visited, listed = list(urls), set[str](), list[disc.Discovered]()
+        while queue and len(visited) < MAX_SITEMAPS:
             url = queue.pop(0)
-            if url in seen:
+            if url in visited:
                 continue
-            seen.add(url)
-            page = await self._discovery_page(fetcher, source, url, "feed", summary)
+            visited.add(url)
+            page, seen = await self._discovery_page(fetcher, found, url, "feed", summary)
             if page is not None:
-                result = disc.parse_sitemap(page.body, page.final_url)
-                found += result.urls
-                queue += result.sitemaps
-        return found
+                try:
+                    result = disc.parse_sitemap(page.body, page.final_url)
+                except FetchError as error:  # a gzip bomb or broken gzip: skip this one only
+                    summary.errors[f"discovery:{error.kind}"] += 1
+                    self._report(url, f"error: {error.reason}")
+                    continue
+                listed += result.urls
+                seen.children = result.sitemaps
+            # An index that did not change still lists children that may have.
+            queue += seen.children or []
+        return listed
 
-    async def _discovery_page(self, fetcher: Fetcher, source: Source, url: str, expect: str,
-                              summary: CrawlSummary) -> Page | None:
-        """A feed, sitemap or section page, fetched conditionally; None when
-        unchanged since last time or failed (the failure is counted)."""
+    async def _discovery_page(self, fetcher: Fetcher, found: Discovery, url: str, expect: str,
+                              summary: CrawlSummary) -> tuple[Page | None, Validators]:
+        """A feed, sitemap or section page, fetched conditionally. The page is None
+        when unchanged since last time (the validators then carry the children it
+        named last time) or when it failed (counted in the summary)."""
+        source = found.source
         state = self.frontier.feed_state(url) or {}
+        seen = Validators(url, state.get("etag"), state.get("last_modified"), 0,
+                          state.get("children"))
         configured = url in (source.home, *source.feeds, *source.sitemaps, *source.sections)
         try:
             page = await fetcher.fetch(url, user_given=configured, expect=expect,  # type: ignore[arg-type]
-                                       etag=state.get("etag"),
-                                       last_modified=state.get("last_modified"))
+                                       etag=seen.etag, last_modified=seen.last_modified)
         except FetchError as error:
             summary.errors[f"discovery:{error.kind}"] += 1
             self._report(url, f"error: {error.reason}")
-            return None
-        self.frontier.save_feed_state(url, source.name, page.etag, page.last_modified,
-                                      page.status)
+            return None, seen
         summary.bytes += len(page.body)
+        seen.status = page.status
+        found.validators.append(seen)
         if page.not_modified:
             summary.not_modified += 1
-            return None
-        return page
+            return None, seen
+        seen.etag, seen.last_modified, seen.children = page.etag, page.last_modified, None
+        return page, seen
 
     # -- the crawl ---------------------------------------------------------------
 
@@ -188,6 +222,9 @@ class Crawler:
         by_name = {s.name: s for s in sources}
         for discovery in await asyncio.gather(*(self.discover(s, summary) for s in sources)):
             summary.discovered += self.frontier.add(discovery.items, discovery.source.name)
+            for seen in discovery.validators:
+                self.frontier.save_feed_state(seen.url, discovery.source.name, seen.etag,
+                                              seen.last_modified, seen.status, seen.children)
             for _, reason in discovery.skipped:
                 if reason == "age":
                     summary.skipped_age += 1
@@ -254,8 +291,10 @@ class Crawler:
     def _record_failure(self, claim: Claim, error: FetchError, summary: CrawlSummary) -> None:
         if isinstance(error, BlockedURL):
             self.frontier.skip(claim.url, error.reason)
-            summary.skipped_robots += "robots" in error.kind
-            summary.errors[error.kind] += "robots" not in error.kind
+            if "robots" in error.kind:
+                summary.skipped_robots += 1
+            else:  # the address guard: worth an error line in the summary
+                summary.errors[error.kind] += 1
             self._report(claim.url, f"skipped: {error.reason}")
             return
         summary.errors[error.kind] += 1
@@ -269,8 +308,11 @@ class Crawler:
 
 
 def _unique(items: list[disc.Discovered]) -> list[disc.Discovered]:
-    """First sighting of each URL wins, in discovery order."""
+    """One item per URL, in discovery order; a date any sighting gave is kept,
+    so a link on a section page cannot smuggle in an item a feed dates too old."""
     first: dict[str, disc.Discovered] = {}
     for item in items:
-        first.setdefault(item.url, item)
+        seen = first.setdefault(item.url, item)
+        if seen.published is None and item.published is not None:
+            first[item.url] = replace(seen, published=item.published)
     return list(first.values())

@@ -15,6 +15,7 @@ and when to retry (with ``retry_delay``); this module records it.
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -173,6 +174,16 @@ class Frontier:
             "UPDATE urls SET state = 'skipped', next_attempt_at = NULL, last_error = ?,"
             " finished_at = ? WHERE url = ?", (reason, _now(), url))
 
+    def known(self, urls: Sequence[str]) -> set[str]:
+        """Which of ``urls`` the frontier already has, in any state."""
+        found: set[str] = set()
+        for start in range(0, len(urls), 500):  # SQLite caps bound parameters per statement
+            chunk = urls[start:start + 500]
+            rows = self.db.conn.execute(
+                f"SELECT url FROM urls WHERE url IN ({', '.join('?' * len(chunk))})", chunk)
+            found.update(url for (url,) in rows)
+        return found
+
     def counts(self, *, sources: Sequence[str] | None = None) -> dict[str, int]:
         """How many URLs are in each state (every state listed, zeros included)."""
         where, params = "1", list[Any]()
@@ -185,23 +196,31 @@ class Frontier:
     # -- feeds and sitemaps ------------------------------------------------------------
 
     def feed_state(self, url: str) -> dict[str, Any] | None:
-        """What the last fetch of a feed, sitemap or section page left for the next."""
+        """What the last fetch of a feed, sitemap or section page left for the next;
+        ``children`` is the list of feeds or sitemaps it named then."""
         cursor = self.db.conn.execute(
-            "SELECT url, source, etag, last_modified, last_fetched_at, last_status"
+            "SELECT url, source, etag, last_modified, last_fetched_at, last_status, children"
             " FROM feeds WHERE url = ?", (url,))
         row = cursor.fetchone()
-        return None if row is None else dict(zip([c[0] for c in cursor.description], row,
-                                                 strict=True))
+        if row is None:
+            return None
+        state = dict(zip([c[0] for c in cursor.description], row, strict=True))
+        state["children"] = json.loads(state["children"] or "[]")
+        return state
 
     def save_feed_state(self, url: str, source: str, etag: str | None,
-                        last_modified: str | None, status: int) -> None:
-        """Record a fetch of a feed; a 304 that repeats no validators keeps the stored ones."""
+                        last_modified: str | None, status: int,
+                        children: Sequence[str] | None = None) -> None:
+        """Record a fetch of a feed. A 304 keeps the stored validators it does not
+        repeat, and the stored children (an unchanged page names the same ones)."""
         keep = ", ".join(
             f"{column} = coalesce(excluded.{column}, feeds.{column})" if status == 304
-            else f"{column} = excluded.{column}" for column in ("etag", "last_modified"))
+            else f"{column} = excluded.{column}" for column in ("etag", "last_modified",
+                                                               "children"))
         self._write(
-            "INSERT INTO feeds (url, source, etag, last_modified, last_fetched_at, last_status)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET source = excluded.source,"
-            f" {keep}, last_fetched_at = excluded.last_fetched_at,"
+            "INSERT INTO feeds (url, source, etag, last_modified, last_fetched_at, last_status,"
+            " children) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
+            f" source = excluded.source, {keep}, last_fetched_at = excluded.last_fetched_at,"
             " last_status = excluded.last_status",
-            (url, source, etag, last_modified, _now(), status))
+            (url, source, etag, last_modified, _now(), status,
+             None if children is None else json.dumps(list(children))))

@@ -169,7 +169,8 @@ def _crawler(conn: sqlite3.Connection) -> None:
             etag TEXT,
             last_modified TEXT,
             last_fetched_at TEXT,
-            last_status INTEGER
+            last_status INTEGER,
+            children TEXT  -- JSON list: feeds a home page names, sitemaps an index lists
         );
         CREATE TABLE sources_state (
             name TEXT PRIMARY KEY,
