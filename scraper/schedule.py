@@ -131,7 +131,7 @@ class Stopper:
         """The first signal received, for the log line; ``None`` until then."""
         self._previous: dict[signal.Signals, object] = {}
         self._wake_pipe: tuple[int, int] | None = None
-        self._async_wakers: set[Callable[[], None]] = set()
+        self._async_wakers: set[Callable[[], object]] = set()
 
     @property
     def stopping(self) -> bool:

@@ -19,7 +19,7 @@ from croniter import croniter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scraper.config import Source
+from scraper.config import Seconds, Source
 from scraper.errors import ConfigError
 from scraper.schedule import (
     DUE_NOW,
@@ -34,7 +34,8 @@ T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
 
 def source(name: str = "s", *, every: float | None = None, cron: str | None = None) -> Source:
-    return Source(name=name, feeds=("https://example.com/rss",), every=every, cron=cron)
+    return Source(name=name, feeds=("https://example.com/rss",),
+                  every=None if every is None else Seconds(every), cron=cron)
 
 
 # -- next_due -------------------------------------------------------------------
