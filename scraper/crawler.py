@@ -87,8 +87,12 @@ class Discovery:
 
 
 def _retryable(error: FetchError) -> bool:
+    """Failures that may pass: overload, server errors, the network, and a
+    robots.txt that could not be read (which forbids the host only for now)."""
     if isinstance(error, HTTPStatusError):
         return error.status == 429 or error.status >= 500
+    if isinstance(error, BlockedURL):
+        return error.kind == "robots-unavailable"
     return isinstance(error, NetworkError) and error.kind != "redirect-loop"
 
 
@@ -289,7 +293,7 @@ class Crawler:
         self._report(claim.url, outcome)
 
     def _record_failure(self, claim: Claim, error: FetchError, summary: CrawlSummary) -> None:
-        if isinstance(error, BlockedURL):
+        if isinstance(error, BlockedURL) and not _retryable(error):
             self.frontier.skip(claim.url, error.reason)
             if "robots" in error.kind:
                 summary.skipped_robots += 1
