@@ -446,6 +446,57 @@ def discover(source_name: str, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("key", metavar="URL|ID")
+@format_option
+@common_options
+def show(key: str, fmt: str) -> None:
+    """Print one stored article with its metadata and the blocks removed from it.
+
+    \b
+    crawl show 42
+    crawl show https://example.com/2026/11/27/story.html --format json
+    """
+    from scraper.errors import UsageError
+
+    with settings().open_store(must_exist=True) as store:
+        article = store.get_article(int(key) if key.isdigit() else key)
+    if article is None:
+        raise UsageError(f"no stored article with id or URL {key!r}")
+    click.echo(render(article, fmt), nl=False)
+    if fmt != "json" and article.get("removed"):
+        click.echo(f"\nremoved blocks ({len(article['removed'])}):")
+        for block in article["removed"]:
+            click.echo(f"  [{block['kind']}] {block['rule']}: {block['excerpt']}")
+
+
+@cli.command()
+@click.option("--source", help="Only pages of this configured source.")
+@click.option("--since", metavar="DATE", help="Only pages fetched on or after DATE.")
+@common_options
+def reclean(source: str | None, since: str | None) -> None:
+    """Clean the stored raw pages again with the current cleaner (no network).
+
+    Run it after upgrading newscrawl or changing the `clean:` rules in the config.
+
+    \b
+    crawl reclean
+    crawl reclean --source bbc-world --since 2026-11-01
+    """
+    from scraper.reclean import reclean as reclean_pages
+
+    conf = settings().config
+    rules = {s.name: s.clean for s in conf.sources}
+    with settings().open_store(must_exist=True) as store:
+        result = reclean_pages(store, conf.clean, source=source, since=since, source_rules=rules)
+    for url, reason in result.failures:
+        click.echo(f"crawl: error: {url}: {reason}", err=True)
+    click.echo(f"{result.pages} pages: {result.changed} changed, {result.unchanged} unchanged, "
+               f"{result.empty} without an article, {result.failed} failed")
+    if result.failed:
+        sys.exit(1)
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 @common_options

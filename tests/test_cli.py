@@ -226,3 +226,34 @@ def test_help_shows_examples() -> None:
     result = subprocess.run([str(CRAWL), "fetch", "--help"], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0 and "crawl fetch https://" in result.stdout
+
+
+def test_show_prints_the_article_and_its_removed_blocks(site: HTTPServer, run: Run) -> None:
+    assert run("fetch", site.url_for("/news/gaming.html")).returncode == 0
+    by_id = run("show", "1")
+    assert by_id.returncode == 0 and by_id.stdout.startswith("Google Stadia")
+    by_url = run("show", CANONICAL, "--format", "json")
+    article = json.loads(by_url.stdout)
+    assert article["id"] == 1 and all({"kind", "rule", "excerpt"} <= set(block)
+                                      for block in article["removed"])
+    missing = run("show", "99")
+    assert missing.returncode == 2 and "no stored article" in missing.stderr
+
+
+def test_reclean_applies_new_rules_without_the_network(site: HTTPServer, run: Run,
+                                                       tmp_path: Path) -> None:
+    assert run("fetch", site.url_for("/news/gaming.html")).returncode == 0
+    unchanged = run("reclean")
+    assert unchanged.returncode == 0
+    assert unchanged.stdout.strip() == ("1 pages: 0 changed, 1 unchanged, "
+                                        "0 without an article, 0 failed")
+    requests_before = len(site.log)
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("clean:\n  sites:\n    127.0.0.1: {drop: ['p:first-of-type']}\n"
+                     "    wsj.com: {drop: ['p:first-of-type']}\n")
+    changed = run("reclean", config_path=rules)
+    assert changed.returncode == 0, changed.stderr
+    assert changed.stdout.startswith("1 pages: 1 changed")
+    shown = json.loads(run("show", "1", "--format", "json").stdout)
+    assert any(block["kind"] == "site" for block in shown["removed"])
+    assert len(site.log) == requests_before, "reclean must not touch the network"
