@@ -8,7 +8,6 @@ as a ``RemovedBlock`` naming its rule.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -16,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import rules
 from .article import RemovedBlock, SiteRules
+from .phrases import line_rule
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl", "dt",
@@ -75,31 +75,10 @@ _ROLE_RULE = {role: r for r in reversed(rules.STRUCTURE_RULES) for role in r.rol
 _RULE_ORDER = {r.name: i for i, r in enumerate(rules.STRUCTURE_RULES)}
 
 
-def _phrase_pattern(table: tuple[rules.PhraseRule, ...]) -> re.Pattern[str]:
-    """One alternation for a whole table: one regex call per block, the group names the rule."""
-    parts = [f"(?P<{r.name.replace('-', '_')}>{'|'.join(r.phrases)})" for r in table]
-    return re.compile(r"^\W*(?:" + "|".join(parts) + r")\W*(?:\d+\W*)?$", re.IGNORECASE)
-
-
-_PHRASE_RULES = rules.SOURCE_RULES + rules.LINE_RULES + rules.TITLE_RULES
-_PHRASES = _phrase_pattern(_PHRASE_RULES)
-_RULE_OF_GROUP = {r.name.replace("-", "_"): r for r in _PHRASE_RULES}
-
-
-def line_rule(text: str) -> rules.PhraseRule | None:
-    """The phrase rule a short block of text matches, if any (sources first, titles last)."""
-    match = _PHRASES.match(text)
-    if match is None or match.lastgroup is None:
-        return None
-    rule = _RULE_OF_GROUP[match.lastgroup]
-    if rule in rules.TITLE_RULES and len(text) > rules.TITLE_MAX_CHARS:
-        return None
-    return rule
-
-
 _Ranked = tuple[int, rules.StructureRule]
 _NAME_CACHE: dict[str, _Ranked | None] = {}
-_NAME_CACHE_SIZE = 100_000
+_VALUE_CACHE: dict[str, _Ranked | None] = {}
+_CACHE_SIZE = 100_000
 
 
 def structure_rule(classes: str | None, ids: str | None,
@@ -107,30 +86,39 @@ def structure_rule(classes: str | None, ids: str | None,
     """The first structure rule (in table order) that an element's attributes match.
 
     This runs for nearly every element of every page, so it is written for speed:
-    class names and ids are looked up one by one in a cache shared across pages.
+    whole attribute values, and the names within them, are looked up in caches
+    shared across pages.
     """
-    best: _Ranked | None = None
+    best = _value_rank(classes) if classes else None
+    if ids and (ranked := _value_rank(ids)) is not None and (best is None or ranked[0] < best[0]):
+        best = ranked
     if role and (rule := _ROLE_RULE.get(role.strip().lower())) is not None:
-        best = (_RULE_ORDER[rule.name], rule)
-    cache = _NAME_CACHE
-    for names in (classes, ids):
-        if not names:
-            continue
-        for name in names.split():
-            ranked = cache.get(name, _UNSEEN)
-            if ranked is _UNSEEN:
-                ranked = _learn_name(name)
-            if ranked is not None and (best is None or ranked[0] < best[0]):  # type: ignore[index]
-                best = ranked  # type: ignore[assignment]
+        ranked = (_RULE_ORDER[rule.name], rule)
+        if best is None or ranked[0] < best[0]:
+            best = ranked
     return best[1] if best is not None else None
 
 
-def _learn_name(name: str) -> _Ranked | None:
-    if len(_NAME_CACHE) > _NAME_CACHE_SIZE:
+def _value_rank(value: str) -> _Ranked | None:
+    ranked = _VALUE_CACHE.get(value, _UNSEEN)
+    if ranked is not _UNSEEN:
+        return ranked  # type: ignore[return-value]
+    best: _Ranked | None = None
+    for name in value.split():
+        found = _NAME_CACHE.get(name, _UNSEEN)
+        if found is _UNSEEN:
+            found = _NAME_CACHE[name] = _rank(_name_rule(name))
+        if found is not None and (best is None or found[0] < best[0]):  # type: ignore[index]
+            best = found  # type: ignore[assignment]
+    if len(_VALUE_CACHE) > _CACHE_SIZE:
+        _VALUE_CACHE.clear()
         _NAME_CACHE.clear()
-    rule = _name_rule(name)
-    ranked = _NAME_CACHE[name] = (_RULE_ORDER[rule.name], rule) if rule is not None else None
-    return ranked
+    _VALUE_CACHE[value] = best
+    return best
+
+
+def _rank(rule: rules.StructureRule | None) -> _Ranked | None:
+    return (_RULE_ORDER[rule.name], rule) if rule is not None else None
 
 
 def _name_rule(name: str) -> rules.StructureRule | None:
@@ -205,6 +193,7 @@ class Remover:
         self._kept: set[int] = set()  # site "keep" matches and their ancestors
         self._kept_roots: set[int] = set()
         self._page_chars: int | None = None
+        self._marked = 0
         self._root: LexborNode | None = None
         if site_rules is not None:
             self._protect(site_rules.keep)
@@ -246,10 +235,14 @@ class Remover:
         if node.tag in _NEVER_REMOVED or self.protected(node):
             return False
         node.attrs[_DROP] = f"{kind} {rule}"
+        self._marked += 1
         return True
 
     def sweep(self, root: LexborNode) -> None:
         """Remove the outermost marked blocks (inner marks go with them), recording each."""
+        if not self._marked:
+            return
+        self._marked = 0
         nested = {n.mem_id for n in root.css(_NESTED_DROPS)}
         outermost = [n for n in root.css(_DROPS) if n.mem_id not in nested]
         for node in outermost:
@@ -332,7 +325,10 @@ class Remover:
         """Whether the block holds less than ``share`` of the page's unlinked text."""
         if share > 1:
             return True
-        return text_chars(node) - link_chars(node) < share * self._page_unlinked()
+        limit = share * self._page_unlinked()
+        chars = text_chars(node)
+        # Unlinked text is at most all the text: count links only when it matters.
+        return chars < limit or chars - link_chars(node) < limit
 
     def _page_unlinked(self) -> int:
         if self._page_chars is None:
@@ -462,6 +458,8 @@ def _widget_title(node: LexborNode, rule: rules.StructureRule
     """When a structure rule names a widget's heading, not the widget, the rule for
     the whole widget: the title phrase it says, or the rule itself for a heading of a
     related or comments block ("<h3 class="related-title">You might like</h3>")."""
+    if text_chars(node) > rules.TITLE_MAX_CHARS:
+        return None
     text = squash(node.text(separator=" "))
     if len(text) > rules.TITLE_MAX_CHARS or node.css_first("a") is not None:
         return None

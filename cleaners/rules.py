@@ -232,7 +232,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"je e-mailadres wordt niet gepubliceerd.{0,80}",
     )),
     PhraseRule("cookie-notice", "cookie", (
-        r".{0,80}(?:we|this (?:web)?site) uses? cookies.{0,300}", r"accept (?:all )?cookies",
+        r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies.{0,300}",
+        r"by (?:using|continuing to (?:use|browse)) (?:this|our) (?:web)?site.{0,200}",
+        r"accept (?:all )?cookies",
         r"wir verwenden cookies.{0,300}", r"nous utilisons des cookies.{0,300}",
         r"utilizamos cookies.{0,300}", r"utilizziamo (?:i )?cookie.{0,300}",
         r"usamos cookies.{0,300}", r"мы используем (?:файлы )?cookie.{0,300}",

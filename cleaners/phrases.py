@@ -1,0 +1,93 @@
+"""Match a short text against the rules table's phrases: what a boilerplate block says.
+
+All phrase tables are compiled into one anchored alternation (sources first, then
+boilerplate lines, then widget titles), so one regex call names the rule. That call
+is the costly part of scanning every short text of a page, so a cheap gate runs
+first: the text's first three characters must be ones some phrase can start with. The
+gate is derived from the phrases themselves, so adding a phrase needs nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre_constants  # the regex parser is the only exact reader of a pattern
+import re._parser as sre_parser
+
+from . import rules
+
+GATE_CHARS = 3
+
+_PHRASE_RULES = rules.SOURCE_RULES + rules.LINE_RULES + rules.TITLE_RULES
+_RULE_OF_GROUP = {r.name.replace("-", "_"): r for r in _PHRASE_RULES}
+_PATTERN = re.compile(
+    r"^\W*(?:"
+    + "|".join(f"(?P<{r.name.replace('-', '_')}>{'|'.join(r.phrases)})" for r in _PHRASE_RULES)
+    + r")\W*(?:\d+\W*)?$",
+    re.IGNORECASE,
+)
+_LEADING_NON_WORD = re.compile(r"\W*")
+
+
+def line_rule(text: str) -> rules.PhraseRule | None:
+    """The phrase rule a short block of text matches, if any (sources first, titles last)."""
+    start = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]
+    if _GATE is not None and text[start : start + GATE_CHARS].lower() not in _GATE:
+        return None
+    match = _PATTERN.match(text)
+    if match is None or match.lastgroup is None:
+        return None
+    rule = _RULE_OF_GROUP[match.lastgroup]
+    if rule in rules.TITLE_RULES and len(text) > rules.TITLE_MAX_CHARS:
+        return None
+    return rule
+
+
+def _starts(items: list, width: int) -> set[str] | None:
+    """Every way a parsed pattern can begin, cut to ``width`` characters; None if unbounded
+    (a class like ``\\w`` or ``.``): the gate is then left open rather than guessed."""
+    found = {""}
+    for op, arg in items:
+        if all(len(s) >= width for s in found):
+            break
+        if op is sre_constants.LITERAL:
+            options: set[str] | None = {chr(arg).lower()}
+        elif op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in arg):
+            options = {chr(c).lower() for _, c in arg}
+        elif op is sre_constants.IN and arg == [(sre_constants.CATEGORY,
+                                                 sre_constants.CATEGORY_DIGIT)]:
+            options = set("0123456789")
+        elif op is sre_constants.SUBPATTERN:
+            options = _starts(list(arg[3]), width)
+        elif op is sre_constants.BRANCH:
+            branches = [_starts(list(b), width) for b in arg[1]]
+            options = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            low, high, body = arg
+            once = _starts(list(body), width)
+            if once is None:
+                return None
+            options = set(once)
+            if high > 1:  # a second round can fill what the first left short
+                options |= {(a + b)[:width] for a in once for b in once}
+            if low == 0:
+                options.add("")
+        else:
+            return None
+        if options is None:
+            return None
+        found = {(s + o)[:width] if len(s) < width else s for s in found for o in options}
+    return found
+
+
+def _gate() -> frozenset[str] | None:
+    starts: set[str] = set()
+    for rule in _PHRASE_RULES:
+        for phrase in rule.phrases:
+            begins = _starts(list(sre_parser.parse(phrase)), GATE_CHARS)
+            if begins is None or any(len(b) < GATE_CHARS for b in begins):
+                return None  # a phrase the gate cannot describe: check every text
+            starts |= begins
+    return frozenset(starts)
+
+
+_GATE = _gate()
