@@ -1,11 +1,11 @@
-"""One ``crawl run`` per database at a time.
+"""One writing crawl (``crawl run``, ``crawl reclean``) per database at a time.
 
 ``RunLock`` holds an exclusive ``flock`` on ``<database>.lock``. The kernel
 drops the lock when its process dies however it dies, kill -9 included, so
 a crash never leaves a stale lock behind and there is nothing to clean up.
 The file stays after a run: deleting it could let two runs lock two
-different files under the one name. The holder writes its pid into
-it, for the message the next run prints.
+different files under the one name. The holder writes its pid and
+command into it, for the message the next taker prints.
 
 ``flock`` is only as good as the filesystem's support for it: keep the
 database on a local disk.
@@ -23,10 +23,14 @@ from .errors import LockedError, StoreError
 
 
 class RunLock:
-    """``with RunLock(db_path):`` or ``LockedError`` at once if another run holds it."""
+    """``with RunLock(db_path):`` or ``LockedError`` at once if another process holds it.
 
-    def __init__(self, db_path: str | Path) -> None:
+    ``command`` names the holder in the message a second taker gets.
+    """
+
+    def __init__(self, db_path: str | Path, command: str = "crawl run") -> None:
         self.db_path = Path(db_path)
+        self.command = command
         self.path = self.db_path.with_name(self.db_path.name + ".lock")
         self._fd: int | None = None
 
@@ -38,18 +42,17 @@ class RunLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = _read_pid(fd)
+            holder = _read_holder(fd)
             os.close(fd)
-            by = f"pid {holder}" if holder else "another process"
             raise LockedError(
-                f"{self.db_path}: another `crawl run` ({by}) is using this database; "
-                f"this run stops here (lock file {self.path})"
+                f"{self.db_path}: {holder} is using this database; "
+                f"`{self.command}` stops here (lock file {self.path})"
             ) from None
         except OSError as error:
             os.close(fd)
             raise StoreError(f"{self.path}: cannot lock it ({error})") from error
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        os.pwrite(fd, f"{os.getpid()} {self.command}\n".encode(), 0)
         self._fd = fd
         return self
 
@@ -63,13 +66,17 @@ class RunLock:
             return
         fd, self._fd = self._fd, None
         with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)  # no pid of a finished run left for the next message
+            os.ftruncate(fd, 0)  # no pid of a finished process left for the next message
         os.close(fd)  # closing the last descriptor releases the flock
 
 
-def _read_pid(fd: int) -> int | None:
+def _read_holder(fd: int) -> str:
+    """``"`crawl run` (pid 1234)"`` from the lock file, or a vaguer phrase."""
     try:
-        text = os.pread(fd, 32, 0).decode("ascii", errors="replace").strip()
+        text = os.pread(fd, 256, 0).decode("utf-8", errors="replace").strip()
     except OSError:
-        return None
-    return int(text) if text.isdigit() else None
+        text = ""
+    pid, _, command = text.partition(" ")
+    if not pid.isdigit():  # the holder has not written it yet
+        return "another process"
+    return f"`{command or 'crawl'}` (pid {pid})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -50,8 +51,13 @@ def test_second_run_is_refused_at_once_naming_database_and_pid(
         pass
     assert time.monotonic() - started < 1, "the second run does not wait"
     message = str(refused.value)
-    assert str(tmp_path / "news.db") in message
-    assert f"pid {holder.pid}" in message
+    assert message.startswith(f"{tmp_path / 'news.db'}: `crawl run` (pid {holder.pid}) is using")
+
+
+def test_the_refusal_names_both_commands(tmp_path: Path, holder: subprocess.Popen[str]) -> None:
+    with pytest.raises(LockedError, match=r"`crawl run` \(pid \d+\).*`crawl reclean` stops"), \
+            RunLock(tmp_path / "news.db", command="crawl reclean"):
+        pass
 
 
 def test_lock_is_free_after_the_holder_is_killed_with_sigkill(
@@ -60,8 +66,8 @@ def test_lock_is_free_after_the_holder_is_killed_with_sigkill(
     holder.kill()
     holder.wait(timeout=10)
     assert (tmp_path / "news.db.lock").exists(), "kill -9 leaves the file, not the lock"
-    with RunLock(tmp_path / "news.db") as lock:
-        assert lock.path.read_text().strip().isdigit()
+    with RunLock(tmp_path / "news.db", command="crawl reclean") as lock:
+        assert lock.path.read_text() == f"{os.getpid()} crawl reclean\n"
 
 
 def test_lock_is_free_after_the_holder_finishes(
