@@ -27,13 +27,8 @@ _NEVER_REMOVED = {"html", "body", "main"}
 _FORM_FIELDS = (
     "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
 )
-_ATTRIBUTE_CANDIDATES = "[class], [id], [role]"
-_TAG_CANDIDATES = ", ".join(["form", *sorted({t for r in rules.STRUCTURE_RULES for t in r.tags})])
 _UNSEEN = object()
 _LIST_CANDIDATES = "ul, ol"
-_MARK = "data-newscrawl-rule"
-_MARKED = f"[{_MARK}]"
-_NESTED_MARKS = f"[{_MARK}] [{_MARK}]"
 _DROP = "data-newscrawl-drop"
 _DROPS = f"[{_DROP}]"
 _NESTED_DROPS = f"[{_DROP}] [{_DROP}]"
@@ -282,44 +277,47 @@ class Remover:
         self._shape_pass(root)
 
     def _structure_pass(self, root: LexborNode) -> None:
-        """Mark every element a structure rule names, then judge the outermost marks.
+        """Walk the tree top-down, judging each element by its markup.
 
-        Only outermost blocks are judged (the CSS engine finds them); a weak match
-        that the share guard keeps is unmarked, and the marks inside it are judged
-        in the next round.
+        A removed block's subtree is never visited; a block the share guard keeps
+        has its children judged in turn. Only the node being judged is freed, and
+        the walk holds no handle inside it.
         """
-        rule_of: dict[int, rules.StructureRule | None] = {}
-        for node in root.css(_ATTRIBUTE_CANDIDATES):
-            attrs = node.attributes
-            rule = structure_rule(attrs.get("class"), attrs.get("id"), attrs.get("role"))
-            if rule is not None:
-                node.attrs[_MARK] = ""
-                rule_of[node.mem_id] = rule
-        for node in root.css(_TAG_CANDIDATES):  # a form's rule is None: judged by its shape
-            tag_rule = _TAG_RULE.get(node.tag or "")
-            node.attrs[_MARK] = ""
-            rule_of[node.mem_id] = _earliest(tag_rule, rule_of.get(node.mem_id))
-        while rule_of:
-            nested = {n.mem_id for n in root.css(_NESTED_MARKS)}
-            outermost = [n for n in root.css(_MARKED) if n.mem_id not in nested]
-            if not outermost:
-                break
-            for node in outermost:  # disjoint subtrees: removing one frees none of the others
-                rule = rule_of.pop(node.mem_id, None)
-                del node.attrs[_MARK]
-                if rule is None:
-                    self._judge_form(node)
-                elif self._small(node, rule.max_share) and not self.protected(node):
-                    title = _widget_title(node, rule)
-                    if title is None or not self._mark_widget(node, title.kind, title.name):
-                        self._decompose(node, rule.kind, rule.name)
+        stack = list(root.iter())
+        stack.reverse()
+        while stack:
+            node = stack.pop()
+            if not self._judge_markup(node):
+                children_first_last = list(node.iter())
+                children_first_last.reverse()
+                stack.extend(children_first_last)
         self.sweep(root)
 
-    def _judge_form(self, form: LexborNode) -> None:
+    def _judge_markup(self, node: LexborNode) -> bool:
+        """Remove the node if its tag, role or class/id names boilerplate; True if gone."""
+        attrs = node.attributes
+        rule = structure_rule(attrs.get("class"), attrs.get("id"), attrs.get("role")) \
+            if attrs else None
+        tag = node.tag or ""
+        if (tag_rule := _TAG_RULE.get(tag)) is not None:
+            rule = _earliest(rule, tag_rule)
+        if rule is None:
+            return tag == "form" and self._judge_form(node)
+        if not self._small(node, rule.max_share) or self.protected(node):
+            return False
+        title = _widget_title(node, rule)
+        if title is not None and self._mark_widget(node, title.kind, title.name):
+            return False  # marked with its widget; the sweep takes them together
+        self._decompose(node, rule.kind, rule.name)
+        return True
+
+    def _judge_form(self, form: LexborNode) -> bool:
         """Comment, search and sign-up forms go; a form wrapping the whole page stays."""
         text = squash(form.text())
         if self._small(form) and (len(text) < rules.SHORT_TEXT or form.css_first(_FORM_FIELDS)):
             self._decompose(form, "comments" if form.css_first("textarea") else "form", "form")
+            return True
+        return False
 
     def _small(self, node: LexborNode, share: float = rules.WIDGET_MAX_SHARE) -> bool:
         """Whether the block holds less than ``share`` of the page's unlinked text."""
