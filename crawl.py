@@ -482,11 +482,15 @@ def reclean(source: str | None, since: str | None) -> None:
     crawl reclean
     crawl reclean --source bbc-world --since 2026-11-01
     """
+    from scraper.lock import RunLock
     from scraper.reclean import reclean as reclean_pages
 
     conf = settings().config
     rules = {s.name: s.clean for s in conf.sources}
-    with settings().open_store(must_exist=True) as store:
+    # A crawl refreshing an article while reclean rewrites it from an older page would
+    # lose the newer text: the two take turns on a database.
+    with RunLock(settings().database, command="crawl reclean"), \
+            settings().open_store(must_exist=True) as store:
         result = reclean_pages(store, conf.clean, source=source, since=since, source_rules=rules)
     for url, reason in result.failures:
         click.echo(f"crawl: error: {url}: {reason}", err=True)

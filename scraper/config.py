@@ -289,6 +289,8 @@ def _check_source(values: dict[str, Any], where: _Where) -> None:
         if not croniter.is_valid(values["cron"]):
             raise where.child("cron").fail("a cron expression such as '*/30 * * * *'",
                                            values["cron"])
+    if values.get("cron") and values.get("every") is not None:
+        raise where.child("every").fail("either `every` or `cron`, not both")
     if values.get("every") is not None and values["every"] <= 0:
         raise where.child("every").fail("an interval above zero", values["every"])
 

@@ -80,6 +80,8 @@ clean:
          "sources[0].cron: expected a cron expression"),
         ("sources:\n  - name: x\n    home: https://a.com\n    every: 0\n",
          "sources[0].every: expected an interval above zero"),
+        ("sources:\n  - name: x\n    home: https://a.com\n    every: 1h\n    cron: '0 * * * *'\n",
+         "sources[0].every: expected either `every` or `cron`, not both"),
         ("sources:\n  - name: x\n    home: https://a.com\n    fetch: {dealy: 1}\n",
          "sources[0].fetch.dealy: unknown key"),
         ("clean:\n  sites:\n    a.com: {drop: ['<<<']}\n",
@@ -103,7 +105,7 @@ def test_missing_and_unreadable_files(tmp_path: Path) -> None:
         load_config(tmp_path / "absent.yaml")
     binary = tmp_path / "binary.yaml"
     binary.write_bytes(b"\xff\xfe\x00junk\x00")
-    with pytest.raises(ConfigError, match="binary.yaml"):
+    with pytest.raises(ConfigError, match=r"binary\.yaml"):
         load_config(binary)
 
 
