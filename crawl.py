@@ -398,7 +398,7 @@ def sources(fmt: str) -> None:
         rows.append({
             "name": source.name,
             "schedule": f"cron {source.cron}" if source.cron else
-                        f"every {source.every or conf.every:.0f}s",
+                        f"every {format_duration(source.every or conf.every)}",
             "last_run": last.isoformat(timespec="seconds") if last else "never",
             "next_due": "now" if due <= now else due.isoformat(timespec="seconds"),
             "discovery": ", ".join(filter(None, [
@@ -512,6 +512,14 @@ def stats(fmt: str) -> None:
         click.echo(json.dumps(numbers, ensure_ascii=False, indent=2, default=str))
         return
     print_table(["", "value"], flatten(numbers))
+
+
+def format_duration(seconds: float) -> str:
+    """1800 -> "30m": the way config.yaml writes durations."""
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{seconds / size:.0f}{unit}"
+    return f"{seconds:g}s"
 
 
 def flatten(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
