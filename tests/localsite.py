@@ -24,6 +24,7 @@ server does not share the crawler's GIL::
 from __future__ import annotations
 
 import argparse
+import bisect
 import gzip
 import hashlib
 import html
@@ -122,7 +123,10 @@ def _slugs() -> tuple[str, ...]:
 _CANONICAL = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.I)
 _HEAD = re.compile(rb"<head\b[^>]*>", re.I)
 _PARAGRAPH = re.compile(rb"<p\b[^>]*>.*?</p\s*>", re.I | re.S)
-_WORD_END = re.compile(rb"(?<=[A-Za-z]{3})(?=[^A-Za-z])")
+_BODY = re.compile(r"<body\b[^>]*>", re.I)
+_SCRIPT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+_TEXT = re.compile(r">([^<]+)<")
+_WORD_END = re.compile(r"(?<=\w)(?=\W)")
 _URL_MARK = b"\x00URL\x00"
 
 
@@ -137,19 +141,21 @@ def _with_canonical_mark(page: bytes) -> bytes:
 
 
 def _word_chunks(page: bytes) -> tuple[bytes, ...]:
-    """The page cut after each word of paragraph text, so ``tag.join(chunks)``
+    """The page cut after each word of its body text, so ``tag.join(chunks)``
     marks every such word: a copy whose words all differ is a different article
     to any duplicate detector, yet keeps the page's size and shape."""
-    chunks, start = [], 0
-    for paragraph in _PARAGRAPH.finditer(page):
-        # Only text between tags: never inside a tag or an attribute.
-        for text in re.finditer(rb">([^<]+)<", paragraph.group()):
-            base = paragraph.start() + text.start(1)
-            for end in _WORD_END.finditer(text.group(1)):
-                chunks.append(page[start:base + end.start()])
-                start = base + end.start()
-    chunks.append(page[start:])
-    return tuple(chunks)
+    html_text = page.decode("utf-8", errors="surrogateescape")  # lossless, any bytes
+    body = _BODY.search(html_text)
+    start = body.end() if body else 0
+    hidden = [m.span() for m in _SCRIPT.finditer(html_text, start)]
+    starts = [low for low, _ in hidden]
+    cuts = []
+    for text in _TEXT.finditer(html_text, start):  # only text between tags, never attributes
+        inside = bisect.bisect_right(starts, text.start()) - 1
+        if inside < 0 or text.start() >= hidden[inside][1]:  # not script or style source
+            cuts += [text.start(1) + end.start() for end in _WORD_END.finditer(text.group(1))]
+    pieces = [html_text[low:high] for low, high in zip([0, *cuts], [*cuts, None], strict=True)]
+    return tuple(piece.encode("utf-8", errors="surrogateescape") for piece in pieces)
 
 
 def _variant_tag(number: int) -> bytes:
@@ -310,6 +316,11 @@ class LocalSite:
         return path
 
     # -- documents -----------------------------------------------------------------------
+
+    def warm(self) -> None:
+        """Prepare every page now, so the first crawler does not pay for it."""
+        for article in self.articles[:len(self._marked)]:
+            self.article_body(article)
 
     def article_body(self, article: SiteArticle) -> bytes:
         url = self.url(article.path).encode()
@@ -715,6 +726,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     site = LocalSite(args.articles, channels=tuple(args.channels.split(",")), old_items=0,
                      spacing=1.0, delay=args.delay, variants=args.variants, port=args.port)
+    site.warm()
     print(site.port, flush=True)
     try:
         site.serve_forever()
