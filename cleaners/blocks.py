@@ -36,6 +36,7 @@ _NON_CONTENT = ", ".join(rules.NON_CONTENT_TAGS)
 _FORM_CONTROLS = ", ".join(rules.FORM_CONTROL_TAGS)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADINGS = ", ".join(sorted(_HEADING_TAGS))
+_SOURCE_LINES = "p, div, span, li, dd, footer, section, h4, h5, h6"
 EXCERPT_CHARS = 160
 
 
@@ -247,7 +248,26 @@ class Remover:
     def _decompose(self, node: LexborNode, kind: str, rule: str) -> None:
         if text := squash(node.text(separator=" ")):
             self.removed.append(RemovedBlock(kind, rule, excerpt(text)))
+            if len(text) <= rules.SOURCE_BOX_CHARS and rules.SOURCE_HINT.search(text):
+                self._find_source(node)  # a "Via:" line inside a removed byline box
         node.decompose()
+
+    def _find_source(self, box: LexborNode) -> None:
+        """The source line in a box about to go: a block of its own, or a line that
+        starts at a source word ("May 4, 2016 This story originally appeared on ...")."""
+        for block in [box, *box.css(_SOURCE_LINES)]:
+            text = squash(block.text(separator=" "))
+            if len(text) <= rules.SHORT_TEXT and (rule := line_rule(text)) is not None \
+                    and rule.kind == "source":
+                self._take_source(block)
+                return
+        text = squash(box.text(separator=" "))
+        for hint in rules.SOURCE_HINT.finditer(text):
+            line = text[hint.start():]
+            rule = line_rule(line)
+            if rule is not None and rule.kind == "source":
+                self._take_source(box, line)
+                return
 
     # -- the passes ------------------------------------------------------------------------
     def strip_non_content(self, root: LexborNode) -> None:
@@ -342,10 +362,10 @@ class Remover:
             if node.tag != "-text":
                 continue
             text = node.text_content or ""
-            if (len(text) <= rules.SHORT_TEXT and (text := text.strip()) and not text.isdigit()
-                    and (rule := line_rule(squash(text))) is not None):
-                matches.append((node, rule))
-        for node, rule in matches:
+            if len(text) <= rules.SHORT_TEXT and (text := text.strip()) and not text.isdigit() \
+                    and (line_rule(squash(text)) is not None or rules.SOURCE_HINT.search(text)):
+                matches.append(node)  # a source footer spans text nodes: "Via: <a>Fox</a>"
+        for node in matches:
             block, text = _enclosing_block(node)
             if block is None or len(text) > rules.SHORT_TEXT or (rule := line_rule(text)) is None:
                 continue  # the phrase is part of longer prose
@@ -397,10 +417,14 @@ class Remover:
                 or chars - linked < rules.WIDGET_MAX_PROSE
                 or self._teaser_run(node, squash(node.text())))
 
-    def _take_source(self, node: LexborNode) -> None:
+    def _take_source(self, node: LexborNode, line: str | None = None) -> None:
+        """The footer's link becomes the source URL; ``line`` narrows a box to the links
+        named in its source line."""
         if self.source_url is not None:
             return
         links = [node] if node.tag == "a" else list(node.css("a[href]"))
+        if line is not None:
+            links = [a for a in links if (name := squash(a.text())) and name in line]
         if not links and (sibling := node.next) is not None and sibling.is_element_node:
             links = [sibling] if sibling.tag == "a" else list(sibling.css("a[href]"))
         page_host = urlsplit(self.url or "").hostname

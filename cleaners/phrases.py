@@ -67,8 +67,10 @@ def _starts(items: list, width: int) -> set[str] | None:
             if once is None:
                 return None
             options = set(once)
-            if high > 1:  # a second round can fill what the first left short
-                options |= {(a + b)[:width] for a in once for b in once}
+            for _ in range(min(max(low, 1), width) - 1):  # the rounds it must make
+                options = {(a + b)[:width] for a in options for b in once}
+            if high > low:  # one more round can fill what the others left short
+                options |= {(a + b)[:width] for a in options for b in once}
             if low == 0:
                 options.add("")
         else:

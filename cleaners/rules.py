@@ -162,12 +162,15 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"(?:you )?(?:may|might|will) also (?:like|enjoy|be interested in)",
         r"more (?:from|on|in|about|stories|news|articles|like this)(?: .{0,40})?",
         r"recommended(?: for you| stories| articles| reading)?",
-        r"most (?:popular|read|viewed|shared)",
+        r"(?:today.s |this week.s )?most (?:popular|read|viewed|shared)"
+        r"(?: today| this week| now)?",
         r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also",
         r"trending(?: now| stories)?",
         r"popular (?:posts|stories|articles|now|today|this week)",
-        r"recent (?:posts|articles|stories|news)", r"latest (?:news|posts|stories|articles|videos)",
-        r"more stories like this(?: one)?",
+        r"recent (?:posts|articles|stories|news)",
+        r"latest (?:news|posts|stories|articles|videos|headlines)(?: (?:and|&) \w+)?"
+        r"(?: (?:from|on|in) .{0,40})?",
+        r"more stories like this(?: one)?", r"further reading",
         r"top stories", r"don'?t miss", r"editor'?s picks?", r"what to read next", r"up next",
         r"other (?:stories|articles|news)", r"around the web", r"from the web", r"promoted stories",
         # de fr es it pt ru nl
@@ -190,7 +193,8 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"add (?:a|your) comment",
         r"write a comment", r"join the (?:discussion|conversation)", r"(?:\d+ )?comments?",
         r"(?:\d+ )?(?:responses?|replies|thoughts?) (?:to|on) .{0,120}", r"discussion",
-        r"what do you think\??", r"let us know what you think!?",
+        r"what do you think\??(?: scroll down to comment(?: below)?\.?)?",
+        r"let us know what you think!?", r"scroll down to comment(?: below)?",
         r"comment(?:s)? (?:policy|guidelines)",
         r"kommentare?", r"(?:schreibe|hinterlasse) einen kommentar", r"kommentar schreiben",
         r"laisser un commentaire", r"commentaires?", r"deja (?:una respuesta|un comentario)",
@@ -252,6 +256,12 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"this (?:content|article) is (?:only )?(?:available )?(?:for|to) subscribers"
         r"(?: only)?.{0,80}",
     )),
+    PhraseRule("byline-line", "meta", (
+        r"posted (?:by|on)\b.{0,150}", r"\d+ min(?:ute)?s? read(?: \w+)?",
+    )),
+    PhraseRule("copyright-line", "meta", (
+        r"(?:copyright|©) ?(?:\(c\) )?\d{4}.{0,250}", r"all rights reserved\.?",
+    )),
     PhraseRule("tag-line", "tags", (
         r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|topics?|"
         r"schlagwörter|étiquettes|etiquetas|теги|метки|trefwoorden)\s*:.{0,200}",
@@ -260,6 +270,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:share|click to share) on (?:facebook|twitter|x|linkedin|whatsapp|reddit|"
         r"pinterest|email|telegram)(?: \(opens in new window\))?",
         r"(?:click to )?(?:print|email)(?: this)?(?: article| page)?(?: \(opens in new window\))?",
+        r"be sure to .{0,80}share this (?:post|article|story).{0,60}",
+        r"(?:connect with|follow) us on .{0,120}", r"sign up (?:to|for) our newsletter.{0,40}",
     )),
 )
 
@@ -267,7 +279,8 @@ SOURCE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("source-link", "source", (
         r"source link", r"sources?\s*:.{0,200}", r"via\s*:?.{1,80}", r"quelle\s*:.{0,120}",
         r"fuente\s*:.{0,120}", r"fonte\s*:.{0,120}", r"источник\s*:.{0,120}", r"bron\s*:.{0,120}",
-        r"read the original (?:article|story|post)(?: (?:here|at|on) .{0,80})?",
+        r"read the (?:original|entire|full|complete) (?:article|story|post)"
+        r"(?: (?:here|at|on))?(?:\W+.{0,80})?",
     )),
     PhraseRule("originally-published", "source", (
         r"(?:this (?:article|story|post|piece) (?:was )?)?originally (?:published|appeared|posted)"
@@ -284,6 +297,19 @@ SOURCE_RULES: tuple[PhraseRule, ...] = (
     )),
 )
 """A source footer: removed from the text, its link becomes ``Article.source_url``."""
+
+SOURCE_HINT = re.compile(
+    r"\b(?:source|via|originally|appeared|republished|original|entire article|full article"
+    r"|quelle|ursprünglich|publié|fuente|fonte|publicado|pubblicato|источник|опубликовано"
+    r"|bron|oorspronkelijk)\b",
+    re.IGNORECASE,
+)
+"""A word every source footer holds. A text node with one has its whole line checked
+against ``SOURCE_RULES``, since a footer is often split across links
+("This article <a>originally appeared</a> on <a>Fox News</a>")."""
+
+SOURCE_BOX_CHARS = 600
+"""A removed byline or meta box this short is searched for a source line first."""
 
 # --------------------------------------------------------------------------------------
 # Shape thresholds.
