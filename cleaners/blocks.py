@@ -8,7 +8,7 @@ as a ``RemovedBlock`` naming its rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -178,12 +178,18 @@ def excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
 
 
+RemovalObserver = Callable[[LexborNode, str, str], None]
+"""Told of each block just before it is removed: (node, kind, rule)."""
+
+
 class Remover:
     """Takes blocks out of one page's tree and keeps the record of what went and why."""
 
-    def __init__(self, tree: LexborHTMLParser, url: str | None, site_rules: SiteRules | None):
+    def __init__(self, tree: LexborHTMLParser, url: str | None, site_rules: SiteRules | None,
+                 on_remove: RemovalObserver | None = None):
         self.tree = tree
         self.url = url
+        self.on_remove = on_remove  # `crawl explain` watches removals; cleaning does not
         self.removed: list[RemovedBlock] = []
         self.source_url: str | None = None
         self._kept: set[int] = set()  # site "keep" matches and their ancestors
@@ -246,6 +252,8 @@ class Remover:
             self._decompose(node, kind, rule)
 
     def _decompose(self, node: LexborNode, kind: str, rule: str) -> None:
+        if self.on_remove is not None:
+            self.on_remove(node, kind, rule)
         if text := squash(node.text(separator=" ")):
             self.removed.append(RemovedBlock(kind, rule, excerpt(text)))
             if len(text) <= rules.SOURCE_BOX_CHARS and rules.SOURCE_HINT.search(text):

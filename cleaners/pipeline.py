@@ -14,7 +14,9 @@ raised would take a crawl down with one bad page.
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from typing import Protocol
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import rules
 from .article import Article, RemovedBlock, SiteRules
@@ -36,14 +38,29 @@ def clean(
     site_rules: SiteRules | None = None,
 ) -> Article:
     """Extract the article from one page. Never raises; an empty result has a ``reason``."""
+    return clean_watched(html, url, charset=charset, site_rules=site_rules)
+
+
+class Watcher(Protocol):
+    """Sees the parsed body before anything is removed, then each removal."""
+
+    def parsed(self, body: LexborNode) -> None: ...
+
+    def removed(self, node: LexborNode, kind: str, rule: str) -> None: ...
+
+
+def clean_watched(html: str | bytes, url: str | None = None, *, charset: str | None = None,
+                  site_rules: SiteRules | None = None,
+                  watcher: Watcher | None = None) -> Article:
+    """``clean`` with a ``watcher`` (``crawl explain`` uses one to show its work)."""
     try:
-        return _clean(html, url, charset, site_rules)
+        return _clean(html, url, charset, site_rules, watcher)
     except Exception as error:  # the promise is "never raises": report instead
         return Article(url=url, reason=f"cleaner failed: {type(error).__name__}: {error}"[:300])
 
 
 def _clean(html: str | bytes, url: str | None, charset: str | None,
-           site_rules: SiteRules | None) -> Article:
+           site_rules: SiteRules | None, watcher: Watcher | None) -> Article:
     if isinstance(html, bytes):
         if looks_binary(html):
             return Article(url=url, reason="not a text document (binary content)")
@@ -60,7 +77,9 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         article.reason = "no <body> in the page"
         return article
 
-    remover = Remover(tree, url, site_rules)
+    if watcher is not None:
+        watcher.parsed(body)
+    remover = Remover(tree, url, site_rules, watcher.removed if watcher is not None else None)
     remover.strip_non_content(body)
     remover.strip_hidden(body)
     remover.remove_boilerplate(body)
