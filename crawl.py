@@ -247,6 +247,62 @@ def clean_command(file: Any, url: str | None, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("target", metavar="URL|FILE")
+@click.option("--url", "base_url", metavar="URL", help="The URL a local FILE was saved from.")
+@click.option("--html", "html_out", metavar="OUT.html", type=click.Path(dir_okay=False),
+              help="Also write a page showing every removed block highlighted by kind.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@common_options
+def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -> None:
+    """Show what the cleaner kept and what it removed from a page, and by which rule.
+
+    \b
+    crawl explain https://example.com/2026/11/27/story.html
+    crawl explain saved.html --url https://example.com/story --html why.html
+    """
+    from cleaners.explain import explain as explain_page
+    from cleaners.report import render_report
+    from scraper import pipeline
+    from scraper.fetch import fetch_pages
+
+    conf = settings().config
+    if Path(target).is_file():
+        page = pipeline.page_from_file(target, url=base_url)
+    else:
+        (page,) = fetch_pages([target], conf.fetch)
+        if isinstance(page, FetchError):
+            raise page
+    article, segments = explain_page(page.body, page.final_url, charset=page.charset,
+                                     site_rules=conf.clean.rules_for(page.final_url))
+    if html_out:
+        try:
+            Path(html_out).write_text(render_report(segments, article), encoding="utf-8")
+        except OSError as error:
+            raise CrawlError(f"{html_out}: cannot write ({error.strerror})") from error
+        click.echo(f"wrote {html_out}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps({"article": article.to_dict(),
+                               "segments": [dataclasses.asdict(s) for s in segments]},
+                              ensure_ascii=False))
+        return
+    for segment in segments:
+        if segment.kind is None:
+            click.echo(click.style("kept", fg="green", bold=True))
+            click.echo(segment.text + "\n")
+        else:
+            label = click.style(f"removed [{segment.kind}] {segment.rule}", fg="red")
+            click.echo(f"{label}: {shorten(segment.text)}\n")
+    if article.reason:
+        click.echo(f"no article: {article.reason}", err=True)
+
+
+def shorten(text: str, width: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+@cli.command()
 @click.argument("terms", nargs=-1, required=True)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
 @filter_options

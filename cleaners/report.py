@@ -37,7 +37,7 @@ KIND_COLOURS = {
     "related": "#d9480f", "source": "#1971c2", "comments": "#7048e8", "share": "#0c8599",
     "newsletter": "#e67700", "cookie": "#868e96", "ads": "#c2255c", "paywall": "#a61e4d",
     "author-bio": "#5c940d", "tags": "#2b8a3e", "navigation": "#495057", "meta": "#862e9c",
-    "popup": "#e8590c", "site": "#364fc7",
+    "popup": "#e8590c", "site": "#364fc7", "not-content": "#8d6e63",
 }
 SCROLL_AFTER_CHARS = 1200
 """Removed blocks longer than this scroll inside their box, so a huge footer does not

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-SEEDLIKE = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "seedlike" / "pages"
-PAGE = SEEDLIKE / "mercury__sciencefly.com.html"
+from tests.pages import republished_page
+
 CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser",
                                                 "google-chrome"))), None)
 
@@ -31,7 +31,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine: "
                        "install Debian's `chromium` package (.ci/run does it in CI)"),
-    pytest.mark.skipif(not PAGE.exists(), reason=f"seed-like page not found at {PAGE}"),
 ]
 
 HARNESS = """<!DOCTYPE html><html><body>
@@ -94,10 +93,11 @@ def render_in_chromium(url: str, profile: Path) -> dict[str, object]:
 def test_explain_html_shows_removed_blocks_highlighted_with_a_legend(
         served: str, tmp_path: Path) -> None:
     report = tmp_path / "report.html"
+    page = tmp_path / "page.html"
+    page.write_text(republished_page(), encoding="utf-8")
     explained = subprocess.run(
-        [str(Path(sys.executable).with_name("crawl")), "explain", str(PAGE),
-         "--url", "http://sciencefly.com/video-shows-false-killer-whale-snagging-tuna-bait/",
-         "--html", str(report)],
+        [str(Path(sys.executable).with_name("crawl")), "explain", str(page),
+         "--url", "https://republisher.example/2026/11/27/harbour-reopens/", "--html", str(report)],
         capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
     assert explained.returncode == 0, explained.stderr
     (tmp_path / "harness.html").write_text(HARNESS, encoding="utf-8")
@@ -108,7 +108,7 @@ def test_explain_html_shows_removed_blocks_highlighted_with_a_legend(
     assert isinstance(blocks, list) and blocks, "removed blocks are drawn"
     assert all(b["visible"] and b["width"] == "5px" for b in blocks)
     labels = " ".join(b["label"] for b in blocks)
-    assert "source" in labels and "related" in labels
+    assert all(kind in labels for kind in ("source", "related", "comments"))
     colours = {b["border"] for b in blocks}
     assert len(colours) >= 2, "kinds are told apart by colour"
     assert "rgb(0, 0, 0)" not in colours, "a kind's colour came through"
