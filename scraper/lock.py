@@ -45,7 +45,7 @@ class RunLock:
             holder = _read_holder(fd)
             os.close(fd)
             raise LockedError(
-                f"{self.db_path}: {holder} is using this database; "
+                f"{self.db_path}: another {holder} is using this database; "
                 f"`{self.command}` stops here (lock file {self.path})"
             ) from None
         except OSError as error:

@@ -51,7 +51,8 @@ def test_second_run_is_refused_at_once_naming_database_and_pid(
         pass
     assert time.monotonic() - started < 1, "the second run does not wait"
     message = str(refused.value)
-    assert message.startswith(f"{tmp_path / 'news.db'}: `crawl run` (pid {holder.pid}) is using")
+    assert message.startswith(
+        f"{tmp_path / 'news.db'}: another `crawl run` (pid {holder.pid}) is using")
 
 
 def test_the_refusal_names_both_commands(tmp_path: Path, holder: subprocess.Popen[str]) -> None:
