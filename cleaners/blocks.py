@@ -146,10 +146,19 @@ def _enclosing_block(text_node: LexborNode) -> tuple[LexborNode | None, str]:
     if block is None or block.tag in _NEVER_REMOVED:
         return None, ""
     text = squash(block.text(separator=" "))
-    while (up := block.parent) is not None and up.tag not in _NEVER_REMOVED \
-            and squash(up.text(separator=" ")) == text:
+    for _ in range(rules.MAX_WIDENING):
+        up = block.parent
+        if up is None or up.tag in _NEVER_REMOVED or squash(up.text(separator=" ")) != text:
+            break
         block = up
     return block, text
+
+
+def _cut(node: LexborNode) -> None:
+    """Remove a node and free it, leaving a space: the words on either side of it
+    must not run together ("end<span>ad</span>start" is not "endstart")."""
+    node.insert_before(" ")
+    node.decompose()
 
 
 def children(node: LexborNode) -> Iterator[LexborNode]:
@@ -258,7 +267,7 @@ class Remover:
             self.removed.append(RemovedBlock(kind, rule, excerpt(text)))
             if len(text) <= rules.SOURCE_BOX_CHARS and rules.SOURCE_HINT.search(text):
                 self._find_source(node)  # a "Via:" line inside a removed byline box
-        node.decompose()
+        _cut(node)
 
     def _find_source(self, box: LexborNode) -> None:
         """The source line in a box about to go: a block of its own, or a line that
@@ -281,7 +290,7 @@ class Remover:
     def strip_non_content(self, root: LexborNode) -> None:
         self.sweep(root)  # the user's site drops go first: they know the site
         for node in reversed(root.css(_NON_CONTENT)):  # inner first: nothing freed is touched
-            node.decompose()
+            _cut(node)
 
     def strip_hidden(self, root: LexborNode) -> None:
         for node in root.css(rules.HIDDEN_SELECTOR):
@@ -290,7 +299,7 @@ class Remover:
 
     def strip_form_controls(self, root: LexborNode) -> None:
         for node in reversed(root.css(_FORM_CONTROLS)):
-            node.decompose()
+            _cut(node)
 
     def remove_boilerplate(self, root: LexborNode) -> None:
         """Structure, then text, then shape.
@@ -392,7 +401,10 @@ class Remover:
         if linked and title.tag not in _HEADING_TAGS:
             return False  # "3 Comments" as a link in a byline is a link, not a widget title
         container = title
-        while (parent := container.parent) is not None and parent.tag not in _NEVER_REMOVED:
+        for _ in range(rules.MAX_WIDENING):
+            parent = container.parent
+            if parent is None or parent.tag in _NEVER_REMOVED:
+                break
             first = next((c for c in children(parent) if c.is_element_node
                           or (c.text_content or "").strip()), None)
             if first is None or first.mem_id != container.mem_id:

@@ -14,6 +14,7 @@ raised would take a crawl down with one bad page.
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -28,6 +29,19 @@ from .metadata import Metadata, extract_metadata
 
 MAX_HTML_CHARS = 30_000_000
 """Beyond this a document is not a news page; refuse it rather than parse it."""
+
+MAX_DEPTH = 2_000
+"""Deeper nesting is refused: lexbor's tree builder takes time growing with the square
+of the depth (a minute for 100,000 nested <div>s), and no real page nests 2,000 deep."""
+SAFE_TAG_COUNT = 10_000
+"""A page with fewer tags than this cannot nest deep enough to be slow: its depth
+is not measured, which keeps the check off the ordinary page's path."""
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# Elements that never deepen the tree: void ones, and ones the parser closes itself.
+_FLAT_TAGS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th",
+})
 
 
 def clean(
@@ -69,6 +83,8 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         return Article(url=url, reason="empty page")
     if len(html) > MAX_HTML_CHARS:
         return Article(url=url, reason=f"page too large ({len(html)} characters)")
+    if html.count("<") > SAFE_TAG_COUNT and (depth := _nesting_depth(html)) > MAX_DEPTH:
+        return Article(url=url, reason=f"elements nested too deep ({depth} levels)")
     tree = LexborHTMLParser(html)
     body = tree.body
     metadata = _metadata(tree, url)
@@ -95,6 +111,20 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     article.text = to_text(blocks)
     article.markdown = to_markdown(blocks)
     return article
+
+
+def _nesting_depth(html: str) -> int:
+    """How deep the page's elements nest, counted from its tags without parsing."""
+    depth = deepest = 0
+    for closing, name in _TAG.findall(html):
+        if name.lower() in _FLAT_TAGS:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def _metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:

@@ -350,5 +350,9 @@ REPEAT_MIN_CHARS = 80
 """A paragraph this long met twice is the page repeating itself (a mobile and a
 desktop copy); shorter lines ("Eat every 2-3 hours") legitimately recur in tables."""
 
+MAX_WIDENING = 12
+"""A line or widget title is widened to at most this many enclosing elements: enough
+for any theme's wrappers, and a bound on the work a pathologically deep page costs."""
+
 MIN_PARAGRAPH_CHARS = 25
 """Readability's floor: shorter paragraphs do not vote for a content container."""
