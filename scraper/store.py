@@ -515,14 +515,17 @@ def _decoded(row: dict[str, Any]) -> dict[str, Any]:
 def _filters(*, source: str | None, since: str | None, until: str | None,
              language: str | None, table: str = "articles") -> tuple[str, list[Any]]:
     """A WHERE clause for the filters every listing shares: ``since`` is
-    inclusive and ``until`` exclusive, compared with the ISO 8601 dates."""
+    inclusive and ``until`` exclusive, compared with the ISO 8601 dates; a
+    language matches its regional variants too (``en`` finds ``en-GB``)."""
     clauses, params = ["1"], list[Any]()
-    for clause, value in ((f"{table}.source = ?", source), (f"{table}.published >= ?", since),
-                          (f"{table}.published < ?", until),
-                          (f"{table}.language = ?", language)):
-        if value is not None:
+    for clause, values in (
+            (f"{table}.source = ?", (source,)),
+            (f"{table}.published >= ?", (since,)),
+            (f"{table}.published < ?", (until,)),
+            (f"({table}.language = ? OR {table}.language LIKE ?)", (language, f"{language}-%"))):
+        if values[0] is not None:
             clauses.append(clause)
-            params.append(value)
+            params += values
     return " AND ".join(clauses), params
 
 
