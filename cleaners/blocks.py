@@ -418,7 +418,7 @@ class Remover:
             sibling = title.next
             while sibling is not None:
                 if sibling.is_element_node:
-                    if not self._widget_like(sibling):
+                    if not self._widget_like(sibling, prose_allowed=False):
                         break
                     following.append(sibling)
                 elif (sibling.text_content or "").strip():
@@ -428,13 +428,16 @@ class Remover:
                 self.mark(node, kind, rule)
         return self.mark(container, kind, rule)
 
-    def _widget_like(self, node: LexborNode) -> bool:
+    def _widget_like(self, node: LexborNode, *, prose_allowed: bool = True) -> bool:
+        """Whether a block reads as part of a widget: links, a form, teasers, or (for
+        the box a title heads, ``prose_allowed``) little unlinked text. A paragraph
+        after a widget title is not taken for the widget's just because it is short."""
         chars = text_chars(node)
         if not chars or node.css_first("form, textarea"):
             return True
         linked = link_chars(node)
         return (linked / chars >= rules.WIDGET_TAIL_LINK_DENSITY
-                or chars - linked < rules.WIDGET_MAX_PROSE
+                or (prose_allowed and chars - linked < rules.WIDGET_MAX_PROSE)
                 or self._teaser_run(node, squash(node.text())))
 
     def _take_source(self, node: LexborNode, line: str | None = None) -> None:

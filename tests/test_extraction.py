@@ -1,0 +1,213 @@
+"""The article extraction core: what is kept, in what shape, and what is removed and why."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleaners import SiteRules, clean, phrases, rules
+
+PARAGRAPHS = [
+    f"Paragraph {n} of the article explains, at some length, what happened on the day, "
+    f"who said what, and why it matters for the readers of this story number {n}."
+    for n in range(1, 7)
+]
+
+
+def page(content: str, around: str = "", *, title: str = "A headline") -> str:
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>'
+        f"<main><article><h1>{title}</h1><div>{content}</div></article>{around}</main>"
+        "<footer><a href='/about'>About us</a> <a href='/privacy'>Privacy</a></footer>"
+        "</body></html>"
+    )
+
+
+def prose(paragraphs: list[str] = PARAGRAPHS) -> str:
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def rule_names() -> set[str]:
+    tables = rules.STRUCTURE_RULES + rules.TITLE_RULES + rules.LINE_RULES + rules.SOURCE_RULES
+    return {r.name for r in tables} | {
+        "form", "teaser-run", "hidden-element", "title-heading", "repeated-block",
+        "link-dense-block",
+    }
+
+
+def test_every_paragraph_is_kept_in_order_and_nothing_else() -> None:
+    article = clean(page(prose()), "https://news.example/story")
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert article.reason is None
+
+
+def test_markdown_keeps_the_structure() -> None:
+    content = (
+        f"<p>{PARAGRAPHS[0]}</p><h2>What was said</h2><p>{PARAGRAPHS[1]}</p>"
+        "<ul><li>First point made by the minister</li><li>Second point, with a "
+        "<a href='/x'>link</a> in it</li></ul>"
+        "<ol><li>Step one of the plan</li><li>Step two of the plan</li></ol>"
+        f"<blockquote><p>{PARAGRAPHS[2]}</p></blockquote>"
+        "<table><tr><th>Year</th><th>Votes</th></tr><tr><td>2023</td><td>1,204</td></tr></table>"
+        "<pre>line one\n  line two</pre>"
+        f"<p>{PARAGRAPHS[3]}</p>"
+    )
+    article = clean(page(content))
+    md = article.markdown
+    assert "## What was said" in md
+    assert "- First point made by the minister\n- Second point, with a link in it" in md
+    assert "1. Step one of the plan\n1. Step two of the plan" in md
+    assert f"> {PARAGRAPHS[2]}" in md
+    assert "| Year | Votes |\n| --- | --- |\n| 2023 | 1,204 |" in md
+    assert "```\nline one\n  line two\n```" in md
+    assert md.index(PARAGRAPHS[0]) < md.index("## What") < md.index(PARAGRAPHS[3])
+    assert article.text.split("\n\n")[0] == PARAGRAPHS[0]
+    assert "line one\n  line two" in article.text
+
+
+def test_nothing_is_repeated() -> None:
+    twice = prose() + f'<div class="mobile-copy">{prose()}</div>'
+    article = clean(page(twice))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert any(r.rule == "repeated-block" for r in article.removed)
+
+
+def test_every_removal_names_a_rule_of_the_table() -> None:
+    widgets = (
+        '<div class="jp-relatedposts"><h3>Related</h3><a href="/a">Another story headline</a></div>'
+        '<div id="comments"><h3>3 Comments</h3><p>Reader: great piece!</p></div>'
+        '<div class="sharedaddy"><a href="/s">Share on Facebook</a></div>'
+    )
+    article = clean(page(prose() + widgets))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    names = rule_names()
+    assert article.removed
+    for block in article.removed:
+        assert block.rule in names, block
+    kinds = {b.kind for b in article.removed}
+    assert {"related", "comments", "share", "navigation"} <= kinds
+
+
+@pytest.mark.parametrize(("lang", "title", "notice"), [
+    ("en", "You may also like", "Your email address will not be published."),
+    ("de", "Ähnliche Artikel", "Deine E-Mail-Adresse wird nicht veröffentlicht."),
+    ("fr", "Articles similaires", "Votre adresse e-mail ne sera pas publiée."),
+    ("es", "Artículos relacionados", "Tu dirección de correo electrónico no será publicada."),
+    ("it", "Articoli correlati", "Il tuo indirizzo email non sarà pubblicato."),
+    ("pt", "Artigos relacionados", "O seu endereço de email não será publicado."),
+    ("ru", "Похожие статьи", "Ваш адрес email не будет опубликован."),
+    ("nl", "Gerelateerde artikelen", "Je e-mailadres wordt niet gepubliceerd."),
+])
+def test_widgets_without_classes_are_found_by_what_they_say(lang: str, title: str,
+                                                            notice: str) -> None:
+    teasers = "".join(f'<div><a href="/t{i}">Teaser headline number {i} of the widget</a></div>'
+                      for i in range(4))
+    widgets = f"<div><h3>{title}</h3>{teasers}</div><div><h3>Comment</h3><p>{notice}</p></div>"
+    article = clean(page(prose() + widgets, widgets))
+    assert article.text.split("\n\n") == PARAGRAPHS, lang
+    assert "Teaser headline" not in article.text
+    assert notice not in article.text
+
+
+def test_teaser_list_shape_is_caught_without_classes_or_titles() -> None:
+    teasers = "<ul>" + "".join(
+        f'<li><a href="/s{i}"><h4>Another story headline number {i}</h4></a>'
+        f"<p>A short excerpt of story {i}…</p></li>" for i in range(4)) + "</ul>"
+    article = clean(page(prose() + teasers))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert any(r.rule == "teaser-run" for r in article.removed)
+
+
+def test_a_list_of_linked_sentences_in_the_article_is_kept() -> None:
+    items = [f'<li><a href="/n{i}">Company {i} reported results</a>, beating estimates by '
+             f"a wide margin for the third quarter in a row, analysts said.</li>" for i in range(4)]
+    article = clean(page(prose(PARAGRAPHS[:2]) + "<ul>" + "".join(items) + "</ul>"
+                         + prose(PARAGRAPHS[2:])))
+    assert article.text.count("beating estimates") == 4
+    assert article.text.startswith(PARAGRAPHS[0]) and article.text.endswith(PARAGRAPHS[-1])
+
+
+@pytest.mark.parametrize("footer", [
+    '<p><a href="{src}">Source link</a></p>',
+    '<p>Source: <a href="{src}">The Wire</a></p>',
+    '<p>Originally published at <a href="{src}">The Wire</a>.</p>',
+    '<p>The post <a href="https://republisher.example/p/1">Title</a> appeared first on '
+    '<a href="{src}">The Wire</a>.</p>',
+    '<p><a href="{src}">Read the original article</a></p>',
+    '<p>Via: <a href="{src}">The Wire</a></p>',
+    '<p>This article <a href="{src}">originally appeared</a> on <a href="https://wire.example">'
+    "The Wire</a>.</p>",
+    '<p>Quelle: <a href="{src}">Die Agentur</a></p>',
+    '<p>Publicado originalmente en <a href="{src}">La Agencia</a></p>',
+])
+def test_source_footer_becomes_source_url(footer: str) -> None:
+    src = "https://wire.example/2025/01/story"
+    article = clean(page(prose() + footer.format(src=src)),
+                    "https://republisher.example/2025/01/story")
+    assert article.source_url == src
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert any(r.kind == "source" for r in article.removed)
+
+
+def test_site_rules_drop_and_keep() -> None:
+    content = (prose(PARAGRAPHS[:3]) + '<div class="magazine-box"><p>Buy our new magazine today, '
+               "now with twice the pages and half the price of last year.</p></div>"
+               + prose(PARAGRAPHS[3:]) + '<div class="related-posts"><p>Keep me, says the '
+               "site owner, this box is really part of the article.</p></div>")
+    plain = clean(page(content))
+    assert "Buy our new magazine" in plain.text
+    assert "Keep me" not in plain.text
+    ruled = clean(page(content), site_rules=SiteRules(drop=(".magazine-box",),
+                                                      keep=(".related-posts",)))
+    assert "Buy our new magazine" not in ruled.text
+    assert "Keep me, says the site owner" in ruled.text
+    assert any(r.kind == "site" and ".magazine-box" in r.rule for r in ruled.removed)
+
+
+def test_structure_roles_hidden_and_forms() -> None:
+    around = (
+        '<div role="navigation"><a href="/1">Section one</a><a href="/2">Section two</a></div>'
+        '<div role="complementary"><p>Sidebar text that is not the article at all.</p></div>'
+        '<div style="display: none"><p>Hidden text a reader never sees on the page.</p></div>'
+        "<form><label>Subscribe to our newsletter</label><input type=email></form>"
+    )
+    article = clean(page(prose() + around, around))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    for gone in ("Section one", "Sidebar text", "Hidden text", "Subscribe"):
+        assert gone not in article.text
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement", "Story continues below advertisement", "Share this:",
+    "We use cookies to improve your experience. By using this site you agree.",
+    "Already a subscriber? Sign in to continue reading.", "Tags: politics, europe",
+    "Posted by: Jane Doe on May 4, 2025 in News",
+])
+def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
+    article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_when_unsure_a_block_stays() -> None:
+    """Prose that merely mentions a phrase is not boilerplate."""
+    mentions = ("<p>The minister said the source of the leak was unknown, and related posts on "
+                "social media were being examined by the police, who declined to comment.</p>")
+    article = clean(page(prose(PARAGRAPHS[:2]) + mentions + prose(PARAGRAPHS[2:])))
+    assert "related posts on social media" in article.text
+
+
+def test_phrase_gate_covers_every_phrase() -> None:
+    """A phrase the gate cannot describe would silently switch the gate off."""
+    assert phrases._GATE is not None
+    for table in (rules.TITLE_RULES, rules.LINE_RULES, rules.SOURCE_RULES):
+        for rule in table:
+            for phrase in rule.phrases:
+                re.compile(phrase)
+
+
+def test_title_heading_is_not_article_text() -> None:
+    article = clean(page(prose(), title="Zelensky ready to hand over soldiers"))
+    assert "Zelensky ready" not in article.text
+    assert article.title == "Zelensky ready to hand over soldiers"
