@@ -31,8 +31,10 @@ _LEADING_NON_WORD = re.compile(r"\W*")
 def line_rule(text: str) -> rules.PhraseRule | None:
     """The phrase rule a short block of text matches, if any (sources first, titles last)."""
     start = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]
-    if _GATE is not None and text[start : start + GATE_CHARS].lower() not in _GATE:
-        return None
+    if _GATE is not None:
+        head = text[start : start + GATE_CHARS].lower()
+        if head not in _GATE and not any(head.startswith(short) for short in _SHORT_STARTS):
+            return None
     match = _PATTERN.match(text)
     if match is None or match.lastgroup is None:
         return None
@@ -81,15 +83,17 @@ def _starts(items: list, width: int) -> set[str] | None:
     return found
 
 
-def _gate() -> frozenset[str] | None:
+def _gate() -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    """The starts every phrase can have, and the phrases shorter than the gate ("ad")."""
     starts: set[str] = set()
     for rule in _PHRASE_RULES:
         for phrase in rule.phrases:
             begins = _starts(list(sre_parser.parse(phrase)), GATE_CHARS)
-            if begins is None or any(len(b) < GATE_CHARS for b in begins):
-                return None  # a phrase the gate cannot describe: check every text
+            if begins is None or "" in begins:
+                return None, ()  # a phrase the gate cannot describe: check every text
             starts |= begins
-    return frozenset(starts)
+    return (frozenset(s for s in starts if len(s) == GATE_CHARS),
+            tuple(sorted(s for s in starts if len(s) < GATE_CHARS)))
 
 
-_GATE = _gate()
+_GATE, _SHORT_STARTS = _gate()

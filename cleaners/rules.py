@@ -170,7 +170,9 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"recent (?:posts|articles|stories|news)",
         r"latest (?:news|posts|stories|articles|videos|headlines)(?: (?:and|&) \w+)?"
         r"(?: (?:from|on|in) .{0,40})?",
-        r"more stories like this(?: one)?", r"further reading",
+        r"more stories like this(?: one)?", r"further reading", r"more great .{1,40} stories",
+        r"popular on .{1,40}", r"more", r"trending news",
+        r"related (?:post|article|story|roundup|coverage|reading)s?:.{0,120}",
         r"top stories", r"don'?t miss", r"editor'?s picks?", r"what to read next", r"up next",
         r"other (?:stories|articles|news)", r"around the web", r"from the web", r"promoted stories",
         # de fr es it pt ru nl
@@ -194,6 +196,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"write a comment", r"join the (?:discussion|conversation)", r"(?:\d+ )?comments?",
         r"(?:\d+ )?(?:responses?|replies|thoughts?) (?:to|on) .{0,120}", r"discussion",
         r"what do you think\??(?: scroll down to comment(?: below)?\.?)?",
+        r"tell us what you think.{0,10}",
         r"let us know what you think!?", r"scroll down to comment(?: below)?",
         r"comment(?:s)? (?:policy|guidelines)",
         r"kommentare?", r"(?:schreibe|hinterlasse) einen kommentar", r"kommentar schreiben",
@@ -216,6 +219,10 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"inscrivez-vous (?:à|a) (?:notre|la) newsletter", r"suscríbete.{0,40}",
         r"iscriviti alla newsletter", r"assine (?:a|nossa) newsletter",
         r"подпишитесь на (?:рассылку|нашу рассылку)", r"schrijf je in voor (?:onze|de) nieuwsbrief",
+    )),
+    PhraseRule("tags-title", "tags", (
+        r"tags?", r"tagged", r"topics", r"schlagwörter", r"étiquettes", r"etiquetas", r"теги",
+        r"метки", r"trefwoorden",
     )),
     PhraseRule("author-bio-title", "author-bio", (
         r"about the authors?", r"über (?:den|die) autor(?:in)?", r"à propos de l'auteur",
@@ -249,6 +256,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"story continues below(?: advertisement)?", r"article continues below(?: advertisement)?",
         r"continue reading (?:the main story|below)", r"anzeige", r"werbung", r"publicité",
         r"publicidad", r"pubblicità", r"publicidade", r"реклама", r"advertentie",
+        r"advert", r"ads?", r"sponsored links?", r"iklan", r"anúncio",
     )),
     PhraseRule("paywall-prompt", "paywall", (
         r"(?:subscribe|sign in|log in|register) to (?:continue|read|keep) reading.{0,80}",
@@ -258,9 +266,21 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("byline-line", "meta", (
         r"posted (?:by|on)\b.{0,150}", r"\d+ min(?:ute)?s? read(?: \w+)?",
+        # "By Jane Doe", "By REUTERS - 2019-04-10": a capitalised name, not "By noon, ..."
+        r"by (?-i:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|and|&|de|van|von))"
+        r"{0,5})(?:\s*[-–|,]\s*.{0,40})?",
+        r"(?:published|updated|last updated|posted|modified)(?: on| at)?:?\s.{0,30}\d.{0,30}",
+        r"(?:reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture"
+        r"|tempo di lettura|время чтения|leestijd):? .{0,20}",
+    )),
+    PhraseRule("credit-line", "meta", (
+        r"(?:image|photo|picture|video)s? (?:copyright|credit|courtesy|source)s?:? .{0,80}",
+        r"(?:caption|close|expand|collapse|loading\.*|enlarge this image|toggle caption)",
+        r"this (?:slideshow|video|content|feature|page) requires javascript.{0,60}",
+        r"(?:please )?enable javascript.{0,80}",
     )),
     PhraseRule("copyright-line", "meta", (
-        r"(?:copyright|©) ?(?:\(c\) )?\d{4}.{0,250}", r"all rights reserved\.?",
+        r"(?:copyright|©) ?(?:\(c\)|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
     )),
     PhraseRule("tag-line", "tags", (
         r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|topics?|"
@@ -272,6 +292,13 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:click to )?(?:print|email)(?: this)?(?: article| page)?(?: \(opens in new window\))?",
         r"be sure to .{0,80}share this (?:post|article|story).{0,60}",
         r"(?:connect with|follow) us on .{0,120}", r"sign up (?:to|for) our newsletter.{0,40}",
+        r"follow .{1,80} on (?:facebook|twitter|instagram|x|linkedin|youtube|tiktok).{0,120}",
+        r"like this (?:story|article|post)\? share it.{0,40}",
+    )),
+    PhraseRule("newsletter-line", "newsletter", (
+        r"subscribe(?: now| today| here)?!?", r"(?:click here to )?subscribe to .{1,100}",
+        r"get the latest .{0,80} (?:in|to) your inbox.{0,120}",
+        r"let our news meet your inbox.{0,120}",
     )),
 )
 
