@@ -32,7 +32,8 @@ _LIST_CANDIDATES = "ul, ol"
 _DROP = "data-newscrawl-drop"
 _DROPS = f"[{_DROP}]"
 _NESTED_DROPS = f"[{_DROP}] [{_DROP}]"
-_NON_CONTENT = ", ".join(rules.NON_CONTENT_TAGS)
+_NON_CONTENT_TAGS = frozenset(rules.NON_CONTENT_TAGS)
+_STRIPPED = ", ".join([*rules.NON_CONTENT_TAGS, rules.HIDDEN_SELECTOR])
 _FORM_CONTROLS = ", ".join(rules.FORM_CONTROL_TAGS)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADINGS = ", ".join(sorted(_HEADING_TAGS))
@@ -152,6 +153,15 @@ def _enclosing_block(text_node: LexborNode) -> tuple[LexborNode | None, str]:
             break
         block = up
     return block, text
+
+
+def _really_hidden(node: LexborNode) -> bool:
+    """``[style]`` is matched broadly by the CSS engine; the style must really hide."""
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = (attrs.get("style") or "").lower().replace(" ", "")
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def _cut(node: LexborNode) -> None:
@@ -288,13 +298,17 @@ class Remover:
 
     # -- the passes ------------------------------------------------------------------------
     def strip_non_content(self, root: LexborNode) -> None:
-        self.sweep(root)  # the user's site drops go first: they know the site
-        for node in reversed(root.css(_NON_CONTENT)):  # inner first: nothing freed is touched
-            _cut(node)
+        """Scripts, styles and the like go silently; hidden blocks go on the record.
 
-    def strip_hidden(self, root: LexborNode) -> None:
-        for node in root.css(rules.HIDDEN_SELECTOR):
-            self.mark(node, "hidden", "hidden-element")
+        One query finds both. Inner nodes come first, so no freed node is touched;
+        hidden blocks are only marked here and swept after.
+        """
+        self.sweep(root)  # the user's site drops go first: they know the site
+        for node in reversed(root.css(_STRIPPED)):
+            if node.tag in _NON_CONTENT_TAGS:
+                _cut(node)
+            elif _really_hidden(node):
+                self.mark(node, "hidden", "hidden-element")
         self.sweep(root)
 
     def strip_form_controls(self, root: LexborNode) -> None:
@@ -379,8 +393,10 @@ class Remover:
             if node.tag != "-text":
                 continue
             text = node.text_content or ""
-            if len(text) <= rules.SHORT_TEXT and (text := text.strip()) and not text.isdigit() \
-                    and (line_rule(squash(text)) is not None or rules.SOURCE_HINT.search(text)):
+            if len(text) > rules.SHORT_TEXT or not (text := text.strip()):
+                continue
+            if line_rule(text) is not None or (
+                    len(text) <= rules.SOURCE_HINT_CHARS and rules.SOURCE_HINT.search(text)):
                 matches.append(node)  # a source footer spans text nodes: "Via: <a>Fox</a>"
         for node in matches:
             block, text = _enclosing_block(node)

@@ -29,13 +29,15 @@ _LEADING_NON_WORD = re.compile(r"\W*")
 
 
 def line_rule(text: str) -> rules.PhraseRule | None:
-    """The phrase rule a short block of text matches, if any (sources first, titles last)."""
+    """The phrase rule a short block of text matches, if any (sources first, titles last).
+
+    Runs of whitespace count as one space; the gate looks only at the first letters."""
     start = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]
     if _GATE is not None:
         head = text[start : start + GATE_CHARS].lower()
         if head not in _GATE and not any(head.startswith(short) for short in _SHORT_STARTS):
             return None
-    match = _PATTERN.match(text)
+    match = _PATTERN.match(" ".join(text.split()))
     if match is None or match.lastgroup is None:
         return None
     rule = _RULE_OF_GROUP[match.lastgroup]

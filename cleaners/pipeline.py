@@ -97,7 +97,6 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         watcher.parsed(body)
     remover = Remover(tree, url, site_rules, watcher.removed if watcher is not None else None)
     remover.strip_non_content(body)
-    remover.strip_hidden(body)
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
 

@@ -27,11 +27,8 @@ NON_CONTENT_TAGS = (
 # Form controls: stripped after the boilerplate pass, which reads them to tell a
 # comment or sign-up form from a form that wraps the whole page.
 FORM_CONTROL_TAGS = ("button", "select", "input", "textarea", "option", "label")
-# Hidden by the page itself: a reader never sees them.
-HIDDEN_SELECTOR = (
-    "[hidden], [aria-hidden=true], [style*='display:none' i], [style*='display: none' i],"
-    " [style*='visibility:hidden' i], [style*='visibility: hidden' i]"
-)
+# Hidden by the page itself: a reader never sees them (the style is checked in code).
+HIDDEN_SELECTOR = "[hidden], [aria-hidden=true], [style]"
 
 
 WEAK = 0.4
@@ -334,6 +331,9 @@ SOURCE_HINT = re.compile(
 """A word every source footer holds. A text node with one has its whole line checked
 against ``SOURCE_RULES``, since a footer is often split across links
 ("This article <a>originally appeared</a> on <a>Fox News</a>")."""
+
+SOURCE_HINT_CHARS = 60
+"""The text nodes of a split footer are short ("Via: ", "This article ")."""
 
 SOURCE_BOX_CHARS = 600
 """A removed byline or meta box this short is searched for a source line first."""
