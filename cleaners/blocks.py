@@ -155,6 +155,14 @@ def _enclosing_block(text_node: LexborNode) -> tuple[LexborNode | None, str]:
     return block, text
 
 
+_NOT_WORD = str.maketrans({c: " " for c in ":;,.!?()[]«»\"'|-–—"})
+
+
+def _has_source_word(text: str) -> bool:
+    """``rules.SOURCE_HINT`` for a short text, by set lookup: this runs for every one."""
+    return not rules.SOURCE_HINT_WORDS.isdisjoint(text.lower().translate(_NOT_WORD).split())
+
+
 def _really_hidden(node: LexborNode) -> bool:
     """``[style]`` is matched broadly by the CSS engine; the style must really hide."""
     attrs = node.attributes
@@ -396,7 +404,7 @@ class Remover:
             if len(text) > rules.SHORT_TEXT or not (text := text.strip()):
                 continue
             if line_rule(text) is not None or (
-                    len(text) <= rules.SOURCE_HINT_CHARS and rules.SOURCE_HINT.search(text)):
+                    len(text) <= rules.SOURCE_HINT_CHARS and _has_source_word(text)):
                 matches.append(node)  # a source footer spans text nodes: "Via: <a>Fox</a>"
         for node in matches:
             block, text = _enclosing_block(node)

@@ -79,7 +79,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         if looks_binary(html):
             return Article(url=url, reason="not a text document (binary content)")
         html = decode_html(html, charset)
-    if not html.strip():
+    if not html or html.isspace():
         return Article(url=url, reason="empty page")
     if len(html) > MAX_HTML_CHARS:
         return Article(url=url, reason=f"page too large ({len(html)} characters)")

@@ -322,12 +322,12 @@ SOURCE_RULES: tuple[PhraseRule, ...] = (
 )
 """A source footer: removed from the text, its link becomes ``Article.source_url``."""
 
-SOURCE_HINT = re.compile(
-    r"\b(?:source|via|originally|appeared|republished|original|entire article|full article"
-    r"|quelle|ursprünglich|publié|fuente|fonte|publicado|pubblicato|источник|опубликовано"
-    r"|bron|oorspronkelijk)\b",
-    re.IGNORECASE,
-)
+SOURCE_HINT_WORDS = frozenset((
+    "source", "sources", "via", "originally", "appeared", "republished", "original", "entire",
+    "full", "quelle", "ursprünglich", "publié", "fuente", "fonte", "publicado", "pubblicato",
+    "источник", "опубликовано", "bron", "oorspronkelijk",
+))
+SOURCE_HINT = re.compile(r"\b(?:" + "|".join(sorted(SOURCE_HINT_WORDS)) + r")\b", re.IGNORECASE)
 """A word every source footer holds. A text node with one has its whole line checked
 against ``SOURCE_RULES``, since a footer is often split across links
 ("This article <a>originally appeared</a> on <a>Fox News</a>")."""
