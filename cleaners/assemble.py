@@ -12,11 +12,14 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from .blocks import BLOCK_TAGS, children, squash
+from .blocks import BLOCK_TAGS, squash
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BREAKS = BLOCK_TAGS
 _SKIPPED = frozenset({"figcaption", "script", "style", "noscript", "template", "head", "title"})
+_CONTEXT_TAGS = frozenset({*_HEADINGS, "ul", "ol", "li", "blockquote", "pre", "a", "tr", "td",
+                           "th"})
+"""Elements that change how the text inside them is rendered; others share the context."""
 _LAYOUT_INSIDE = "p, div, table, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, section, article"
 
 
@@ -82,30 +85,33 @@ class _Walker:
             self.blocks.append(Block("p", text, links, quote=ctx.quote))
 
     def walk(self, root: LexborNode) -> None:
-        stack: list[tuple[LexborNode, _Context | None]] = [(root, None)]
+        stack: list[tuple[LexborNode, str, _Context | None]] = [(root, "", None)]
         while stack:
-            node, restore = stack.pop()
+            node, tag, restore = stack.pop()
             if restore is not None:  # leaving an element: close what it opened
-                if node.tag in _BREAKS:
+                if tag in _BREAKS:
                     self.flush()
-                if node.tag == "tr" and self.row is not None:
+                if tag == "tr" and self.row is not None:
                     self._end_row()
                 self.ctx = restore
                 continue
-            if node.is_text_node:
+            tag = node.tag or ""
+            if tag == "-text":
                 text = node.text_content or ""
                 self.parts.append(text)
                 if self.ctx.link:
                     self.links += len(text.strip())
                 continue
-            if not node.is_element_node or node.tag in _SKIPPED:
+            if tag[:1] == "-" or tag in _SKIPPED:  # comments, doctype; captions
                 continue
-            tag = node.tag or ""
             if tag in _BREAKS:
                 self.flush()
-            stack.append((node, self.ctx))
-            self.ctx = self._enter(node, tag)
-            stack.extend((c, None) for c in reversed(list(children(node))))
+            stack.append((node, tag, self.ctx))
+            if tag in _CONTEXT_TAGS:
+                self.ctx = self._enter(node, tag)
+            kids = list(node.iter(include_text=True))
+            kids.reverse()
+            stack.extend((kid, "", None) for kid in kids)
         self.flush()
 
     def _enter(self, node: LexborNode, tag: str) -> _Context:
