@@ -314,7 +314,7 @@ class Remover:
         self.sweep(root)  # the user's site drops go first: they know the site
         for node in reversed(root.css(_STRIPPED)):
             if node.tag in _NON_CONTENT_TAGS:
-                _cut(node)
+                node.decompose()  # never rendered: the words around it join as a browser shows them
             elif _really_hidden(node):
                 self.mark(node, "hidden", "hidden-element")
         self.sweep(root)
