@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from .blocks import BLOCK_TAGS, squash
+from .markup import BLOCK_TAGS, squash
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BREAKS = BLOCK_TAGS

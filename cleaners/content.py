@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from . import rules
-from .blocks import children, link_chars, squash, text_chars
+from .markup import children, link_chars, squash, text_chars
 
 # Paragraphs vote for their ancestors. Loose text in a container (a <div> with text
 # between its children, as old templates write articles) is a paragraph of that

@@ -22,10 +22,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import rules
 from .article import Article, RemovedBlock, SiteRules
 from .assemble import Block, blocks_of, to_markdown, to_text
-from .blocks import Remover, excerpt, line_rule, squash
+from .blocks import Remover
 from .content import main_content
 from .decode import decode_html, looks_binary
+from .markup import excerpt, squash
 from .metadata import Metadata, extract_metadata
+from .phrases import line_rule
 
 MAX_HTML_CHARS = 30_000_000
 """Beyond this a document is not a news page; refuse it rather than parse it."""

@@ -1,7 +1,7 @@
 """The boilerplate rules table: every selector, token, phrase and threshold the cleaner uses.
 
-Rules are data. Code in ``blocks.py`` and ``content.py`` applies them; it does not
-spell them as branches. Each rule has a ``name`` (what ``Article.removed`` and
+Rules are data. Code in ``markup.py``, ``phrases.py``, ``blocks.py`` and
+``content.py`` applies them; it does not spell them as branches. Each rule has a ``name`` (what ``Article.removed`` and
 ``crawl explain`` show) and a ``kind`` (the family of boilerplate). Three families
 of evidence are kept apart so that a widget whose class names were stripped or
 randomised is still caught:
