@@ -34,6 +34,9 @@ _NEGATIVE = re.compile(
 CLASS_WEIGHT = 25
 ANCESTOR_LEVELS = 5
 TOP_CANDIDATES = 12
+LEADER_VOTES = 0.25
+"""A candidate with this share of the best one's paragraph votes is a part of the
+article (class hints alone, as on a breadcrumb named "entry-crumbs", do not count)."""
 
 
 @dataclass
@@ -115,7 +118,7 @@ def main_content(root: LexborNode) -> list[LexborNode]:
     top = ranked[0]
     top = _climb_to_shared_parent(top, ranked[1:6], candidates)
     top = _climb_while_parent_scores(top, candidates)
-    return _with_siblings(top, candidates)
+    return _with_siblings(top, candidates, ranked)
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
@@ -159,22 +162,32 @@ def _climb_while_parent_scores(top: Candidate, candidates: dict[int, Candidate])
     # A lone child says nothing its parent does not: widen to the parent.
     while (parent := top.node.parent) is not None and parent.tag not in ("body", "html") \
             and len([c for c in children(parent) if c.is_element_node]) == 1:
-        top = candidates.get(parent.mem_id) or Candidate(parent, score=weigh(top))
+        widened = candidates.get(parent.mem_id) or Candidate(parent)
+        widened.score = max(weigh(widened), weigh(top))  # the same content, the same worth
+        top = widened
     return top
 
 
-def _with_siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNode]:
+def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
+                   ranked: list[Candidate]) -> list[LexborNode]:
+    """Readability's sibling rule, plus: a sibling holding one of the leading
+    candidates is article too (an article split into sections by figures or ads,
+    each in its own wrapper)."""
     parent = top.node.parent
     if parent is None or top.node.tag in ("body", "html"):
         return [top.node]
     top_score = weigh(top)
     threshold = max(10.0, top_score * 0.2)
     top_class = top.node.attributes.get("class")
+    most_votes = max(c.votes for c in ranked)
+    leaders = [c for c in ranked
+               if weigh(c) >= threshold and c.votes >= LEADER_VOTES * most_votes]
+    holds_leader = _siblings_holding(parent, leaders)
     chosen = []
     for sibling in children(parent):
         if not sibling.is_element_node:
             continue
-        if sibling.mem_id == top.node.mem_id:
+        if sibling.mem_id == top.node.mem_id or sibling.mem_id in holds_leader:
             chosen.append(sibling)
             continue
         candidate = candidates.get(sibling.mem_id)
@@ -184,6 +197,22 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[Lex
         if votes_enough or (sibling.tag == "p" and _reads_like_prose(sibling)):
             chosen.append(sibling)
     return chosen
+
+
+def _siblings_holding(parent: LexborNode, leaders: list[Candidate]) -> set[int]:
+    """Which children of ``parent`` hold one of ``leaders`` (looking a few levels up)."""
+    held = set()
+    for leader in leaders:
+        node: LexborNode | None = leader.node
+        for _ in range(ANCESTOR_LEVELS * 2):
+            if node is None:
+                break
+            up = node.parent
+            if up is not None and up.mem_id == parent.mem_id:
+                held.add(node.mem_id)
+                break
+            node = up
+    return held
 
 
 def _reads_like_prose(node: LexborNode) -> bool:

@@ -121,7 +121,8 @@ def _name_rule(name: str) -> rules.StructureRule | None:
         for fragment, rule in _FRAGMENT_RULES.get(word[:4], ()):
             if fragment in name:
                 found.append(rule)
-    if not found or rules.IGNORED_CLASS_NAMES.match(name):
+    if not found or rules.IGNORED_CLASS_NAMES.match(name) \
+            or rules.CONTENT_CLASS_NAMES.search(name):
         return None
     return _earliest(*found)
 

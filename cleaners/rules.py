@@ -1,8 +1,9 @@
 """The boilerplate rules table: every selector, token, phrase and threshold the cleaner uses.
 
 Rules are data. Code in ``markup.py``, ``phrases.py``, ``blocks.py`` and
-``content.py`` applies them; it does not spell them as branches. Each rule has a ``name`` (what ``Article.removed`` and
-``crawl explain`` show) and a ``kind`` (the family of boilerplate). Three families
+``content.py`` applies them; it does not spell them as branches. Each rule has a
+``name`` (what ``Article.removed`` and ``crawl explain`` show) and a ``kind`` (the
+family of boilerplate). Three families
 of evidence are kept apart so that a widget whose class names were stripped or
 randomised is still caught:
 
@@ -100,7 +101,8 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
         "ad", "ads", "advert", "adv", "advertisement", "adsense", "adslot", "adunit",
         "dfp", "sponsored", "sponsor", "promo", "banner", "gpt",
     ), fragments=("ad-slot", "ad-container", "ad-wrapper", "adsbygoogle", "advertis")),
-    StructureRule("breadcrumbs", "navigation", fragments=("breadcrumb",)),
+    StructureRule("breadcrumbs", "navigation", tokens=("crumbs", "crumb"),
+                  fragments=("breadcrumb",)),
     StructureRule("tag-list", "tags", tokens=(
         "tags", "tag", "tagcloud", "categories", "category", "post-tags", "entry-tags",
         "taglist", "cat-links", "tags-links", "topics",
@@ -134,6 +136,11 @@ IGNORED_CLASS_NAMES = re.compile(
 """Class names that describe the page, not a block: WordPress's taxonomy classes on
 the article itself (``category-news tag-ukraine author-paul``) and layout flags on
 wrappers (``has-sidebar``). Their words would otherwise match widget tokens."""
+
+CONTENT_CLASS_NAMES = re.compile(r"embed|twitter-tweet|instagram-media|tiktok|pullquote")
+"""Class names of content inside an article: an embedded post quoted by the story
+(``social-media-embed``, ``twitter-tweet``) is part of it, though its words
+("social", "media") would otherwise name a share bar."""
 
 # --------------------------------------------------------------------------------------
 # Text rules. Patterns are case-insensitive and match a block's whole (short) text.
