@@ -8,6 +8,7 @@ line, a repeat) are dropped and reported back to the caller.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -162,25 +163,47 @@ def to_text(blocks: list[Block]) -> str:
     return "\n\n".join(b.text for b in blocks)
 
 
+def escape_markdown(text: str) -> str:
+    """Page text as Markdown text, never as markup: a page that shows "<script>" or
+    "[x](javascript:...)" in its words must not become live HTML or a link."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    text = _LINE_START_MARKER.sub(r"\g<1>\\\g<2>", text)
+    return _LINE_START_NUMBER.sub(r"\g<1>\\\g<2>", text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>|&]")
+# What would start a heading, quotation, list item or rule at the start of a line.
+_LINE_START_MARKER = re.compile(r"^(\s*)([#+=-])", re.MULTILINE)
+_LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any run of backticks inside the code."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
 def to_markdown(blocks: list[Block]) -> str:
     out: list[str] = []
     previous: Block | None = None
     for block in blocks:
         prefix = "> " * block.quote
+        text = escape_markdown(block.text)
         if block.kind == "heading":
-            line = "#" * block.level + " " + block.text
+            line = "#" * block.level + " " + text
         elif block.kind == "item":
             marker = "1." if block.ordered else "-"
-            line = "  " * (block.level - 1) + marker + " " + block.text
+            line = "  " * (block.level - 1) + marker + " " + text
         elif block.kind == "pre":
-            line = "```\n" + block.text + "\n```"
+            fence = _fence(block.text)
+            line = fence + "\n" + block.text + "\n" + fence
         elif block.kind == "row":
-            line = "| " + " | ".join(c.replace("|", "\\|") for c in block.cells) + " |"
+            line = "| " + " | ".join(escape_markdown(c) for c in block.cells) + " |"
             if previous is None or previous.kind != "row":
                 # Markdown tables need a header separator after their first row.
                 line += "\n|" + " --- |" * len(block.cells)
         else:
-            line = block.text
+            line = text
         line = "\n".join(prefix + part for part in line.split("\n"))
         joiner = "\n" if previous is not None and _tight(previous, block) else "\n\n"
         out.append((joiner if out else "") + line)

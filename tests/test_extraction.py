@@ -211,3 +211,13 @@ def test_title_heading_is_not_article_text() -> None:
     article = clean(page(prose(), title="Zelensky ready to hand over soldiers"))
     assert "Zelensky ready" not in article.text
     assert article.title == "Zelensky ready to hand over soldiers"
+
+
+def test_markdown_shows_markup_in_the_text_as_text() -> None:
+    shown = ("<p>The payload &lt;script&gt;alert(1)&lt;/script&gt; and [a link](javascript:x) "
+             "were on her slides, she said, along with many other examples of attacks.</p>")
+    article = clean(page(prose(PARAGRAPHS[:2]) + shown))
+    assert "<script>alert(1)</script>" in article.text
+    assert "<script>" not in article.markdown
+    assert "\\<script\\>" in article.markdown
+    assert "\\[a link\\](javascript:x)" in article.markdown
