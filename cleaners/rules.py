@@ -302,7 +302,6 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("newsletter-line", "newsletter", (
         r"subscribe(?: now| today| here)?!?", r"(?:click here to )?subscribe to .{1,100}",
         r"get the latest .{0,80} (?:in|to) your inbox.{0,120}",
-        r"let our news meet your inbox.{0,120}",
     )),
 )
 
