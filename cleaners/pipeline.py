@@ -32,6 +32,7 @@ from .phrases import line_rule
 MAX_HTML_CHARS = 30_000_000
 """Beyond this a document is not a news page; refuse it rather than parse it."""
 
+WORD = re.compile(r"\w+")
 MAX_DEPTH = 2_000
 """Deeper nesting is refused: lexbor's tree builder takes time growing with the square
 of the depth (a minute for 100,000 nested <div>s), and no real page nests 2,000 deep."""
@@ -173,4 +174,18 @@ def _block_rule(block: Block, title: str, seen: set[str],
         return "links", "link-dense-block"
     if len(block.text) <= rules.SHORT_TEXT and (rule := line_rule(block.text)) is not None:
         return rule.kind, rule.name
+    if block.kind in ("p", "item") and len(block.text) <= rules.TITLE_MAX_CHARS:
+        return _line_shape(block.text)
+    return None
+
+
+def _line_shape(text: str) -> tuple[str, str] | None:
+    for shape in rules.LINE_SHAPES:
+        if shape.pattern.fullmatch(text):
+            return shape.kind, shape.name
+    date = rules.DATE.search(text)
+    if date is not None:
+        rest = text[: date.start()] + " " + text[date.end():]
+        if len(WORD.findall(rest)) <= rules.DATELINE_MAX_WORDS and "@" not in rest:
+            return "meta", "dateline"
     return None

@@ -345,6 +345,54 @@ SOURCE_BOX_CHARS = 600
 """A removed byline or meta box this short is searched for a source line first."""
 
 # --------------------------------------------------------------------------------------
+# Lines judged only in the last pass over the article's paragraphs (their patterns
+# start with digits or names, which the phrase gate cannot look for).
+
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|januar\w*|februar\w*|märz|mai|juni|juli|oktober|dezember"
+    r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"|januari|februari|maart|juni|augustus|oktober"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_MONTHS})\s+(?:de\s+)?\d{{4}}"
+    rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})"
+    r"(?:,?\s+(?:at|às|à|um|a las|alle|в|om)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s+[a-z]{2,4})?)?"
+)
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """A paragraph recognised by its whole shape, not by what it says."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+
+
+DATELINE_MAX_WORDS = 4
+"""A short paragraph that is a date with at most this many other words (a weekday,
+a byline name) is a dateline, not prose; unless it credits a quoted post
+("— Jane Doe (@jane) May 4, 2019" closes an embedded tweet, which is content)."""
+DATE = re.compile(_DATE, re.IGNORECASE)
+
+LINE_SHAPES: tuple[LineShape, ...] = (
+    # "1 of 6", "1 - 5 of 36": gallery and pager counters.
+    LineShape("counter", "navigation", re.compile(
+        r"\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|di|sur|из|van)\s*\d+", re.IGNORECASE)),
+    # An author's e-mail address or social profile on a line of its own.
+    LineShape("contact-line", "author-bio", re.compile(
+        r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?(?:twitter|x|facebook"
+        r"|instagram|linkedin)\.com/\S+|@\w{2,30})", re.IGNORECASE)),
+)
+
+# --------------------------------------------------------------------------------------
 # Shape thresholds.
 
 CARD_TAGS = ("article", "div", "li", "section", "ul", "ol")

@@ -221,3 +221,19 @@ def test_markdown_shows_markup_in_the_text_as_text() -> None:
     assert "<script>" not in article.markdown
     assert "\\<script\\>" in article.markdown
     assert "\\[a link\\](javascript:x)" in article.markdown
+
+
+@pytest.mark.parametrize("line", [
+    "Nov. 20, 2019, 9:28 AM UTC", "sexta-feira, 22 de outubro de 2010 às 20:13",
+    "Chris Davies - Nov 19, 2019, 10:31 pm CST", "1 of 6", "jane.doe@news.example",
+    "twitter.com/janedoe",
+])
+def test_datelines_counters_and_contacts_go(line: str) -> None:
+    article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_quoted_posts_credit_line_stays() -> None:
+    credit = "— Jane Doe (@janedoe) November 18, 2019"
+    article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{credit}</p>" + prose(PARAGRAPHS[3:])))
+    assert credit in article.text
