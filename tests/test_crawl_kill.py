@@ -93,11 +93,13 @@ def test_sigkill_at_random_moments_loses_nothing_and_redoes_nothing_finished(
         database = tmp_path / "news.db"
         log = tmp_path / "crawl.log"
         snapshots: list[Snapshot] = []
+        discovery_kills = 0
         # Kill points spread over the whole crawl, counted in article requests; about
         # one in five lands in a restart's discovery instead (robots.txt, feeds, sitemaps).
         for target in sorted(rng.sample(range(1, PAGES), KILLS)):
             crawl = start(config, log)
-            if rng.random() < 0.2:
+            in_discovery = rng.random() < 0.2
+            if in_discovery:
                 reached = wait_for(site, crawl, site.total() + rng.randint(1, 8),
                                    articles_only=False)
             else:
@@ -109,6 +111,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_redoes_nothing_finished(
             crawl.send_signal(signal.SIGKILL)
             assert crawl.wait(timeout=10) == -signal.SIGKILL
             snapshots.append(Snapshot(frontier_states(database), site.counts()))
+            discovery_kills += in_discovery
         final = run_crawl(config, "run", "--source", "local")
         assert final.returncode == 0, final.stderr
         requests = site.counts()
@@ -135,6 +138,8 @@ def test_sigkill_at_random_moments_loses_nothing_and_redoes_nothing_finished(
         assert requests[path] <= 1 + in_flight, f"{path}: {requests[path]} requests ({context})"
     repeats = sum(requests[path] - 1 for path in articles.values())
     assert repeats <= KILLS * CONCURRENCY
+    print(f"{KILLS} kills ({discovery_kills} in a restart's discovery), {PAGES} pages, "
+          f"{repeats} fetched again while in flight at a kill; {context}")
 
 
 def test_a_kill_during_discovery_loses_no_feed_item(tmp_path: Path) -> None:
