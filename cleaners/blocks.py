@@ -63,6 +63,14 @@ def _enclosing_block(text_node: LexborNode) -> tuple[LexborNode | None, str]:
 _NOT_WORD = str.maketrans({c: " " for c in ":;,.!?()[]«»\"'|-–—"})
 
 
+def _may_say_a_phrase(text: str) -> bool:
+    """Whether a text node can be (part of) a boilerplate line: cheap tests first."""
+    if len(text) > rules.SHORT_TEXT or not (text := text.strip()):
+        return False
+    return line_rule(text) is not None or (
+        len(text) <= rules.SOURCE_HINT_CHARS and _has_source_word(text))  # "Via: <a>Fox</a>"
+
+
 def _has_source_word(text: str) -> bool:
     """``rules.SOURCE_HINT`` for a short text, by set lookup: this runs for every one."""
     return not rules.SOURCE_HINT_WORDS.isdisjoint(text.lower().translate(_NOT_WORD).split())
@@ -203,37 +211,38 @@ class Remover:
             _cut(node)
 
     def remove_boilerplate(self, root: LexborNode) -> None:
-        """Structure, then text, then shape.
+        """Structure and text in one top-down walk, then shape.
 
-        Each pass collects its matches in document order and removes them in
-        reverse: a block is removed after the blocks inside it, so no handle is
-        ever used after the node behind it was freed.
+        The walk judges each element by its markup as it meets it: a removed
+        block's subtree is never visited, and the walk holds no handle inside the
+        node it frees. Short texts that say a phrase are collected on the way and
+        judged after the walk; what they condemn is only marked, and one sweep
+        removes the outermost marked blocks.
         """
         self._root, self._page_chars = root, None
-        self._structure_pass(root)
-        self._text_pass(root)
+        self._judge_texts(self._walk(root))
+        self.sweep(root)
         self._shape_pass(root)
 
-    def _structure_pass(self, root: LexborNode) -> None:
-        """Walk the tree top-down, judging each element by its markup.
-
-        A removed block's subtree is never visited; a block the share guard keeps
-        has its children judged in turn. Only the node being judged is freed, and
-        the walk holds no handle inside it.
-        """
-        stack = list(root.iter())
+    def _walk(self, root: LexborNode) -> list[LexborNode]:
+        """Judge elements top-down; return the text nodes that may say a phrase."""
+        said: list[LexborNode] = []
+        stack = list(root.iter(include_text=True))
         stack.reverse()
         while stack:
             node = stack.pop()
-            if not self._judge_markup(node):
-                children_first_last = list(node.iter())
+            tag = node.tag or ""
+            if tag == "-text":
+                if _may_say_a_phrase(node.text_content or ""):
+                    said.append(node)
+            elif tag[:1] != "-" and not self._judge_markup(node, tag):
+                children_first_last = list(node.iter(include_text=True))
                 children_first_last.reverse()
                 stack.extend(children_first_last)
-        self.sweep(root)
+        return said
 
-    def _judge_markup(self, node: LexborNode) -> bool:
+    def _judge_markup(self, node: LexborNode, tag: str) -> bool:
         """Remove the node if its tag, role or class/id names boilerplate; True if gone."""
-        tag = node.tag or ""
         rule = element_rule(tag, node.attributes)
         if rule is None:
             return tag == "form" and self._judge_form(node)
@@ -269,18 +278,8 @@ class Remover:
         return self._page_chars
 
     # -- text evidence ---------------------------------------------------------------------
-    def _text_pass(self, root: LexborNode) -> None:
-        """Phrases are found in text nodes (cheap), then judged on the block that holds them."""
-        matches = []
-        for node in root.traverse(include_text=True):
-            if node.tag != "-text":
-                continue
-            text = node.text_content or ""
-            if len(text) > rules.SHORT_TEXT or not (text := text.strip()):
-                continue
-            if line_rule(text) is not None or (
-                    len(text) <= rules.SOURCE_HINT_CHARS and _has_source_word(text)):
-                matches.append(node)  # a source footer spans text nodes: "Via: <a>Fox</a>"
+    def _judge_texts(self, matches: list[LexborNode]) -> None:
+        """Judge each phrase on the block that holds it, and mark what it condemns."""
         for node in matches:
             block, text = _enclosing_block(node)
             if block is None or len(text) > rules.SHORT_TEXT or (rule := line_rule(text)) is None:
@@ -292,7 +291,6 @@ class Remover:
                 self._mark_widget(block, rule.kind, rule.name)
             else:
                 self.mark(block, rule.kind, rule.name)
-        self.sweep(root)
 
     def _mark_widget(self, title: LexborNode, kind: str, rule: str) -> bool:
         """Remove a widget from its title: the container it heads, or the run that follows it."""

@@ -33,6 +33,7 @@ MAX_HTML_CHARS = 30_000_000
 """Beyond this a document is not a news page; refuse it rather than parse it."""
 
 WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 MAX_DEPTH = 2_000
 """Deeper nesting is refused: lexbor's tree builder takes time growing with the square
 of the depth (a minute for 100,000 nested <div>s), and no real page nests 2,000 deep."""
@@ -180,6 +181,8 @@ def _block_rule(block: Block, title: str, seen: set[str],
 
 
 def _line_shape(text: str) -> tuple[str, str] | None:
+    if _DIGIT.search(text) is None and "@" not in text and ".com/" not in text:
+        return None  # every line shape holds a number, an address or a profile
     for shape in rules.LINE_SHAPES:
         if shape.pattern.fullmatch(text):
             return shape.kind, shape.name
