@@ -1,9 +1,9 @@
 """Find boilerplate blocks in a parsed page and take them out, saying why.
 
-Three kinds of evidence from ``rules.py`` are applied in one top-down walk:
-structure (class/id tokens, roles, tags), text (widget titles, boilerplate
-lines, source footers) and shape (teaser runs, forms). Each removal is recorded
-as a ``RemovedBlock`` naming its rule.
+Three kinds of evidence from ``rules.py`` are applied: structure (class/id tokens,
+roles, tags, forms) and text (widget titles, boilerplate lines, source footers) in
+one top-down walk, then shape (teaser lists). Each removal is recorded as a
+``RemovedBlock`` naming its rule, and a source footer's link becomes the source URL.
 """
 
 from __future__ import annotations
