@@ -656,9 +656,6 @@ def test_markup_in_a_hostile_page_does_not_reach_the_exports(
     assert "javascript:" not in json.dumps(row).lower()
 
 
-@pytest.mark.xfail(strict=True, reason="cleaners.assemble.to_markdown writes the page's text "
-                   "into Markdown unescaped: text showing '<script>' or '[x](javascript:...)' "
-                   "becomes live HTML or a javascript: link when the Markdown is rendered")
 def test_text_that_reads_as_markup_is_escaped_in_markdown() -> None:
     article = clean(MARKUP_AS_TEXT_PAGE, "http://news.test/2026/11/27/talk.html")
     assert "<script>alert(3)</script>" in article.text  # the text itself says so
