@@ -271,9 +271,11 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("byline-line", "meta", (
         r"posted (?:by|on)\b.{0,150}", r"\d+ min(?:ute)?s? read(?: \w+)?",
         # "By Jane Doe", "By REUTERS - 2019-04-10": a capitalised name, not "By noon, ..."
-        r"by (?-i:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|and|&|de|van|von))"
-        r"{0,5})(?:\s*[-–|,]\s*.{0,40})?",
-        r"(?:published|updated|last updated|posted|modified)(?: on| at)?:?\s.{0,30}\d.{0,30}",
+        r"by (?-i:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|and|&|de|van|von)){0,5}"
+        r"(?:,\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})?)(?:\s*[-–|]\s*.{0,40})?",
+        # "Updated at 1:23 p.m."; lines with a date are datelines (``LINE_SHAPES``).
+        r"(?:published|updated|last updated|posted|modified)(?: on| at)?:?\s+"
+        r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
         r"(?:reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture"
         r"|tempo di lettura|время чтения|leestijd):? .{0,20}",
     )),

@@ -237,3 +237,14 @@ def test_a_quoted_posts_credit_line_stays() -> None:
     credit = "— Jane Doe (@janedoe) November 18, 2019"
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{credit}</p>" + prose(PARAGRAPHS[3:])))
     assert credit in article.text
+
+
+@pytest.mark.parametrize("line", [
+    "By Monday, the Senate had voted on the measure.",
+    "Published in 1998, the book sold millions.",
+    "Subscribers to the theory were few.",
+    "Follow-up talks are planned for March.",
+])
+def test_prose_that_starts_like_boilerplate_stays(line: str) -> None:
+    article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
+    assert line in article.text.split("\n\n")
