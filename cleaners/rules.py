@@ -309,7 +309,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
 
 SOURCE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("source-link", "source", (
-        r"source link", r"sources?\s*:.{0,200}", r"via\s*:?.{1,80}", r"quelle\s*:.{0,120}",
+        r"source link", r"sources?\s*:.{0,200}", r"via\s*:\s*.{1,80}",
+        r"via (?-i:[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*){0,3})",  # "Via Fox News", a name
+        r"quelle\s*:.{0,120}",
         r"fuente\s*:.{0,120}", r"fonte\s*:.{0,120}", r"источник\s*:.{0,120}", r"bron\s*:.{0,120}",
         r"read the (?:original|entire|full|complete) (?:article|story|post)"
         r"(?: (?:here|at|on))?(?:\W+.{0,80})?",

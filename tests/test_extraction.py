@@ -248,3 +248,10 @@ def test_a_quoted_posts_credit_line_stays() -> None:
 def test_prose_that_starts_like_boilerplate_stays(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
     assert line in article.text.split("\n\n")
+
+
+def test_a_sentence_starting_with_via_is_not_a_source_footer() -> None:
+    line = '<p>Via <a href="https://maps.example/appia">Appia</a> was the first Roman road.</p>'
+    article = clean(page(prose(PARAGRAPHS[:3]) + line + prose(PARAGRAPHS[3:])))
+    assert "Via Appia was the first Roman road." in article.text
+    assert article.source_url is None
