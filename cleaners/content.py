@@ -21,7 +21,7 @@ from .markup import children, link_chars, squash, text_chars
 # between its children, as old templates write articles) is a paragraph of that
 # container, so it votes for the container itself too.
 PARAGRAPHS = "p, pre, blockquote, dd, h2, h3, h4, h5, h6, li"
-CONTAINERS = "div, section, article, main, td, center, font, span"
+CONTAINERS = "div, section, article, main, td, center, font"
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
               "blockquote": 3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "form": -3,
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
