@@ -33,7 +33,7 @@ _NEGATIVE = re.compile(
     r"caption|byline|author|nav|menu|ad-|sponsor", re.IGNORECASE)
 CLASS_WEIGHT = 25
 ANCESTOR_LEVELS = 5
-TOP_CANDIDATES = 12
+TOP_CANDIDATES = 8
 LEADER_VOTES = 0.25
 """A candidate with this share of the best one's paragraph votes is a part of the
 article (class hints alone, as on a breadcrumb named "entry-crumbs", do not count)."""
