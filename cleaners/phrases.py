@@ -32,11 +32,8 @@ def line_rule(text: str) -> rules.PhraseRule | None:
     """The phrase rule a short block of text matches, if any (sources first, titles last).
 
     Runs of whitespace count as one space; the gate looks only at the first letters."""
-    start = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]
-    if _GATE is not None:
-        head = text[start : start + GATE_CHARS].lower()
-        if head not in _GATE and not any(head.startswith(short) for short in _SHORT_STARTS):
-            return None
+    if _GATE is not None and not _may_match(text):
+        return None
     match = _PATTERN.match(" ".join(text.split()))
     if match is None or match.lastgroup is None:
         return None
@@ -44,6 +41,14 @@ def line_rule(text: str) -> rules.PhraseRule | None:
     if rule in rules.TITLE_RULES and len(text) > rules.TITLE_MAX_CHARS:
         return None
     return rule
+
+
+def _may_match(text: str) -> bool:
+    """The gate: can a phrase start where the text's words start?"""
+    if not text[:1].isalnum():  # skip what the pattern's leading \\W* skips
+        text = text[_LEADING_NON_WORD.match(text).end():]  # type: ignore[union-attr]
+    head = text[:GATE_CHARS].lower()
+    return head in _GATE or head.startswith(_SHORT_STARTS)  # type: ignore[operator]
 
 
 def _starts(items: list, width: int) -> set[str] | None:
