@@ -17,6 +17,7 @@ from . import rules
 from .article import RemovedBlock, SiteRules
 from .markup import (
     BLOCK_TAGS,
+    EXCERPT_CHARS,
     children,
     element_children,
     element_rule,
@@ -168,10 +169,14 @@ class Remover:
     def _decompose(self, node: LexborNode, kind: str, rule: str) -> None:
         if self.on_remove is not None:
             self.on_remove(node, kind, rule)
-        if text := squash(node.text(separator=" ")):
-            self.removed.append(RemovedBlock(kind, rule, excerpt(text)))
-            if len(text) <= rules.SOURCE_BOX_CHARS and rules.SOURCE_HINT.search(text):
-                self._find_source(node)  # a "Via:" line inside a removed byline box
+        raw = node.text(separator=" ")
+        # The excerpt needs the start only: a huge footer's text is not squashed whole.
+        if head := squash(raw[: EXCERPT_CHARS * 4]):
+            self.removed.append(RemovedBlock(kind, rule, excerpt(head)))
+            if len(raw) <= 4 * rules.SOURCE_BOX_CHARS:
+                text = squash(raw)
+                if len(text) <= rules.SOURCE_BOX_CHARS and rules.SOURCE_HINT.search(text):
+                    self._find_source(node)  # a "Via:" line inside a removed byline box
         _cut(node)
 
     def _find_source(self, box: LexborNode) -> None:
