@@ -106,6 +106,10 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
 
     roots = main_content(body)
     blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)
+    if not blocks and [r.mem_id for r in roots] != [body.mem_id]:
+        # The chosen container said nothing that survived: rather the rest of the
+        # page, already stripped of every block a rule named, than nothing.
+        blocks = _drop_boilerplate_blocks(blocks_of([body]), metadata, remover)
     article.removed = remover.removed
     article.source_url = remover.source_url
     if not blocks:

@@ -255,3 +255,10 @@ def test_a_sentence_starting_with_via_is_not_a_source_footer() -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + line + prose(PARAGRAPHS[3:])))
     assert "Via Appia was the first Roman road." in article.text
     assert article.source_url is None
+
+
+def test_text_outside_any_container_is_still_found() -> None:
+    html = ("<html><body>" + "".join(f"{p}<br><br>" for p in PARAGRAPHS)
+            + "</body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == PARAGRAPHS
