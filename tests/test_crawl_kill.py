@@ -80,6 +80,38 @@ def _requests(site: LocalSite, articles_only: bool) -> int:
     return sum(counts.get(path, 0) for path in site.article_paths)
 
 
+def descendants(pid: int) -> set[int]:
+    """Processes below ``pid`` (children, grandchildren...), from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # gone meanwhile
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def wait_gone(pids: set[int], seconds: float = 5.0) -> set[int]:
+    """Those of ``pids`` still running after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while (alive := {pid for pid in pids if _running(pid)}) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return alive
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's wait is missing
+
+
 def frontier_states(database: Path) -> dict[str, str]:
     return dict(query(database, "SELECT url, state FROM urls"))
 
@@ -108,8 +140,11 @@ def test_sigkill_at_random_moments_loses_nothing_and_redoes_nothing_finished(
             if not reached or crawl.poll() is not None:
                 crawl.wait()
                 break
+            helpers = descendants(crawl.pid)
             crawl.send_signal(signal.SIGKILL)
             assert crawl.wait(timeout=10) == -signal.SIGKILL
+            # Nothing the crawl started may outlive it (worker processes, servers...).
+            assert not wait_gone(helpers), f"left running after kill -9: {helpers}"
             snapshots.append(Snapshot(frontier_states(database), site.counts()))
             discovery_kills += in_discovery
         final = run_crawl(config, "run", "--source", "local")
