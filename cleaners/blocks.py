@@ -55,10 +55,26 @@ def _enclosing_block(text_node: LexborNode) -> tuple[LexborNode | None, str]:
     text = squash(block.text(separator=" "))
     for _ in range(rules.MAX_WIDENING):
         up = block.parent
-        if up is None or up.tag in _NEVER_REMOVED or squash(up.text(separator=" ")) != text:
+        if up is None or up.tag in _NEVER_REMOVED or _says_more(up, block):
             break
         block = up
     return block, text
+
+
+def _says_more(parent: LexborNode, child: LexborNode) -> bool:
+    """Whether ``parent`` holds text besides ``child``'s. Its siblings are looked at
+    one by one and the first with words ends the look, so widening a line inside a
+    long article costs a paragraph, not the article's whole text."""
+    for sibling in parent.iter(include_text=True):
+        if sibling.mem_id == child.mem_id:
+            continue
+        tag = sibling.tag or ""
+        if tag == "-text":
+            if (sibling.text_content or "").strip():
+                return True
+        elif tag[:1] != "-" and sibling.text(strip=True):
+            return True
+    return False
 
 
 _NOT_WORD = str.maketrans({c: " " for c in ":;,.!?()[]«»\"'|-–—"})

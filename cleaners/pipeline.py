@@ -34,13 +34,15 @@ MAX_HTML_CHARS = 30_000_000
 
 WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-MAX_DEPTH = 2_000
+MAX_DEPTH = 5_000
 """Deeper nesting is refused: lexbor's tree builder takes time growing with the square
-of the depth (a minute for 100,000 nested <div>s), and no real page nests 2,000 deep."""
+of the depth (a minute for 100,000 nested <div>s; a tenth of a second for 5,000), and
+no real page nests that deep, even one that never closes its <div>s."""
 SAFE_TAG_COUNT = 10_000
 """A page with fewer tags than this cannot nest deep enough to be slow: its depth
 is not measured, which keeps the check off the ordinary page's path."""
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Elements that never deepen the tree: void ones, and ones the parser closes itself.
 _FLAT_TAGS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -121,16 +123,30 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
 
 
 def _nesting_depth(html: str) -> int:
-    """How deep the page's elements nest, counted from its tags without parsing."""
-    depth = deepest = 0
+    """How deep the page's elements nest, counted from its tags without parsing.
+
+    Counted as the parser builds: an end tag closes the innermost open element of
+    its name and everything opened inside it; an end tag that closes nothing, or
+    one inside a comment, changes nothing.
+    """
+    html = _COMMENT.sub("", html)
+    open_names: list[str] = []
+    open_count: dict[str, int] = {}
+    deepest = 0
     for closing, name in _TAG.findall(html):
-        if name.lower() in _FLAT_TAGS:
+        name = name.lower()
+        if name in _FLAT_TAGS:
             continue
-        if closing:
-            depth = max(0, depth - 1)
-        else:
-            depth += 1
-            deepest = max(deepest, depth)
+        if not closing:
+            open_names.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            deepest = max(deepest, len(open_names))
+        elif open_count.get(name):
+            while open_names:
+                closed = open_names.pop()
+                open_count[closed] -= 1
+                if closed == name:
+                    break
     return deepest
 
 
