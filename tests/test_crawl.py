@@ -304,7 +304,7 @@ def test_discover_lists_what_a_run_would_fetch_and_fetches_no_article(site: Loca
 
 
 def test_a_second_run_on_the_same_database_stops_at_once(tmp_path: Path) -> None:
-    with LocalSite(8, delay=0.5) as slow_site:
+    with LocalSite(8, delay=1.5) as slow_site:  # 12 s of crawl: room for a slow start
         config = write_config(tmp_path, [site_source(slow_site)], concurrency=1,
                               per_host_concurrency=1)
         first = subprocess.Popen([str(CRAWL), "--config", str(config), "run"],
