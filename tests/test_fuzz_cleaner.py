@@ -50,7 +50,7 @@ EXAMPLES = 100
 MUTATED_PAGES = 12
 """Bench pages each mutation is applied to (a fixed, seeded sample)."""
 
-FUZZ_CASES = {"hypothesis": 4 * EXAMPLES, "mutations": MUTATED_PAGES * 14, "pathological": 5}
+FUZZ_CASES = {"hypothesis": 4 * EXAMPLES, "mutations": MUTATED_PAGES * 14, "pathological": 6}
 """How many inputs one run feeds the cleaner (at most: hypothesis may stop early)."""
 
 
@@ -259,10 +259,11 @@ PATHOLOGICAL_LIMITS = {
     "deep-div": 3.0,             # 100,000 nested <div>, closed
     "deep-unclosed-mixed": 3.0,  # 102,000 nested blocks, never closed
     "deep-stray-closers": 3.0,   # 100,000 <div>s, each with an end tag that closes nothing
+    "deep-commented-closers": 3.0,  # 100,000 <div>s, each with its end tag in a comment
     "real-paragraphs": 4.0,      # a real page's paragraphs repeated to 1 MB in one article
 }
-"""Seconds each page may take once parsed: generous (the cleaner takes about 0.7 s per MB),
-and the wait a failing case costs, so the quadratic cases are kept small."""
+"""Seconds each page may take once built: generous (the cleaner takes about 1 s per MB on a
+busy core), and the wait a failing case costs, so the cases that were quadratic stay small."""
 
 _CHILD = r"""
 import json, resource, sys, time
@@ -304,8 +305,8 @@ def run_pathological(name: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def pathological_results() -> Iterator[dict[str, Future[dict[str, Any]]]]:
-    """The huge page in one worker, the deep and quadratic ones in the other: a failing
-    case costs its limit, so side by side the wait is the huge page's alone."""
+    """The huge page in one worker, the others in the second: a failing case costs its
+    limit, so side by side the wait is about the huge page's alone."""
     with ThreadPoolExecutor(max_workers=2) as pool:
         yield {name: pool.submit(run_pathological, name) for name in PATHOLOGICAL_LIMITS}
 
@@ -320,6 +321,8 @@ def pathological(name: str) -> str | bytes:
     if name == "deep-stray-closers":
         # the parser ignores an end tag that closes nothing: 100,000 divs deep
         return "<html><body>" + "<div></span>" * 100_000 + words + "</body></html>"
+    if name == "deep-commented-closers":
+        return "<html><body>" + "<div><!--</div>-->" * 100_000 + words + "</body></html>"
     if name == "huge-article":
         paragraphs = "".join(
             f"<p>Paragraph {n}: the council met on Tuesday to discuss the harbour budget, and "
@@ -335,22 +338,13 @@ def pathological(name: str) -> str | bytes:
     raise ValueError(name)
 
 
-QUADRATIC_DEPTH = pytest.mark.xfail(strict=True, reason=(
-    "cleaners.pipeline._nesting_depth counts every end tag as closing a level, but the parser "
-    "ignores an end tag that closes nothing (or one inside a comment): the depth check is "
-    "evaded and lexbor's quadratic tree builder runs (~50 s for 100,000 levels)"))
-QUADRATIC_WIDENING = pytest.mark.xfail(strict=True, reason=(
-    "cleaners.blocks._enclosing_block squashes the whole text of each widening candidate for "
-    "every phrase-matching text node: the article's full text per match, quadratic in page "
-    "size (a real page's paragraphs repeated to 0.5 MB: 10 s, to 1 MB: 35 s)"))
-
-
 @pytest.mark.parametrize("name", [
     "deep-div",
     "deep-unclosed-mixed",
-    pytest.param("deep-stray-closers", marks=QUADRATIC_DEPTH),
+    "deep-stray-closers",  # evaded the depth check until 4bc3b1b: ~50 s
+    "deep-commented-closers",  # likewise
     "huge-article",
-    pytest.param("real-paragraphs", marks=[QUADRATIC_WIDENING, needs_bench]),
+    pytest.param("real-paragraphs", marks=needs_bench),  # quadratic until 4bc3b1b: 35 s
 ])
 def test_pathological_page_in_bounded_time_and_memory(
         name: str, pathological_results: dict[str, Future[dict[str, Any]]]) -> None:
