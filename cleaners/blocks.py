@@ -18,6 +18,7 @@ from .article import RemovedBlock, SiteRules
 from .markup import (
     BLOCK_TAGS,
     EXCERPT_CHARS,
+    MARKED_TAGS,
     children,
     element_children,
     element_rule,
@@ -254,7 +255,8 @@ class Remover:
             node = stack.pop()
             tag = node.tag or ""
             if tag == "-text":
-                if _may_say_a_phrase(node.text_content or ""):
+                text = node.text_content
+                if text and len(text) <= rules.SHORT_TEXT and _may_say_a_phrase(text):
                     said.append(node)
             elif tag[:1] != "-" and not self._judge_markup(node, tag):
                 children_first_last = list(node.iter(include_text=True))
@@ -264,7 +266,10 @@ class Remover:
 
     def _judge_markup(self, node: LexborNode, tag: str) -> bool:
         """Remove the node if its tag, role or class/id names boilerplate; True if gone."""
-        rule = element_rule(tag, node.attributes)
+        attrs = node.attributes
+        if not attrs and tag not in MARKED_TAGS:
+            return False  # nothing to read: most elements of a page
+        rule = element_rule(tag, attrs)
         if rule is None:
             return tag == "form" and self._judge_form(node)
         if not self._small(node, rule.max_share) or self.protected(node):

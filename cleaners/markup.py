@@ -52,6 +52,8 @@ def _structure_index() -> tuple[dict[str, rules.StructureRule],
 
 _TOKEN_RULE, _FRAGMENT_RULES = _structure_index()
 _TAG_RULE = {tag: r for r in reversed(rules.STRUCTURE_RULES) for tag in r.tags}
+MARKED_TAGS = frozenset({*_TAG_RULE, "form"})
+"""Tags judged even without attributes: a rule names them, or their shape is judged."""
 _ROLE_RULE = {role: r for r in reversed(rules.STRUCTURE_RULES) for role in r.roles}
 _RULE_ORDER = {r.name: i for i, r in enumerate(rules.STRUCTURE_RULES)}
 
