@@ -435,8 +435,11 @@ the river, which had been delayed for years by disputes over who would pay.</p>
 
 
 @pytest.fixture
-def database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A database holding one article, made by ``crawl fetch FILE`` (no network)."""
+def database(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+             monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A database holding one article, made by ``crawl fetch FILE`` (no network); the
+    commands run in its folder, so no config.yaml but the test's own is read."""
+    monkeypatch.chdir(tmp_path)
     page = tmp_path / "page.html"
     page.write_bytes(HOSTILE_PAGE)
     config = tmp_path / "config.yaml"
@@ -669,3 +672,20 @@ def test_a_title_that_reads_as_markup_is_escaped_in_markdown() -> None:
 
     document = as_markdown({"title": "<img src=x onerror=alert(1)>", "text": "Body."})
     assert_inert_dom(markdown_dom(document))
+
+
+@pytest.mark.parametrize("page", [HOSTILE_PAGE, MARKUP_AS_TEXT_PAGE], ids=["markup", "as-text"])
+def test_crawl_explain_html_of_a_hostile_page_is_inert(
+        tmp_path: Path, page: bytes, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real command, from a saved hostile page to the written report."""
+    monkeypatch.chdir(tmp_path)
+    saved = tmp_path / "page.html"
+    saved.write_bytes(page)
+    report = tmp_path / "why.html"
+    assert crawl_main(["--db", str(tmp_path / "news.db"), "explain", str(saved), "--url",
+                       "http://news.test/2026/11/27/harbour.html", "--html", str(report)]) == 0
+    capsys.readouterr()
+    document = report.read_text(encoding="utf-8")
+    assert_inert_dom(document)
+    assert "council met" in LexborHTMLParser(document).body.text()
