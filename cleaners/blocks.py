@@ -217,16 +217,15 @@ class Remover:
     def strip_non_content(self, root: LexborNode) -> None:
         """Scripts, styles and the like go silently; hidden blocks go on the record.
 
-        One query finds both. Inner nodes come first, so no freed node is touched;
-        hidden blocks are only marked here and swept after.
+        One query finds both. Inner nodes come first, so a node is freed only after
+        every node inside it was dealt with, and none is touched once freed.
         """
         self.sweep(root)  # the user's site drops go first: they know the site
         for node in reversed(root.css(_STRIPPED)):
             if node.tag in _NON_CONTENT_TAGS:
                 node.decompose()  # never rendered: the words around it join as a browser shows them
-            elif _really_hidden(node):
-                self.mark(node, "hidden", "hidden-element")
-        self.sweep(root)
+            elif _really_hidden(node) and not self.protected(node):
+                self._decompose(node, "hidden", "hidden-element")
 
     def strip_form_controls(self, root: LexborNode) -> None:
         for node in reversed(root.css(_FORM_CONTROLS)):
