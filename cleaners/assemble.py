@@ -166,13 +166,15 @@ def to_text(blocks: list[Block]) -> str:
 def escape_markdown(text: str) -> str:
     """Page text as Markdown text, never as markup: a page that shows "<script>" or
     "[x](javascript:...)" in its words must not become live HTML or a link."""
-    text = text.translate(_MARKDOWN_SPECIAL)
+    if _HAS_SPECIAL.search(text) is not None:  # most prose has none: one scan, no copy
+        text = text.translate(_MARKDOWN_SPECIAL)
     if "\n" in text or text.lstrip()[:1] in _LINE_STARTS:
         text = _LINE_START_MARKER.sub(r"\g<1>\\\g<2>", text)
         text = _LINE_START_NUMBER.sub(r"\g<1>\\\g<2>", text)
     return text
 
 
+_HAS_SPECIAL = re.compile(r"[\\`*_\[\]<>|&]")
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|&"})
 _LINE_STARTS = frozenset("#+=-0123456789")
 # What would start a heading, quotation, list item or rule at the start of a line.
