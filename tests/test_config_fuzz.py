@@ -56,7 +56,7 @@ class Case:
 
 def with_value(path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
     data = copy.deepcopy(VALID)
-    target = data
+    target: Any = data
     for step in path[:-1]:
         target = target[step]
     target[path[-1]] = value

@@ -331,10 +331,10 @@ def pathological(name: str) -> str | bytes:
         return (f"<html><head><title>Huge</title></head><body><article>{paragraphs}"
                 "</article></body></html>")
     if name == "real-paragraphs":
-        page = gzip.decompress(sorted(BENCH_HTML.glob("*.html.gz"))[0].read_bytes())
-        paragraphs = b"".join(re.findall(rb"<p\b[^>]*>.*?</p>", page, re.S)[:50])
+        real = gzip.decompress(sorted(BENCH_HTML.glob("*.html.gz"))[0].read_bytes())
+        kept = b"".join(re.findall(rb"<p\b[^>]*>.*?</p>", real, re.S)[:50])
         return (b"<html><head><title>Real</title></head><body><article>"
-                + paragraphs * (1_000_000 // len(paragraphs) + 1) + b"</article></body></html>")
+                + kept * (1_000_000 // len(kept) + 1) + b"</article></body></html>")
     raise ValueError(name)
 
 

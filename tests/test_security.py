@@ -42,7 +42,7 @@ from cleaners import clean
 from cleaners.article import Article
 from cleaners.report import Segment, render_report
 from crawl import main as crawl_main
-from scraper.config import Config, FetchConfig, Source
+from scraper.config import Config, FetchConfig, Seconds, Source
 from scraper.crawler import Crawler
 from scraper.errors import BlockedURL, InvalidURL
 from scraper.fetch import Fetcher, check_url
@@ -51,8 +51,8 @@ from scraper.store import Store
 
 CRAWL = Path(sys.executable).with_name("crawl")
 
-GUARDED = FetchConfig(delay=0, connect_timeout=2, read_timeout=2, max_redirects=5,
-                      allow_private_addresses=False)
+GUARDED = FetchConfig(delay=Seconds(0), connect_timeout=Seconds(2), read_timeout=Seconds(2),
+                      max_redirects=5, allow_private_addresses=False)
 
 
 # -- the loopback-only network ----------------------------------------------------------
@@ -624,7 +624,7 @@ def test_the_explain_report_of_a_hostile_page_is_inert() -> None:
     tree = LexborHTMLParser(document)
     assert len(tree.css("style")) == 1
     # the hostile markup is shown to the reader as text, not dropped
-    assert '<script>alert("x")</script>' in tree.body.text()
+    assert tree.body is not None and '<script>alert("x")</script>' in tree.body.text()
 
 
 def markdown_dom(markdown: str) -> str:
@@ -688,4 +688,5 @@ def test_crawl_explain_html_of_a_hostile_page_is_inert(
     capsys.readouterr()
     document = report.read_text(encoding="utf-8")
     assert_inert_dom(document)
-    assert "council met" in LexborHTMLParser(document).body.text()
+    body = LexborHTMLParser(document).body
+    assert body is not None and "council met" in body.text()
