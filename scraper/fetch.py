@@ -39,6 +39,7 @@ from urllib.parse import urljoin
 import httpx
 
 from .config import FetchConfig
+from .encoding import ACCEPT_ENCODING, DECODE_ERRORS, decoder_for
 from .errors import (
     BlockedURL,
     FetchError,
@@ -138,7 +139,7 @@ class Fetcher:
                                 max_keepalive_connections=config.concurrency),
             follow_redirects=False,
             http2=False,
-            headers={"User-Agent": config.user_agent},
+            headers={"User-Agent": config.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         )
         self._slots = asyncio.Semaphore(config.concurrency)
         self._hosts: dict[str, _Host] = {}
@@ -323,14 +324,27 @@ class Fetcher:
         announced = response.headers.get("content-length", "")
         if limit is None and announced.isdigit() and int(announced) > cap:
             raise TooLargeError(url, f"{announced} bytes announced, the limit is {cap}")
+        encoding = response.headers.get("content-encoding")
+        decoder = decoder_for(encoding)
+        if decoder is None:
+            raise NetworkError(url, f"unsupported Content-Encoding {encoding!r}",
+                               kind="bad-encoding")
+        bound = cap if limit is None else min(cap, limit)
         chunks, size = [], 0
-        async for chunk in response.aiter_bytes():
+        async for raw in response.aiter_raw():
+            try:  # inflating at most one byte past the bound stops a bomb at the limit
+                chunk = decoder.decode(raw, bound - size + 1)
+            except DECODE_ERRORS as error:
+                raise NetworkError(url, f"broken {encoding} body ({error})",
+                                   kind="bad-encoding") from error
             chunks.append(chunk)
             size += len(chunk)
             if limit is not None and size >= limit:
                 return b"".join(chunks)[:limit]
             if size > cap:
                 raise TooLargeError(url, f"the body passed the limit of {cap} bytes")
+        if not decoder.complete:  # httpx would hand over the part that arrived as the page
+            raise NetworkError(url, f"the {encoding} body was cut short", kind="bad-encoding")
         return b"".join(chunks)
 
 

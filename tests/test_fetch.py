@@ -9,6 +9,7 @@ import itertools
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -234,6 +235,47 @@ def test_broken_gzip_is_a_bad_encoding(httpserver: HTTPServer) -> None:
         broken, content_type="text/html", headers={"Content-Encoding": "gzip"})
     with pytest.raises(NetworkError) as caught:
         fetch(httpserver.url_for("/broken"))
+    assert caught.value.kind == "bad-encoding"
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "br"])
+def test_a_compressed_body_cut_short_is_not_a_page(httpserver: HTTPServer,
+                                                   encoding: str) -> None:
+    html = b"<html><body>" + b"<p>A paragraph of the article.</p>" * 500 + b"</body></html>"
+    whole = {"gzip": gzip.compress, "deflate": zlib.compress,
+             "br": lambda data: brotli.compress(data, quality=4)}[encoding](html)
+    httpserver.expect_request("/half").respond_with_data(
+        whole[: len(whole) // 2], content_type="text/html",
+        headers={"Content-Encoding": encoding})
+    with pytest.raises(NetworkError, match="cut short") as caught:
+        fetch(httpserver.url_for("/half"))
+    assert caught.value.kind == "bad-encoding"
+
+
+def test_raw_deflate_without_a_zlib_header_is_decoded(httpserver: HTTPServer) -> None:
+    html = b"<html><body><p>Raw deflate, as some servers send it.</p></body></html>"
+    packer = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    httpserver.expect_request("/raw").respond_with_data(
+        packer.compress(html) + packer.flush(), content_type="text/html",
+        headers={"Content-Encoding": "deflate"})
+    assert fetch(httpserver.url_for("/raw")).body == html
+
+
+def test_a_gzip_bomb_stops_at_the_size_limit(httpserver: HTTPServer) -> None:
+    bomb = gzip.compress(b"<p>" + b"a" * 200_000_000)  # 200 MB of text in ~200 KB
+    httpserver.expect_request("/bomb").respond_with_data(
+        bomb, content_type="text/html", headers={"Content-Encoding": "gzip"})
+    started = time.monotonic()
+    with pytest.raises(TooLargeError, match="passed the limit of 1000000"):
+        fetch(httpserver.url_for("/bomb"), dataclasses.replace(CONFIG, max_bytes=1_000_000))
+    assert time.monotonic() - started < 5
+
+
+def test_an_unknown_content_encoding_is_refused(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/zz").respond_with_data(
+        b"\x00\x01", content_type="text/html", headers={"Content-Encoding": "compress"})
+    with pytest.raises(NetworkError, match="unsupported Content-Encoding") as caught:
+        fetch(httpserver.url_for("/zz"))
     assert caught.value.kind == "bad-encoding"
 
 
