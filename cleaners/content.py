@@ -32,7 +32,7 @@ _NEGATIVE = re.compile(
     r"comment|meta|footer|footnote|sidebar|widget|related|promo|share|social|teaser|"
     r"caption|byline|author|nav|menu|ad-|sponsor", re.IGNORECASE)
 CLASS_WEIGHT = 25
-ANCESTOR_LEVELS = 5
+ANCESTOR_LEVELS = 3
 TOP_CANDIDATES = 8
 LEADER_VOTES = 0.25
 """A candidate with this share of the best one's paragraph votes is a part of the
