@@ -298,8 +298,13 @@ def _check_source(values: dict[str, Any], where: _Where) -> None:
 def _check_url(url: str, where: _Where) -> None:
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:  # "http://[bad" does not split, and .port raises past 65535
+        parts = urlsplit(url)
+        valid = (parts.scheme in ("http", "https") and bool(parts.hostname)
+                 and parts.port != 0)
+    except ValueError:
+        valid = False
+    if not valid:
         raise where.fail("an absolute http(s) URL", url)
 
 

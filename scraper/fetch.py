@@ -288,6 +288,10 @@ class Fetcher:
                 except TimeoutError as error:
                     raise NetworkError(url, f"no complete answer within {self.total_timeout:g}s",
                                        kind="timeout") from error
+                except httpx.InvalidURL as error:
+                    # httpx builds the request of a 3xx's Location even when not following
+                    # it, and "javascript:x" there raises InvalidURL, not an HTTPError.
+                    raise InvalidURL(url, f"redirected to an invalid URL ({error})") from error
                 except httpx.HTTPError as error:
                     raise _network_error(url, error) from error
                 except HTTPStatusError as error:

@@ -11,6 +11,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from cleaners.assemble import escape_markdown
+
 FORMATS = ("text", "markdown", "json")
 
 
@@ -57,7 +59,7 @@ def as_markdown(article: Mapping[str, Any]) -> str:
     }
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
                     for key, value in meta.items() if value)
-    title = article.get("title") or "(untitled)"
+    title = escape_markdown(article.get("title") or "(untitled)")
     body = (article.get("markdown") or article.get("text") or "").strip()
     return f"---\n{front}---\n\n# {title}\n\n{body}\n"
 

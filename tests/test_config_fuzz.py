@@ -51,7 +51,6 @@ class Case:
     id: str
     text: str | bytes
     key: str | None  # None: a file-level problem (syntax, encoding), named by line
-    bug: str | None = None  # why it fails today: the case is an expected failure
 
 
 def with_value(path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
@@ -133,12 +132,6 @@ def unknown_key_cases() -> list[Case]:
     return cases
 
 
-UNSPLITTABLE = ("scraper.config._check_url calls urllib's urlsplit, which raises ValueError "
-                "('Invalid IPv6 URL') for 'http://[bad': a traceback instead of a ConfigError")
-PORT_RANGE = ("scraper.config._check_url never reads the port, so 'http://example.com:99999/' "
-              "is accepted and fails only at fetch time")
-
-
 def value_cases() -> list[Case]:
     source = ("sources", 0)
     bad: list[tuple[str, tuple[str | int, ...], list[Any]]] = [
@@ -164,11 +157,8 @@ def value_cases() -> list[Case]:
             key = key_of(where)
             if isinstance(value, list):
                 key = f"{key}[0]"
-            shown = str(value[0] if isinstance(value, list) else value)
-            bug = (UNSPLITTABLE if "[" in shown and "://" in shown else
-                   PORT_RANGE if "99999" in shown else None)
             cases.append(Case(f"{kind}-{key_of(where)}-{n}",
-                              yaml.safe_dump(with_value(where, value)), key, bug))
+                              yaml.safe_dump(with_value(where, value)), key))
     no_discovery = with_value(source, {"name": "empty"})
     cases.append(Case("source-without-discovery", yaml.safe_dump(no_discovery), "sources[0]"))
     nameless = with_value(source, {"feeds": ["https://example.com/feed.xml"]})
@@ -216,10 +206,7 @@ def test_the_base_config_is_valid(tmp_path: Path) -> None:
     assert len(CASES) > 250
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(case, id=case.id,
-                 marks=[pytest.mark.xfail(strict=True, reason=case.bug)] if case.bug else [])
-    for case in CASES])
+@pytest.mark.parametrize("case", [pytest.param(case, id=case.id) for case in CASES])
 def test_every_malformed_config_is_one_line_naming_file_and_key(tmp_path: Path,
                                                                case: Case) -> None:
     path = write(tmp_path, case)
@@ -261,7 +248,6 @@ def test_the_command_exits_2_with_one_line_and_no_traceback(tmp_path: Path) -> N
     assert_exit_2(run_cli(tmp_path, CLI_CASES), tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason=UNSPLITTABLE)
 def test_an_unsplittable_url_is_exit_2_not_a_traceback(tmp_path: Path) -> None:
     assert_exit_2(run_cli(tmp_path, ["url-sources[0].home-6"]), tmp_path)
 
