@@ -271,9 +271,10 @@ class Remover:
         rule = element_rule(tag, attrs)
         if rule is None:
             return tag == "form" and self._judge_form(node)
-        if not self._small(node, rule.max_share) or self.protected(node):
+        chars = text_chars(node)
+        if not self._small(node, rule.max_share, chars) or self.protected(node):
             return False
-        title = _widget_title(node, rule)
+        title = _widget_title(node, rule) if chars <= rules.TITLE_MAX_CHARS else None
         if title is not None and self._mark_widget(node, title.kind, title.name):
             return False  # marked with its widget; the sweep takes them together
         self._decompose(node, rule.kind, rule.name)
@@ -287,12 +288,14 @@ class Remover:
             return True
         return False
 
-    def _small(self, node: LexborNode, share: float = rules.WIDGET_MAX_SHARE) -> bool:
-        """Whether the block holds less than ``share`` of the page's unlinked text."""
+    def _small(self, node: LexborNode, share: float = rules.WIDGET_MAX_SHARE,
+               chars: int | None = None) -> bool:
+        """Whether the block holds less than ``share`` of the page's unlinked text
+        (``chars``: its text, when the caller counted it already)."""
         if share > 1:
             return True
         limit = share * self._page_unlinked()
-        chars = text_chars(node)
+        chars = text_chars(node) if chars is None else chars
         # Unlinked text is at most all the text: count links only when it matters.
         return chars < limit or chars - link_chars(node) < limit
 
@@ -425,8 +428,6 @@ def _widget_title(node: LexborNode, rule: rules.StructureRule
     """When a structure rule names a widget's heading, not the widget, the rule for
     the whole widget: the title phrase it says, or the rule itself for a heading of a
     related or comments block ("<h3 class="related-title">You might like</h3>")."""
-    if text_chars(node) > rules.TITLE_MAX_CHARS:
-        return None
     text = squash(node.text(separator=" "))
     if len(text) > rules.TITLE_MAX_CHARS or node.css_first("a") is not None:
         return None
