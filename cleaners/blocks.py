@@ -45,10 +45,10 @@ _HEADINGS = ", ".join(sorted(_HEADING_TAGS))
 _SOURCE_LINES = "p, div, span, li, dd, footer, section, h4, h5, h6"
 
 
-def _enclosing_block(text_node: LexborNode) -> tuple[LexborNode | None, str]:
-    """The block a line of text stands in: its nearest block-level element, widened
-    to the largest ancestor that says nothing more."""
-    block = text_node.parent
+def _enclosing_block(holder: LexborNode) -> tuple[LexborNode | None, str]:
+    """The block a line of text stands in (``holder`` holds the text itself): its
+    nearest block-level element, widened to the largest ancestor that says nothing more."""
+    block: LexborNode | None = holder
     while block is not None and block.tag not in BLOCK_TAGS:
         block = block.parent
     if block is None or block.tag in _NEVER_REMOVED:
@@ -246,21 +246,24 @@ class Remover:
         self._shape_pass(root)
 
     def _walk(self, root: LexborNode) -> list[LexborNode]:
-        """Judge elements top-down; return the text nodes that may say a phrase."""
+        """Judge elements top-down; return the elements whose own text may say a phrase.
+
+        An element's own text (its text nodes, not its children's) is read in one
+        call, so text nodes are never visited one by one.
+        """
         said: list[LexborNode] = []
-        stack = list(root.iter(include_text=True))
+        stack = list(root.iter())
         stack.reverse()
         while stack:
             node = stack.pop()
-            tag = node.tag or ""
-            if tag == "-text":
-                text = node.text_content
-                if text and len(text) <= rules.SHORT_TEXT and _may_say_a_phrase(text):
-                    said.append(node)
-            elif tag[:1] != "-" and not self._judge_markup(node, tag):
-                children_first_last = list(node.iter(include_text=True))
-                children_first_last.reverse()
-                stack.extend(children_first_last)
+            if self._judge_markup(node, node.tag or ""):
+                continue
+            own = node.text(deep=False)
+            if own and len(own) <= rules.SHORT_TEXT and _may_say_a_phrase(own):
+                said.append(node)
+            children_first_last = list(node.iter())
+            children_first_last.reverse()
+            stack.extend(children_first_last)
         return said
 
     def _judge_markup(self, node: LexborNode, tag: str) -> bool:
