@@ -192,7 +192,7 @@ class Remover:
             self.removed.append(RemovedBlock(kind, rule, excerpt(head)))
             if len(raw) <= 4 * rules.SOURCE_BOX_CHARS:
                 text = squash(raw)
-                if len(text) <= rules.SOURCE_BOX_CHARS and rules.SOURCE_HINT.search(text):
+                if len(text) <= rules.SOURCE_BOX_CHARS and _has_source_word(text):
                     self._find_source(node)  # a "Via:" line inside a removed byline box
         _cut(node)
 
