@@ -95,8 +95,6 @@ def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
     size = len(text.strip())
     if size < rules.MIN_PARAGRAPH_CHARS:
         return
-    if paragraph.css_first("a") is not None and link_chars(paragraph) > size / 2:
-        return
     vote = 1 + text.count(",") + min(size / 100, 3)
     node, level = first, 0
     while node is not None and level < ANCESTOR_LEVELS and node.tag != "html":
