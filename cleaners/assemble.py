@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 
 from selectolax.lexbor import LexborNode
 
@@ -18,6 +19,8 @@ from .markup import BLOCK_TAGS, squash
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BREAKS = BLOCK_TAGS
 _SKIPPED = frozenset({"figcaption", "script", "style", "noscript", "template", "head", "title"})
+_NO_TAG = repeat("")  # endless: zip stops at the children
+_NO_RESTORE = repeat(None)
 _CONTEXT_TAGS = frozenset({*_HEADINGS, "ul", "ol", "li", "blockquote", "pre", "a", "tr", "td",
                            "th"})
 """Elements that change how the text inside them is rendered; others share the context."""
@@ -112,7 +115,7 @@ class _Walker:
                 self.ctx = self._enter(node, tag)
             kids = list(node.iter(include_text=True))
             kids.reverse()
-            stack.extend((kid, "", None) for kid in kids)
+            stack.extend(zip(kids, _NO_TAG, _NO_RESTORE, strict=False))
         self.flush()
 
     def _enter(self, node: LexborNode, tag: str) -> _Context:
