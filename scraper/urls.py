@@ -17,6 +17,7 @@ import ipaddress
 import re
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
+import httpx
 import idna
 
 from .errors import InvalidURL
@@ -87,7 +88,12 @@ def normalize_url(url: str, base: str | None = None) -> str:
         netloc = f"{userinfo}@{netloc}"
     path = _remove_dot_segments(_percent(quote(parts.path, safe=_PATH_SAFE))) or "/"
     query = _clean_query(parts.query)
-    return urlunsplit((scheme, netloc, path, query, ""))
+    normal = urlunsplit((scheme, netloc, path, query, ""))
+    try:  # the fetcher speaks httpx: a URL it cannot parse ("0.0.0.00") is no URL to keep
+        httpx.URL(normal)
+    except httpx.InvalidURL as error:
+        raise InvalidURL(url, f"not a valid URL ({error})") from error
+    return normal
 
 
 def host_of(url: str) -> str:
