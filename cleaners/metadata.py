@@ -16,11 +16,23 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from functools import cached_property
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .dates import (
+    FULL_PRECISION,
+    MODIFIED_PHRASE,
+    PUBLISHED_PHRASE,
+    DatePhrase,
+    date_after_phrase,
+    date_in_text,
+    date_in_url,
+    normalize_date,
+    precision,
+)
 
 
 @dataclass
@@ -101,17 +113,6 @@ DATE_CLASS_SELECTOR = (
     '[class*="publish"], [class*="timestamp"]'
 )
 
-# Visible phrases that introduce a date, in the major news languages.
-PUBLISHED_PHRASE = re.compile(
-    r"\b(?:first\s+)?(?:published|posted|publication date|veröffentlicht|publié|publicado|"
-    r"pubblicato|gepubliceerd|opublikowano|기사입력|입력|公開日|掲載日|投稿日|发布时间|发表于|"
-    r"(?:written|posted|published)\s+by\s+[^\n]{1,60}?\s+on)"
-    r"(?:\s+(?:on|le|am|el|em|il|op))?\s*:?\s*", re.I
-)
-MODIFIED_PHRASE = re.compile(
-    r"\b(?:last\s+)?(?:updated|modified|aktualisiert|mis à jour|actualizado|atualizado|"
-    r"aggiornato|bijgewerkt)(?:\s+(?:on|le|am|el|em|il|op))?\s*:?\s*", re.I
-)
 TEXT_SCAN_CHARS = 20_000
 MAX_DATE_ELEMENTS = 100
 """An article's dates come early in its markup; a page with thousands of <time>
@@ -143,13 +144,16 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•)\s+")
 def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     """Read the metadata of ``tree`` (fetched from ``url``); the tree is not changed."""
     metas = _meta_index(tree)
+    links = _link_index(tree)
     ld = _LinkedData.from_tree(tree)
     article, page = ld.article or {}, ld.page or {}
+    scope = _ArticleScope(tree)
 
     site_name = _first(_meta(metas, "site_name"), ld.text(article.get("publisher")),
                        ld.site_name)
-    published, published_from = _first_date(_published_candidates(tree, url, metas, ld))
-    modified, modified_from = _first_date(_modified_candidates(tree, metas, ld))
+    published, published_from = _first_date(
+        _published_candidates(tree, url, metas, ld, scope))
+    modified, modified_from = _first_date(_modified_candidates(tree, metas, ld, scope))
     return Metadata(
         title=_title(tree, metas, ld, site_name, url),
         authors=next((names for names in _author_candidates(tree, metas, ld) if names), []),
@@ -166,10 +170,9 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         tags=_unique(_split_tags([*_meta_all(metas, "tags"), *ld.texts(article.get("keywords"))])),
         image_url=_first(*(_http_url(value, url) for value in (
             *_meta_all(metas, "image"), *ld.urls(article.get("image")),
-            *(_attr(link, "href") for link in _links(tree, "image_src")),
+            *links.get("image_src", ()),
         ))),
-        canonical_url=_first(*(_http_url(_attr(link, "href"), url)
-                               for link in _links(tree, "canonical"))),
+        canonical_url=_first(*(_http_url(href, url) for href in links.get("canonical", ()))),
     )
 
 
@@ -273,13 +276,15 @@ def _types(node: dict[str, Any]) -> set[str]:
 def _meta_index(tree: LexborHTMLParser) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for meta in tree.css("meta"):
+        # one dict per tag: cheaper than six lookups of attributes a tag mostly lacks
+        attributes = meta.attributes
         # some CMSs (and pages saved through Mercury) write value= where content= belongs
-        content = (_attr(meta, "content") or _attr(meta, "value") or "").strip()
+        content = (attributes.get("content") or attributes.get("value") or "").strip()
         # microdata <meta itemprop> in the body may describe a related story's card
-        if not content or ("itemprop" in meta.attributes and _in_foreign_container(meta)):
+        if not content or ("itemprop" in attributes and _in_foreign_container(meta)):
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
-            key = _attr(meta, attribute)
+            key = attributes.get(attribute)
             if key:
                 index.setdefault(key.strip().lower(), []).append(content)
     return index
@@ -293,9 +298,20 @@ def _meta(metas: dict[str, list[str]], field_name: str) -> str | None:
     return next(iter(_meta_all(metas, field_name)), None)
 
 
-def _links(tree: LexborHTMLParser, rel: str) -> list[LexborNode]:
-    return [link for link in tree.css("link[rel]")
-            if rel in (_attr(link, "rel") or "").lower().split()]
+LINK_RELS = ("canonical", "image_src")
+# Only the rels read here: pages carry dozens of preload and alternate links. The
+# selector only narrows (ASCII case, substrings); the split below decides.
+LINK_SELECTOR = ", ".join(f'link[rel*="{rel}" i]' for rel in LINK_RELS)
+
+
+def _link_index(tree: LexborHTMLParser) -> dict[str, list[str | None]]:
+    """The href of each ``<link>`` under each of its rel words, in page order."""
+    index: dict[str, list[str | None]] = {}
+    for link in tree.css(LINK_SELECTOR):
+        href = _attr(link, "href")
+        for rel in dict.fromkeys((_attr(link, "rel") or "").lower().split()):
+            index.setdefault(rel, []).append(href)
+    return index
 
 
 # --- Title ---------------------------------------------------------------------------
@@ -414,7 +430,7 @@ def _split_tags(raw: Iterable[str]) -> list[str]:
 
 def _published_candidates(tree: LexborHTMLParser, url: str | None,
                           metas: dict[str, list[str]], ld: _LinkedData,
-                          ) -> Iterator[tuple[str | None, str]]:
+                          scope: _ArticleScope) -> Iterator[tuple[str | None, str]]:
     """Publication dates, best source first; lazily, since the last ones cost most."""
     for node in (ld.article, ld.page):
         yield ld.text((node or {}).get("datePublished")), "json-ld"
@@ -422,17 +438,18 @@ def _published_candidates(tree: LexborHTMLParser, url: str | None,
         yield value, "meta"
     yield _time_element(tree, PUBLISHED_HINT, "datePublished"), "time"
     yield _url_date(url), "url"
-    yield _text_date(tree, PUBLISHED_PHRASE), "text"
+    yield _text_date(scope, PUBLISHED_PHRASE), "text"
 
 
 def _modified_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
-                         ld: _LinkedData) -> Iterator[tuple[str | None, str]]:
+                         ld: _LinkedData, scope: _ArticleScope,
+                         ) -> Iterator[tuple[str | None, str]]:
     for node in (ld.article, ld.page):
         yield ld.text((node or {}).get("dateModified")), "json-ld"
     for value in _meta_all(metas, "modified"):
         yield value, "meta"
     yield _time_element(tree, MODIFIED_HINT, "dateModified"), "time"
-    yield _text_date(tree, MODIFIED_PHRASE, fallback=False), "text"
+    yield _text_date(scope, MODIFIED_PHRASE, fallback=False), "text"
 
 
 def _first_date(candidates: Iterable[tuple[str | None, str]]) -> tuple[str | None, str | None]:
@@ -444,21 +461,11 @@ def _first_date(candidates: Iterable[tuple[str | None, str]]) -> tuple[str | Non
         if not normalized:
             continue
         if best is None or (normalized[:10] == best[0][:10]
-                            and _precision(normalized) > _precision(best[0])):
+                            and precision(normalized) > precision(best[0])):
             best = normalized, source
-        if _precision(best[0]) == FULL_PRECISION:
+        if precision(best[0]) == FULL_PRECISION:
             break
     return best if best is not None else (None, None)
-
-
-FULL_PRECISION = 2
-
-
-def _precision(iso: str) -> int:
-    """0 for a date, 1 for a local time, 2 for a time with its zone."""
-    if "T" not in iso:
-        return 0
-    return FULL_PRECISION if re.search(r"[+-]\d{2}:\d{2}$", iso) else 1
 
 
 def _time_element(tree: LexborHTMLParser, hint: re.Pattern[str], itemprop: str) -> str | None:
@@ -471,7 +478,7 @@ def _time_element(tree: LexborHTMLParser, hint: re.Pattern[str], itemprop: str) 
                  or _clean_space(node.text())[:100])
         if not value or _in_foreign_container(node):
             continue
-        attrs = f"{_attr(node, 'class') or ''} {'pubdate' if 'pubdate' in node.attributes else ''}"
+        attrs = f"{_attr(node, 'class') or ''} {'pubdate' if 'pubdate' in node.attrs else ''}"
         if itemprop.lower() in (_attr(node, "itemprop") or "").lower():
             rank = 0
         elif hint.search(attrs):
@@ -486,34 +493,39 @@ def _time_element(tree: LexborHTMLParser, hint: re.Pattern[str], itemprop: str) 
     return min(ranked)[1] if ranked else None
 
 
-URL_DATE = re.compile(
-    r"/(?P<year>(?:19|20)\d{2})[/_-](?:(?P<mnum>0?[1-9]|1[0-2])|(?P<month>[a-z]{3}))[/_-]"
-    r"(?P<day>0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
-    re.I,
-)  # /2024/05/31/, /2024-05-31-, and /2024/may/31/ (The Guardian and others)
-
-
 def _url_date(url: str | None) -> str | None:
     parts = _split_url(url)
-    match = URL_DATE.search(parts.path) if parts else None
-    return _iso_from_match(match) if match else None
+    return date_in_url(parts.path) if parts else None
 
 
-def _text_date(tree: LexborHTMLParser, phrase: re.Pattern[str], *,
+class _ArticleScope:
+    """The article's element and the start of its text, read only if a date is still
+    wanted when the cheaper sources are spent, and then once for both dates."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self._tree = tree
+
+    @cached_property
+    def node(self) -> LexborNode | None:
+        tree = self._tree
+        return tree.css_first("article") or tree.css_first("main") or tree.body
+
+    @cached_property
+    def text(self) -> str:
+        node = self.node
+        return node.text(separator=" ")[:TEXT_SCAN_CHARS] if node is not None else ""
+
+
+def _text_date(scope: _ArticleScope, phrase: DatePhrase, *,
                fallback: bool = True) -> str | None:
     """A date after "Published"/"Updated" in the article's text, or (for publication)
     the text of a date-classed element near the top."""
-    scope = tree.css_first("article") or tree.css_first("main") or tree.body
-    if scope is None:
+    if scope.node is None:
         return None
-    text = scope.text(separator=" ")[:TEXT_SCAN_CHARS]
-    for match in phrase.finditer(text):
-        found = date_in_text(text[match.end() : match.end() + 80], max_offset=4)
-        if found:
-            return found
-    if not fallback:
-        return None
-    for node in scope.css(DATE_CLASS_SELECTOR)[:20]:
+    found = date_after_phrase(scope.text, phrase)
+    if found or not fallback:
+        return found
+    for node in scope.node.css(DATE_CLASS_SELECTOR)[:20]:
         if not _in_foreign_container(node):
             found = date_in_text(node.text(separator=" ")[:200])
             if found:
@@ -521,117 +533,12 @@ def _text_date(tree: LexborHTMLParser, phrase: re.Pattern[str], *,
     return None
 
 
-# Month names in the major news languages; several languages share spellings.
-MONTHS = {
-    number: names.split()
-    for number, names in {
-        1: "january jan januar janvier enero gennaio janeiro januari",
-        2: "february feb februar février fevrier febrero febbraio fevereiro februari",
-        3: "march mar märz maerz mars marzo março maart",
-        4: "april apr avril abril aprile",
-        5: "may mai mayo maggio maio mei",
-        6: "june jun juni juin junio giugno junho",
-        7: "july jul juli juillet julio luglio julho",
-        8: "august aug août aout agosto augustus",
-        9: "september sep sept septembre septiembre setiembre settembre setembro",
-        10: "october oct oktober octobre octubre ottobre outubro okt",
-        11: "november nov novembre noviembre novembro",
-        12: "december dec dezember décembre decembre diciembre dicembre dezembro dez",
-    }.items()
-}
-MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names}
-_MONTH = "(?P<month>" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + r")\.?"
-# Zone abbreviations that name one offset in news use; others (IST, ET) are ambiguous
-# and leave the time without a zone.
-ZONES = {"Z": 0, "UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
-         "MDT": -6, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2}
-_TIME = (
-    r"(?:\s*(?:T|,|at|à|um|a las|alle|às|-|–|—|\|)?\s*(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})"
-    r"(?::(?P<second>\d{2})(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*"
-    r"(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{3,4}\b)?)?"
-)
-DATE_PATTERNS = (
-    re.compile(r"(?P<year>\d{4})(?P<sep>[-/.]?)(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
-               r"(?!\d)" + _TIME),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME,
-               re.I),
-    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?" + _MONTH
-               + r",?\s+(?:de\s+)?(?P<year>\d{4})" + _TIME, re.I),
-    re.compile(r"(?<!\d)(?P<first>\d{1,2})(?P<sep>[./])(?P<second_num>\d{1,2})(?P=sep)"
-               r"(?P<year>\d{4})(?!\d)" + _TIME),
-)
-YEARS = range(1990, 2100)
-
-
-def normalize_date(value: str) -> str | None:
-    """An ISO 8601 date or date-time from a date as pages write it, or None."""
-    return date_in_text(value.strip()[:100])
-
-
-def date_in_text(text: str, *, max_offset: int | None = None) -> str | None:
-    """The first date in ``text`` (starting within ``max_offset`` characters), as ISO 8601."""
-    matches = [m for pattern in DATE_PATTERNS if (m := pattern.search(text))]
-    for match in sorted(matches, key=lambda m: m.start()):
-        if max_offset is not None and match.start() > max_offset:
-            break
-        iso = _iso_from_match(match)
-        if iso:
-            return iso
-    return None
-
-
-def _iso_from_match(match: re.Match[str]) -> str | None:
-    parts = match.groupdict()
-    year, day = int(parts["year"]), int(parts.get("day") or 0)
-    if parts.get("month"):
-        # case-insensitive matching also accepts look-alikes ("ſept"), which lower() keeps
-        month = MONTH_NUMBER.get(parts["month"].lower(), 0)
-    elif parts.get("mnum"):
-        month = int(parts["mnum"])
-    else:
-        first, second = int(parts["first"]), int(parts["second_num"])
-        if parts["sep"] == "/" and first <= 12 and second <= 12:
-            return None  # 05/06/2024: June or May depends on the country
-        us_order = parts["sep"] == "/" and second > 12
-        month, day = (first, second) if us_order else (second, first)
-    try:
-        day_only = date(year, month, day)
-    except ValueError:
-        return None
-    if year not in YEARS:
-        return None
-    if parts.get("hour") is None:
-        return day_only.isoformat()
-    hour, minute = int(parts["hour"]), int(parts["minute"])
-    if parts.get("ampm"):
-        hour = hour % 12 + (12 if parts["ampm"].lower().startswith("p") else 0)
-    try:
-        moment = datetime(year, month, day, hour, minute, int(parts.get("second") or 0),
-                          tzinfo=_zone(parts.get("zone")))
-    except ValueError:
-        return day_only.isoformat()
-    return moment.isoformat(timespec="seconds")
-
-
-def _zone(text: str | None) -> timezone | None:
-    if not text:
-        return None
-    if text.upper() in ZONES:
-        return timezone(timedelta(hours=ZONES[text.upper()]))
-    digits = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", text)
-    if not digits:
-        return None
-    sign = -1 if digits.group(1) == "-" else 1
-    offset = timedelta(hours=int(digits.group(2)), minutes=int(digits.group(3) or 0))
-    return timezone(sign * offset) if offset < timedelta(hours=15) else None
-
-
 # --- Small helpers -------------------------------------------------------------------
 
 
 def _attr(node: LexborNode | None, name: str) -> str | None:
-    value = node.attributes.get(name) if node is not None else None
-    return value if isinstance(value, str) else None
+    # attrs.get reads one attribute; .attributes would build the whole dict
+    return node.attrs.get(name) if node is not None else None
 
 
 def _has_ancestor(node: LexborNode, tags: tuple[str, ...], depth: int = 30) -> bool:
@@ -647,8 +554,9 @@ def _in_foreign_container(node: LexborNode, depth: int = 30) -> bool:
     current: LexborNode | None = node
     # <body> classes describe the page ("has-sidebar"), not where the node sits
     while current is not None and current.tag not in ("body", "html") and depth:
+        attributes = current.attributes
         if current.tag == "aside" or FOREIGN_CONTAINER.search(
-            f"{_attr(current, 'class') or ''} {_attr(current, 'id') or ''}"
+            f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
         ):
             return True
         current, depth = current.parent, depth - 1
@@ -695,8 +603,11 @@ def _clean_space(text: str) -> str:
     return " ".join(text.split())
 
 
+NOT_ALNUM = re.compile(r"[\W_]+")  # \w is isalnum() and "_"
+
+
 def _alnum(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return NOT_ALNUM.sub("", text.lower())
 
 
 def _unique(values: Iterable[str]) -> list[str]:
