@@ -14,6 +14,7 @@ raised would take a crawl down with one bad page.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Protocol
 
@@ -158,10 +159,8 @@ def _metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
 
 
 def _with_metadata(article: Article, metadata: Metadata) -> Article:
-    for name in ("title", "authors", "published", "published_from", "modified",
-                 "modified_from", "language", "site_name", "description", "tags",
-                 "image_url", "canonical_url"):
-        setattr(article, name, getattr(metadata, name))
+    for field in dataclasses.fields(Metadata):  # Article has a field of each name
+        setattr(article, field.name, getattr(metadata, field.name))
     return article
 
 
