@@ -711,6 +711,35 @@ def stored_urls(database: Path) -> Counter[str]:
     return Counter(url for (url,) in query(database, "SELECT url FROM articles"))
 
 
+def descendants(pid: int) -> set[int]:
+    """Processes below ``pid`` (children, grandchildren...), from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # gone meanwhile
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and every process below it, in MB (0 when gone)."""
+    total = 0
+    for member in {pid, *descendants(pid)}:
+        try:
+            status = Path(f"/proc/{member}/status").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines()
+                       if line.startswith("VmRSS:")), 0)
+    return total / 1024
+
+
 # -- as a process, for benchmarks -------------------------------------------------------------
 
 

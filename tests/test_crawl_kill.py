@@ -30,6 +30,7 @@ from tests.localsite import (
     CRAWL,
     DISALLOWED,
     LocalSite,
+    descendants,
     query,
     run_crawl,
     site_source,
@@ -78,22 +79,6 @@ def _requests(site: LocalSite, articles_only: bool) -> int:
         return site.total()
     counts = site.counts()
     return sum(counts.get(path, 0) for path in site.article_paths)
-
-
-def descendants(pid: int) -> set[int]:
-    """Processes below ``pid`` (children, grandchildren...), from /proc."""
-    parents: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rpartition(")")[2].split()
-        except OSError:
-            continue  # gone meanwhile
-        parents[int(stat.parent.name)] = int(fields[1])
-    found, frontier = set(), {pid}
-    while frontier:
-        frontier = {child for child, parent in parents.items() if parent in frontier} - found
-        found |= frontier
-    return found
 
 
 def wait_gone(pids: set[int], seconds: float = 5.0) -> set[int]:
