@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from cleaners.dates import (
+    MODIFIED_PHRASE,
+    PUBLISHED_PHRASE,
+    date_after_phrase,
+    date_in_url,
+    normalize_date,
+    precision,
+)
 from cleaners.decode import decode_html
-from cleaners.metadata import Metadata, extract_metadata, normalize_date
+from cleaners.metadata import Metadata, extract_metadata
 
 SEEDLIKE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "seedlike" / "pages"
 ARTICLE_BODY = "<p>The council met on Tuesday to discuss the new bridge.</p>"
@@ -357,3 +366,92 @@ def test_month_look_alikes_do_not_break_parsing() -> None:
     assert normalize_date("31 ſeptember 2024") is None
     assert normalize_date("30 September 2024") == "2024-09-30"
     assert normalize_date("31 September 2024") is None  # no such day
+
+
+DEPTH = 15_000
+
+
+@pytest.mark.parametrize(
+    "html",
+    ['<div class="byline">By Ann ' * DEPTH + "</div>" * DEPTH,
+     '<div itemprop="author"><span itemprop="name">Ann ' * DEPTH + "</span></div>" * DEPTH,
+     '<div class="post-date">Posted ' * DEPTH + "</div>" * DEPTH],
+    ids=["bylines", "microdata-authors", "date-classes"],
+)
+def test_deeply_nested_bylines_and_dates_are_read_quickly(html: str) -> None:
+    tree = LexborHTMLParser(html)  # parsing is the parser's time, not ours
+    started = time.perf_counter()
+    extract_metadata(tree, None)
+    assert time.perf_counter() - started < 0.5  # loose: a nested match's text is not re-read
+
+
+# --- cleaners.dates ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-05-31T09:15:00Z", "2024-05-31T09:15:00+00:00"),
+        ("2024/05/31 9.15 pm PDT", "2024-05-31T21:15:00-07:00"),
+        ("31.05.2024 14h05 +0530", "2024-05-31T14:05:00+05:30"),
+        ("05/31/2024", "2024-05-31"),  # the US order is the only reading with month 31
+        ("31/05/2024", "2024-05-31"),
+        ("Sept. 3rd, 2024, 25:61", "2024-09-03"),  # an impossible time keeps the day
+        ("3 de março de 2024 às 10:00", "2024-03-03T10:00:00"),
+        ("2024-05-31 10:00 IST", "2024-05-31T10:00:00"),  # IST names three zones
+        ("2024-05-31T10:00:00+23:00", "2024-05-31T10:00:00"),  # no such offset
+        ("1850-01-01", None),
+        ("2024-02-30", None),
+        ("", None),
+    ],
+)
+def test_normalize_date(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [("/2024/05/31/a", "2024-05-31"), ("/2024/may/31/a", "2024-05-31"),
+     ("/2024_5_3.html", "2024-05-03"), ("/2024/02/30/a", None), ("/12024/05/31", None)],
+)
+def test_date_in_url(path: str, expected: str | None) -> None:
+    assert date_in_url(path) == expected
+
+
+def test_precision_ranks_date_local_time_and_zoned_time() -> None:
+    assert [precision(v) for v in ("2024-05-31", "2024-05-31T10:00:00",
+                                   "2024-05-31T10:00:00-04:00")] == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "modified"),
+    [
+        ("Share this. First published on 31 May 2024. Updated: June 2, 2024 10:00",
+         "2024-05-31", "2024-06-02T10:00:00"),
+        ("Posted by the desk. Published   (May 31, 2024)", "2024-05-31", None),
+        ("Written by Ann Lee on May 31, 2024", "2024-05-31", None),
+        ("Republished May 31, 2024; reupdated June 2, 2024", None, None),  # not whole words
+        ("Published in our weekly issue of May 31, 2024", None, None),  # too far from it
+        ("Mis à jour le 2 juin 2024 à 10h05", None, "2024-06-02T10:05:00"),
+        ("PUBLIſHED 31 May 2024", "2024-05-31", None),  # IGNORECASE's long s is honoured
+    ],
+)
+def test_date_after_phrase(text: str, published: str | None, modified: str | None) -> None:
+    assert date_after_phrase(text, PUBLISHED_PHRASE) == published
+    assert date_after_phrase(text, MODIFIED_PHRASE) == modified
+
+
+PHRASE_TEXT = st.lists(st.sampled_from([
+    "first ", "last ", "Published", "PUBLISHED", "publiſhed", "posted", "Updated", "updatedx",
+    "Mis à jour", "veröffentlicht", "VERÖFFENTLICHT", "입력", "기사입력", "written by Ann on",
+    " on ", " le ", ": ", " ", "\n", "x", "İ", "ı", "31 May 2024", "2024-05-31T10:00Z",
+]), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASE_TEXT)
+def test_phrase_matches_are_the_pattern_s_own(text: str) -> None:
+    """Trying the pattern only where its words are finds exactly what finditer finds."""
+    for phrase in (PUBLISHED_PHRASE, MODIFIED_PHRASE):
+        assert ([m.span() for m in phrase.matches(text)]
+                == [m.span() for m in phrase.pattern.finditer(text)])
