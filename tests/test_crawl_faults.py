@@ -110,13 +110,7 @@ def test_the_crawl_ends_within_a_bounded_time(fault_run: FaultRun) -> None:
     assert not [kind for kind, row in fault_run.rows.items() if row[0] in ("queued", "in_flight")]
 
 
-TRUNCATED_GZIP_STORED = pytest.mark.xfail(
-    strict=True, reason="fetch.py takes httpx's decoding, which calls half a gzip stream "
-    "the whole body: the half page is stored as an article (fix proposed to the lead)")
-
-
-@pytest.mark.parametrize("kind", [pytest.param(kind, marks=TRUNCATED_GZIP_STORED)
-                                  if kind == "truncated-gzip" else kind for kind in FAULTS])
+@pytest.mark.parametrize("kind", FAULTS)
 def test_each_fault_ends_in_the_right_state_with_its_kind(fault_run: FaultRun, kind: str) -> None:
     state, error_kind, attempts, last_error = fault_run.rows[kind]
     want_state, want_kind, want_attempts = EXPECTED[kind]
@@ -153,7 +147,6 @@ def test_retries_wait_as_long_as_retry_after_asks(fault_run: FaultRun, kind: str
     assert gaps and min(gaps) >= RETRY_AFTER - 0.05, gaps
 
 
-@TRUNCATED_GZIP_STORED
 def test_what_the_faults_served_is_stored_only_when_it_is_a_whole_page(
         fault_run: FaultRun) -> None:
     faulty = fault_run.faulty
