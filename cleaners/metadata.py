@@ -149,8 +149,8 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     article, page = ld.article or {}, ld.page or {}
     scope = _ArticleScope(tree)
 
-    site_name = _first(_meta(metas, "site_name"), ld.text(article.get("publisher")),
-                       ld.site_name)
+    site_name = _first((_meta(metas, "site_name"), ld.text(article.get("publisher")),
+                        ld.site_name))
     published, published_from = _first_date(
         _published_candidates(tree, url, metas, ld, scope))
     modified, modified_from = _first_date(_modified_candidates(tree, metas, ld, scope))
@@ -161,18 +161,18 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         published_from=published_from,
         modified=modified,
         modified_from=modified_from,
-        language=_first(*(_language_tag(value) for value in (
+        language=_first(_language_tag(value) for value in (
             _attr(tree.root, "lang"), _meta(metas, "language"),
             ld.text(article.get("inLanguage") or page.get("inLanguage")),
-        ))),
+        )),
         site_name=site_name,
-        description=_first(_meta(metas, "description"), ld.text(article.get("description"))),
+        description=_first((_meta(metas, "description"), ld.text(article.get("description")))),
         tags=_unique(_split_tags([*_meta_all(metas, "tags"), *ld.texts(article.get("keywords"))])),
-        image_url=_first(*(_http_url(value, url) for value in (
+        image_url=_first(_http_url(value, url) for value in (
             *_meta_all(metas, "image"), *ld.urls(article.get("image")),
             *links.get("image_src", ()),
-        ))),
-        canonical_url=_first(*(_http_url(href, url) for href in links.get("canonical", ()))),
+        )),
+        canonical_url=_first(_http_url(href, url) for href in links.get("canonical", ())),
     )
 
 
@@ -620,7 +620,8 @@ def _unique(values: Iterable[str]) -> list[str]:
     return kept
 
 
-def _first(*values: str | None) -> str | None:
+def _first(values: Iterable[str | None]) -> str | None:
+    """The first non-blank value; lazily, as resolving a URL costs more than reading it."""
     return next((value.strip() for value in values if value and value.strip()), None)
 
 
