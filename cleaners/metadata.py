@@ -143,9 +143,10 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•)\s+")
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     """Read the metadata of ``tree`` (fetched from ``url``); the tree is not changed."""
-    metas = _meta_index(tree)
-    links = _link_index(tree)
-    ld = _LinkedData.from_tree(tree)
+    elements = _head_elements(tree)
+    metas = _meta_index(elements.get("meta", []))
+    links = _link_index(elements.get("link", []))
+    ld = _LinkedData.from_scripts(elements.get("script", []))
     article, page = ld.article or {}, ld.page or {}
     scope = _ArticleScope(tree)
 
@@ -193,9 +194,9 @@ class _LinkedData:
         self.site_name = self.text(site.get("name")) if site else None
 
     @classmethod
-    def from_tree(cls, tree: LexborHTMLParser) -> _LinkedData:
+    def from_scripts(cls, scripts: list[LexborNode]) -> _LinkedData:
         nodes: list[dict[str, Any]] = []
-        for script in tree.css("script[type]"):
+        for script in scripts:
             if "ld+json" not in (_attr(script, "type") or "").lower():
                 continue
             try:
@@ -273,9 +274,29 @@ def _types(node: dict[str, Any]) -> set[str]:
 # --- <meta> and <link> ----------------------------------------------------------------
 
 
-def _meta_index(tree: LexborHTMLParser) -> dict[str, list[str]]:
+# Only the rels read here: pages carry dozens of preload and alternate links. The
+# selector only narrows (ASCII case, substrings); _link_index's split decides.
+LINK_RELS = ("canonical", "image_src")
+HEAD_SELECTOR = ", ".join(
+    ("meta", "script[type]", *(f'link[rel*="{rel}" i]' for rel in LINK_RELS))
+)
+
+
+def _head_elements(tree: LexborHTMLParser) -> dict[str, list[LexborNode]]:
+    """The <meta>, <link> and <script> elements this module reads, by tag, in page
+    order: one query, since each query walks the whole page."""
+    found: dict[str, list[LexborNode]] = {}
+    seen: set[int] = set()
+    for node in tree.css(HEAD_SELECTOR):
+        if node.mem_id not in seen:  # a node matching two parts of a group comes twice
+            seen.add(node.mem_id)
+            found.setdefault(node.tag or "", []).append(node)
+    return found
+
+
+def _meta_index(metas: list[LexborNode]) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
-    for meta in tree.css("meta"):
+    for meta in metas:
         # one dict per tag: cheaper than six lookups of attributes a tag mostly lacks
         attributes = meta.attributes
         # some CMSs (and pages saved through Mercury) write value= where content= belongs
@@ -298,16 +319,10 @@ def _meta(metas: dict[str, list[str]], field_name: str) -> str | None:
     return next(iter(_meta_all(metas, field_name)), None)
 
 
-LINK_RELS = ("canonical", "image_src")
-# Only the rels read here: pages carry dozens of preload and alternate links. The
-# selector only narrows (ASCII case, substrings); the split below decides.
-LINK_SELECTOR = ", ".join(f'link[rel*="{rel}" i]' for rel in LINK_RELS)
-
-
-def _link_index(tree: LexborHTMLParser) -> dict[str, list[str | None]]:
+def _link_index(links: list[LexborNode]) -> dict[str, list[str | None]]:
     """The href of each ``<link>`` under each of its rel words, in page order."""
     index: dict[str, list[str | None]] = {}
-    for link in tree.css(LINK_SELECTOR):
+    for link in links:
         href = _attr(link, "href")
         for rel in dict.fromkeys((_attr(link, "rel") or "").lower().split()):
             index.setdefault(rel, []).append(href)
