@@ -2,7 +2,8 @@
 
 ``normalize_date`` reads a declared value (a meta tag's content, a ``datetime``
 attribute); ``date_in_text`` finds one in prose; ``date_after_phrase`` finds the one
-that follows "Published"/"Updated"; ``date_in_url`` reads ``/2024/05/31/``. Nothing is
+that follows "Published"/"Updated"; ``date_in_url`` reads ``/2024/05/31/``;
+``best_date`` picks among the dates a page's sources give. Nothing is
 guessed: a date without time stays a date, a time without zone gets none, and a day
 and month that could be either way round (05/06/2024) give no date at all.
 """
@@ -10,7 +11,7 @@ and month that could be either way round (05/06/2024) give no date at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, timezone
 
 # Month names in the major news languages; several languages share spellings.
@@ -165,6 +166,23 @@ def precision(iso: str) -> int:
     if "T" not in iso:
         return 0
     return FULL_PRECISION if re.search(r"[+-]\d{2}:\d{2}$", iso) else 1
+
+
+def best_date(candidates: Iterable[tuple[str | None, str]]) -> tuple[str | None, str | None]:
+    """The ISO date of the first (value, source) that has one, and its source; if it
+    lacks a time or zone, a later source's value for the same day that has them
+    (JSON-LD often gives the day, a meta tag the minute). Lazy: stops at a full one."""
+    best: tuple[str, str] | None = None
+    for value, source in candidates:
+        normalized = normalize_date(value) if value else None
+        if not normalized:
+            continue
+        if best is None or (normalized[:10] == best[0][:10]
+                            and precision(normalized) > precision(best[0])):
+            best = normalized, source
+        if precision(best[0]) == FULL_PRECISION:
+            break
+    return best if best is not None else (None, None)
 
 
 def _iso_from_match(match: re.Match[str]) -> str | None:

@@ -23,15 +23,13 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .dates import (
-    FULL_PRECISION,
     MODIFIED_PHRASE,
     PUBLISHED_PHRASE,
     DatePhrase,
+    best_date,
     date_after_phrase,
     date_in_text,
     date_in_url,
-    normalize_date,
-    precision,
 )
 
 
@@ -152,9 +150,9 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
 
     site_name = _first((_meta(metas, "site_name"), ld.text(article.get("publisher")),
                         ld.site_name))
-    published, published_from = _first_date(
+    published, published_from = best_date(
         _published_candidates(tree, url, metas, ld, scope))
-    modified, modified_from = _first_date(_modified_candidates(tree, metas, ld, scope))
+    modified, modified_from = best_date(_modified_candidates(tree, metas, ld, scope))
     return Metadata(
         title=_title(tree, metas, ld, site_name, url),
         authors=next((names for names in _author_candidates(tree, metas, ld) if names), []),
@@ -465,22 +463,6 @@ def _modified_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
         yield value, "meta"
     yield _time_element(tree, MODIFIED_HINT, "dateModified"), "time"
     yield _text_date(scope, MODIFIED_PHRASE, fallback=False), "text"
-
-
-def _first_date(candidates: Iterable[tuple[str | None, str]]) -> tuple[str | None, str | None]:
-    """The best source's date; if it lacks a time or zone, a later source's value for
-    the same day that has them (JSON-LD often gives the day, a meta tag the minute)."""
-    best: tuple[str, str] | None = None
-    for value, source in candidates:
-        normalized = normalize_date(value) if value else None
-        if not normalized:
-            continue
-        if best is None or (normalized[:10] == best[0][:10]
-                            and precision(normalized) > precision(best[0])):
-            best = normalized, source
-        if precision(best[0]) == FULL_PRECISION:
-            break
-    return best if best is not None else (None, None)
 
 
 def _time_element(tree: LexborHTMLParser, hint: re.Pattern[str], itemprop: str) -> str | None:

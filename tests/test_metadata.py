@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaners.dates import (
     MODIFIED_PHRASE,
     PUBLISHED_PHRASE,
+    best_date,
     date_after_phrase,
     date_in_url,
     normalize_date,
@@ -421,6 +422,16 @@ def test_date_in_url(path: str, expected: str | None) -> None:
 def test_precision_ranks_date_local_time_and_zoned_time() -> None:
     assert [precision(v) for v in ("2024-05-31", "2024-05-31T10:00:00",
                                    "2024-05-31T10:00:00-04:00")] == [0, 1, 2]
+
+
+def test_best_date_takes_a_later_time_for_the_same_day_and_stops_at_a_zoned_one() -> None:
+    def candidates():
+        yield from [("2024-05-31", "json-ld"), ("not a date", "meta"),
+                    ("2024-05-30T10:00Z", "meta"), ("2024-05-31T09:00", "time"),
+                    ("2024-05-31T09:00+02:00", "url")]
+        raise AssertionError("read past a date with time and zone")
+    assert best_date(candidates()) == ("2024-05-31T09:00:00+02:00", "url")
+    assert best_date([(None, "json-ld"), ("", "meta")]) == (None, None)
 
 
 @pytest.mark.parametrize(
