@@ -115,6 +115,9 @@ TEXT_SCAN_CHARS = 20_000
 MAX_DATE_ELEMENTS = 100
 """An article's dates come early in its markup; a page with thousands of <time>
 elements (an archive, a feed) is not read past this many."""
+MAX_META_ELEMENTS = 1_000
+"""A page's own <meta> tags number dozens; thousands are the microdata of listed
+items, each checked for a foreign container, and are not read past this many."""
 
 # "By", "Text:", "Autor:"; the short particles only with a colon, since they start names.
 # "By", "Analysis by", "Text:", "Autor:"; the short particles only with a colon, since
@@ -294,7 +297,7 @@ def _head_elements(tree: LexborHTMLParser) -> dict[str, list[LexborNode]]:
 
 def _meta_index(metas: list[LexborNode]) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
-    for meta in metas:
+    for meta in metas[:MAX_META_ELEMENTS]:
         # one dict per tag: cheaper than six lookups of attributes a tag mostly lacks
         attributes = meta.attributes
         # some CMSs (and pages saved through Mercury) write value= where content= belongs

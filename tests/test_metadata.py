@@ -376,8 +376,9 @@ DEPTH = 15_000
     "html",
     ['<div class="byline">By Ann ' * DEPTH + "</div>" * DEPTH,
      '<div itemprop="author"><span itemprop="name">Ann ' * DEPTH + "</span></div>" * DEPTH,
-     '<div class="post-date">Posted ' * DEPTH + "</div>" * DEPTH],
-    ids=["bylines", "microdata-authors", "date-classes"],
+     '<div class="post-date">Posted ' * DEPTH + "</div>" * DEPTH,
+     '<div><meta itemprop="datePublished" content="2024-05-31">' * DEPTH + "</div>" * DEPTH],
+    ids=["bylines", "microdata-authors", "date-classes", "microdata-dates"],
 )
 def test_deeply_nested_bylines_and_dates_are_read_quickly(html: str) -> None:
     tree = LexborHTMLParser(html)  # parsing is the parser's time, not ours
