@@ -10,10 +10,16 @@ unchanged sources costs a few 304s and stores nothing.
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import os
 import random
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -29,6 +35,10 @@ from .store import Store
 MAX_SITEMAPS = 50
 """Child sitemaps read per source and run: a news site's index can list
 thousands of yearly archives; the newest few hold what is new."""
+
+CLEAN_WORKERS = max(1, (os.cpu_count() or 2) - 1)
+"""Processes that clean pages: cleaning is pure Python under the GIL, so it
+gets its own cores and the event loop keeps fetching and storing meanwhile."""
 
 RETRY_HORIZON = 60.0
 """A retry due later than this many seconds waits for the next run instead
@@ -118,6 +128,14 @@ class Crawler:
         self._report = report or (lambda url, outcome: None)
         self._should_stop = should_stop
         self._rng = random.Random()
+        self._cleaners: ProcessPoolExecutor | None = None
+
+    def _cleaner_pool(self) -> ProcessPoolExecutor:
+        if self._cleaners is None:  # forkserver: never fork a process that runs threads
+            self._cleaners = ProcessPoolExecutor(
+                CLEAN_WORKERS, mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_exit_with, initargs=(os.getpid(),))
+        return self._cleaners
 
     def fetcher(self, source: Source) -> Fetcher:
         """One fetcher per distinct fetch setting: sources with overrides get their own."""
@@ -129,6 +147,8 @@ class Crawler:
     async def aclose(self) -> None:
         for fetcher in self._fetchers.values():
             await fetcher.aclose()
+        if self._cleaners is not None:
+            self._cleaners.shutdown(cancel_futures=True)
 
     # -- discovery -------------------------------------------------------------
 
@@ -281,7 +301,12 @@ class Crawler:
                 return
         summary.fetched += 1
         summary.bytes += len(page.body)
-        article = clean_page(page, self.config.clean, source.clean)
+        try:
+            article = await asyncio.get_running_loop().run_in_executor(
+                self._cleaner_pool(), clean_page, page, self.config.clean, source.clean)
+        except BrokenProcessPool:  # a worker died (OOM killer): clean here, new pool next
+            self._cleaners = None
+            article = clean_page(page, self.config.clean, source.clean)
         stored = store_page(self.store, page, article, source=source.name,
                             frontier=self.frontier, claimed_url=claim.url)
         outcome = stored.outcome
@@ -309,6 +334,23 @@ class Crawler:
             retry_at = (_now() + timedelta(seconds=delay)).isoformat()
         self.frontier.failed(claim.url, error.kind, error.reason, retry_at)
         self._report(claim.url, f"error: {error.reason}" + (" (will retry)" if retry_at else ""))
+
+
+def _exit_with(crawl_pid: int) -> None:
+    """Cleaner worker start-up: exit when the crawl is gone, kill -9 included; a
+    worker would otherwise wait for work forever on a queue it half owns. Ctrl-C
+    reaches the whole process group: the crawl handles it, the workers must not."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(crawl_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-crawl", daemon=True).start()
 
 
 def _unique(items: list[disc.Discovered]) -> list[disc.Discovered]:

@@ -162,6 +162,9 @@ def _crawler(conn: sqlite3.Connection) -> None:
             article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL
         );
         CREATE INDEX urls_state_next_attempt ON urls(state, next_attempt_at);
+        -- claim() reads queued URLs oldest first off this index; without it every
+        -- claim sorted all queued rows (46 ms each at 45,000 queued).
+        CREATE INDEX urls_queue ON urls(state, discovered_at);
         CREATE INDEX urls_article_id ON urls(article_id);
         CREATE TABLE feeds (
             url TEXT PRIMARY KEY,

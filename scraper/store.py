@@ -42,6 +42,10 @@ from .schema import migrate
 BUSY_TIMEOUT = 30.0
 """Seconds a connection waits for another's write lock before giving up."""
 
+PAGE_COMPRESSION = 1
+"""zlib level for raw pages: level 1 takes 2.0 ms for a 174 KB news page where the
+default 6 takes 5.5 ms (a quarter of a crawl's CPU), for 0.235 of the size against 0.197."""
+
 SNIPPET_TOKENS = 16
 """Words around the best match in a search snippet, always taken from the text
 (a title-only match shows the text's opening: the title is shown anyway)."""
@@ -196,7 +200,8 @@ class Store:
             "headers": json.dumps(headers, ensure_ascii=False),
             "etag": _header(headers, "etag"), "last_modified": _header(headers, "last-modified"),
             "content_type": _header(headers, "content-type"),
-            "body": zlib.compress(body), "size": len(body), "fetched_at": fetched_at,
+            "body": zlib.compress(body, PAGE_COMPRESSION), "size": len(body),
+            "fetched_at": fetched_at,
             "source": source,
         }
         columns = ", ".join(values)
