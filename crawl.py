@@ -270,9 +270,10 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
     if Path(target).is_file():
         page = pipeline.page_from_file(target, url=base_url)
     else:
-        (page,) = fetch_pages([target], conf.fetch)
-        if isinstance(page, FetchError):
-            raise page
+        (fetched,) = fetch_pages([target], conf.fetch)
+        if isinstance(fetched, FetchError):
+            raise fetched
+        page = fetched
     article, segments = explain_page(page.body, page.final_url, charset=page.charset,
                                      site_rules=conf.clean.rules_for(page.final_url))
     if html_out:
@@ -457,10 +458,12 @@ def sources(fmt: str) -> None:
                         f"every {format_duration(source.every or conf.every)}",
             "last_run": last.isoformat(timespec="seconds") if last else "never",
             "next_due": "now" if due <= now else due.isoformat(timespec="seconds"),
-            "discovery": ", ".join(filter(None, [
-                source.home and "home", source.feeds and f"{len(source.feeds)} feeds",
-                source.sitemaps and f"{len(source.sitemaps)} sitemaps",
-                source.sections and f"{len(source.sections)} sections"])),
+            "discovery": ", ".join(
+                label for label, present in (
+                    ("home", source.home), (f"{len(source.feeds)} feeds", source.feeds),
+                    (f"{len(source.sitemaps)} sitemaps", source.sitemaps),
+                    (f"{len(source.sections)} sections", source.sections))
+                if present),
         })
     columns = ["name", "schedule", "last_run", "next_due", "discovery"]
     show_rows(columns, [[row[c] for c in columns] for row in rows], fmt)

@@ -158,9 +158,9 @@ def _climb_while_parent_scores(top: Candidate, candidates: dict[int, Candidate])
             return parent
         last = score
     # A lone child says nothing its parent does not: widen to the parent.
-    while (parent := top.node.parent) is not None and parent.tag not in ("body", "html") \
-            and len([c for c in children(parent) if c.is_element_node]) == 1:
-        widened = candidates.get(parent.mem_id) or Candidate(parent)
+    while (up := top.node.parent) is not None and up.tag not in ("body", "html") \
+            and len([c for c in children(up) if c.is_element_node]) == 1:
+        widened = candidates.get(up.mem_id) or Candidate(up)
         widened.score = max(weigh(widened), weigh(top))  # the same content, the same worth
         top = widened
     return top

@@ -309,13 +309,12 @@ class Crawler:
             article = clean_page(page, self.config.clean, source.clean)
         stored = store_page(self.store, page, article, source=source.name,
                             frontier=self.frontier, claimed_url=claim.url)
-        outcome = stored.outcome
         if stored.duplicate_of is not None:
             summary.duplicates += 1
-            outcome = "duplicate"
-        elif outcome in ("new", "updated", "unchanged", "empty"):
-            setattr(summary, outcome, getattr(summary, outcome) + 1)
-        self._report(claim.url, outcome)
+            self._report(claim.url, "duplicate")
+            return
+        setattr(summary, stored.outcome, getattr(summary, stored.outcome) + 1)
+        self._report(claim.url, stored.outcome)
 
     def _record_failure(self, claim: Claim, error: FetchError, summary: CrawlSummary) -> None:
         if isinstance(error, BlockedURL) and not _retryable(error):
