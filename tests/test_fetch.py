@@ -300,7 +300,7 @@ def test_a_closed_port_is_a_connect_error(respect_robots: bool) -> None:
 
 def test_a_response_slower_than_the_read_timeout_times_out(httpserver: HTTPServer) -> None:
     def slow(request: Request) -> Response:
-        time.sleep(1.0)
+        time.sleep(2.0)
         return Response("<p>late</p>", content_type="text/html")
 
     httpserver.expect_request("/slow").respond_with_handler(slow)
@@ -309,7 +309,7 @@ def test_a_response_slower_than_the_read_timeout_times_out(httpserver: HTTPServe
     with pytest.raises(NetworkError) as caught:
         fetch(httpserver.url_for("/slow"), config)
     assert caught.value.kind == "timeout"
-    assert time.monotonic() - started < 0.9
+    assert time.monotonic() - started < 1.7  # well before the answer would have come
 
 
 def test_a_slow_drip_is_cut_by_the_total_timeout(httpserver: HTTPServer) -> None:
