@@ -121,7 +121,9 @@ def test_huge_page_is_cleaned_in_bounded_time() -> None:
     assert len(html) > 20_000_000
     start = time.monotonic()
     article = clean(html)
-    assert time.monotonic() - start < 10
+    # ~5 s on an idle 2-core machine, linear in size; the bound catches a hang or a
+    # quadratic pass, with room for a busy machine
+    assert time.monotonic() - start < 30
     assert article.text.startswith("A sentence of the article")
 
 
