@@ -38,12 +38,10 @@ class SiteRules:
 
 
 @dataclass
-class Article:
-    """A cleaned article. Empty ``text`` always comes with a ``reason``."""
+class Metadata:
+    """What a page says about itself; ``*_from`` names where a date was found
+    (``json-ld``, ``meta``, ``time``, ``url`` or ``text``)."""
 
-    url: str | None = None
-    text: str = ""
-    markdown: str = ""
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
@@ -56,6 +54,16 @@ class Article:
     tags: list[str] = field(default_factory=list)
     image_url: str | None = None
     canonical_url: str | None = None
+
+
+@dataclass
+class Article(Metadata):
+    """A cleaned article: the page's metadata, its text, and what was removed.
+    Empty ``text`` always comes with a ``reason``."""
+
+    url: str | None = None
+    text: str = ""
+    markdown: str = ""
     source_url: str | None = None
     removed: list[RemovedBlock] = field(default_factory=list)
     reason: str | None = None

@@ -15,13 +15,13 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .article import Metadata
 from .dates import (
     MODIFIED_PHRASE,
     PUBLISHED_PHRASE,
@@ -31,23 +31,6 @@ from .dates import (
     date_in_text,
     date_in_url,
 )
-
-
-@dataclass
-class Metadata:
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    published_from: str | None = None
-    modified: str | None = None
-    modified_from: str | None = None
-    language: str | None = None
-    site_name: str | None = None
-    description: str | None = None
-    tags: list[str] = field(default_factory=list)
-    image_url: str | None = None
-    canonical_url: str | None = None
-
 
 # --- Where each field is looked for, best first -------------------------------------
 

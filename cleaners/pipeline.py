@@ -159,7 +159,7 @@ def _metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
 
 
 def _with_metadata(article: Article, metadata: Metadata) -> Article:
-    for field in dataclasses.fields(Metadata):  # Article has a field of each name
+    for field in dataclasses.fields(Metadata):  # an Article is a Metadata and more
         setattr(article, field.name, getattr(metadata, field.name))
     return article
 
