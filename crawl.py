@@ -8,18 +8,25 @@ module only parses options, picks an output format and turns every
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import functools
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from scraper.config import Config, load_config
+from scraper.console import (
+    flatten,
+    format_duration,
+    print_table,
+    shorten,
+    show_rows,
+    show_summary,
+)
 from scraper.errors import CrawlError, FetchError
 from scraper.render import render
 
@@ -112,43 +119,6 @@ def cli() -> None:
     crawl search "climate summit" --since 2026-01-01
     crawl query "select title, published from articles limit 5"
     """
-
-
-# -- output helpers ------------------------------------------------------------
-
-
-def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
-                title: str | None = None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(str(column), overflow="fold")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    Console(soft_wrap=False).print(table)
-
-
-def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -> None:
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    writer.writerows(rows)
-
-
-def write_json_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -> None:
-    for row in rows:
-        out.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False,
-                             default=str) + "\n")
-
-
-def show_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str) -> None:
-    if fmt == "json":
-        write_json_rows(columns, rows, sys.stdout)
-    elif fmt == "csv":
-        write_csv(columns, rows, sys.stdout)
-    else:
-        print_table(columns, rows)
 
 
 format_option = click.option(
@@ -298,11 +268,6 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
         click.echo(f"no article: {article.reason}", err=True)
 
 
-def shorten(text: str, width: int = 160) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
 @cli.command()
 @click.argument("terms", nargs=-1, required=True)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
@@ -418,18 +383,6 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, fmt: str) -> No
     if result.summary.errors and not (result.summary.new or result.summary.updated
                                       or result.summary.unchanged):
         sys.exit(1)
-
-
-def show_summary(result: Any, fmt: str) -> None:
-    numbers = result.summary.to_dict()
-    if fmt == "json":
-        click.echo(json.dumps({"sources": result.sources, "stopped": result.stopped} | numbers,
-                              ensure_ascii=False))
-        return
-    rows = [(k.replace("_", " "), v) for k, v in numbers.items() if k != "errors"]
-    rows += [(f"errors: {kind}", n) for kind, n in sorted(numbers["errors"].items())]
-    title = ("stopped early: " if result.stopped else "crawled: ") + ", ".join(result.sources)
-    print_table(["", "count"], rows, title=title)
 
 
 @cli.command()
@@ -571,22 +524,6 @@ def stats(fmt: str) -> None:
         click.echo(json.dumps(numbers, ensure_ascii=False, indent=2, default=str))
         return
     print_table(["", "value"], flatten(numbers))
-
-
-def format_duration(seconds: float) -> str:
-    """1800 -> "30m": the way config.yaml writes durations."""
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size and seconds % size == 0:
-            return f"{seconds / size:.0f}{unit}"
-    return f"{seconds:g}s"
-
-
-def flatten(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
-    for key, value in data.items():
-        if isinstance(value, dict):
-            yield from flatten(value, f"{prefix}{key}.")
-        else:
-            yield f"{prefix}{key}", value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
