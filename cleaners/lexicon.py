@@ -420,7 +420,7 @@ COOKIE_NOTICES: Lexicon = {
 
 PAYWALL_PROMPTS: Lexicon = {
     # "Subscribe to continue reading", "Already a subscriber? Log in".
-    "es": (r"suscríbete para (?:seguir|continuar) leyendo.{0,80}", r"¿ya eres suscriptor\?.{0,80}",
+    "es": (r"suscríbete para (?:seguir|continuar) leyendo.{0,80}", r"ya eres suscriptor\?.{0,80}",
            r"este contenido es exclusivo para suscriptores.{0,80}"),
     "de": (r"(?:jetzt )?(?:abonnieren|anmelden),? um weiterzulesen.{0,80}",
            r"bereits abonnent\?.{0,80}",

@@ -228,7 +228,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("ad-label", "ads", (
         r"advertisements?", r"sponsored(?: content| post)?", r"paid (?:content|post)", r"promoted",
-        r"story continues below(?: advertisement)?", r"article continues below(?: advertisement)?",
+        r"(?:advertisement\W+)?(?:story|article) continues below(?: advertisement)?",
         r"continue reading (?:the main story|below)", r"anzeige", r"werbung", r"publicité",
         r"publicidad", r"pubblicità", r"publicidade", r"реклама", r"advertentie",
         r"advert", r"ads?", r"sponsored links?", r"iklan", r"anúncio",
@@ -276,6 +276,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("newsletter-line", "newsletter", (
         r"subscribe(?: now| today| here)?!?", r"(?:click here to )?subscribe to .{1,100}",
         r"get the latest .{0,80} (?:in|to) your inbox.{0,120}",
+        r"get .{1,40} delivered (?:to|in) your inbox!?", r"be the first to know",
     )),
 )
 
