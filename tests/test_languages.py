@@ -283,6 +283,12 @@ def test_every_lexicon_language_has_a_test_row() -> None:
     assert len(WORDINGS) >= 20
 
 
+@pytest.mark.parametrize("table", sorted(n for n in vars(lexicon) if n.isupper()
+                                         and isinstance(getattr(lexicon, n), dict)))
+def test_every_kind_covers_every_language(table: str) -> None:
+    assert set(getattr(lexicon, table)) == set(lexicon.languages())
+
+
 @pytest.mark.parametrize(("language", "stripped"), CASES,
                          ids=[f"{lang}-{'stripped' if s else 'classed'}" for lang, s in CASES])
 def test_widgets_go_and_the_article_stays(language: str, stripped: bool) -> None:
