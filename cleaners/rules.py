@@ -219,6 +219,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"your email address will not be published\.?.{0,80}",
         r"required fields are marked.{0,10}", r"you must be logged in to post a comment\.?",
         r"comments are closed\.?", r"log in to reply", r"cancel reply",
+        r"this site uses akismet to reduce spam\..{0,120}",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
     )),
     PhraseRule("cookie-notice", "cookie", (
