@@ -14,7 +14,10 @@ worded the way the software that prints them words them in each locale:
 * the headings of Jetpack's sharing, likes and related-posts blocks ("Share this:",
   "Like this:", "Related"), YARPP's and Contextual Related Posts' "Related posts:",
   the usual newsletter sign-up, cookie-consent, paywall and author-box headings of
-  themes and plugins in each locale.
+  themes and plugins in each locale. Jetpack's and Akismet's wording was checked
+  against saved WordPress pages for de, es, fr, it, pt, ja, zh and vi; the rest is
+  each locale's usual wording, and a plugin's own translation (its ``.po`` file) is
+  the authority to correct it by.
 
 Scripts written without spaces (ja, zh, ko) need nothing special: the phrase is the
 whole block. Right-to-left text (ar, fa) is matched in logical order, as the page
