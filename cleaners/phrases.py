@@ -57,15 +57,27 @@ def _head(text: str) -> str:
 @functools.lru_cache(maxsize=PATTERNS_KEPT)
 def _pattern_for(head: str) -> re.Pattern[str] | None:
     """One alternation of the phrases that can start with ``head``, in table order."""
-    groups = []
-    for rule, starts in _STARTS:
-        said = [phrase for phrase, begins in starts
-                if any(head == b if len(b) == GATE_CHARS else head.startswith(b) for b in begins)]
-        if said:
-            groups.append(f"(?P<{rule.name.replace('-', '_')}>{'|'.join(said)})")
-    if not groups:
+    index = _phrases_by_start()
+    said = sorted({at for cut in range(len(head) + 1) for at in index.get(head[:cut], ())})
+    if not said:
         return None
+    groups = []
+    for r, rule in enumerate(_PHRASE_RULES):
+        if phrases := [rule.phrases[p] for at_rule, p in said if at_rule == r]:
+            groups.append(f"(?P<{rule.name.replace('-', '_')}>{'|'.join(phrases)})")
     return re.compile(r"^\W*(?:" + "|".join(groups) + r")\W*(?:\d+\W*)?$", re.IGNORECASE)
+
+
+@functools.cache
+def _phrases_by_start() -> dict[str, list[tuple[int, int]]]:
+    """Each start a phrase can have -> where the phrases that can begin so stand
+    (rule, phrase). Built on first use: a process that cleans nothing never pays."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for r, rule in enumerate(_PHRASE_RULES):
+        for p, phrase in enumerate(rule.phrases):
+            for start in phrase_starts(phrase):
+                index.setdefault(start, []).append((r, p))
+    return index
 
 
 _CUT = "\0"
@@ -124,7 +136,3 @@ def phrase_starts(phrase: str) -> frozenset[str]:
     for a phrase that short ("ad") or cut short by a class ("出典\\s*:"). An empty
     start would mean a phrase tried on every text."""
     return frozenset(s.rstrip(_CUT) for s in _starts(list(sre_parser.parse(phrase)), GATE_CHARS))
-
-
-_STARTS = tuple((rule, tuple((phrase, phrase_starts(phrase)) for phrase in rule.phrases))
-                for rule in _PHRASE_RULES)
