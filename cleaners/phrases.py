@@ -51,14 +51,19 @@ def _head(text: str) -> str:
     if not text[:1].isalnum():  # skip what the pattern's leading \\W* skips
         text = text[_LEADING_NON_WORD.match(text).end():]  # type: ignore[union-attr]
     # "İ" lowercases to "i" and a combining dot, which the pattern's case folding ignores
-    return text[:GATE_CHARS].lower().replace("\u0307", "")
+    return "".join(map(_fold, text[:GATE_CHARS].lower().replace("\u0307", "")))
+
+
+def _fold(char: str) -> str:
+    """A character as starts are written: lowercase, and every digit as "0" (so "\\d+"
+    is one start, not a thousand)."""
+    return "0" if char.isdigit() else char.lower()
 
 
 @functools.lru_cache(maxsize=PATTERNS_KEPT)
 def _pattern_for(head: str) -> re.Pattern[str] | None:
     """One alternation of the phrases that can start with ``head``, in table order."""
-    index = _phrases_by_start()
-    said = sorted({at for cut in range(len(head) + 1) for at in index.get(head[:cut], ())})
+    said = sorted({at for cut in range(len(head) + 1) for at in _BY_START.get(head[:cut], ())})
     if not said:
         return None
     groups = []
@@ -68,10 +73,9 @@ def _pattern_for(head: str) -> re.Pattern[str] | None:
     return re.compile(r"^\W*(?:" + "|".join(groups) + r")\W*(?:\d+\W*)?$", re.IGNORECASE)
 
 
-@functools.cache
 def _phrases_by_start() -> dict[str, list[tuple[int, int]]]:
     """Each start a phrase can have -> where the phrases that can begin so stand
-    (rule, phrase). Built on first use: a process that cleans nothing never pays."""
+    (rule, phrase)."""
     index: dict[str, list[tuple[int, int]]] = {}
     for r, rule in enumerate(_PHRASE_RULES):
         for p, phrase in enumerate(rule.phrases):
@@ -108,11 +112,11 @@ def _starts(items: list, width: int) -> set[str]:
 def _options(op: object, arg: Any, width: int) -> set[str]:
     """The starts of one parsed item of a pattern."""
     if op is sre_constants.LITERAL:
-        return {chr(arg).lower()}
+        return {_fold(chr(arg))}
     if op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in arg):
-        return {chr(c).lower() for _, c in arg}
+        return {_fold(chr(c)) for _, c in arg}
     if op is sre_constants.IN and arg == [(sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT)]:
-        return set("0123456789")
+        return {"0"}
     if op is sre_constants.SUBPATTERN:
         return _starts(list(arg[3]), width)
     if op is sre_constants.BRANCH:
@@ -136,3 +140,6 @@ def phrase_starts(phrase: str) -> frozenset[str]:
     for a phrase that short ("ad") or cut short by a class ("出典\\s*:"). An empty
     start would mean a phrase tried on every text."""
     return frozenset(s.rstrip(_CUT) for s in _starts(list(sre_parser.parse(phrase)), GATE_CHARS))
+
+
+_BY_START = _phrases_by_start()
