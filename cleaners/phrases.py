@@ -1,6 +1,6 @@
 """Match a short text against the rules table's phrases: what a boilerplate block says.
 
-The phrase tables hold some two thousand phrases in two dozen languages, and every
+The phrase tables hold some nine hundred patterns in 23 languages, and every
 short text of a page is checked, so a text is matched only against the phrases that
 can start as it does. Each phrase's possible first three characters are derived
 from the phrase itself ("(?:\\d+ )?comments?" can start "com" or a digit); a text's
