@@ -50,8 +50,11 @@ def _head(text: str) -> str:
     """The text's first letters, as phrases' starts are written."""
     if not text[:1].isalnum():  # skip what the pattern's leading \\W* skips
         text = text[_LEADING_NON_WORD.match(text).end():]  # type: ignore[union-attr]
+    head = text[:GATE_CHARS].lower()
+    if head.isalpha():
+        return head  # most texts: nothing to fold
     # "İ" lowercases to "i" and a combining dot, which the pattern's case folding ignores
-    return "".join(map(_fold, text[:GATE_CHARS].lower().replace("\u0307", "")))
+    return "".join(map(_fold, head.replace("\u0307", "")))
 
 
 def _fold(char: str) -> str:
