@@ -9,7 +9,7 @@ randomised is still caught:
 
 * ``STRUCTURE_RULES``: class/id tokens, ARIA roles and semantic tags;
 * ``TITLE_RULES`` / ``LINE_RULES`` / ``SOURCE_RULES``: what a block *says*, in
-  English and the other major news languages (de, fr, es, it, pt, ru, nl);
+  English here and in the 22 other most used languages of the web from ``lexicon.py``;
 * the shape thresholds at the end: link density, runs of short linked titles,
   forms.
 """
@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from . import lexicon
 
 # --------------------------------------------------------------------------------------
 # Elements that never hold article text: stripped before anything else, not recorded.
@@ -179,20 +181,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"related (?:post|article|story|roundup|coverage|reading)s?:.{0,120}",
         r"top stories", r"don'?t miss", r"editor'?s picks?", r"what to read next", r"up next",
         r"other (?:stories|articles|news)", r"around the web", r"from the web", r"promoted stories",
-        # de fr es it pt ru nl
-        r"ähnliche (?:artikel|beiträge)", r"das könnte sie auch interessieren", r"mehr zum thema",
-        r"weitere (?:artikel|beiträge|nachrichten)", r"lesen sie auch", r"meistgelesen",
-        r"articles? similaires", r"(?:à )?lire aussi", r"sur le même sujet", r"les plus lus",
-        r"vous aimerez (?:aussi|peut-être)", r"à voir aussi",
-        r"(?:artículos|noticias) relacionad[ao]s", r"(?:también )?te puede interesar",
-        r"lo más (?:leído|visto)", r"lee también", r"más noticias",
-        r"articoli correlati", r"(?:potrebbe|ti potrebbe) interessar(?:ti|e)(?: anche)?",
-        r"leggi anche", r"i più letti",
-        r"(?:artigos|notícias|posts) relacionad[oa]s", r"leia também", r"veja também",
-        r"mais lidas", r"você (?:também )?pode gostar",
-        r"похожие (?:статьи|новости|материалы)", r"читайте также", r"материалы по теме",
-        r"по теме", r"самое (?:читаемое|популярное)", r"вам (?:может быть|будет) интересно",
-        r"gerelateerde (?:artikelen|berichten)", r"lees ook", r"meest gelezen", r"meer nieuws",
+        *lexicon.phrases(lexicon.RELATED_TITLES),
     )),
     PhraseRule("comments-title", "comments", (
         r"leave a (?:reply|comment|response)", r"post (?:a|your) comment",
@@ -203,34 +192,25 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"tell us what you think.{0,10}",
         r"let us know what you think!?", r"scroll down to comment(?: below)?",
         r"comment(?:s)? (?:policy|guidelines)",
-        r"kommentare?", r"(?:schreibe|hinterlasse) einen kommentar", r"kommentar schreiben",
-        r"laisser un commentaire", r"commentaires?", r"deja (?:una respuesta|un comentario)",
-        r"comentarios?", r"lascia un commento", r"commenti",
-        r"deixe (?:um comentário|uma resposta)",
-        r"comentários", r"комментарии", r"(?:оставить|добавить) комментарий",
-        r"reacties", r"laat een reactie achter", r"geef een reactie",
+        *lexicon.phrases(lexicon.COMMENT_TITLES),
     )),
     PhraseRule("share-title", "share", (
         r"share(?: this(?: article| story| post)?| on \w+| via)?:?", r"like this:?", r"tweet",
-        r"follow us(?: on .{0,30})?", r"spread the word", r"teilen", r"artikel teilen", r"partager",
-        r"compartir", r"condividi", r"compartilh(?:ar|e)", r"поделиться", r"delen",
+        r"follow us(?: on .{0,30})?", r"spread the word",
+        *lexicon.phrases(lexicon.SHARE_TITLES),
     )),
     PhraseRule("newsletter-title", "newsletter", (
         r"(?:subscribe|sign up)(?: to| for)?(?: our| the)? (?:free )?(?:daily |weekly )?"
         r"newsletters?.{0,60}",
         r"newsletter", r"get (?:our|the) .{0,40} newsletter", r"keep in touch!?",
-        r"stay (?:informed|updated|in the loop)", r"newsletter abonnieren",
-        r"inscrivez-vous (?:à|a) (?:notre|la) newsletter", r"suscríbete.{0,40}",
-        r"iscriviti alla newsletter", r"assine (?:a|nossa) newsletter",
-        r"подпишитесь на (?:рассылку|нашу рассылку)", r"schrijf je in voor (?:onze|de) nieuwsbrief",
+        r"stay (?:informed|updated|in the loop)",
+        *lexicon.phrases(lexicon.NEWSLETTER_TITLES),
     )),
     PhraseRule("tags-title", "tags", (
-        r"tags?", r"tagged", r"topics", r"schlagwörter", r"étiquettes", r"etiquetas", r"теги",
-        r"метки", r"trefwoorden",
+        r"tags?", r"tagged", r"topics", *lexicon.phrases(lexicon.TAG_TITLES),
     )),
     PhraseRule("author-bio-title", "author-bio", (
-        r"about the authors?", r"über (?:den|die) autor(?:in)?", r"à propos de l'auteur",
-        r"sobre (?:el|o) autor", r"sull'autore", r"об авторе", r"over de auteur",
+        r"about the authors?", *lexicon.phrases(lexicon.AUTHOR_TITLES),
     )),
 )
 
@@ -238,26 +218,18 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("comment-notice", "comments", (
         r"your email address will not be published\.?.{0,80}",
         r"required fields are marked.{0,10}", r"you must be logged in to post a comment\.?",
-        r"deine e-mail-adresse wird nicht veröffentlicht.{0,80}",
-        r"votre adresse (?:e-mail|de messagerie) ne sera pas publiée.{0,80}",
-        r"tu dirección de correo electrónico no será publicada.{0,80}",
-        r"il tuo indirizzo email non sarà pubblicato.{0,80}",
-        r"o seu endereço de e-?mail não será publicado.{0,80}",
-        r"ваш адрес email не будет опубликован.{0,80}",
-        r"je e-mailadres wordt niet gepubliceerd.{0,80}",
+        r"comments are closed\.?", r"log in to reply", r"cancel reply",
+        r"this site uses akismet to reduce spam\..{0,120}",
+        *lexicon.phrases(lexicon.COMMENT_NOTICES),
     )),
     PhraseRule("cookie-notice", "cookie", (
         r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies.{0,300}",
         r"by (?:using|continuing to (?:use|browse)) (?:this|our) (?:web)?site.{0,200}",
-        r"accept (?:all )?cookies",
-        r"wir verwenden cookies.{0,300}", r"nous utilisons des cookies.{0,300}",
-        r"utilizamos cookies.{0,300}", r"utilizziamo (?:i )?cookie.{0,300}",
-        r"usamos cookies.{0,300}", r"мы используем (?:файлы )?cookie.{0,300}",
-        r"wij gebruiken cookies.{0,300}",
+        r"accept (?:all )?cookies", *lexicon.phrases(lexicon.COOKIE_NOTICES),
     )),
     PhraseRule("ad-label", "ads", (
         r"advertisements?", r"sponsored(?: content| post)?", r"paid (?:content|post)", r"promoted",
-        r"story continues below(?: advertisement)?", r"article continues below(?: advertisement)?",
+        r"(?:advertisement\W+)?(?:story|article) continues below(?: advertisement)?",
         r"continue reading (?:the main story|below)", r"anzeige", r"werbung", r"publicité",
         r"publicidad", r"pubblicità", r"publicidade", r"реклама", r"advertentie",
         r"advert", r"ads?", r"sponsored links?", r"iklan", r"anúncio",
@@ -267,6 +239,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"already a subscriber\?.{0,80}", r"create (?:a )?free account.{0,80}",
         r"this (?:content|article) is (?:only )?(?:available )?(?:for|to) subscribers"
         r"(?: only)?.{0,80}",
+        *lexicon.phrases(lexicon.PAYWALL_PROMPTS),
     )),
     PhraseRule("byline-line", "meta", (
         r"posted (?:by|on)\b.{0,150}", r"\d+ min(?:ute)?s? read(?: \w+)?",
@@ -290,7 +263,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("tag-line", "tags", (
         r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|topics?|"
-        r"schlagwörter|étiquettes|etiquetas|теги|метки|trefwoorden)\s*:.{0,200}",
+        + "|".join(lexicon.phrases(lexicon.TAG_LABELS)) + r")\s*[:：].{0,200}",
     )),
     PhraseRule("share-line", "share", (
         r"(?:share|click to share) on (?:facebook|twitter|x|linkedin|whatsapp|reddit|"
@@ -304,6 +277,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("newsletter-line", "newsletter", (
         r"subscribe(?: now| today| here)?!?", r"(?:click here to )?subscribe to .{1,100}",
         r"get the latest .{0,80} (?:in|to) your inbox.{0,120}",
+        r"get .{1,40} delivered (?:to|in) your inbox!?", r"be the first to know",
     )),
 )
 
@@ -311,8 +285,7 @@ SOURCE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("source-link", "source", (
         r"source link", r"sources?\s*:.{0,200}", r"via\s*:\s*.{1,80}",
         r"via (?-i:[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*){0,3})",  # "Via Fox News", a name
-        r"quelle\s*:.{0,120}",
-        r"fuente\s*:.{0,120}", r"fonte\s*:.{0,120}", r"источник\s*:.{0,120}", r"bron\s*:.{0,120}",
+        r"(?:" + "|".join(lexicon.phrases(lexicon.SOURCE_LABELS)) + r")\s*[:：].{0,120}",
         r"read the (?:original|entire|full|complete) (?:article|story|post)"
         r"(?: (?:here|at|on))?(?:\W+.{0,80})?",
     )),
@@ -321,21 +294,15 @@ SOURCE_RULES: tuple[PhraseRule, ...] = (
         r" (?:at|on|in|by) .{1,200}",
         r"the post .{1,300} appeared first on .{1,120}",
         r"(?:this (?:article|story) )?(?:is )?republished (?:with permission )?from .{1,200}",
-        r"ursprünglich (?:veröffentlicht|erschienen) (?:auf|bei|in) .{1,120}",
-        r"publié (?:à l'origine|initialement|originellement) (?:sur|par|dans) .{1,120}",
-        r"publicado originalmente (?:en|por|em) .{1,120}",
-        r"originalmente publicado (?:em|en) .{1,120}",
-        r"pubblicato (?:originariamente|originalmente) (?:su|da) .{1,120}",
-        r"(?:первоначально|впервые) опубликовано (?:на|в) .{1,120}",
-        r"oorspronkelijk gepubliceerd (?:op|door) .{1,120}",
+        *lexicon.phrases(lexicon.ORIGINALLY_PUBLISHED),
     )),
 )
 """A source footer: removed from the text, its link becomes ``Article.source_url``."""
 
 SOURCE_HINT_WORDS = frozenset((
     "source", "sources", "via", "originally", "appeared", "republished", "original", "entire",
-    "full", "quelle", "ursprünglich", "publié", "fuente", "fonte", "publicado", "pubblicato",
-    "источник", "опубликовано", "bron", "oorspronkelijk",
+    "full", *lexicon.phrases(lexicon.SOURCE_LABELS),
+    *lexicon.first_words(lexicon.ORIGINALLY_PUBLISHED),
 ))
 SOURCE_HINT = re.compile(r"\b(?:" + "|".join(sorted(SOURCE_HINT_WORDS)) + r")\b", re.IGNORECASE)
 """A word every source footer holds. A text node with one has its whole line checked

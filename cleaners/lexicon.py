@@ -1,0 +1,567 @@
+"""What boilerplate says, in the languages most used on the web: the phrase tables
+``rules.py`` builds its title, line and source rules from.
+
+Each table maps a language (ISO 639-1) to the regular expressions of one kind of
+phrase. A phrase matches a block's whole short text, case-insensitively, so it
+needs no anchors; the rule adds ``\\W*`` on both sides, which also takes the
+colons, full-width colons (``：``) and bidi marks around a title. Phrases are
+worded the way the software that prints them words them in each locale:
+
+* WordPress core's own translations (``wordpress-l10n``, WordPress 6.1: "Leave a
+  Reply", "Your email address will not be published.", "Required fields are marked
+  %s", "Comments are closed.", "Log in to Reply", "Tags:", "Recent Posts", "Leave a
+  Reply to %s", "One Response to %s"), copied as each locale prints them;
+* the headings of Jetpack's sharing, likes and related-posts blocks ("Share this:",
+  "Like this:", "Related"), YARPP's and Contextual Related Posts' "Related posts:",
+  the usual newsletter sign-up, cookie-consent, paywall and author-box headings of
+  themes and plugins in each locale. Jetpack's and Akismet's wording was checked
+  against saved WordPress pages for de, es, fr, it, pt, ja, zh and vi; the rest is
+  each locale's usual wording, and a plugin's own translation (its ``.po`` file) is
+  the authority to correct it by.
+
+Scripts written without spaces (ja, zh, ko) need nothing special: the phrase is the
+whole block. Right-to-left text (ar, fa) is matched in logical order, as the page
+holds it; Persian's zero-width non-joiner (``\\u200c``) is optional, since pages
+write "دیدگاه‌ها" with it, with a space or with neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+Lexicon = Mapping[str, tuple[str, ...]]
+"""Language code -> the phrases of one kind in that language."""
+
+_ZWNJ = "[\u200c ]?"  # Persian's zero-width non-joiner, or a space, or nothing
+_N = r"(?:\d+ )?"  # a count before a heading ("3 Comments")
+
+# --------------------------------------------------------------------------------------
+# Widget titles: the heading of a block of boilerplate, which goes with its heading.
+
+RELATED_TITLES: Lexicon = {
+    # Jetpack's "Related", YARPP's and CRP's "Related posts:", WordPress's "Recent
+    # Posts" widget, and the "you may also like" / "read also" lines of themes.
+    "es": (r"(?:artículos|noticias) relacionad[ao]s", r"lo más (?:leído|visto)", r"lee también",
+           r"más noticias", r"relacionad[oa]s?", r"(?:entradas|publicaciones) relacionadas",
+           r"entradas recientes", r"(?:también )?te (?:puede|podría) interesar",
+           r"(?:te )?(?:puede|podría) gustarte(?: también)?"),
+    "de": (r"ähnliche (?:artikel|beiträge)", r"das könnte sie auch interessieren",
+           r"mehr zum thema", r"weitere (?:artikel|beiträge|nachrichten)", r"lesen sie auch",
+           r"meistgelesen", r"verwandte (?:beiträge|artikel)", r"letzte beiträge",
+           r"neueste beiträge",
+           r"das könnte (?:dich|sie) auch interessieren", r"auch interessant",
+           r"(?:ähnliche|passende) (?:themen|news)"),
+    "fr": (r"articles? similaires", r"(?:à )?lire aussi", r"sur le même sujet", r"les plus lus",
+           r"vous aimerez (?:aussi|peut-être)", r"à voir aussi", r"similaires?",
+           r"articles (?:liés|connexes|récents)", r"publications similaires",
+           r"vous aimerez aussi", r"vous pourriez aussi aimer", r"à découvrir aussi"),
+    "it": (r"(?:potrebbe|ti potrebbe) interessar(?:ti|e)(?: anche)?", r"leggi anche",
+           r"i più letti", r"correlati", r"(?:post|articoli) (?:correlati|recenti)",
+           r"potrebbe piacerti anche",
+           r"ti potrebbe (?:anche )?piacere"),
+    "pt": (r"(?:artigos|notícias|posts) relacionad[oa]s", r"veja também", r"mais lidas",
+           r"relacionad[oa]s?", r"(?:posts|artigos) recentes", r"leia (?:mais|também)",
+           r"publicações relacionadas", r"(?:você )?pode (?:também )?gostar(?: de)?"),
+    "ru": (r"похожие (?:статьи|новости|материалы)", r"читайте также", r"материалы по теме",
+           r"по теме", r"самое (?:читаемое|популярное)", r"вам (?:может быть|будет) интересно",
+           r"похожее", r"похожие записи", r"свежие записи", r"вам (?:также )?может понравиться",
+           r"рекомендуем(?: прочитать)?", r"смотрите также"),
+    "nl": (r"gerelateerde (?:artikelen|berichten)", r"lees ook", r"meest gelezen", r"meer nieuws",
+           r"gerelateerd", r"(?:meest )?recente berichten", r"misschien ook interessant",
+           r"dit vind je misschien ook leuk"),
+    "pl": (r"podobne(?: wpisy| artykuły)?", r"powiązane(?: wpisy| artykuły)?", r"najnowsze wpisy",
+           r"(?:zobacz|czytaj) (?:też|także|również)", r"może (?:cię|ci) zainteresować"),
+    "tr": (r"ilgili(?: yazılar| içerikler| haberler)?", r"benzer yazılar", r"son yazılar",
+           r"bunlar(?:ı)? da (?:ilginizi çekebilir|beğenebilirsiniz)", r"(?:bunu da|ayrıca) oku"),
+    "fa": (r"مرتبط", rf"نوشته{_ZWNJ}های (?:مرتبط|تازه)", r"مطالب مرتبط",
+           r"بیشتر بخوانید", r"پیشنهاد(?: ما)?"),
+    "zh": (r"相[关關]", r"相[关關]文章", r"近期文章", r"推荐阅读", r"延伸[阅閱][读讀]",
+           r"[你您]可能(?:也|还|還)?(?:喜[欢歡]|感[兴興]趣)"),
+    "ja": (r"関連", r"関連記事", r"最近の投稿", r"おすすめ記事", r"あわせて読みたい",
+           r"こちらの記事もおすすめ"),
+    "vi": (r"có liên quan", r"bài viết (?:liên quan|mới)", r"tin (?:liên quan|khác)",
+           r"xem thêm", r"có thể bạn quan tâm"),
+    "id": (r"terkait", r"(?:artikel|pos|tulisan) terkait", r"tulisan terakhir",
+           r"pos-pos terbaru", r"baca juga"),
+    "cs": (r"související(?: příspěvky| články)?", r"nejnovější příspěvky", r"čtěte také",
+           r"mohlo by vás zajímat"),
+    "ko": (r"관련(?: 글| 기사| 게시물)?", r"최근 글", r"함께 보면 좋은 글", r"추천 글"),
+    "uk": (r"схоже", r"схожі (?:записи|статті)", r"останні публікації", r"читайте також",
+           r"вам (?:також )?може сподобатися"),
+    "ar": (r"ذات صلة", r"(?:مقالات|مواضيع|تدوينات) ذات صلة", r"أحدث التدوينات",
+           r"اقرأ أيضا?ً?", r"قد يعجبك أيضا?ً?"),
+    "sv": (r"relaterade?(?: inlägg)?", r"senaste inläggen", r"läs också",
+           r"du kanske också gillar"),
+    "hu": (r"kapcsolódó(?: bejegyzések| cikkek)?", r"legutóbbi bejegyzések",
+           r"ez is érdekelhet", r"ajánlott cikkek"),
+    "el": (r"σχετικά(?: άρθρα)?", r"πρόσφατα άρθρα", r"διαβάστε (?:επίσης|ακόμα)",
+           r"μπορεί επίσης να σας αρέσει"),
+    "ro": (r"similare", r"articole (?:similare|asemănătoare|recente)", r"citește și",
+           r"s-ar putea să (?:vă|îți) (?:placă|intereseze)"),
+}
+
+COMMENT_TITLES: Lexicon = {
+    # WordPress core: "Leave a Reply", "Leave a Comment", "Comments" (with its count),
+    # "Leave a Reply to %s", "One Response to %s".
+    "es": (r"deja (?:una respuesta|un comentario)", r"deja(?:r)? un comentario",
+           rf"{_N}comentarios?", r"responder a .{1,80}",
+           r"una respuesta a .{1,120}", r"\d+ respuestas a .{1,120}"),
+    "de": (r"kommentare?", r"(?:schreibe|hinterlasse) einen kommentar", r"kommentar schreiben",
+           r"hinterlasse (?:eine antwort|einen kommentar)(?: zu .{1,80})?",
+           r"ein kommentar zu .{1,120}", r"\d+ kommentare zu .{1,120}", r"\d+ kommentare"),
+    "fr": (r"laisser un commentaire", r"commentaires?", r"répondre à .{1,80}",
+           r"une réponse à .{1,120}", r"\d+ réponses à .{1,120}",
+           r"\d+ commentaires?"),
+    "it": (r"una replica a .{1,120}", r"\d+ repliche a .{1,120}",
+           r"lascia un commento", r"commento", rf"{_N}commenti", r"rispondi a .{1,80}",
+           r"una risposta a .{1,120}",
+           r"\d+ risposte a .{1,120}"),
+    "pt": (r"deixe (?:um comentário|uma resposta)", r"deix(?:e|ar) (?:um|o seu) comentário",
+           r"deixar uma resposta",
+           rf"{_N}comentários?", r"um comentário (?:sobre|em) .{1,120}",
+           r"uma resposta a .{1,120}", r"deixe um comentário sobre .{1,80}"),
+    "ru": (r"добавить комментарий(?: для .{1,80})?", r"оставить комментарий",
+           rf"{_N}комментари(?:и|й|я|ев)", r"один комментарий (?:на|к) .{1,120}",
+           r"обсуждение"),
+    "nl": (r"laat een reactie achter", r"geef een reactie", r"een reactie plaatsen",
+           rf"{_N}reacties?",
+           r"laat een reactie achter bij .{1,80}", r"een reactie op .{1,120}",
+           r"\d+ reacties op .{1,120}"),
+    "pl": (r"dodaj komentarz", rf"{_N}komentarz(?:e|y)?", r"odpowiedz na .{1,80}",
+           r"jedna odpowiedź na .{1,120}", r"\d+ odpowiedzi na .{1,120}"),
+    "tr": (r"bir (?:cevap|yorum) yaz(?:ın)?", r"yorum yap(?:ın)?", rf"{_N}yorum(?:lar)?",
+           r"(?:bir|\d+) cevap"),
+    "fa": (r"دیدگاهتان را بنویسید", r"پاسخ دهید", rf"{_N}دیدگاه(?:{_ZWNJ}ها)?",
+           r"نوشتن دیدگاه", r"پاسخ دادن به .{1,80}", rf"{_N}نظرات"),
+    "zh": (r"发表(?:评论|回复)", r"發表迴響", r"[评評][论論](?:\d+)?", r"迴響", r"留言",
+           r"向.{1,80}进行回复", r"對 ?.{1,80} ?發表迴響", r"發佈留言"),
+    "ja": (r"コメントを(?:残す|書く)", r"コメントする", r"(?:\d+ ?件の)?コメント"),
+    "vi": (r"gửi phản hồi", r"để lại (?:phản hồi|bình luận)", rf"{_N}(?:phản hồi|bình luận)",
+           r"trả lời phản hồi cho .{1,80}"),
+    "id": (r"tinggalkan (?:balasan|(?:sebuah )?komentar)(?: ke .{1,80})?", rf"{_N}komentar",
+           r"satu balasan (?:ke|untuk) .{1,120}", r"\d+ balasan (?:ke|untuk) .{1,120}"),
+    "cs": (r"napsat komentář(?: k .{1,80})?", rf"{_N}komentář(?:e|ů)?",
+           r"jedna reakce na .{1,120}", r"\d+ reakc(?:e|í) na .{1,120}"),
+    "ko": (r"(?:댓글|답글|응답) 남기기", r"(?:\d+ ?개의 )?댓글", r"댓글 달기"),
+    "uk": (r"напишіть (?:відгук|коментар)", r"залишити (?:відповідь|коментар)",
+           rf"{_N}коментар(?:і|ів)?", r"написати відповідь до .{1,80}",
+           r"\d+ коментар(?:і|ів)? до .{1,120}"),
+    "ar": (r"(?:أضف|أكتب|اترك) (?:تعليق|تعليقاً|تعليقا|رداً|ردا)(?: على .{1,80})?",
+           rf"{_N}تعليقات", r"\d+ تعليقات? على .{1,120}", r"التعليقات"),
+    "sv": (r"kommentera", r"lämna ett svar(?: till .{1,80})?", rf"{_N}kommentarer",
+           r"en kommentar till .{1,120}", r"\d+ kommentarer till .{1,120}"),
+    "hu": (r"vélemény, hozzászólás\?", r"vélemény\?", r"hozzászólás most!?",
+           rf"{_N}hozzászólás(?:ok)?", r"hozzászólás a\(z\) .{1,80} bejegyzéshez",
+           r"egy hozzászólás a\(z\) .{1,120}", r"minden vélemény számít!?"),
+    "el": (r"σχολιάστε", r"γράψτε σχόλιο", r"αφήστε (?:μια απάντηση|ένα σχόλιο)",
+           rf"{_N}σχόλια", r"γράψτε απάντηση στο .{1,80}", r"μία απάντηση στο .{1,120}"),
+    "ro": (r"lasă un (?:răspuns|comentariu)(?: către .{1,80})?", rf"{_N}comentarii",
+           r"un (?:gând|comentariu) despre .{1,120}",
+           r"\d+ (?:gânduri|comentarii) despre .{1,120}"),
+}
+
+SHARE_TITLES: Lexicon = {
+    # Jetpack's "Share this:" and "Like this:", a theme's "Share" and "Follow us".
+    "es": (r"compart(?:ir|e)(?: esto| este artículo| en)?", r"me gusta esto", r"me gusta",
+           r"síguenos(?: en .{1,30})?"),
+    "de": (r"diese geschichte teilen",
+           r"teilen", r"artikel teilen", r"teilen mit", r"teile (?:dies|diesen beitrag)",
+           r"gefällt mir",
+           r"folge(?:n sie)? uns(?: auf .{1,30})?"),
+    "fr": (r"partager(?: cet article| ceci| la publication)?", r"j[’']aime(?: ceci| ça)?",
+           r"suivez-nous(?: sur .{1,30})?"),
+    "it": (r"condividi(?: questo articolo| l'articolo)?", r"mi piace(?: questo)?",
+           r"seguici(?: su .{1,30})?"),
+    "pt": (r"compartilh(?:e|ar)(?: isso| este artigo)?", r"partilh(?:e|ar)(?: isto)?",
+           r"curtir isso", r"gosto disto", r"siga-nos(?: n[ao] .{1,30})?"),
+    "ru": (r"поделиться(?: ссылкой| в соцсетях)?", r"нравится", r"мне нравится",
+           r"подписывайтесь на нас(?: в .{1,30})?"),
+    "nl": (r"(?:dit )?delen", r"vind ik leuk", r"volg ons(?: op .{1,30})?"),
+    "pl": (r"udostępnij(?: to| ten wpis)?", r"lubię to", r"podoba mi się",
+           r"obserwuj nas(?: na .{1,30})?"),
+    "tr": (r"(?:bunu )?paylaş", r"(?:bunu )?beğen", r"bizi takip edin"),
+    "fa": (rf"اشتراک{_ZWNJ}گذاری", r"به اشتراک بگذارید", r"بپسندید", r"ما را دنبال کنید"),
+    "zh": (r"分享(?:此文|此文章|到)?", r"共享此文章", r"[赞讚]过?", r"按[赞讚]",
+           r"喜[欢歡](?:此文)?",
+           r"[关關]注我[们們]"),
+    "ja": (r"共有(?:する)?", r"シェア(?:する)?", r"この記事をシェア(?:する)?", r"いいね",
+           r"フォローする"),
+    "vi": (r"chia sẻ(?: bài viết| bài này)?", r"thích bài này", r"theo dõi chúng tôi"),
+    "id": (r"bagikan(?: ini)?", r"(?:menyukai|suka) ini", r"ikuti kami(?: di .{1,30})?"),
+    "cs": (r"sdílejte(?: tento článek)?", r"sdílet", r"líbí se mi", r"to se mi líbí",
+           r"sledujte nás"),
+    "ko": (r"공유하기", r"공유", r"좋아하기", r"좋아요", r"팔로우"),
+    "uk": (r"поширити", r"поділитися", r"подобається", r"вподобати", r"стежте за нами"),
+    "ar": (r"شارك(?: هذا الموضوع| المقال)?", r"مشاركة", r"أعجبني هذا", r"إعجاب", r"تابعونا"),
+    "sv": (r"dela(?: det här| detta)?", r"gilla(?: detta)?", r"följ oss(?: på .{1,30})?"),
+    "hu": (r"megosztás", r"oszd meg", r"kedvelés", r"tetszik", r"kövess(?: minket|en minket)"),
+    "el": (r"κοινοποίηση", r"μοιραστείτε(?: το)?", r"μου αρέσει", r"ακολουθήστε μας"),
+    "ro": (r"partajează(?: asta)?", r"distribuie", r"apreciază asta", r"îmi place",
+           r"urmărește-ne"),
+}
+
+NEWSLETTER_TITLES: Lexicon = {
+    # MailPoet, Mailchimp for WP and theme sign-up boxes: "Subscribe to our newsletter".
+    # Free text may follow only a newsletter word: a bare "Subscribe" is a title, a line
+    # that merely starts with that verb may be a subheading of the article.
+    "es": (r"suscríbete.{0,40}",
+           r"suscríbete(?: a (?:nuestro|el) boletín.{0,40}| a nuestra newsletter.{0,40})?",
+           r"boletín(?: de noticias)?"),
+    "de": (r"newsletter(?: abonnieren| bestellen)?",
+           r"abonniere(?:n sie)? (?:unseren|den) newsletter.{0,40}"),
+    "fr": (r"inscrivez-vous (?:à|a) (?:notre|la) newsletter",
+           r"abonnez-vous(?: à (?:notre|la) (?:newsletter|lettre d'information).{0,40})?",
+           r"lettre d'information"),
+    "it": (r"iscriviti alla newsletter", r"iscriviti(?: alla (?:nostra )?newsletter.{0,40})?",),
+    "pt": (r"assine(?: a nossa| nossa)? newsletter.{0,40}",
+           r"inscreva-se(?: na (?:nossa )?newsletter.{0,40})?"),
+    "ru": (r"подпишитесь на (?:рассылку|нашу рассылку)",
+           r"подпишитесь(?: на (?:нашу )?рассылку.{0,40}| на новости)?", r"рассылка",
+           r"подписка на (?:рассылку|новости)"),
+    "nl": (r"nieuwsbrief", r"schrijf je in(?: voor (?:onze|de) nieuwsbrief.{0,40})?",
+           r"abonneer(?: je)?(?: op (?:onze|de) nieuwsbrief)?"),
+    "pl": (r"newsletter", r"zapisz się(?: do (?:naszego )?newslettera.{0,40})?",
+           r"subskrybuj(?: newsletter)?"),
+    "tr": (r"bültene? (?:abone ol|kaydol).{0,40}", r"e-?bülten", r"abone ol"),
+    "fa": (r"خبرنامه", r"عضویت در خبرنامه", r"مشترک شوید"),
+    "zh": (r"[订訂][阅閱](?:我[们們]的)?(?:电子报|電子報|通讯|通訊)?", r"电子报", r"電子報"),
+    "ja": (r"ニュースレター(?:に登録|を購読)?(?:する)?", r"メルマガ(?:登録|購読)?"),
+    "vi": (r"đăng ký nhận (?:bản tin|tin)(?: qua email)?", r"bản tin"),
+    "id": (r"berlangganan(?: buletin| newsletter)?", r"buletin"),
+    "cs": (r"přihlaste se k odběru(?: novinek)?", r"odebírat novinky", r"newsletter"),
+    "ko": (r"뉴스레터(?: 구독(?:하기)?)?", r"구독하기"),
+    "uk": (r"підпишіться(?: на (?:нашу )?розсилку.{0,40}| на новини)?", r"розсилка"),
+    "ar": (r"النشرة (?:الإخبارية|البريدية)", r"اشترك(?: في (?:نشرتنا|النشرة).{0,40})?"),
+    "sv": (r"nyhetsbrev", r"prenumerera(?: på (?:vårt )?nyhetsbrev.{0,40})?"),
+    "hu": (r"hírlevél", r"iratkozz(?:on)? fel(?: hírlevelünkre.{0,40})?"),
+    "el": (r"newsletter", r"εγγραφείτε(?: στο newsletter.{0,40})?"),
+    "ro": (r"abonează-te(?: la newsletter.{0,40})?", r"newsletter"),
+}
+
+TAG_TITLES: Lexicon = {
+    # WordPress core's "Tags" and "Categories" headings.
+    "es": (r"etiquetas", r"categorías"), "de": (r"schlagwörter", r"kategorien"),
+    "fr": (r"étiquettes", r"mots-clés", r"catégories"), "it": (r"tag", r"categorie"),
+    "pt": (r"etiquetas", r"tags", r"categorias"), "ru": (r"метки", r"рубрики"),
+    "nl": (r"trefwoorden", r"tags", r"categorieën"), "pl": (r"tagi", r"kategorie"),
+    "tr": (r"etiketler", r"kategoriler"), "fa": (rf"برچسب{_ZWNJ}ها", rf"دسته{_ZWNJ}ها"),
+    "zh": (r"[标標][签籤]", r"分[类類](?:目[录錄])?"), "ja": (r"タグ", r"カテゴリー?"),
+    "vi": (r"thẻ", r"chuyên mục"), "id": (r"tag", r"kategori"), "cs": (r"štítky", r"kategorie"),
+    "ko": (r"태그", r"카테고리"), "uk": (r"теґи", r"теги", r"рубрики"), "ar": (r"وسوم", r"الوسوم",
+           r"التصنيفات"),
+    "sv": (r"taggar", r"kategorier"), "hu": (r"címkék", r"kategóriák"),
+    "el": (r"ετικέτες", r"κατηγορίες"), "ro": (r"etichete", r"categorii"),
+}
+
+AUTHOR_TITLES: Lexicon = {
+    # The heading of a theme's author box ("About the Author").
+    "es": (r"sobre el autor",), "de": (r"über (?:den|die) autor(?:in)?",),
+    "fr": (r"à propos de l[’']auteur",), "it": (r"sull'autore",
+           r"(?:sull|informazioni sull)[’']autore",),
+    "pt": (r"sobre o autor",), "ru": (r"об авторе",), "nl": (r"over de auteur",),
+    "pl": (r"o autorze",), "tr": (r"yazar hakkında",), "fa": (r"درباره(?:ی)? نویسنده",),
+    "zh": (r"[关關]于作者",), "ja": (r"著者について", r"この記事を書いた人"),
+    "vi": (r"về tác giả",), "id": (r"tentang penulis",), "cs": (r"o autorovi",),
+    "ko": (r"작성자 정보", r"글쓴이 소개"), "uk": (r"про автора",), "ar": (r"عن الكاتب",
+           r"نبذة عن الكاتب"),
+    "sv": (r"om författaren",), "hu": (r"a szerzőről",), "el": (r"σχετικά με τον συγγραφέα",),
+    "ro": (r"despre autor",),
+}
+
+# --------------------------------------------------------------------------------------
+# Boilerplate lines: one block goes, wherever it stands.
+
+COMMENT_NOTICES: Lexicon = {
+    # WordPress core's comment form: "Your email address will not be published.",
+    # "Required fields are marked *", "You must be logged in to post a comment.",
+    # "Comments are closed.", "Log in to Reply", "Cancel reply".
+    "es": (r"tu dirección de correo electrónico no será publicada.{0,120}",
+           r"los campos (?:necesarios|obligatorios) están marcados.{0,10}",
+           r"(?:disculpa, )?debes iniciar sesión para escribir un comentario\.?",
+           r"los comentarios están cerrados\.?", r"inicia sesión para responder",
+           r"cancelar respuesta"),
+    "de": (r"diese website verwendet akismet, um spam zu reduzieren.{0,120}",
+           r"deine e-mail-adresse wird nicht veröffentlicht.{0,80}",
+           r"erforderliche felder sind (?:mit .{1,3} )?markiert.{0,10}",
+           r"du musst angemeldet sein, um einen kommentar abzugeben\.?",
+           r"kommentare sind geschlossen\.?", r"zum antworten anmelden", r"antworten abbrechen"),
+    "fr": (r"ce site utilise akismet pour réduire les indésirables.{0,120}",
+           r"votre adresse (?:e-mail|de messagerie) ne sera pas publiée.{0,80}",
+           r"les champs obligatoires sont indiqués avec.{0,10}",
+           r"vous devez être connecté pour (?:rédiger|publier) un commentaire\.?",
+           r"les commentaires sont fermés\.?", r"connectez-vous pour répondre",
+           r"annuler la réponse\.?"),
+    "it": (r"questo sito utilizza akismet per ridurre lo spam.{0,120}", r"cancella risposta",
+           r"il tuo indirizzo email non sarà pubblicato.{0,80}",
+           r"l[’']indirizzo email non verrà pubblicato.{0,120}",
+           r"i campi obbligatori sono contrassegnati.{0,10}", r"i commenti sono chiusi\.?",
+           r"occorre aver fatto il login per inviare un commento\.?",
+           r"fare il login per rispondere", r"annulla risposta"),
+    "pt": (r"o seu endereço de e-?mail não será publicado.{0,120}",
+           r"(?:os )?campos obrigatórios (?:são )?marcados.{0,10}",
+           r"os comentários estão fechados\.?", r"faça login para responder",
+           r"inicie a sessão para responder", r"cancelar resposta",
+           r"(?:você precisa fazer o login|tem de ter a sessão iniciada) para publicar um"
+           r" comentário\.?"),
+    "ru": (r"ваш адрес email не будет опубликован.{0,80}",
+           r"ваш (?:адрес )?e-?mail не будет опубликован.{0,120}",
+           r"обязательные поля помечены.{0,10}", r"обсуждение закрыто\.?",
+           r"для отправки комментария вам необходимо авторизоваться\.?",
+           r"войдите, чтобы ответить", r"отменить ответ"),
+    "nl": (r"je e-mailadres wordt niet gepubliceerd.{0,80}",
+           r"verplichte velden zijn gemarkeerd met.{0,10}", r"reacties zijn gesloten\.?",
+           r"je moet inloggen om een reactie te kunnen plaatsen\.?", r"login om te reageren",
+           r"reactie annuleren"),
+    "pl": (r"twój adres e-?mail nie zostanie opublikowany.{0,120}",
+           r"pola, których wypełnienie jest wymagane, są oznaczone symbolem.{0,10}",
+           r"możliwość komentowania jest wyłączona\.?",
+           r"musisz się zalogować, aby móc dodać komentarz\.?",
+           r"zaloguj się, aby móc odpowiedzieć", r"anuluj pisanie odpowiedzi"),
+    "tr": (r"e-posta (?:hesabınız|adresiniz) yayı?mlanmayacak.{0,120}",
+           r"gerekli alanlar .{1,3} ile işaretlenmişlerdir.{0,3}", r"yorumlar kapalı\.?",
+           r"yorum yapabilmek için giriş yapmalısınız\.?", r"cevaplamak için giriş yapın",
+           r"cevabı iptal et"),
+    "fa": (r"نشانی ایمیل شما منتشر نخواهد شد.{0,120}",
+           rf"بخش{_ZWNJ}های موردنیاز علامت{_ZWNJ}گذاری شده{_ZWNJ}اند.{{0,10}}",
+           rf"دیدگاه{_ZWNJ}ها بسته شده{_ZWNJ}اند\.?", r"برای پاسخ دادن وارد شوید", r"لغو پاسخ"),
+    "zh": (r"(?:您的)?电子邮件地址不会被公开.{0,120}", r"(?:您的)?邮箱地址不会被公开.{0,120}",
+           r"你的電子郵件位址並不會被公開.{0,120}", r"必填项已用.{1,3}标注",
+           r"必要欄位標記為.{0,10}", r"评论已关闭。?", r"迴響已關閉。?", r"登录以回复",
+           r"登入後再回覆", r"取消回复", r"取消回覆", r"要发表评论，您必须先登录。?"),
+    "ja": (r"メールアドレスが公開されることはありません.{0,120}",
+           r"が付いている欄は必須項目です", r"コメントは停止中です。?",
+           r"コメントを投稿するにはログインしてください。?", r"ログインして返信する",
+           r"コメントをキャンセル"),
+    "vi": (r"email của bạn sẽ không được hiển thị công khai.{0,120}",
+           r"các trường bắt buộc được đánh dấu.{0,10}",
+           r"bạn phải đăng nhập để gửi (?:phản hồi|bình luận)\.?", r"đăng nhập để trả lời"),
+    "id": (r"alamat (?:surel|email) anda tidak akan dipublikasikan.{0,120}",
+           r"ruas yang wajib ditandai.{0,10}", r"komentar ditutup\.?",
+           r"anda harus masuk(?: log)? untuk mengirim(?: sebuah)? komentar\.?",
+           r"masuk log untuk membalas", r"membatalkan balasan"),
+    "cs": (r"vaše e-?mailová adresa nebude zveřejněna.{0,120}",
+           r"vyžadované informace jsou označeny.{0,10}", r"komentáře nejsou povoleny\.?",
+           r"pro přidání komentáře musíte být přihlášeni\.?",
+           r"pro vložení odpovědi na komentář se musíte přihlásit",
+           r"zrušit odpověď na komentář"),
+    "ko": (r"이메일(?: 주소)?(?:은|는) 공개되지 않습니다.{0,120}",
+           r"필수 입력창은 .{1,3} ?로 표시되어 있습니다\.?", r"댓글은 닫혔습니다\.?",
+           r"(?:죄송합니다, ?)?로그인을 해야 댓글을 남길 수 있습니다\.?",
+           r"댓글을 달기 위해 로그인", r"응답 취소"),
+    "uk": (r"ваша (?:пошт@|e-?mail адреса|електронна адреса) не (?:публікуватиметься|буде"
+           r" опублікована|оприлюднюватиметься).{0,120}",
+           r"обов[’']язкові поля позначені.{0,10}", r"коментувати не дозволено\.?",
+           r"залоґуйтеся для коментування", r"скасувати відповідь"),
+    "ar": (r"لن يتم نشر عنوان بريدك الإلكتروني.{0,120}",
+           r"الحقول الإلزامية مشار إليها بـ.{0,10}", r"التعليقات مغلقة\.?",
+           r"يجب (?:أن|أنت) تكون مسجل الدخول لتضيف تعليق\.?",
+           r"عليك أن تسجل الدخول (?:على|لكي) تكتب رداً", r"إلغاء الرد"),
+    "sv": (r"e-?postadressen publiceras inte.{0,120}",
+           r"din e-?postadress kommer inte (?:att )?publiceras.{0,120}",
+           r"obligatoriska fält är märkta.{0,10}", r"kommentarer inaktiverade\.?",
+           r"du måste vara inloggad för att skriva en kommentar\.?",
+           r"logga in för att svara", r"avbryt svar"),
+    "hu": (r"az e-?mail(?: címet| cím) nem (?:tesszük|lesz) közzé.{0,120}",
+           r"a kötelezően kitöltendő mezőket .{1,3} karakterrel jelöljük",
+           r"hozzászólások lehetősége itt nem engedélyezett\.?",
+           r"hozzászólás küldéséhez be kell jelentkezni\.?",
+           r"be kell jelentkezni a válaszadáshoz", r"kilépés a válaszból"),
+    "el": (r"η ηλ\. διεύθυνσή σας δεν (?:κοινοποιείται|δημοσιεύεται).{0,120}",
+           r"τα υποχρεωτικά πεδία σημειώνονται με.{0,10}", r"τα σχόλια είναι κλειστά\.?",
+           r"για να σχολιάσετε πρέπει να συνδεθείτε\.?", r"συνδεθείτε για να απαντήσετε",
+           r"ακύρωση απάντησης"),
+    "ro": (r"adresa ta de email nu va fi publicată.{0,120}",
+           r"câmpurile obligatorii sunt marcate.{0,10}",
+           r"trebuie să fii autentificat pentru a publica (?:un )?comentari(?:u|i)\.?",
+           r"autentifică-te pentru a răspunde", r"comentariile sunt închise\.?"),
+}
+
+COOKIE_NOTICES: Lexicon = {
+    # Consent banners: "This site uses cookies...", "Accept cookies".
+    "es": (r"utilizamos cookies.{0,300}", r"usamos cookies.{0,300}",
+           r"(?:este sitio(?: web)? |esta web )?utiliza cookies.{0,300}",
+           r"aceptar(?: todas las)? cookies"),
+    "de": (r"wir verwenden cookies.{0,300}",
+           r"diese (?:webseite|website|seite) verwendet cookies.{0,300}",
+           r"(?:alle )?cookies akzeptieren"),
+    "fr": (r"nous utilisons des cookies.{0,300}", r"ce site (?:web )?utilise des cookies.{0,300}",
+           r"accepter(?: les| tous les)? cookies"),
+    "it": (r"utilizziamo (?:i )?cookie.{0,300}",
+           r"questo sito (?:web )?utilizza (?:i )?cookie.{0,300}", r"accetta(?: tutti i)? cookie"),
+    "pt": (r"usamos cookies.{0,300}", r"utilizamos cookies.{0,300}",
+           r"(?:este|esse) (?:site|sítio) (?:usa|utiliza) cookies.{0,300}",
+           r"aceitar(?: todos os)? cookies"),
+    "ru": (r"мы используем (?:файлы )?cookie.{0,300}",
+           r"(?:этот|наш) сайт использует (?:файлы )?cookie.{0,300}", r"принять(?: все)? cookie"),
+    "nl": (r"wij gebruiken cookies.{0,300}",
+           r"deze (?:website|site) (?:maakt gebruik van|gebruikt) cookies.{0,300}",
+           r"cookies accepteren"),
+    "pl": (r"(?:ta strona|strona|serwis) (?:korzysta z|używa|wykorzystuje) (?:plików"
+           r" )?cookies?.{0,300}",
+           r"akceptuj(?:ę)?(?: wszystkie)?(?: pliki)? cookies?"),
+    "tr": (r"(?:bu )?(?:web )?site(?:miz(?:de)?)? çerez(?:ler)? kullan.{0,300}",
+           r"çerezleri kabul et"),
+    "fa": (r"این (?:وب\s?سایت|سایت) از کوکی.{0,300}", r"پذیرش کوکی.{0,20}"),
+    "zh": (r"本(?:网站|網站|站)使用(?:cookie|cookies|饼干).{0,300}", r"接受(?:所有)?\s?cookies?"),
+    "ja": (r"(?:当サイト|このサイト|本サイト)(?:で)?は(?:、)?クッキー.{0,300}",
+           r"(?:当サイト|このサイト|本サイト)(?:で)?は(?:、)?cookie.{0,300}",
+           r"クッキーを受け入れる"),
+    "vi": (r"(?:trang web|website) này sử dụng cookie.{0,300}", r"chấp nhận cookie"),
+    "id": (r"situs (?:web )?ini menggunakan cookie.{0,300}", r"terima cookie"),
+    "cs": (r"(?:tento web|tato stránka|tyto stránky) (?:používá|používají) (?:soubory"
+           r" )?cookies?.{0,300}",
+           r"přijmout(?: všechny)? cookies?"),
+    "ko": (r"(?:이 (?:웹)?사이트|당사)는 쿠키를 사용합니다.{0,300}", r"쿠키 (?:허용|수락)"),
+    "uk": (r"(?:цей|наш) сайт використовує (?:файли )?cookie.{0,300}",
+           r"прийняти(?: всі)? cookie"),
+    "ar": (r"(?:يستخدم )?هذا الموقع (?:يستخدم )?(?:ملفات )?(?:الكوكيز|تعريف الارتباط).{0,300}",
+           r"قبول (?:ملفات )?(?:الكوكيز|تعريف الارتباط)"),
+    "sv": (r"(?:den här|denna) (?:webbplats|sajt|webbplatsen) använder (?:sig av )?cookies.{0,300}",
+           r"acceptera(?: alla)? cookies"),
+    "hu": (r"(?:ez a )?(?:weboldal|honlap|oldal) sütiket használ.{0,300}", r"sütik elfogadása"),
+    "el": (r"(?:αυτός ο|ο) ιστότοπος χρησιμοποιεί cookies.{0,300}",
+           r"αποδοχή(?: όλων)?(?: των)? cookies"),
+    "ro": (r"(?:acest|site-ul) (?:site )?(?:folosește|utilizează) (?:module )?cookie.{0,300}",
+           r"accept(?:ă)?(?: toate)? cookie-urile"),
+}
+
+PAYWALL_PROMPTS: Lexicon = {
+    # "Subscribe to continue reading", "Already a subscriber? Log in".
+    "es": (r"suscríbete para (?:seguir|continuar) leyendo.{0,80}", r"ya eres suscriptor\?.{0,80}",
+           r"este contenido es exclusivo para suscriptores.{0,80}"),
+    "de": (r"(?:jetzt )?(?:abonnieren|anmelden),? um weiterzulesen.{0,80}",
+           r"bereits abonnent\?.{0,80}",
+           r"dieser (?:artikel|inhalt) ist (?:nur )?für abonnenten.{0,80}"),
+    "fr": (r"abonnez-vous pour (?:lire|continuer).{0,80}", r"déjà abonné\s?\?.{0,80}",
+           r"cet article est réservé aux abonnés.{0,80}"),
+    "it": (r"abbonati per continuare a leggere.{0,80}", r"sei già abbonato\?.{0,80}",
+           r"questo (?:articolo|contenuto) è riservato agli abbonati.{0,80}"),
+    "pt": (r"assine para continuar lendo.{0,80}", r"já é assinante\?.{0,80}",
+           r"este conteúdo é exclusivo para assinantes.{0,80}"),
+    "ru": (r"подпишитесь, чтобы (?:читать|продолжить).{0,80}", r"уже подписаны\?.{0,80}",
+           r"(?:этот )?материал доступен (?:только )?подписчикам.{0,80}"),
+    "nl": (r"(?:word abonnee|log in) om verder te lezen.{0,80}", r"al abonnee\?.{0,80}"),
+    "pl": (r"(?:wykup|kup) (?:subskrypcję|dostęp),? aby czytać dalej.{0,80}",
+           r"masz już (?:subskrypcję|konto)\?.{0,80}"),
+    "tr": (r"okumaya devam etmek için (?:abone olun|giriş yapın).{0,80}",
+           r"zaten abone misiniz\?.{0,80}"),
+    "fa": (r"برای ادامه(?:ٔ)? مطالعه (?:وارد شوید|مشترک شوید).{0,80}",),
+    "zh": (r"(?:订阅|訂閱|登录|登入)(?:后|後)?(?:继续|繼續)?[阅閱][读讀](?:全文)?.{0,80}",),
+    "ja": (r"(?:この記事は)?有料会員(?:限定|のみ).{0,80}", r"続きを読むには.{0,80}"),
+    "vi": (r"đăng nhập để đọc tiếp.{0,80}", r"đăng ký để đọc tiếp.{0,80}"),
+    "id": (r"berlangganan untuk (?:membaca|melanjutkan).{0,80}", r"sudah berlangganan\?.{0,80}"),
+    "cs": (r"(?:předplaťte si|přihlaste se),? (?:a|abyste) (?:čtěte|mohli číst) dál.{0,80}",
+           r"už máte předplatné\?.{0,80}"),
+    "ko": (r"(?:구독|로그인)(?:하고|하시면|후) (?:계속 )?(?:읽|보)(?:기|세요|실 수"
+           r" 있습니다).{0,80}",),
+    "uk": (r"передплатіть, щоб (?:читати|продовжити).{0,80}", r"вже маєте передплату\?.{0,80}"),
+    "ar": (r"اشترك (?:لمتابعة|لمواصلة) القراءة.{0,80}", r"هل أنت مشترك بالفعل؟?.{0,80}"),
+    "sv": (r"(?:logga in|bli prenumerant) för att (?:läsa vidare|fortsätta läsa).{0,80}",
+           r"redan prenumerant\?.{0,80}"),
+    "hu": (r"(?:fizessen elő|jelentkezzen be) a (?:cikk"
+           r" )?(?:folytatásához|továbbolvasáshoz).{0,80}",
+           r"már előfizető\?.{0,80}"),
+    "el": (r"εγγραφείτε για να συνεχίσετε να διαβάζετε.{0,80}", r"είστε ήδη συνδρομητής;?.{0,80}"),
+    "ro": (r"abonează-te pentru a citi (?:mai departe|în continuare).{0,80}",
+           r"ești deja abonat\?.{0,80}"),
+}
+
+TAG_LABELS: Lexicon = {
+    # The label before a post's tags or categories ("Tags: a, b", "Posted in ...").
+    "es": (r"etiquetas", r"categorías?", r"publicado en"), "de": (r"schlagwörter", r"kategorien?",
+           r"veröffentlicht in"),
+    "fr": (r"mots-clés", r"étiquettes", r"catégories?", r"publié dans"), "it": (r"tag",
+           r"categori[ae]", r"pubblicato in"),
+    "pt": (r"etiquetas", r"tags", r"categorias?", r"publicado em"), "ru": (r"метки", r"теги",
+           r"рубрик[аи]"),
+    "nl": (r"tags", r"trefwoorden", r"categorie(?:ën)?", r"geplaatst in"), "pl": (r"tagi",
+           r"kategori[ae]"),
+    "tr": (r"etiketler", r"kategori(?:ler)?"), "fa": (rf"برچسب{_ZWNJ}ها",
+           rf"دسته{_ZWNJ}(?:ها|بندی)"),
+    "zh": (r"[标標][签籤]", r"分[类類](?:目[录錄])?"), "ja": (r"タグ", r"カテゴリー?"),
+    "vi": (r"thẻ", r"chuyên mục"), "id": (r"tag", r"kategori"), "cs": (r"štítky", r"kategorie"),
+    "ko": (r"태그", r"카테고리"), "uk": (r"теґи", r"теги", r"рубрики"), "ar": (r"الوسوم",
+           r"التصنيفات?"),
+    "sv": (r"taggar", r"kategorier"), "hu": (r"címkék", r"kategóriák"),
+    "el": (r"ετικέτες", r"κατηγορίες"), "ro": (r"etichete", r"categorii"),
+}
+
+# --------------------------------------------------------------------------------------
+# Source footers: the line of a republished story that names its original publisher.
+
+SOURCE_LABELS: Lexicon = {
+    # The word before a colon and the publisher's name ("Fuente: El País"): literal
+    # words, since a footer split across links is found by them (``SOURCE_HINT``).
+    "es": ("fuente", "vía"), "de": ("quelle",), "fr": ("source",), "it": ("fonte",),
+    "pt": ("fonte",), "ru": ("источник",), "nl": ("bron",), "pl": ("źródło",),
+    "tr": ("kaynak",), "fa": ("منبع",), "zh": ("来源", "來源", "出处", "出處"),
+    "ja": ("出典", "出所", "引用元", "ソース"), "vi": ("nguồn",), "id": ("sumber",),
+    "cs": ("zdroj",), "ko": ("출처",), "uk": ("джерело",), "ar": ("المصدر",),
+    "sv": ("källa",), "hu": ("forrás",), "el": ("πηγή",), "ro": ("sursa", "sursă"),
+}
+
+ORIGINALLY_PUBLISHED: Lexicon = {
+    # "This article was originally published on ...", in each language's usual words;
+    # each starts with a literal word, which is also a ``SOURCE_HINT`` word.
+    "es": (r"publicado originalmente (?:en|por) .{1,120}", r"originalmente publicado en .{1,120}"),
+    "de": (r"ursprünglich (?:veröffentlicht|erschienen) (?:auf|bei|in) .{1,120}",
+           r"zuerst erschienen (?:auf|bei|in) .{1,120}"),
+    "fr": (r"publié (?:à l'origine|initialement|originellement) (?:sur|par|dans) .{1,120}",
+           r"initialement publié (?:sur|par|dans) .{1,120}"),
+    "it": (r"pubblicato (?:originariamente|originalmente|inizialmente) (?:su|da) .{1,120}",),
+    "pt": (r"publicado originalmente (?:em|por|no|na) .{1,120}",
+           r"originalmente publicado (?:em|no|na) .{1,120}"),
+    "ru": (r"(?:первоначально|впервые) опубликовано (?:на|в) .{1,120}",
+           r"оригинал (?:статьи|материала|публикации)\s*[:：].{1,120}"),
+    "nl": (r"oorspronkelijk gepubliceerd (?:op|door|in) .{1,120}",),
+    "pl": (r"(?:oryginalnie|pierwotnie) opublikowan[ey] (?:na|w|przez) .{1,120}",),
+    "tr": (r"(?:ilk olarak|orijinal olarak) .{1,80} (?:yayınlanmıştır|yayımlanmıştır)\.?",),
+    "fa": (r"(?:این مطلب )?(?:نخستین بار|ابتدا) در .{1,80} منتشر شد(?:ه است)?\.?",),
+    "zh": (r"本文(?:原载|原載|转载自|轉載自|首发于|首發於).{1,120}",
+           r"原文(?:链接|連結|地址)[:：].{0,200}"),
+    "ja": (r"この記事は.{1,80}(?:から転載|に掲載).{0,40}", r"元記事[:：].{0,200}"),
+    "vi": (r"bài viết (?:được )?đăng lần đầu (?:trên|tại) .{1,120}",),
+    "id": (r"artikel ini (?:pertama kali|awalnya) (?:terbit|dipublikasikan|tayang) di .{1,120}",),
+    "cs": (r"(?:původně|poprvé) (?:publikováno|vyšlo) (?:na|v) .{1,120}",),
+    "ko": (r"원문[:：].{0,200}",
+           r"이 (?:글|기사)은 .{1,80}에 (?:처음 )?(?:게재|실렸|발행).{0,40}"),
+    "uk": (r"(?:вперше|спочатку) опубліковано (?:на|в|у) .{1,120}",),
+    "ar": (r"(?:نشر|نُشر) (?:هذا المقال )?(?:أصلا|أصلاً|لأول مرة) (?:في|على) .{1,120}",),
+    "sv": (r"(?:ursprungligen|först) publicerad (?:på|i|av) .{1,120}",),
+    "hu": (r"(?:eredetileg|először) (?:a|az) .{1,80} (?:oldalon )?jelent meg\.?",),
+    "el": (r"(?:δημοσιεύθηκε|δημοσιεύτηκε) (?:αρχικά|πρώτα) (?:στο|στην|στη) .{1,120}",),
+    "ro": (r"(?:publicat|apărut) (?:inițial|original|pentru prima dată) (?:pe|în|la) .{1,120}",),
+}
+
+
+def languages() -> tuple[str, ...]:
+    """Every language some table covers."""
+    tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, NEWSLETTER_TITLES, TAG_TITLES,
+              AUTHOR_TITLES, COMMENT_NOTICES, COOKIE_NOTICES, PAYWALL_PROMPTS, TAG_LABELS,
+              SOURCE_LABELS, ORIGINALLY_PUBLISHED)
+    return tuple(sorted({language for table in tables for language in table}))
+
+
+def phrases(table: Lexicon) -> tuple[str, ...]:
+    """Every phrase of one table, language after language."""
+    return tuple(phrase for language in sorted(table) for phrase in table[language])
+
+
+_LEADING_ALTERNATIVES = re.compile(r"\(\?:((?:[^\W\d_]+\|)*[^\W\d_]+)\)")
+_LEADING_WORD = re.compile(r"[^\W\d_]+")
+_HINT_MIN_CHARS = 4
+"""Shorter first words ("이", "bài") are everyday words: they would send every short
+text of a page in that language to the source rules for nothing."""
+
+
+def first_words(table: Lexicon) -> tuple[str, ...]:
+    """The literal words the phrases of a table start with ("(?:ilk|orijinal) olarak"
+    gives "ilk" and "orijinal"): a line split across links is found by them."""
+    words: list[str] = []
+    for phrase in phrases(table):
+        if group := _LEADING_ALTERNATIVES.match(phrase):
+            words += group[1].split("|")
+        elif word := _LEADING_WORD.match(phrase):
+            words.append(word[0])
+    return tuple(w for w in words if len(w) >= _HINT_MIN_CHARS)

@@ -1,0 +1,383 @@
+"""Boilerplate in the languages most used on the web, with and without class names.
+
+Each language's row gives the words a WordPress site in that locale prints around an
+article: WordPress core's comment form ("Leave a Reply", "Your email address will
+not be published.", "Required fields are marked *"), Jetpack's sharing, likes and
+related-posts headings, and the newsletter, author-box, cookie, paywall, tags and
+source lines of common plugins and themes. One page is built per language from the
+row, with the plugins' usual class names and again with every class and id removed:
+the widgets must go, named by the right kind (and, without classes, by the phrase
+rule that found them), and the article must stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pytest
+
+from cleaners import clean, lexicon
+from cleaners.phrases import line_rule
+
+ARTICLE = [
+    "The harbour reopened on Monday after three days of storms kept every ferry in port, "
+    "and the first boats left before dawn with the crews who had waited since Thursday.",
+    "Harbour master Ana Ruiz said the breakwater held, although two pontoons were lost and "
+    "a crane on the eastern quay will need to be inspected before it is used again.",
+    "The council will meet on Friday to decide how to pay for the repairs, which engineers "
+    "put at a little over two million, most of it for the pontoons and the quay wall.",
+    "Fishing crews said the week lost to the storms came at the worst time of the season, "
+    "and several asked the council for help with the cost of the days spent ashore.",
+]
+TEASERS = [
+    "Ferry timetable changes for the winter season",
+    "Storm damage closes the coastal road for a week",
+    "New breakwater plans go to public consultation",
+]
+SOURCE_URL = "https://original-news.example/2026/11/27/harbour-reopens"
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What one locale's WordPress plugins and themes print around an article."""
+
+    share: str  # Jetpack sharedaddy heading, "Share this:"
+    like: str  # Jetpack likes heading, "Like this:"
+    related: str  # Jetpack / YARPP / CRP heading, "Related"
+    reply: str  # WordPress core, "Leave a Reply"
+    email_note: str  # WordPress core, "Your email address will not be published."
+    required: str  # WordPress core, "Required fields are marked" (before or after the *)
+    newsletter: str  # sign-up box heading
+    author: str  # author box heading, "About the author"
+    tags: str  # "Tags:" line
+    cookie: str  # consent banner
+    paywall: str  # "Already a subscriber?" prompt
+    source: str  # "Source:" label of a republished story's footer
+    originally: str  # "Originally published on ..." footer
+
+
+def _required(text: str) -> str:
+    """WordPress puts the asterisk where the locale's string has its ``%s``."""
+    return text.replace("%s", '<span class="required">*</span>')
+
+
+WORDINGS: dict[str, Wording] = {
+    "en": Wording("Share this:", "Like this:", "Related", "Leave a Reply",
+                  "Your email address will not be published.", "Required fields are marked %s",
+                  "Subscribe to our newsletter", "About the Author", "Tags: harbour, storms",
+                  "This website uses cookies to improve your experience.",
+                  "Already a subscriber? Log in", "Source:",
+                  "This article was originally published on Original News."),
+    "es": Wording("Compartir esto:", "Me gusta esto:", "Relacionado", "Deja un comentario",
+                  "Tu dirección de correo electrónico no será publicada.",
+                  "Los campos necesarios están marcados %s", "Suscríbete a nuestro boletín",
+                  "Sobre el autor", "Etiquetas: puerto, tormentas",
+                  "Este sitio web utiliza cookies para mejorar tu experiencia.",
+                  "¿Ya eres suscriptor? Inicia sesión", "Fuente:",
+                  "Publicado originalmente en Original News."),
+    "de": Wording("Teilen mit:", "Gefällt mir:", "Ähnliche Beiträge", "Hinterlasse eine Antwort",
+                  "Deine E-Mail-Adresse wird nicht veröffentlicht.",
+                  "Erforderliche Felder sind mit %s markiert", "Newsletter abonnieren",
+                  "Über den Autor", "Schlagwörter: Hafen, Sturm",
+                  "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.",
+                  "Bereits Abonnent? Anmelden", "Quelle:",
+                  "Ursprünglich veröffentlicht auf Original News."),
+    "fr": Wording("Partager :", "J’aime ça :", "Similaire", "Laisser un commentaire",
+                  "Votre adresse de messagerie ne sera pas publiée.",
+                  "Les champs obligatoires sont indiqués avec %s",
+                  "Abonnez-vous à notre newsletter", "À propos de l’auteur",
+                  "Mots-clés : port, tempête",
+                  "Ce site utilise des cookies pour améliorer votre expérience.",
+                  "Déjà abonné ? Connectez-vous", "Source :",
+                  "Publié initialement sur Original News."),
+    "it": Wording("Condividi:", "Mi piace:", "Correlati", "Lascia un commento",
+                  "L'indirizzo email non verrà pubblicato.",
+                  "I campi obbligatori sono contrassegnati %s", "Iscriviti alla newsletter",
+                  "Informazioni sull'autore", "Tag: porto, tempesta",
+                  "Questo sito utilizza i cookie per migliorare la tua esperienza.",
+                  "Sei già abbonato? Accedi", "Fonte:",
+                  "Pubblicato originariamente su Original News."),
+    "pt": Wording("Compartilhe isso:", "Curtir isso:", "Relacionado", "Deixe um comentário",
+                  "O seu endereço de email não será publicado.",
+                  "Campos obrigatórios são marcados %s", "Assine nossa newsletter",
+                  "Sobre o autor", "Tags: porto, tempestade",
+                  "Este site utiliza cookies para melhorar a sua experiência.",
+                  "Já é assinante? Entrar", "Fonte:",
+                  "Publicado originalmente em Original News."),
+    "ru": Wording("Поделиться:", "Нравится:", "Похожее", "Добавить комментарий",
+                  "Ваш e-mail не будет опубликован.", "Обязательные поля помечены %s",
+                  "Подпишитесь на рассылку", "Об авторе", "Метки: порт, шторм",
+                  "Этот сайт использует файлы cookie для улучшения работы.",
+                  "Уже подписаны? Войти", "Источник:",
+                  "Первоначально опубликовано на Original News."),
+    "nl": Wording("Dit delen:", "Vind ik leuk:", "Gerelateerd", "Geef een reactie",
+                  "Je e-mailadres wordt niet gepubliceerd.",
+                  "Verplichte velden zijn gemarkeerd met %s", "Schrijf je in voor onze nieuwsbrief",
+                  "Over de auteur", "Tags: haven, storm",
+                  "Deze website maakt gebruik van cookies om uw ervaring te verbeteren.",
+                  "Al abonnee? Log in", "Bron:",
+                  "Oorspronkelijk gepubliceerd op Original News."),
+    "pl": Wording("Udostępnij:", "Lubię to:", "Podobne", "Dodaj komentarz",
+                  "Twój adres e-mail nie zostanie opublikowany.",
+                  "Pola, których wypełnienie jest wymagane, są oznaczone symbolem %s",
+                  "Zapisz się do newslettera", "O autorze", "Tagi: port, sztorm",
+                  "Ta strona korzysta z plików cookies.", "Masz już subskrypcję? Zaloguj się",
+                  "Źródło:", "Oryginalnie opublikowane na Original News."),
+    "tr": Wording("Bunu paylaş:", "Bunu beğen:", "İlgili", "Bir Cevap Yazın",
+                  "E-posta hesabınız yayımlanmayacak.", "Gerekli alanlar %s ile işaretlenmişlerdir",
+                  "Bültene abone ol", "Yazar hakkında", "Etiketler: liman, fırtına",
+                  "Web sitemizde çerezler kullanılmaktadır.", "Zaten abone misiniz? Giriş yapın",
+                  "Kaynak:", "İlk olarak Original News sitesinde yayımlanmıştır."),
+    "fa": Wording("اشتراک‌گذاری:", "بپسندید:", "مرتبط", "دیدگاهتان را بنویسید",
+                  "نشانی ایمیل شما منتشر نخواهد شد.",
+                  "بخش‌های موردنیاز علامت‌گذاری شده‌اند %s", "عضویت در خبرنامه",
+                  "درباره نویسنده", "برچسب‌ها: بندر، طوفان",
+                  "این وب سایت از کوکی‌ها استفاده می‌کند.",
+                  "برای ادامه مطالعه وارد شوید", "منبع:",
+                  "این مطلب نخستین بار در Original News منتشر شد."),
+    "zh": Wording("分享此文：", "赞过：", "相关", "发表回复", "您的邮箱地址不会被公开。",
+                  "必填项已用%s标注", "订阅", "关于作者", "标签：港口，风暴",
+                  "本网站使用cookie来改善您的体验。", "订阅后继续阅读全文", "来源：",
+                  "本文原载于Original News。"),
+    "ja": Wording("共有:", "いいね:", "関連", "コメントを残す",
+                  "メールアドレスが公開されることはありません。",
+                  "%s が付いている欄は必須項目です", "ニュースレターに登録", "この記事を書いた人",
+                  "タグ: 港, 嵐", "当サイトではクッキーを使用しています。",
+                  "続きを読むには会員登録が必要です", "出典：",
+                  "この記事はOriginal Newsから転載しています。"),
+    "vi": Wording("Chia sẻ:", "Thích bài này:", "Có liên quan", "Để lại phản hồi",
+                  "Email của bạn sẽ không được hiển thị công khai.",
+                  "Các trường bắt buộc được đánh dấu %s", "Đăng ký nhận bản tin", "Về tác giả",
+                  "Thẻ: cảng, bão", "Trang web này sử dụng cookie.",
+                  "Đăng nhập để đọc tiếp bài viết", "Nguồn:",
+                  "Bài viết được đăng lần đầu trên Original News."),
+    "id": Wording("Bagikan ini:", "Suka ini:", "Terkait", "Tinggalkan Balasan",
+                  "Alamat email Anda tidak akan dipublikasikan.", "Ruas yang wajib ditandai %s",
+                  "Berlangganan newsletter", "Tentang Penulis", "Tag: pelabuhan, badai",
+                  "Situs ini menggunakan cookie.", "Sudah berlangganan? Masuk", "Sumber:",
+                  "Artikel ini pertama kali terbit di Original News."),
+    "cs": Wording("Sdílejte:", "Líbí se mi:", "Související", "Napsat komentář",
+                  "Vaše e-mailová adresa nebude zveřejněna.",
+                  "Vyžadované informace jsou označeny %s",
+                  "Odebírat novinky", "O autorovi", "Štítky: přístav, bouře",
+                  "Tento web používá soubory cookies.", "Už máte předplatné? Přihlaste se",
+                  "Zdroj:", "Původně publikováno na Original News."),
+    "ko": Wording("공유하기:", "좋아하기:", "관련", "댓글 남기기",
+                  "이메일 주소는 공개되지 않습니다.",
+                  "필수 입력창은 %s 로 표시되어 있습니다", "뉴스레터 구독", "작성자 정보",
+                  "태그: 항구, 폭풍", "이 웹사이트는 쿠키를 사용합니다.",
+                  "로그인하고 계속 읽기", "출처:", "원문: Original News"),
+    "uk": Wording("Поширити:", "Подобається:", "Схоже", "Залишити відповідь",
+                  "Ваша e-mail адреса не оприлюднюватиметься.", "Обов’язкові поля позначені %s",
+                  "Підпишіться на розсилку", "Про автора", "Теги: порт, шторм",
+                  "Цей сайт використовує файли cookie.", "Вже маєте передплату? Увійти",
+                  "Джерело:", "Вперше опубліковано на Original News."),
+    "ar": Wording("شارك هذا الموضوع:", "أعجبني هذا:", "ذات صلة", "اترك تعليقاً",
+                  "لن يتم نشر عنوان بريدك الإلكتروني.", "الحقول الإلزامية مشار إليها بـ %s",
+                  "النشرة البريدية", "عن الكاتب", "الوسوم: ميناء، عاصفة",
+                  "يستخدم هذا الموقع ملفات تعريف الارتباط.", "هل أنت مشترك بالفعل؟ تسجيل الدخول",
+                  "المصدر:", "نُشر أصلاً في Original News."),
+    "sv": Wording("Dela det här:", "Gilla detta:", "Relaterade", "Lämna ett svar",
+                  "Din e-postadress kommer inte publiceras.", "Obligatoriska fält är märkta %s",
+                  "Prenumerera på vårt nyhetsbrev", "Om författaren", "Taggar: hamn, storm",
+                  "Den här webbplatsen använder cookies.", "Redan prenumerant? Logga in",
+                  "Källa:", "Ursprungligen publicerad på Original News."),
+    "hu": Wording("Megosztás:", "Tetszik:", "Kapcsolódó", "Vélemény, hozzászólás?",
+                  "Az e-mail címet nem tesszük közzé.",
+                  "A kötelezően kitöltendő mezőket %s karakterrel jelöljük", "Hírlevél",
+                  "A szerzőről", "Címkék: kikötő, vihar", "Ez a weboldal sütiket használ.",
+                  "Már előfizető? Bejelentkezés", "Forrás:",
+                  "Eredetileg az Original News oldalon jelent meg."),
+    "el": Wording("Κοινοποίηση:", "Μου αρέσει:", "Σχετικά", "Αφήστε μια απάντηση",
+                  "Η ηλ. διεύθυνσή σας δεν δημοσιεύεται.",
+                  "Τα υποχρεωτικά πεδία σημειώνονται με %s",
+                  "Εγγραφείτε στο newsletter", "Σχετικά με τον συγγραφέα",
+                  "Ετικέτες: λιμάνι, καταιγίδα", "Αυτός ο ιστότοπος χρησιμοποιεί cookies.",
+                  "Είστε ήδη συνδρομητής; Σύνδεση", "Πηγή:",
+                  "Δημοσιεύθηκε αρχικά στο Original News."),
+    "ro": Wording("Partajează:", "Apreciază asta:", "Similare", "Lasă un răspuns",
+                  "Adresa ta de email nu va fi publicată.", "Câmpurile obligatorii sunt marcate %s",
+                  "Abonează-te la newsletter", "Despre autor", "Etichete: port, furtună",
+                  "Acest site folosește cookie-uri.", "Ești deja abonat? Autentifică-te",
+                  "Sursa:", "Publicat inițial pe Original News."),
+}
+
+
+def wordpress_page(w: Wording, language: str) -> str:
+    """A WordPress single post in one locale, with the widgets its plugins print."""
+    article = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    related = "".join(
+        f'<div class="jp-relatedposts-post"><h4><a href="/teaser-{n}">{t}</a></h4>'
+        f'<p class="jp-relatedposts-post-date">2026-11-2{n}</p></div>'
+        for n, t in enumerate(TEASERS))
+    return f"""<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">
+<title>Harbour reopens</title></head><body class="single single-post">
+<div id="cookie-law-info-bar" class="cli-bar"><span>{w.cookie}</span></div>
+<main id="main"><article class="post type-post hentry">
+<h1 class="entry-title">Harbour reopens</h1>
+<div class="entry-content">{article}
+<p class="paywall-login">{w.paywall}</p>
+<p class="source-footer">{w.source} <a href="{SOURCE_URL}">Original News</a></p>
+<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social">
+<h3 class="sd-title">{w.share}</h3><div class="sd-content"><ul>
+<li><a class="share-facebook" href="/share?fb">Facebook</a></li>
+<li><a class="share-x" href="/share?x">X</a></li></ul></div></div></div>
+<div class="sharedaddy sd-block sd-like jetpack-likes-widget-wrapper">
+<h3 class="sd-title">{w.like}</h3><div class="likes-widget-placeholder">
+<span class="button"><a href="/like">♥</a></span></div></div>
+<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline">
+<em>{w.related}</em></h3><div class="jp-relatedposts-items">{related}</div></div>
+</div>
+<p class="tags-links">{w.tags}</p>
+<div class="saboxplugin-wrap"><h4 class="saboxplugin-authorname">{w.author}</h4>
+<div class="saboxplugin-desc"><p><a href="/author/ana">Ana</a></p></div></div>
+</article>
+<div class="mc4wp-form newsletter-box"><h3 class="widget-title">{w.newsletter}</h3>
+<form class="mc4wp-form-fields"><input type="email" name="EMAIL"></form></div>
+<div id="comments" class="comments-area"><div id="respond" class="comment-respond">
+<h3 id="reply-title" class="comment-reply-title">{w.reply}</h3>
+<form action="/wp-comments-post.php" method="post" id="commentform" class="comment-form">
+<p class="comment-notes"><span id="email-notes">{w.email_note}</span>
+<span class="required-field-message">{_required(w.required)}</span></p>
+<p class="comment-form-comment"><textarea id="comment" name="comment"></textarea></p>
+</form></div></div>
+<p class="original-footer">{w.originally}</p>
+</main></body></html>"""
+
+
+def strip_classes(html: str) -> str:
+    return re.sub(r"\s(?:class|id)=\"[^\"]*\"", "", html)
+
+
+def _shown(text: str) -> str:
+    """A widget text as the cleaner's output would hold it (tags stripped, "*" in)."""
+    return re.sub(r"<[^>]+>", "", _required(text)).replace("%s", "*")
+
+
+# What each widget's text is removed as, by kind, and, on a page without classes, by
+# the phrase rule that must find it.
+EXPECTED = {
+    "share": ("share", "share-title"),
+    "like": ("share", "share-title"),
+    "related": ("related", "related-title"),
+    "reply": ("comments", "comments-title"),
+    "newsletter": ("newsletter", "newsletter-title|newsletter-line"),
+    "author": ("author-bio", "author-bio-title"),
+    "tags": ("tags", "tag-line"),
+    "cookie": ("cookie", "cookie-notice"),
+    "paywall": ("paywall", "paywall-prompt"),
+    "source": ("source", "source-link"),
+    "originally": ("source", "originally-published"),
+}
+
+PLUGIN_KINDS = ("share", "related", "comments", "newsletter", "author-bio", "cookie", "paywall",
+                "tags")
+
+CASES = [(language, stripped) for language in WORDINGS for stripped in (False, True)]
+
+
+def test_every_lexicon_language_has_a_test_row() -> None:
+    assert set(lexicon.languages()) | {"en"} == set(WORDINGS)
+    assert len(WORDINGS) >= 20
+
+
+@pytest.mark.parametrize("table", sorted(n for n in vars(lexicon) if n.isupper()
+                                         and isinstance(getattr(lexicon, n), dict)))
+def test_every_kind_covers_every_language(table: str) -> None:
+    assert set(getattr(lexicon, table)) == set(lexicon.languages())
+
+
+@pytest.mark.parametrize(("language", "stripped"), CASES,
+                         ids=[f"{lang}-{'stripped' if s else 'classed'}" for lang, s in CASES])
+def test_widgets_go_and_the_article_stays(language: str, stripped: bool) -> None:
+    wording = WORDINGS[language]
+    html = wordpress_page(wording, language)
+    article = clean(strip_classes(html) if stripped else html,
+                    "https://republisher.example/2026/11/27/harbour-reopens")
+    assert article.text.split("\n\n") == ARTICLE
+    for field in fields(Wording):
+        assert _shown(getattr(wording, field.name)) not in article.text, field.name
+    for teaser in TEASERS:
+        assert teaser not in article.text
+    assert article.source_url == SOURCE_URL
+    removed = {(block.kind, block.rule) for block in article.removed}
+    if not stripped:  # the plugins' class names name the kinds
+        assert set(PLUGIN_KINDS) <= {kind for kind, _ in removed}, sorted(removed)
+        return
+    for kind, rule in EXPECTED.values():
+        if kind not in ("comments", "newsletter"):  # their forms go as forms first
+            assert any((kind, name) in removed for name in rule.split("|")), (rule, sorted(removed))
+    assert ("comments", "comments-title") in removed or ("comments", "form") in removed
+
+
+@pytest.mark.parametrize("language", sorted(WORDINGS))
+@pytest.mark.parametrize("widget", sorted(EXPECTED))
+def test_each_phrase_is_named_by_its_rule(language: str, widget: str) -> None:
+    """Said alone, each widget text is recognised by the rule ``crawl explain`` shows."""
+    text = _shown(getattr(WORDINGS[language], widget))
+    if widget == "source":
+        text += " Original News"
+    rule = line_rule(text)
+    kind, names = EXPECTED[widget]
+    assert rule is not None and rule.kind == kind and rule.name in names.split("|"), (text, rule)
+
+
+@pytest.mark.parametrize("language", sorted(WORDINGS))
+def test_comment_form_notices_are_named(language: str) -> None:
+    wording = WORDINGS[language]
+    for text in (wording.email_note, _shown(wording.required),
+                 f"{wording.email_note} {_shown(wording.required)}"):
+        rule = line_rule(text)
+        assert rule is not None and rule.name == "comment-notice", text
+
+
+PROSE = [
+    # Sentences of articles that start as a phrase does: they must not be taken for one.
+    "Related coverage of the storm continued through the night as the harbour flooded "
+    "and crews worked to secure the boats that had broken loose from their moorings.",
+    "Compartir esto con los vecinos fue la idea del alcalde, que pidió calma y paciencia "
+    "a todos los comerciantes afectados por el cierre del puerto durante la tormenta.",
+    "Kommentare der Bürgermeisterin wurden am Montag im Stadtrat diskutiert, nachdem der "
+    "Hafen drei Tage lang wegen des Sturms geschlossen geblieben war.",
+    "関連する報道によると、港は月曜日に再開され、嵐のために三日間停泊していたフェリーが"
+    "夜明け前に出航した。乗組員たちは木曜日から待っていたという。",
+    "مرتبط بذلك، قال رئيس الميناء إن حاجز الأمواج صمد رغم فقدان رصيفين عائمين خلال العاصفة "
+    "التي استمرت ثلاثة أيام.",
+]
+
+
+@pytest.mark.parametrize("prose", PROSE, ids=range(len(PROSE)))
+def test_prose_that_starts_like_a_phrase_is_kept(prose: str) -> None:
+    assert line_rule(prose) is None
+    paragraphs = [*ARTICLE[:2], prose, *ARTICLE[2:]]
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    assert clean(html).text.split("\n\n") == paragraphs
+
+
+# Real pages: WordPress and republishing sites with every class and id removed.
+SEEDLIKE = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "seedlike" / "pages"
+SEEDLIKE_HEADINGS = (
+    # The widget headings these pages hold (their SOURCES.tsv notes), in any case.
+    "Related Posts", "Related Stories", "Related Articles", "Related Article", "Related",
+    "Recommended For You", "Most Popular", "You Might Also Like", "You may also like",
+    "More from author", "More from Global News", "Related to this story", "Join the discussion",
+    "Leave a Reply", "Leave a Comment", "Post Your Comment", "Write a comment",
+    "Let us know what you think!", "Keep in touch!", "Share this:", "Share This", "Source link",
+    "Get local news delivered to your inbox!", "Be the first to know",
+    "Your email address will not be published.", "Required fields are marked *",
+)
+
+
+@pytest.mark.skipif(not SEEDLIKE.is_dir(), reason=f"shared pages not found at {SEEDLIKE}")
+@pytest.mark.parametrize("page", sorted(p.name for p in SEEDLIKE.glob("*.html"))
+                         if SEEDLIKE.is_dir() else [])
+def test_real_pages_without_classes_leak_no_widget_heading(page: str) -> None:
+    html = (SEEDLIKE / page).read_bytes().decode("utf-8", "replace")
+    html = re.sub(r"\s(?:class|id)\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", "", html)
+    article = clean(html, "https://republisher.example/story")
+    lines = {line.strip().casefold() for line in article.text.split("\n")}
+    leaked = [h for h in SEEDLIKE_HEADINGS if h.casefold() in lines]
+    assert leaked == []
