@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
@@ -141,6 +141,7 @@ def reconcile(
     zone = _page_zone([value for value, _ in (*found_published, *found_modified)])
     found_modified = [(_in_zone(value, zone), source) for value, source in found_modified]
     found_published = [(_in_zone(value, zone), source) for value, source in found_published]
+    decision.candidates = [replace(c, value=_in_zone(c.value, zone)) for c in decision.candidates]
     url_day = date_in_url(url)
     if url_day:
         decision.candidates.append(Candidate("published", "url", url_day))
