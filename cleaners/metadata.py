@@ -89,19 +89,34 @@ MAX_META_ELEMENTS = 1_000
 """A page's own <meta> tags number dozens; thousands are the microdata of listed
 items, each checked for a foreign container, and are not read past this many."""
 
-# "By", "Text:", "Autor:"; the short particles only with a colon, since they start names.
-# "By", "Analysis by", "Text:", "Autor:"; the short particles only with a colon, since
-# they also start names ("von der Leyen", "De Niro").
+# "By", "Analysis by", "Text:", "Interview:", "Autor:"; the short particles only with a
+# colon, since they also start names ("von der Leyen", "De Niro").
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:(?:[^\W\d_]+\s+)?by|von|par|por|door|text|texto|текст|автор|author|autor)\b"
-    r"\s*:?|(?:de|di|av)\s*:)\s*", re.I
+    r"\s*:?|(?:de|di|av)\s*:|[^\W\d_]+\s*:)\s*", re.I
 )
-AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b)\s*", re.I)
-# A byline fragment that is a role, a date or boilerplate rather than a name.
+# Always separates names; "and" and its kin only between names (see _split_and).
+AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|;|\|)\s*")
+AND = re.compile(r"\s+(?:and|und|et|e|y|en|i|og|och)\s+|\s*&\s*", re.I)
+# Where a byline's date or age starts: "on 10.29.12", "– 1 hour ago", "| Aug 9, 2012".
+DATE_TAIL = re.compile(r"\s+(?:on|am|le|el|il|–|—|-)\s+[^|,;]*\d[^|,;]*")
+# A byline fragment that is a role, a date, a placeholder or boilerplate, not a name.
 NOT_A_NAME = re.compile(
-    r"https?:|www\.|@|/|\d|\b(?:staff|reporter|correspondent|editor|writer|contributor|"
-    r"columnist|published|updated|posted|minutes?|read|more|follow|email|share)\b", re.I
+    r"https?:|www\.|@|/|\d|[{}()\[\]\"=<>+#]|\b(?:staff|reporter|correspondent|editor|"
+    r"writer|contributor|columnist|photo|photos|photographer|foto|fotos|manager|founder|"
+    r"engineer|engineering|scientist|lead|producer|intern|analyst|president|director|"
+    r"published|updated|posted|minutes?|read|more|follow|email|share|tweet|print|"
+    r"permalink|comments?|archive|diary|about|admin|unknown|publisher|uncategori[sz]ed|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag)\b", re.I
 )
+MAX_BYLINE_CHARS = 200
+"""Longer text where a byline is looked for is an author's biography, not a byline."""
+# Lower-case words that belong inside a person's name.
+NAME_PARTICLES = frozenset((
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le",
+    "bin", "ibn", "al", "el", "ten", "ter", "zu",
+))
 MAX_NAME_WORDS = 5
 # Letters after a name ("Jane Doe, MS, RD"): dropped when they follow a name, kept when
 # they are the whole byline (an agency such as "AP" or "PTI").
@@ -403,19 +418,47 @@ def _byline_texts(tree: LexborHTMLParser, selector: str) -> list[str]:
 
 
 def _names(raw: Iterable[str]) -> list[str]:
-    """Person names from bylines: "By A and B, Staff Writer" gives ["A", "B"]."""
+    """Names from bylines: "By A and B, Staff Writer" gives ["A", "B"]; an
+    organisation's byline ("Ministerium für Wirtschaft und Klimaschutz") stays whole."""
     names = []
     for text in raw:
-        text = BYLINE_PREFIX.sub("", _clean_space(text))
-        for position, part in enumerate(AUTHOR_SEPARATOR.split(text)):
-            part = BYLINE_PREFIX.sub("", part).strip(" .:-–—()")
-            words = part.split()
-            if position and CREDENTIALS.fullmatch(part):
+        text = _clean_space(text)
+        if len(text) > MAX_BYLINE_CHARS:
+            continue
+        text = DATE_TAIL.sub("", BYLINE_PREFIX.sub("", text))
+        parts = [BYLINE_PREFIX.sub("", part).strip(" .:-–—") for part in
+                 AUTHOR_SEPARATOR.split(text)]
+        for position, part in enumerate(parts):
+            if position and (CREDENTIALS.fullmatch(part) or _is_place(part, parts[0])):
                 continue
-            if words and len(words) <= MAX_NAME_WORDS and not NOT_A_NAME.search(part):
-                # wire bylines shout ("TOM KRISHER"); the name is the same in title case
-                names.append(part.title() if part.isupper() and len(part) > 3 else part)
+            for name in _split_and(part):
+                words = name.split()
+                if words and len(words) <= MAX_NAME_WORDS and not NOT_A_NAME.search(name):
+                    # wire bylines shout ("TOM KRISHER"); the name is the same in title case
+                    names.append(name.title() if name.isupper() and len(name) > 3 else name)
     return _unique(names)
+
+
+def _split_and(part: str) -> list[str]:
+    """"A and B" as two names when both sides read as a person's name."""
+    sides = [side.strip() for side in AND.split(part)]
+    if len(sides) > 1 and all(_looks_like_person(side) for side in sides):
+        return sides
+    return [part]
+
+
+def _looks_like_person(text: str) -> bool:
+    """Two to four words, each capitalised or a name particle ("Ursula von der Leyen"),
+    or all in lower case, as some type names ("ann lee")."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and (text.islower() or all(
+        word[:1].isupper() or word in NAME_PARTICLES for word in words))
+
+
+def _is_place(part: str, first: str) -> bool:
+    """One word after a comma, behind a name or an organisation: a place or an
+    affiliation ("Olympia-Verlag GmbH, Nürnberg, Germany"), not another author."""
+    return len(part.split()) == 1 and len(first.split()) > 1
 
 
 def _split_tags(raw: Iterable[str]) -> list[str]:

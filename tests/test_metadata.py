@@ -283,6 +283,20 @@ def test_bylines_in_markup() -> None:
         ("November 20, 2019", []),
         ("Ursula von der Leyen", ["Ursula von der Leyen"]),
         ("Text: Anna Ivanova", ["Anna Ivanova"]),
+        # real bylines of the shared bench pages
+        ("Interview: Julia Lauter", ["Julia Lauter"]),
+        ("Bundesministerium für Wirtschaft und Klimaschutz",
+         ["Bundesministerium für Wirtschaft und Klimaschutz"]),
+        ("Kirche und Leben, Münster, Germany", ["Kirche und Leben"]),
+        ("Markus M. Haefliger, London, Beat Bumbacher", ["Markus M. Haefliger", "Beat Bumbacher"]),
+        ("David Marshall and Wade A. Reynolds, VMblog.com", ["David Marshall", "Wade A. Reynolds"]),
+        ("By Ben Bowers on 10.29.12 | Photo by Google", ["Ben Bowers"]),
+        ("Reuters – 1 hour 24 minutes ago", ["Reuters"]),
+        ("Posted by Scott Zuccarino, Product Manager", ["Scott Zuccarino"]),
+        ("Monday, November 12, 2012, by Matthew Kang", ["Matthew Kang"]),
+        ("Jobs &amp; Hire", ["Jobs & Hire"]),
+        ("admin", []),
+        ("Author Archive", []),
     ],
 )
 def test_byline_cleaning(byline: str, expected: list[str]) -> None:
