@@ -146,7 +146,8 @@ def reconcile(
     best first; ``html`` gives the page for htmldate's search, asked only if needed."""
     latest = _latest(fetched_at)
     decision = DateDecision()
-    found_modified = _normalized(modified, "modified", latest, decision)
+    # only the first modified date is used: the rest (a <time> query) are not read
+    found_modified = _normalized(modified, "modified", latest, decision, first_only=True)
     found_published = _normalized(published, "published", latest, decision)
     zone = _page_zone([value for value, _ in (*found_published, *found_modified)])
     found_modified = [(_in_zone(value, zone), source) for value, source in found_modified]
@@ -223,9 +224,11 @@ def _search(page: str, url: str | None, latest: datetime) -> str | None:
 
 
 def _normalized(pairs: Iterable[tuple[str | None, str]], field_name: str, latest: datetime,
-                decision: DateDecision) -> list[tuple[str, str]]:
+                decision: DateDecision, *, first_only: bool = False) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for raw, source in pairs:
+        if first_only and found:
+            break
         value = normalize_date(raw, _far_future())
         if not value:
             continue
