@@ -13,6 +13,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -232,6 +233,7 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
     crawl explain saved.html --url https://example.com/story --html why.html
     """
     from cleaners.explain import explain as explain_page
+    from cleaners.explain import metadata_decisions
     from cleaners.report import render_report
     from scraper import pipeline
     from scraper.fetch import fetch_pages
@@ -244,8 +246,12 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
         if isinstance(fetched, FetchError):
             raise fetched
         page = fetched
+    fetched_at = datetime.fromisoformat(page.fetched_at)
     article, segments = explain_page(page.body, page.final_url, charset=page.charset,
-                                     site_rules=conf.clean.rules_for(page.final_url))
+                                     site_rules=conf.clean.rules_for(page.final_url),
+                                     fetched_at=fetched_at)
+    decisions = metadata_decisions(page.body, page.final_url, article, charset=page.charset,
+                                   fetched_at=fetched_at)
     if html_out:
         try:
             Path(html_out).write_text(render_report(segments, article), encoding="utf-8")
@@ -254,7 +260,8 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
         click.echo(f"wrote {html_out}", err=True)
     if fmt == "json":
         click.echo(json.dumps({"article": article.to_dict(),
-                               "segments": [dataclasses.asdict(s) for s in segments]},
+                               "segments": [dataclasses.asdict(s) for s in segments],
+                               "metadata": dataclasses.asdict(decisions)},
                               ensure_ascii=False))
         return
     for segment in segments:
@@ -264,6 +271,8 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
         else:
             label = click.style(f"removed [{segment.kind}] {segment.rule}", fg="red")
             click.echo(f"{label}: {shorten(segment.text)}\n")
+    click.echo(click.style("metadata", bold=True))
+    click.echo("\n".join(decisions.lines()))
     if article.reason:
         click.echo(f"no article: {article.reason}", err=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-CLEANER_VERSION = "0.3.1"
+CLEANER_VERSION = "0.4.0"
 """Bumped whenever a change to the cleaner can change its output, so that
 ``crawl reclean`` knows which stored articles were made by an older cleaner."""
 
@@ -39,8 +39,11 @@ class SiteRules:
 
 @dataclass
 class Metadata:
-    """What a page says about itself; ``*_from`` names where a date was found
-    (``json-ld``, ``meta``, ``time``, ``url`` or ``text``)."""
+    """What a page says about itself. ``published_from`` and ``modified_from`` name
+    the source whose date won (``json-ld``, ``meta``, ``time``, ``url`` or
+    ``htmldate``, the search of the whole page); ``language_from`` says whether the
+    language is the page's declared one (``markup``), the detector's reading of the
+    text (``detector``), or both agreeing (``markup+detector``)."""
 
     title: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -49,6 +52,7 @@ class Metadata:
     modified: str | None = None
     modified_from: str | None = None
     language: str | None = None
+    language_from: str | None = None
     site_name: str | None = None
     description: str | None = None
     tags: list[str] = field(default_factory=list)

@@ -1,231 +1,330 @@
-"""Dates as pages write them, read into ISO 8601.
+"""An article's publication and modification dates: read, checked and reconciled.
 
-``normalize_date`` reads a declared value (a meta tag's content, a ``datetime``
-attribute); ``date_in_text`` finds one in prose; ``date_after_phrase`` finds the one
-that follows "Published"/"Updated"; ``date_in_url`` reads ``/2024/05/31/``;
-``best_date`` picks among the dates a page's sources give. Nothing is
-guessed: a date without time stays a date, a time without zone gets none, and a day
-and month that could be either way round (05/06/2024) give no date at all.
+A page offers its dates in several places: structured data (JSON-LD, OpenGraph and
+other ``<meta>`` tags, ``<time>``), its URL (``/2024/05/31/``) and its visible text.
+``reconcile`` takes what ``cleaners.metadata`` read from the structured sources, in
+order of trust, and keeps the first published date that is not suspicious:
+
+- after the fetch (a page cannot be published after it was read);
+- before ``EARLIEST``, or the first of January of the page's copyright year (what a
+  template prints as a date when it knows none);
+- later than the page's "modified" date;
+- on a different day than the date in the URL.
+
+A suspicious or missing date is settled by htmldate's search of the whole page
+(``find_date``, original date, extensive search), which is slow and so only asked
+then; its day wins over a structured date it contradicts. Every candidate is kept
+with its verdict, so ``crawl explain`` can show why one won.
+
+Values are read without guessing: an ISO 8601 value keeps its time and zone; any
+other form goes through htmldate's parser and gives a day.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
-# Month names in the major news languages; several languages share spellings.
-MONTHS = {
-    number: names.split()
-    for number, names in {
-        1: "january jan januar janvier enero gennaio janeiro januari",
-        2: "february feb februar février fevrier febrero febbraio fevereiro februari",
-        3: "march mar märz maerz mars marzo março maart",
-        4: "april apr avril abril aprile",
-        5: "may mai mayo maggio maio mei",
-        6: "june jun juni juin junio giugno junho",
-        7: "july jul juli juillet julio luglio julho",
-        8: "august aug août aout agosto augustus",
-        9: "september sep sept septembre septiembre setiembre settembre setembro",
-        10: "october oct oktober octobre octubre ottobre outubro okt",
-        11: "november nov novembre noviembre novembro",
-        12: "december dec dezember décembre decembre diciembre dicembre dezembro dez",
-    }.items()
-}
-MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names}
-_MONTH = "(?P<month>" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + r")\.?"
-# Zone abbreviations that name one offset in news use; others (IST, ET) are ambiguous
-# and leave the time without a zone.
-ZONES = {"Z": 0, "UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
-         "MDT": -6, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2}
-_TIME = (
-    r"(?:\s*(?:T|,|at|à|um|a las|alle|às|-|–|—|\|)?\s*(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})"
-    r"(?::(?P<second>\d{2})(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*"
-    r"(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{3,4}\b)?)?"
-)
-DATE_PATTERNS = (
-    re.compile(r"(?P<year>\d{4})(?P<sep>[-/.]?)(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
-               r"(?!\d)" + _TIME),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME,
-               re.I),
-    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?" + _MONTH
-               + r",?\s+(?:de\s+)?(?P<year>\d{4})" + _TIME, re.I),
-    re.compile(r"(?<!\d)(?P<first>\d{1,2})(?P<sep>[./])(?P<second_num>\d{1,2})(?P=sep)"
-               r"(?P<year>\d{4})(?!\d)" + _TIME),
-)
-YEARS = range(1990, 2100)
+if TYPE_CHECKING:
+    from htmldate.utils import Extractor
 
-URL_DATE = re.compile(
-    r"/(?P<year>(?:19|20)\d{2})[/_-](?:(?P<mnum>0?[1-9]|1[0-2])|(?P<month>[a-z]{3}))[/_-]"
-    r"(?P<day>0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
-    re.I,
-)  # /2024/05/31/, /2024-05-31-, and /2024/may/31/ (The Guardian and others)
+# htmldate is imported where it is used: it takes half a second to import, which
+# commands that never clean a page (search, query, a refused second run) need not pay.
+
+EARLIEST = datetime(1995, 1, 1)
+"""No news page is older than the web's first news sites."""
+CLOCK_SKEW = timedelta(days=1)
+"""A date this far past the fetch is still allowed: zones and servers' clocks differ."""
+DAY = "%Y-%m-%d"
+COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})",
+                       re.I)
+ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_SEARCH_CHARS = 1_000_000
+"""A date is near the top of a page: 95% of the shared pages are under half a million
+characters. Searching a 20 MB page whole took minutes, its first 2 million 6 s."""
+MAX_OFFSET = timedelta(hours=14)
+"""The widest offset of any time zone (Kiribati's)."""
 
 
-class DatePhrase:
-    """Visible words that introduce a date ("Published on", "Mis à jour le").
+@dataclass(frozen=True)
+class Candidate:
+    """One date a source gave, as ISO 8601, and what the reconciliation made of it."""
 
-    The pattern is built from the words, so that the words alone, found with
-    ``str.find``, tell where the first match can start: a regex of twenty
-    alternatives tried at every word boundary of a long page costs more than all
-    the rest of the metadata.
-    """
-
-    def __init__(self, lead: str, words: tuple[str, ...],
-                 by_line: tuple[str, ...] = ()) -> None:
-        # ``by_line``: words that introduce a date only after a name ("written by X on")
-        alternatives = [re.escape(word) for word in words]
-        if by_line:
-            alternatives.append(rf"(?:{'|'.join(by_line)})\s+by\s+[^\n]{{1,60}}?\s+on")
-        self.pattern = re.compile(
-            rf"\b(?:{lead}\s+)?(?:{'|'.join(alternatives)})"
-            r"(?:\s+(?:on|le|am|el|em|il|op))?\s*:?\s*", re.I
-        )
-        # lower case, as _first_start compares them
-        self.starts = (lead, *words, *by_line)
-
-    def matches(self, text: str) -> Iterator[re.Match[str]]:
-        """What ``pattern.finditer(text)`` gives, trying the pattern only where a match
-        can start: at one of the words."""
-        # The only characters IGNORECASE matches to these words' letters that
-        # str.lower() does not turn into them (İ also makes the text longer).
-        if "İ" in text or "ı" in text or "ſ" in text:
-            yield from self.pattern.finditer(text)
-            return
-        resume = 0
-        for start in self._word_positions(text.lower()):
-            if start >= resume and (match := self.pattern.match(text, start)):
-                resume = match.end()
-                yield match
-
-    def _word_positions(self, lowered: str) -> list[int]:
-        positions: set[int] = set()
-        for word in self.starts:
-            at = lowered.find(word)
-            while at >= 0:
-                positions.add(at)
-                at = lowered.find(word, at + 1)
-        return sorted(positions)
+    field: str  # "published" or "modified"
+    source: str  # json-ld, meta, time, url, htmldate
+    value: str
+    verdict: str = ""  # "chosen", or why it was not
 
 
-PUBLISHED_PHRASE = DatePhrase(
-    "first",
-    ("published", "posted", "publication date", "veröffentlicht", "publié", "publicado",
-     "pubblicato", "gepubliceerd", "opublikowano", "기사입력", "입력", "公開日", "掲載日",
-     "投稿日", "发布时间", "发表于"),
-    by_line=("written", "posted", "published"),
-)
-MODIFIED_PHRASE = DatePhrase(
-    "last",
-    ("updated", "modified", "aktualisiert", "mis à jour", "actualizado", "atualizado",
-     "aggiornato", "bijgewerkt"),
-)
-PHRASE_DATE_OFFSET = 4
-"""The date must start right after its phrase (a space or a bracket away)."""
-PHRASE_DATE_CHARS = 80
+@dataclass
+class DateDecision:
+    published: str | None = None
+    published_from: str | None = None
+    modified: str | None = None
+    modified_from: str | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    reason: str = ""
 
 
-def date_after_phrase(text: str, phrase: DatePhrase) -> str | None:
-    """The first date in ``text`` that directly follows ``phrase``, as ISO 8601."""
-    for match in phrase.matches(text):
-        window = text[match.end() : match.end() + PHRASE_DATE_CHARS]
-        found = date_in_text(window, max_offset=PHRASE_DATE_OFFSET)
+def normalize_date(value: str | None, latest: datetime | None = None) -> str | None:
+    """An ISO 8601 date or date-time from a declared value, or None.
+
+    ISO values keep their time and zone (a time without zone gets none, an offset no
+    zone has is dropped); e-mail style dates (RSS, HTTP) too; any other form is read
+    by htmldate's fast parser (not dateparser: seconds per page), to the day."""
+    text = (value or "").strip()[:100]
+    if not text:
+        return None
+    latest = latest or _far_future()
+    if ISO_LIKE.match(text):
+        moment = _iso(text)
+    elif (moment := _rfc2822(text)) is None:
+        from htmldate.extractors import try_date_expr
+
+        return try_date_expr(text, DAY, False, EARLIEST, latest)
+    if moment is None:
+        return None
+    if not isinstance(moment, datetime):  # a day
+        return moment.isoformat() if EARLIEST.date() <= moment <= latest.date() else None
+    if not EARLIEST <= moment.replace(tzinfo=None) <= latest:
+        return None
+    offset = moment.utcoffset()
+    if offset is not None and abs(offset) > MAX_OFFSET:
+        moment = moment.replace(tzinfo=None)
+    return moment.isoformat(timespec="seconds")
+
+
+def _iso(text: str) -> datetime | date | None:
+    """An ISO 8601 value: its time and zone if they read whole, else its day."""
+    try:
+        return datetime.fromisoformat(text.replace("z", "Z")) if len(text) > 10 \
+            else date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _rfc2822(text: str) -> datetime | None:
+    if "," not in text or not text[:3].isalpha():
+        return None
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The day in a URL such as ``/2024/05/31/``."""
+    from htmldate.extractors import extract_url_date
+
+    return extract_url_date(url, _options(_far_future())) if url else None
+
+
+def copyright_year(html: str) -> int | None:
+    """The year of the page's copyright notice (the last one: footers come last)."""
+    found = COPYRIGHT.findall(html[-50_000:])
+    return int(found[-1]) if found else None
+
+
+def reconcile(
+    published: Iterable[tuple[str | None, str]],
+    modified: Iterable[tuple[str | None, str]],
+    *,
+    url: str | None,
+    html: Callable[[], str],
+    fetched_at: datetime | None = None,
+) -> DateDecision:
+    """Settle the page's dates from the structured sources' ``(value, source)`` pairs,
+    best first; ``html`` gives the page for htmldate's search, asked only if needed."""
+    latest = _latest(fetched_at)
+    decision = DateDecision()
+    # only the first modified date is used: the rest (a <time> query) are not read
+    found_modified = _normalized(modified, "modified", latest, decision, first_only=True)
+    found_published = _normalized(published, "published", latest, decision)
+    zone = _page_zone([value for value, _ in (*found_published, *found_modified)])
+    found_modified = [(_in_zone(value, zone), source) for value, source in found_modified]
+    found_published = [(_in_zone(value, zone), source) for value, source in found_published]
+    decision.candidates = [replace(c, value=_in_zone(c.value, zone)) for c in decision.candidates]
+    url_day = date_in_url(url)
+    if url_day:
+        decision.candidates.append(Candidate("published", "url", url_day))
+    if found_modified:
+        decision.modified, decision.modified_from = found_modified[0]
+        _mark(decision, "modified", found_modified[0], "chosen")
+
+    page = ""
+
+    def page_html() -> str:
+        nonlocal page
+        page = page or html()
+        return page
+
+    trusted = []
+    for value, source in found_published:
+        doubt = _doubt(value, decision.modified, page_html)
+        if doubt:
+            _mark(decision, "published", (value, source), doubt)
+        else:
+            trusted.append((value, source))
+    days = {value[:10] for value, _ in found_published}
+    if trusted and len(days) == 1 and url_day in (None, trusted[0][0][:10]):
+        _choose(decision, _with_time(trusted[0], found_published),
+                "the structured dates agree" if len(found_published) > 1
+                else "the only structured date")
+        return decision
+
+    # htmldate answers a URL's date before it reads the page: no need to ask it then
+    searched = url_day or _search(page_html(), url, latest)
+    if searched and not url_day:
+        decision.candidates.append(Candidate("published", "htmldate", searched))
+    agreeing = [pair for pair in found_published if pair[0][:10] == searched]
+    if agreeing:
+        _choose(decision, _with_time(agreeing[0], found_published),
+                "htmldate's search of the page agrees with it")
+    elif searched and searched == url_day:
+        _choose(decision, (url_day, "url"), "the URL's date (htmldate's search gives it first)"
+                + (", against the structured dates" if found_published else ""))
+    elif trusted:
+        _choose(decision, _with_time(trusted[0], found_published),
+                "the first structured date without doubt; htmldate's search agrees with none")
+    elif searched:
+        _choose(decision, (searched, "htmldate"),
+                "no structured date to trust; htmldate's search of the page")
+    elif found_published:
+        _choose(decision, _with_time(found_published[0], found_published),
+                "htmldate found nothing; the first structured date, though in doubt")
+    elif url_day:
+        _choose(decision, (url_day, "url"), "only the URL has a date")
+    else:
+        decision.reason = "no source gives a date"
+    return decision
+
+
+def _search(page: str, url: str | None, latest: datetime) -> str | None:
+    """htmldate's search of the page: the quick one (markup, JSON, <time>, <abbr>), and
+    the extensive one (the text, with dateparser's seconds of warming up) only if that
+    finds nothing. Only the page's first ``MAX_SEARCH_CHARS`` are searched."""
+    from htmldate import find_date
+
+    page = page[:MAX_SEARCH_CHARS]
+    for extensive in (False, True):
+        found = find_date(page, extensive_search=extensive, original_date=True, url=url,
+                          max_date=latest, min_date=EARLIEST)
         if found:
             return found
     return None
 
 
-def normalize_date(value: str) -> str | None:
-    """An ISO 8601 date or date-time from a date as pages write it, or None."""
-    return date_in_text(value.strip()[:100])
-
-
-def date_in_text(text: str, *, max_offset: int | None = None) -> str | None:
-    """The first date in ``text`` (starting within ``max_offset`` characters), as ISO 8601."""
-    matches = [m for pattern in DATE_PATTERNS if (m := pattern.search(text))]
-    for match in sorted(matches, key=lambda m: m.start()):
-        if max_offset is not None and match.start() > max_offset:
+def _normalized(pairs: Iterable[tuple[str | None, str]], field_name: str, latest: datetime,
+                decision: DateDecision, *, first_only: bool = False) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for raw, source in pairs:
+        if first_only and found:
             break
-        iso = _iso_from_match(match)
-        if iso:
-            return iso
-    return None
+        value = normalize_date(raw, _far_future())
+        if not value:
+            continue
+        if any(value == v and source == s for v, s in found):
+            continue
+        if _moment(value) > latest:
+            decision.candidates.append(Candidate(field_name, source, value, "after the fetch"))
+            continue
+        decision.candidates.append(Candidate(field_name, source, value))
+        found.append((value, source))
+    return found
 
 
-def date_in_url(path: str) -> str | None:
-    """The date in a URL path such as ``/2024/05/31/`` or ``/2024/may/31/``."""
-    match = URL_DATE.search(path)
-    return _iso_from_match(match) if match else None
+def _page_zone(values: list[str]) -> timezone | None:
+    """The page's own time zone: the offset its local-time values give most often.
+    A value in UTC is shown in it, so that its day is the page's day."""
+    offsets = Counter(offset for value in values
+                      if (offset := datetime.fromisoformat(value).utcoffset()) is not None)
+    offsets.pop(timedelta(0), None)
+    return timezone(offsets.most_common(1)[0][0]) if offsets else None
+
+
+def _in_zone(value: str, zone: timezone | None) -> str:
+    if zone is None or _precision(value) < FULL_PRECISION:
+        return value
+    moment = datetime.fromisoformat(value)
+    if moment.utcoffset() != timedelta(0):
+        return value
+    return moment.astimezone(zone).isoformat(timespec="seconds")
+
+
+def _doubt(value: str, modified: str | None, page_html: Callable[[], str]) -> str:
+    """Why a structured publication date is suspicious, or ""."""
+    if modified and _moment(value) - _moment(modified) > CLOCK_SKEW:
+        return "later than the modified date"
+    if value[5:10] == "01-01" and "T" not in value and copyright_year(page_html()) == int(
+            value[:4]):
+        return "the copyright year"
+    return ""
+
+
+def _with_time(chosen: tuple[str, str], found: list[tuple[str, str]]) -> tuple[str, str]:
+    """A chosen day without time or zone takes them from a later source of the same day
+    (JSON-LD often gives the day, a meta tag the minute)."""
+    value, source = chosen
+    for other, _ in found:
+        if other[:10] == value[:10] and _precision(other) > _precision(value):
+            value = other
+    return value, source
 
 
 FULL_PRECISION = 2
 
 
-def precision(iso: str) -> int:
-    """0 for a date, 1 for a local time, ``FULL_PRECISION`` for a time with its zone."""
+def _precision(iso: str) -> int:
+    """0 for a day, 1 for a local time, ``FULL_PRECISION`` for a time with its zone."""
     if "T" not in iso:
         return 0
-    return FULL_PRECISION if re.search(r"[+-]\d{2}:\d{2}$", iso) else 1
+    return FULL_PRECISION if re.search(r"(?:[+-]\d{2}:\d{2}|Z)$", iso) else 1
 
 
-def best_date(candidates: Iterable[tuple[str | None, str]]) -> tuple[str | None, str | None]:
-    """The ISO date of the first (value, source) that has one, and its source; if it
-    lacks a time or zone, a later source's value for the same day that has them
-    (JSON-LD often gives the day, a meta tag the minute). Lazy: stops at a full one."""
-    best: tuple[str, str] | None = None
-    for value, source in candidates:
-        normalized = normalize_date(value) if value else None
-        if not normalized:
-            continue
-        if best is None or (normalized[:10] == best[0][:10]
-                            and precision(normalized) > precision(best[0])):
-            best = normalized, source
-        if precision(best[0]) == FULL_PRECISION:
-            break
-    return best if best is not None else (None, None)
+def _choose(decision: DateDecision, chosen: tuple[str, str], reason: str) -> None:
+    decision.published, decision.published_from = chosen
+    decision.reason = reason
+    _mark(decision, "published", chosen, "chosen")
 
 
-def _iso_from_match(match: re.Match[str]) -> str | None:
-    parts = match.groupdict()
-    year, day = int(parts["year"]), int(parts.get("day") or 0)
-    if parts.get("month"):
-        # case-insensitive matching also accepts look-alikes ("ſept"), which lower() keeps
-        month = MONTH_NUMBER.get(parts["month"].lower(), 0)
-    elif parts.get("mnum"):
-        month = int(parts["mnum"])
-    else:
-        first, second = int(parts["first"]), int(parts["second_num"])
-        if parts["sep"] == "/" and first <= 12 and second <= 12:
-            return None  # 05/06/2024: June or May depends on the country
-        us_order = parts["sep"] == "/" and second > 12
-        month, day = (first, second) if us_order else (second, first)
-    try:
-        day_only = date(year, month, day)
-    except ValueError:
-        return None
-    if year not in YEARS:
-        return None
-    if parts.get("hour") is None:
-        return day_only.isoformat()
-    hour, minute = int(parts["hour"]), int(parts["minute"])
-    if parts.get("ampm"):
-        hour = hour % 12 + (12 if parts["ampm"].lower().startswith("p") else 0)
-    try:
-        moment = datetime(year, month, day, hour, minute, int(parts.get("second") or 0),
-                          tzinfo=_zone(parts.get("zone")))
-    except ValueError:
-        return day_only.isoformat()
-    return moment.isoformat(timespec="seconds")
+def _mark(decision: DateDecision, field_name: str, pair: tuple[str, str], verdict: str) -> None:
+    value, source = pair
+    for index, candidate in enumerate(decision.candidates):
+        if candidate.field == field_name and candidate.source == source \
+                and candidate.value[:10] == value[:10] and not candidate.verdict:
+            decision.candidates[index] = Candidate(field_name, source, candidate.value, verdict)
+            return
 
 
-def _zone(text: str | None) -> timezone | None:
-    if not text:
-        return None
-    if text.upper() in ZONES:
-        return timezone(timedelta(hours=ZONES[text.upper()]))
-    digits = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", text)
-    if not digits:
-        return None
-    sign = -1 if digits.group(1) == "-" else 1
-    offset = timedelta(hours=int(digits.group(2)), minutes=int(digits.group(3) or 0))
-    return timezone(sign * offset) if offset < timedelta(hours=15) else None
+def _moment(iso: str) -> datetime:
+    """A naive UTC moment to compare dates of any precision by."""
+    moment = datetime.fromisoformat(iso)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def _latest(fetched_at: datetime | None) -> datetime:
+    moment = fetched_at or datetime.now(UTC)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment + CLOCK_SKEW
+
+
+def _far_future() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None) + timedelta(days=3650)
+
+
+def _options(latest: datetime) -> Extractor:
+    from htmldate.utils import Extractor
+
+    return Extractor(extensive=False, max=latest, min=EARLIEST, original=True, format=DAY)

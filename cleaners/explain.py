@@ -11,12 +11,18 @@ article was assembled are matched to their recorded excerpt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import groupby
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .article import Article, RemovedBlock, SiteRules
 from .blocks import BLOCK_TAGS, excerpt, squash
+from .dates import DateDecision
+from .decode import decode_html
+from .language import LanguageDecision
+from .language import reconcile as reconcile_language
+from .metadata import explain_metadata
 from .pipeline import clean_watched
 from .report import Segment
 
@@ -72,11 +78,12 @@ def explain(
     *,
     charset: str | None = None,
     site_rules: SiteRules | None = None,
+    fetched_at: datetime | None = None,
 ) -> tuple[Article, list[Segment]]:
     """Clean the page and return the article with the page's text as segments."""
     recorder = _Recorder()
     article = clean_watched(html, url, charset=charset, site_rules=site_rules,
-                            watcher=recorder)
+                            watcher=recorder, fetched_at=fetched_at)
     kept_text = _bare(article.text)
     late = _late_removals(article.removed, recorder.observed)
     labelled: list[tuple[tuple[str, str] | None, str, int]] = []
@@ -132,3 +139,39 @@ def _segments(labelled: list[tuple[tuple[str, str] | None, str, int]]) -> list[S
         kind, rule = label if label is not None else (None, None)
         segments.append(Segment(("\n\n" if kind is None else "\n").join(lines), kind, rule))
     return segments
+
+
+@dataclass(frozen=True)
+class MetadataDecisions:
+    """How the cleaner settled the article's dates and language."""
+
+    dates: DateDecision
+    language: LanguageDecision
+
+    def lines(self) -> list[str]:
+        dates, language = self.dates, self.language
+        lines = [f"published {dates.published or '-'}"
+                 + (f" from {dates.published_from}" if dates.published_from else "")
+                 + f": {dates.reason}",
+                 f"modified {dates.modified or '-'}"
+                 + (f" from {dates.modified_from}" if dates.modified_from else "")]
+        lines += [f"  {c.field:9} {c.source:8} {c.value:25} {c.verdict}".rstrip()
+                  for c in dates.candidates]
+        detected = (f"{language.detected} ({language.confidence:.2f})"
+                    if language.detected else "-")
+        lines.append(f"language {language.language or '-'}"
+                     + (f" from {language.language_from}" if language.language_from else "")
+                     + f": {language.reason} (declared {language.declared or '-'}, "
+                     f"detected {detected}, {language.words} words)")
+        return lines
+
+
+def metadata_decisions(html: str | bytes, url: str | None, article: Article, *,
+                       charset: str | None = None,
+                       fetched_at: datetime | None = None) -> MetadataDecisions:
+    """The date candidates and why one won, and the language decision, for the page
+    ``article`` was cleaned from (the same inputs ``clean`` had)."""
+    page = decode_html(html, charset) if isinstance(html, bytes) else html
+    metadata, dates = explain_metadata(LexborHTMLParser(page), url, page=page,
+                                       fetched_at=fetched_at)
+    return MetadataDecisions(dates, reconcile_language(metadata.language, article.text))

@@ -15,22 +15,14 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator
-from functools import cached_property
+from datetime import datetime
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .article import Metadata
-from .dates import (
-    MODIFIED_PHRASE,
-    PUBLISHED_PHRASE,
-    DatePhrase,
-    best_date,
-    date_after_phrase,
-    date_in_text,
-    date_in_url,
-)
+from .dates import DateDecision, reconcile
 
 # --- Where each field is looked for, best first -------------------------------------
 
@@ -86,15 +78,10 @@ FOREIGN_CONTAINER = re.compile(
     r"(?:^|[\s_-])(?:comments?|related|recommended|sidebar|teasers?)(?:$|[\s_-])", re.I
 )
 
-# <time> and date-bearing elements: which class words say published or modified.
+# <time> elements: which class words say published or modified.
 PUBLISHED_HINT = re.compile(r"publish|pubdate|entry-date|post-date|posted|dateline", re.I)
 MODIFIED_HINT = re.compile(r"updat|modif", re.I)
-DATE_CLASS_SELECTOR = (
-    '[class*="date"], [class*="byline"], [class*="dateline"], [class*="posted"], '
-    '[class*="publish"], [class*="timestamp"]'
-)
 
-TEXT_SCAN_CHARS = 20_000
 MAX_DATE_ELEMENTS = 100
 """An article's dates come early in its markup; a page with thousands of <time>
 elements (an archive, a feed) is not read past this many."""
@@ -102,19 +89,34 @@ MAX_META_ELEMENTS = 1_000
 """A page's own <meta> tags number dozens; thousands are the microdata of listed
 items, each checked for a foreign container, and are not read past this many."""
 
-# "By", "Text:", "Autor:"; the short particles only with a colon, since they start names.
-# "By", "Analysis by", "Text:", "Autor:"; the short particles only with a colon, since
-# they also start names ("von der Leyen", "De Niro").
+# "By", "Analysis by", "Text:", "Interview:", "Autor:"; the short particles only with a
+# colon, since they also start names ("von der Leyen", "De Niro").
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:(?:[^\W\d_]+\s+)?by|von|par|por|door|text|texto|текст|автор|author|autor)\b"
-    r"\s*:?|(?:de|di|av)\s*:)\s*", re.I
+    r"\s*:?|(?:de|di|av)\s*:|[^\W\d_]+\s*:)\s*", re.I
 )
-AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b)\s*", re.I)
-# A byline fragment that is a role, a date or boilerplate rather than a name.
+# Always separates names; "and" and its kin only between names (see _split_and).
+AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|;|\|)\s*")
+AND = re.compile(r"\s+(?:and|und|et|e|y|en|i|og|och)\s+|\s*&\s*", re.I)
+# Where a byline's date or age starts: "on 10.29.12", "– 1 hour ago", "| Aug 9, 2012".
+DATE_TAIL = re.compile(r"\s+(?:on|am|le|el|il|–|—|-)\s+[^|,;]*\d[^|,;]*")
+# A byline fragment that is a role, a date, a placeholder or boilerplate, not a name.
 NOT_A_NAME = re.compile(
-    r"https?:|www\.|@|/|\d|\b(?:staff|reporter|correspondent|editor|writer|contributor|"
-    r"columnist|published|updated|posted|minutes?|read|more|follow|email|share)\b", re.I
+    r"https?:|www\.|@|/|\d|[{}()\[\]\"=<>+#]|\b(?:staff|reporter|correspondent|editor|"
+    r"writer|contributor|columnist|photo|photos|photographer|foto|fotos|manager|founder|"
+    r"engineer|engineering|scientist|lead|producer|intern|analyst|president|director|"
+    r"published|updated|posted|minutes?|read|more|follow|email|share|tweet|print|"
+    r"permalink|comments?|archive|diary|about|admin|unknown|publisher|uncategori[sz]ed|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag)\b", re.I
 )
+MAX_BYLINE_CHARS = 200
+"""Longer text where a byline is looked for is an author's biography, not a byline."""
+# Lower-case words that belong inside a person's name.
+NAME_PARTICLES = frozenset((
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le",
+    "bin", "ibn", "al", "el", "ten", "ter", "zu",
+))
 MAX_NAME_WORDS = 5
 # Letters after a name ("Jane Doe, MS, RD"): dropped when they follow a name, kept when
 # they are the whole byline (an agency such as "AP" or "PTI").
@@ -125,31 +127,42 @@ INTERNAL_TAG = re.compile(r"[@_].*|\S+_\S+")
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•)\s+")
 
 
-def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    """Read the metadata of ``tree`` (fetched from ``url``); the tree is not changed."""
+def extract_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | None = None,
+                     fetched_at: datetime | None = None) -> Metadata:
+    """Read the metadata of ``tree`` (fetched from ``url`` at ``fetched_at``, now if not
+    given); the tree is not changed. ``page`` is the HTML the tree was parsed from, for
+    the date search when the structured dates are missing or in doubt."""
+    return explain_metadata(tree, url, page=page, fetched_at=fetched_at)[0]
+
+
+def explain_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | None = None,
+                     fetched_at: datetime | None = None) -> tuple[Metadata, DateDecision]:
+    """``extract_metadata``, and the date candidates and why one won."""
     elements = _head_elements(tree)
     metas = _meta_index(elements.get("meta", []))
     links = _link_index(elements.get("link", []))
     ld = _LinkedData.from_scripts(elements.get("script", []))
-    article, page = ld.article or {}, ld.page or {}
-    scope = _ArticleScope(tree)
+    article, page_node = ld.article or {}, ld.page or {}
 
     site_name = _first((_meta(metas, "site_name"), ld.text(article.get("publisher")),
                         ld.site_name))
-    published, published_from = best_date(
-        _published_candidates(tree, url, metas, ld, scope))
-    modified, modified_from = best_date(_modified_candidates(tree, metas, ld, scope))
-    return Metadata(
+    dates = reconcile(
+        _published_candidates(tree, metas, ld), _modified_candidates(tree, metas, ld),
+        url=url, html=lambda: page if page is not None else tree.html or "",
+        fetched_at=fetched_at)
+    language = _first(_language_tag(value) for value in (
+        _attr(tree.root, "lang"), _meta(metas, "language"),
+        ld.text(article.get("inLanguage") or page_node.get("inLanguage")),
+    ))
+    metadata = Metadata(
         title=_title(tree, metas, ld, site_name, url),
         authors=next((names for names in _author_candidates(tree, metas, ld) if names), []),
-        published=published,
-        published_from=published_from,
-        modified=modified,
-        modified_from=modified_from,
-        language=_first(_language_tag(value) for value in (
-            _attr(tree.root, "lang"), _meta(metas, "language"),
-            ld.text(article.get("inLanguage") or page.get("inLanguage")),
-        )),
+        published=dates.published,
+        published_from=dates.published_from,
+        modified=dates.modified,
+        modified_from=dates.modified_from,
+        language=language,
+        language_from="markup" if language else None,
         site_name=site_name,
         description=_first((_meta(metas, "description"), ld.text(article.get("description")))),
         tags=_unique(_split_tags([*_meta_all(metas, "tags"), *ld.texts(article.get("keywords"))])),
@@ -159,6 +172,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         )),
         canonical_url=_first(_http_url(href, url) for href in links.get("canonical", ())),
     )
+    return metadata, dates
 
 
 # --- JSON-LD ------------------------------------------------------------------------
@@ -404,19 +418,47 @@ def _byline_texts(tree: LexborHTMLParser, selector: str) -> list[str]:
 
 
 def _names(raw: Iterable[str]) -> list[str]:
-    """Person names from bylines: "By A and B, Staff Writer" gives ["A", "B"]."""
+    """Names from bylines: "By A and B, Staff Writer" gives ["A", "B"]; an
+    organisation's byline ("Ministerium für Wirtschaft und Klimaschutz") stays whole."""
     names = []
     for text in raw:
-        text = BYLINE_PREFIX.sub("", _clean_space(text))
-        for position, part in enumerate(AUTHOR_SEPARATOR.split(text)):
-            part = BYLINE_PREFIX.sub("", part).strip(" .:-–—()")
-            words = part.split()
-            if position and CREDENTIALS.fullmatch(part):
+        text = _clean_space(text)
+        if len(text) > MAX_BYLINE_CHARS:
+            continue
+        text = DATE_TAIL.sub("", BYLINE_PREFIX.sub("", text))
+        parts = [BYLINE_PREFIX.sub("", part).strip(" .:-–—") for part in
+                 AUTHOR_SEPARATOR.split(text)]
+        for position, part in enumerate(parts):
+            if position and (CREDENTIALS.fullmatch(part) or _is_place(part, parts[0])):
                 continue
-            if words and len(words) <= MAX_NAME_WORDS and not NOT_A_NAME.search(part):
-                # wire bylines shout ("TOM KRISHER"); the name is the same in title case
-                names.append(part.title() if part.isupper() and len(part) > 3 else part)
+            for name in _split_and(part):
+                words = name.split()
+                if words and len(words) <= MAX_NAME_WORDS and not NOT_A_NAME.search(name):
+                    # wire bylines shout ("TOM KRISHER"); the name is the same in title case
+                    names.append(name.title() if name.isupper() and len(name) > 3 else name)
     return _unique(names)
+
+
+def _split_and(part: str) -> list[str]:
+    """"A and B" as two names when both sides read as a person's name."""
+    sides = [side.strip() for side in AND.split(part)]
+    if len(sides) > 1 and all(_looks_like_person(side) for side in sides):
+        return sides
+    return [part]
+
+
+def _looks_like_person(text: str) -> bool:
+    """Two to four words, each capitalised or a name particle ("Ursula von der Leyen"),
+    or all in lower case, as some type names ("ann lee")."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and (text.islower() or all(
+        word[:1].isupper() or word in NAME_PARTICLES for word in words))
+
+
+def _is_place(part: str, first: str) -> bool:
+    """One word after a comma, behind a name or an organisation: a place or an
+    affiliation ("Olympia-Verlag GmbH, Nürnberg, Germany"), not another author."""
+    return len(part.split()) == 1 and len(first.split()) > 1
 
 
 def _split_tags(raw: Iterable[str]) -> list[str]:
@@ -427,28 +469,23 @@ def _split_tags(raw: Iterable[str]) -> list[str]:
 # --- Dates ---------------------------------------------------------------------------
 
 
-def _published_candidates(tree: LexborHTMLParser, url: str | None,
-                          metas: dict[str, list[str]], ld: _LinkedData,
-                          scope: _ArticleScope) -> Iterator[tuple[str | None, str]]:
-    """Publication dates, best source first; lazily, since the last ones cost most."""
+def _published_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
+                          ld: _LinkedData) -> Iterator[tuple[str | None, str]]:
+    """Publication dates the page declares, best source first."""
     for node in (ld.article, ld.page):
         yield ld.text((node or {}).get("datePublished")), "json-ld"
     for value in _meta_all(metas, "published"):
         yield value, "meta"
     yield _time_element(tree, PUBLISHED_HINT, "datePublished"), "time"
-    yield _url_date(url), "url"
-    yield _text_date(scope, PUBLISHED_PHRASE), "text"
 
 
 def _modified_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
-                         ld: _LinkedData, scope: _ArticleScope,
-                         ) -> Iterator[tuple[str | None, str]]:
+                         ld: _LinkedData) -> Iterator[tuple[str | None, str]]:
     for node in (ld.article, ld.page):
         yield ld.text((node or {}).get("dateModified")), "json-ld"
     for value in _meta_all(metas, "modified"):
         yield value, "meta"
     yield _time_element(tree, MODIFIED_HINT, "dateModified"), "time"
-    yield _text_date(scope, MODIFIED_PHRASE, fallback=False), "text"
 
 
 def _time_element(tree: LexborHTMLParser, hint: re.Pattern[str], itemprop: str) -> str | None:
@@ -474,46 +511,6 @@ def _time_element(tree: LexborHTMLParser, hint: re.Pattern[str], itemprop: str) 
             rank = 2 if _has_ancestor(node, ("header", "article")) else 3
         ranked.append((rank * 10_000 + position, value))
     return min(ranked)[1] if ranked else None
-
-
-def _url_date(url: str | None) -> str | None:
-    parts = _split_url(url)
-    return date_in_url(parts.path) if parts else None
-
-
-class _ArticleScope:
-    """The article's element and the start of its text, read only if a date is still
-    wanted when the cheaper sources are spent, and then once for both dates."""
-
-    def __init__(self, tree: LexborHTMLParser) -> None:
-        self._tree = tree
-
-    @cached_property
-    def node(self) -> LexborNode | None:
-        tree = self._tree
-        return tree.css_first("article") or tree.css_first("main") or tree.body
-
-    @cached_property
-    def text(self) -> str:
-        node = self.node
-        return node.text(separator=" ")[:TEXT_SCAN_CHARS] if node is not None else ""
-
-
-def _text_date(scope: _ArticleScope, phrase: DatePhrase, *,
-               fallback: bool = True) -> str | None:
-    """A date after "Published"/"Updated" in the article's text, or (for publication)
-    the text of a date-classed element near the top."""
-    if scope.node is None:
-        return None
-    found = date_after_phrase(scope.text, phrase)
-    if found or not fallback:
-        return found
-    for node in scope.node.css(DATE_CLASS_SELECTOR)[:20]:
-        if not _in_foreign_container(node):
-            found = date_in_text(node.text(separator=" ")[:200])
-            if found:
-                return found
-    return None
 
 
 # --- Small helpers -------------------------------------------------------------------

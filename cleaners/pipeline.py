@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import datetime
 from typing import Protocol
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -26,6 +27,7 @@ from .assemble import Block, blocks_of, to_markdown, to_text
 from .blocks import Remover
 from .content import main_content
 from .decode import decode_html, looks_binary
+from .language import reconcile as reconcile_language
 from .markup import excerpt, squash
 from .metadata import Metadata, extract_metadata
 from .phrases import line_rule
@@ -57,9 +59,14 @@ def clean(
     *,
     charset: str | None = None,
     site_rules: SiteRules | None = None,
+    fetched_at: datetime | None = None,
 ) -> Article:
-    """Extract the article from one page. Never raises; an empty result has a ``reason``."""
-    return clean_watched(html, url, charset=charset, site_rules=site_rules)
+    """Extract the article from one page. Never raises; an empty result has a ``reason``.
+
+    ``fetched_at`` is when the page was read (now if not given): a publication
+    date after it is a template's or a clock's mistake, not the article's."""
+    return clean_watched(html, url, charset=charset, site_rules=site_rules,
+                         fetched_at=fetched_at)
 
 
 class Watcher(Protocol):
@@ -72,16 +79,18 @@ class Watcher(Protocol):
 
 def clean_watched(html: str | bytes, url: str | None = None, *, charset: str | None = None,
                   site_rules: SiteRules | None = None,
-                  watcher: Watcher | None = None) -> Article:
+                  watcher: Watcher | None = None,
+                  fetched_at: datetime | None = None) -> Article:
     """``clean`` with a ``watcher`` (``crawl explain`` uses one to show its work)."""
     try:
-        return _clean(html, url, charset, site_rules, watcher)
+        return _clean(html, url, charset, site_rules, watcher, fetched_at)
     except Exception as error:  # the promise is "never raises": report instead
         return Article(url=url, reason=f"cleaner failed: {type(error).__name__}: {error}"[:300])
 
 
 def _clean(html: str | bytes, url: str | None, charset: str | None,
-           site_rules: SiteRules | None, watcher: Watcher | None) -> Article:
+           site_rules: SiteRules | None, watcher: Watcher | None,
+           fetched_at: datetime | None) -> Article:
     if isinstance(html, bytes):
         if looks_binary(html):
             return Article(url=url, reason="not a text document (binary content)")
@@ -94,7 +103,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         return Article(url=url, reason=f"elements nested too deep ({depth} levels)")
     tree = LexborHTMLParser(html)
     body = tree.body
-    metadata = _metadata(tree, url)
+    metadata = _metadata(tree, url, html, fetched_at)
     article = _with_metadata(Article(url=url), metadata)
     if body is None:
         article.reason = "no <body> in the page"
@@ -120,6 +129,8 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         return article
     article.text = to_text(blocks)
     article.markdown = to_markdown(blocks)
+    language = reconcile_language(article.language, article.text)
+    article.language, article.language_from = language.language, language.language_from
     return article
 
 
@@ -151,9 +162,10 @@ def _nesting_depth(html: str) -> int:
     return deepest
 
 
-def _metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
+def _metadata(tree: LexborHTMLParser, url: str | None, html: str,
+              fetched_at: datetime | None) -> Metadata:
     try:
-        return extract_metadata(tree, url)
+        return extract_metadata(tree, url, page=html, fetched_at=fetched_at)
     except Exception:  # metadata is a bonus: its failure must not lose the text
         return Metadata()
 

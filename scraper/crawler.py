@@ -307,6 +307,13 @@ class Crawler:
         except BrokenProcessPool:  # a worker died (OOM killer): clean here, new pool next
             self._cleaners = None
             article = clean_page(page, self.config.clean, source.clean)
+        max_age = source.max_age if source.max_age is not None else self.config.max_age
+        if disc.is_too_old(article.published, max_age, datetime.fromisoformat(page.fetched_at)):
+            # the feed gave no date, or a later one than the page's reconciled date
+            self.frontier.skip(claim.url, f"published {article.published}: older than max_age")
+            summary.skipped_age += 1
+            self._report(claim.url, "skipped: older than max_age")
+            return
         stored = store_page(self.store, page, article, source=source.name,
                             frontier=self.frontier, claimed_url=claim.url)
         if stored.duplicate_of is not None:

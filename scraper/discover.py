@@ -391,7 +391,6 @@ def filter_items(
     date is kept: its age is unknown until the page is read."""
     excluded = [re.compile(p) for p in exclude]
     included = [re.compile(p) for p in include]
-    oldest = None if max_age is None else _aware(now) - timedelta(seconds=max_age)
     kept: list[Discovered] = []
     skipped: list[tuple[Discovered, str]] = []
     for item in items:
@@ -399,11 +398,19 @@ def filter_items(
             skipped.append((item, "exclude"))
         elif included and not any(p.search(item.url) for p in included):
             skipped.append((item, "include"))
-        elif oldest and item.published and _latest_moment(item.published) < oldest:
+        elif is_too_old(item.published, max_age, now):
             skipped.append((item, "age"))
         else:
             kept.append(item)
     return kept, skipped
+
+
+def is_too_old(published: str | None, max_age: float | None, now: datetime) -> bool:
+    """Whether ``published`` is more than ``max_age`` seconds before ``now``; an
+    unknown date or age is never too old."""
+    if not published or max_age is None:
+        return False
+    return _latest_moment(published) < _aware(now) - timedelta(seconds=max_age)
 
 
 def _aware(moment: datetime) -> datetime:

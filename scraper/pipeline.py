@@ -35,7 +35,8 @@ def clean_page(page: Page, clean_config: CleanConfig, extra: SiteRules | None = 
     rules = clean_config.rules_for(page.final_url)
     if extra and (extra.drop or extra.keep):
         rules = extra
-    return clean(page.body, page.final_url, charset=page.charset, site_rules=rules)
+    return clean(page.body, page.final_url, charset=page.charset, site_rules=rules,
+                 fetched_at=datetime.fromisoformat(page.fetched_at))
 
 
 def store_page(

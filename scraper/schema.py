@@ -190,7 +190,13 @@ def _crawler(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE articles SET simhash = nullif(fingerprint(text), 0)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler)
+def _language_source(conn: sqlite3.Connection) -> None:
+    """Where an article's language came from (markup, detector, or both agreeing);
+    empty for articles cleaned before, until ``crawl reclean`` fills it."""
+    conn.execute("ALTER TABLE articles ADD COLUMN language_from TEXT")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler, _language_source)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

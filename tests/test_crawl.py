@@ -244,6 +244,22 @@ def test_an_item_a_feed_dates_too_old_is_skipped_though_a_section_links_it(
     assert summary["skipped_age"] == len(site.old)
 
 
+def test_an_undated_link_is_fetched_but_not_kept_when_its_page_is_too_old(
+        tmp_path: Path) -> None:
+    with LocalSite(5, section_lists_old=True) as site:
+        # only the section page, which gives no dates: the page's own date decides
+        config = write_config(tmp_path, [{"name": "local", "sections": [site.url("/news/")]}])
+
+        summary = crawl_in_process(config)
+
+    old = site.url(site.old[0].path)
+    assert site.count(site.old[0].path) == 1
+    assert old not in stored_urls(database(config))
+    assert summary["skipped_age"] == 1
+    assert query(database(config), "SELECT state FROM urls WHERE url = ?", (old,)) == [
+        ("skipped",)]
+
+
 def test_include_and_exclude_patterns_filter_before_any_fetch(tmp_path: Path,
                                                               site: LocalSite) -> None:
     include, exclude = r"[02468]\.html$", r"-1\d\.html$"

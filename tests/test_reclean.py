@@ -216,3 +216,23 @@ def test_a_page_that_fails_is_counted_named_and_the_rest_go_on(store: Store) -> 
     assert (result.failed, result.unchanged) == (1, 2)
     assert result.failures == [("https://harbour.test/b.html",
                                 "ValueError: rules table is inconsistent")]
+
+
+def test_reclean_brings_dates_and_language_up_to_date(store: Store) -> None:
+    """An article stored before language_from existed gets it, and its date is checked
+    against the time its page was fetched, not the time of the reclean."""
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2026-11-25T08:00:00Z"}</script>'
+            '<meta property="article:published_time" content="2026-11-18T09:30:00+01:00">')
+    html = story(1).replace("<title>", head + "<title>")
+    crawl_page(store, "https://ex.com/s1", html, fetched_at="2026-11-20T10:00:00+00:00")
+    store.db.conn.execute("UPDATE articles SET language_from = NULL, published = NULL")
+
+    result = reclean(store, CleanConfig())
+
+    assert result.changed == 1
+    article = store.get_article("https://ex.com/s1")
+    assert article is not None
+    assert (article["published"], article["published_from"]) == ("2026-11-18T09:30:00+01:00",
+                                                                  "meta")
+    assert (article["language"], article["language_from"]) == ("en", "detector")
