@@ -18,14 +18,18 @@ from typing import Any, TypeVar
 
 import click
 
+from scraper import filters
 from scraper.config import Config, load_config
 from scraper.console import (
     flatten,
     format_duration,
     print_table,
+    say,
     shorten,
+    show_problems,
     show_rows,
     show_summary,
+    show_url_states,
 )
 from scraper.errors import CrawlError, FetchError
 from scraper.render import render
@@ -44,9 +48,9 @@ class CrawlGroup(click.Group):
         except CrawlError as error:
             click.echo(f"crawl: error: {error}", err=True)
             ctx.exit(error.exit_code)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as interrupt:
             click.echo("crawl: interrupted", err=True)
-            ctx.exit(130)
+            ctx.exit(getattr(interrupt, "exit_code", 130))
         except BrokenPipeError:
             # `crawl export | head`: the reader left; not an error of ours.
             sys.stderr.close()
@@ -68,6 +72,14 @@ class Settings:
     @property
     def database(self) -> str:
         return self.db_path or self.config.database
+
+    def known_sources(self) -> set[str]:
+        """Source names the config has, and those the database holds from older configs."""
+        names = {source.name for source in self.config.sources}
+        if Path(self.database).is_file():
+            with self.open_store() as store:
+                names |= store.source_names()
+        return names
 
     def open_store(self, *, must_exist: bool = False) -> Any:
         from scraper.errors import StoreError
@@ -100,6 +112,14 @@ def common_options(command: F) -> F:
     return command
 
 
+def is_file(target: str) -> bool:
+    """Whether ``target`` names a local file; a URL too long to be a path is not one."""
+    try:
+        return Path(target).is_file()
+    except (OSError, ValueError):  # File name too long, an embedded NUL
+        return False
+
+
 def settings() -> Settings:
     """The command line's --config and --db; loading the config here means a
     typo in config.yaml stops every command, not only those that read it."""
@@ -130,12 +150,34 @@ table_format_option = click.option(
     show_default=True, help="A table for people, JSON Lines or CSV for programs.")
 
 
+def _checked(parse: Callable[[str], str]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback turning a filter's text into what the store compares with."""
+    def callback(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        return None if value is None else parse(value)
+    return callback
+
+
+def _source_name(value: str) -> str:
+    return filters.check_source(value, settings().known_sources())
+
+
+source_option = click.option("--source", metavar="NAME", callback=_checked(_source_name),
+                             help="Only this source (a name in the config or the database).")
+since_option = click.option(
+    "--since", metavar="DATE", callback=_checked(lambda v: filters.parse_moment(v, "--since")),
+    help="On or after DATE: ISO 8601, `today`, `yesterday` or an age like 7d.")
+
+
 def filter_options(command: F) -> F:
     for option in reversed([
-        click.option("--source", help="Only articles of this configured source."),
-        click.option("--since", metavar="DATE", help="Published on or after DATE (ISO 8601)."),
-        click.option("--until", metavar="DATE", help="Published before DATE (ISO 8601)."),
-        click.option("--lang", "language", metavar="CODE", help="Language code, e.g. en."),
+        source_option,
+        since_option,
+        click.option("--until", metavar="DATE",
+                     callback=_checked(lambda v: filters.parse_moment(v, "--until")),
+                     help="Published before DATE (same forms as --since)."),
+        click.option("--lang", "language", metavar="CODE",
+                     callback=_checked(filters.parse_language),
+                     help="Language code, e.g. en."),
     ]):
         command = option(command)
     return command
@@ -162,8 +204,8 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     from scraper.fetch import fetch_pages
 
     conf = settings().config
-    urls = [t for t in targets if not Path(t).is_file()]
-    files = [t for t in targets if Path(t).is_file()]
+    urls = [t for t in targets if not is_file(t)]
+    files = [t for t in targets if is_file(t)]
     results: dict[str, Any] = {}
     for path in files:
         results[path] = pipeline.page_from_file(path, url=base_url)
@@ -237,7 +279,7 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
     from scraper.fetch import fetch_pages
 
     conf = settings().config
-    if Path(target).is_file():
+    if is_file(target):
         page = pipeline.page_from_file(target, url=base_url)
     else:
         (fetched,) = fetch_pages([target], conf.fetch)
@@ -365,24 +407,23 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, fmt: str) -> No
                                "drop --source and --limit")
 
     def show(result: service.RunResult) -> None:
+        show_problems(result.problems, result.failed_sources)
         show_summary(result, fmt)
 
     with RunLock(settings().database), settings().open_store() as store, Stopper() as stopper, \
             ProgressReporter() as report:
         if forever:
             service.run_forever(conf, store, stopper, report=report, on_result=show,
-                                on_sleep=lambda s: click.echo(f"sleeping {s:.0f}s until the "
-                                                              "next source is due", err=True))
-            return
+                                notice=say, on_sleep=lambda s: say(f"sleeping {s:.0f}s until "
+                                                                   "the next source is due"))
+            sys.exit(stopper.exit_code)
         result = service.run_due(conf, store, only=only, limit=limit, report=report,
-                                 stopper=stopper)
+                                 stopper=stopper, notice=say)
     if not result.sources:
-        click.echo("nothing is due (use --source NAME to crawl one now)", err=True)
+        say("nothing is due (use --source NAME to crawl one now)")
         return
-    show_summary(result, fmt)
-    if result.summary.errors and not (result.summary.new or result.summary.updated
-                                      or result.summary.unchanged):
-        sys.exit(1)
+    show(result)
+    sys.exit(stopper.exit_code or (1 if result.failed else 0))
 
 
 @cli.command()
@@ -448,13 +489,83 @@ def discover(source_name: str, fmt: str) -> None:
                 await crawler.aclose()
 
         found = asyncio.run(look())
-        known = crawler.frontier.known([item.url for item in found.items])
+        states = crawler.frontier.states([item.url for item in found.items])
     columns = ["url", "published", "status"]
-    rows = [[item.url, item.published or "", "stored" if item.url in known else "new"]
+    rows = [[item.url, item.published or "",
+             states[item.url].describe() if item.url in states else "new"]
             for item in found.items]
     rows += [[item.url, item.published or "", f"skipped: {reason}"]
              for item, reason in found.skipped]
     show_rows(columns, rows, fmt)
+
+
+def url_selection(command: F) -> F:
+    """The options that pick URLs of the frontier, for `crawl urls` and `crawl retry`."""
+    for option in reversed([
+        click.option("--state", "states", multiple=True, type=click.Choice(
+            ["queued", "in_flight", "done", "failed", "skipped"]),
+            help="Only URLs in this state (repeatable)."),
+        click.option("--source", "sources", multiple=True, metavar="NAME",
+                     callback=lambda _c, _p, names: tuple(_source_name(n) for n in names),
+                     help="Only URLs of this source (repeatable)."),
+        click.option("--error", "error_kind", metavar="KIND",
+                     help="Only URLs whose last error is KIND (http-404, or http for any "
+                          "status; dns, connect, timeout, robots, blocked...)."),
+        since_option,
+    ]):
+        command = option(command)
+    return command
+
+
+def _selection(states: tuple[str, ...], sources: tuple[str, ...], error_kind: str | None,
+               since: str | None) -> Any:
+    from scraper.frontier import Selection
+
+    return Selection(states, sources, error_kind, since)
+
+
+@cli.command()
+@url_selection
+@click.option("--limit", default=1000, show_default=True, type=click.IntRange(1))
+@table_format_option
+@common_options
+def urls(states: tuple[str, ...], sources: tuple[str, ...], error_kind: str | None,
+         since: str | None, limit: int, fmt: str) -> None:
+    """List the URLs the crawler knows, with their state, attempts, last error and times.
+
+    \b
+    crawl urls --state failed
+    crawl urls --state skipped --source local-news
+    crawl urls --error http-404 --since 1d --format csv
+    """
+    from scraper.frontier import Frontier
+
+    with settings().open_store(must_exist=True) as store:
+        found = Frontier(store.db).list(_selection(states, sources, error_kind, since),
+                                        limit=limit)
+    show_url_states(found, fmt)
+
+
+@cli.command()
+@url_selection
+@common_options
+def retry(states: tuple[str, ...], sources: tuple[str, ...], error_kind: str | None,
+          since: str | None) -> None:
+    """Put failed or skipped URLs back in the queue for the next run to fetch.
+
+    A skipped URL is judged again under the current config (robots.txt, the
+    address guard) when it is fetched.
+
+    \b
+    crawl retry --state skipped            # after turning allow_private_addresses on
+    crawl retry --error http-503 --source local-news && crawl run --source local-news
+    """
+    from scraper.frontier import Frontier
+
+    with settings().open_store(must_exist=True) as store:
+        queued = Frontier(store.db).requeue(_selection(states, sources, error_kind, since))
+    click.echo(f"{queued} URLs queued again; the next `crawl run` of their sources fetches "
+               "them (`crawl run --source NAME` to fetch now)", err=True)
 
 
 @cli.command()
@@ -482,8 +593,8 @@ def show(key: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--source", help="Only pages of this configured source.")
-@click.option("--since", metavar="DATE", help="Only pages fetched on or after DATE.")
+@source_option
+@since_option
 @common_options
 def reclean(source: str | None, since: str | None) -> None:
     """Clean the stored raw pages again with the current cleaner (no network).

@@ -34,19 +34,49 @@ def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -
     writer.writerows(rows)
 
 
-def write_json_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -> None:
+def write_json_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -> int:
+    """One JSON object a line; how many lines."""
+    written = 0
     for row in rows:
         out.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False,
                              default=str) + "\n")
+        written += 1
+    return written
 
 
 def show_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str) -> None:
+    """A table, JSON Lines or CSV. No row at all still prints something a reader
+    can tell from a crash: ``[]``, the CSV header, an empty table."""
     if fmt == "json":
-        write_json_rows(columns, rows, sys.stdout)
+        if not write_json_rows(columns, rows, sys.stdout):
+            sys.stdout.write("[]\n")
     elif fmt == "csv":
         write_csv(columns, rows, sys.stdout)
     else:
         print_table(columns, rows)
+
+
+def say(message: str) -> None:
+    """A line for the operator on stderr, apart from the output."""
+    click.echo(f"crawl: {message}", err=True)
+
+
+def show_problems(problems: Sequence[Any], failed_sources: Sequence[str]) -> None:
+    """Discovery pages that could not be read, one line each on stderr."""
+    for problem in problems:
+        click.echo(f"crawl: error: {problem}", err=True)
+    for name in failed_sources:
+        click.echo(f"crawl: error: {name}: nothing discovered because of the errors above; "
+                   "it is due again after a back-off", err=True)
+
+
+def show_url_states(states: Sequence[Any], fmt: str) -> None:
+    """``crawl urls``: one row per URL of the frontier."""
+    columns = ["url", "source", "state", "attempts", "last_error", "discovered_at",
+               "finished_at", "next_attempt_at"]
+    rows = [[s.url, s.source, s.describe(), s.attempts, s.last_error, s.discovered_at,
+             s.finished_at, s.next_attempt_at] for s in states]
+    show_rows(columns, rows, fmt)
 
 
 def shorten(text: str, width: int = 160) -> str:
@@ -64,6 +94,11 @@ def show_summary(result: Any, fmt: str) -> None:
     rows += [(f"errors: {kind}", n) for kind, n in sorted(numbers["errors"].items())]
     title = ("stopped early: " if result.stopped else "crawled: ") + ", ".join(result.sources)
     print_table(["", "count"], rows, title=title)
+    if numbers["errors"]:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(numbers["errors"].items()))
+        click.echo(f"{sum(numbers['errors'].values())} failures ({kinds}): list them with "
+                   "`crawl urls --state failed` (or --error KIND), retry with `crawl retry`",
+                   err=True)
 
 
 def format_duration(seconds: float) -> str:

@@ -62,14 +62,18 @@ def due_sources(
     default_every: float,
     last_runs: Mapping[str, datetime | None],
     now: datetime,
+    backoffs: Mapping[str, datetime] | None = None,
 ) -> list[Source]:
     """The sources due at ``now``, in their configured order.
 
-    ``last_runs`` maps a source name to the start of its last run; a name
-    missing from it has never run.
+    ``last_runs`` maps a source name to the start of its last good run; a name
+    missing from it has never run. ``backoffs`` maps a source that failed since
+    to when it may try again: a broken source is retried after its back-off,
+    not its whole interval, and not at every start either.
     """
     now = as_utc(now)
-    return [s for s in sources if _starts_at(s, default_every, last_runs.get(s.name)) <= now]
+    return [s for s in sources
+            if _starts_at(s, default_every, last_runs.get(s.name), backoffs) <= now]
 
 
 def seconds_until_next(
@@ -77,12 +81,14 @@ def seconds_until_next(
     default_every: float,
     last_runs: Mapping[str, datetime | None],
     now: datetime,
+    backoffs: Mapping[str, datetime] | None = None,
 ) -> float:
     """How long ``crawl run --forever`` sleeps before a source is due; 0 if one is."""
     if not sources:
         raise ConfigError("no sources configured: `crawl run --forever` has nothing to wait for")
     now = as_utc(now)
-    soonest = min(_starts_at(s, default_every, last_runs.get(s.name)) for s in sources)
+    soonest = min(_starts_at(s, default_every, last_runs.get(s.name), backoffs)
+                  for s in sources)
     return max(0.0, (soonest - now).total_seconds())
 
 
@@ -98,12 +104,33 @@ def as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _starts_at(source: Source, default_every: float, last_run_at: datetime | None) -> datetime:
+def _starts_at(source: Source, default_every: float, last_run_at: datetime | None,
+               backoffs: Mapping[str, datetime] | None = None) -> datetime:
+    retry_at = (backoffs or {}).get(source.name)
     due = next_due(source, default_every, last_run_at)
-    if source.cron or due == DUE_NOW:
-        return due
-    slack = EARLY_START_FRACTION * interval_of(source, default_every)
-    return due - min(EARLY_START_LIMIT, timedelta(seconds=slack))
+    if not (source.cron or due == DUE_NOW):
+        slack = EARLY_START_FRACTION * interval_of(source, default_every)
+        due -= min(EARLY_START_LIMIT, timedelta(seconds=slack))
+    return due if retry_at is None else max(due, as_utc(retry_at))
+
+
+FIRST_BACKOFF = 120.0
+"""Seconds a source that found nothing because of errors waits before its next
+try; each failure in a row doubles it, up to the source's own interval."""
+
+
+def backoff_of(source: Source, default_every: float, failures: int) -> float:
+    """Seconds until a source that failed ``failures`` times in a row is tried again."""
+    ceiling = interval_of(source, default_every) if not source.cron else 86400.0
+    return min(ceiling, FIRST_BACKOFF * 2 ** max(0, failures - 1))
+
+
+class Interrupted(KeyboardInterrupt):
+    """A second stop signal: stop at once. ``exit_code`` is 128 + the signal's number."""
+
+    def __init__(self, signum: signal.Signals) -> None:
+        super().__init__(f"second {signum.name}: stopping now")
+        self.exit_code = 128 + signum
 
 
 class Stopper:
@@ -136,6 +163,11 @@ class Stopper:
     @property
     def stopping(self) -> bool:
         return self.received is not None
+
+    @property
+    def exit_code(self) -> int:
+        """What a command stopped by the signal exits with: 130 (SIGINT), 143 (SIGTERM)."""
+        return 0 if self.received is None else 128 + self.received
 
     def __enter__(self) -> Stopper:
         read_end, write_end = os.pipe()
@@ -185,7 +217,7 @@ class Stopper:
 
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
         if self.stopping:
-            raise KeyboardInterrupt(f"second {signal.Signals(signum).name}: stopping now")
+            raise Interrupted(signal.Signals(signum))
         self.received = signal.Signals(signum)
         if self._wake_pipe is not None:
             with contextlib.suppress(BlockingIOError):

@@ -24,7 +24,7 @@ import json
 import re
 import sqlite3
 import zlib
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -332,7 +332,27 @@ class Store:
             self.conn.execute(
                 "INSERT INTO sources_state (name, last_run_at, next_due_at) VALUES (?, ?, ?) "
                 "ON CONFLICT(name) DO UPDATE SET last_run_at = excluded.last_run_at, "
-                "next_due_at = excluded.next_due_at", (name, started_at, next_due_at))
+                "next_due_at = excluded.next_due_at, failures = 0",
+                (name, started_at, next_due_at))
+
+    def mark_source_failed(self, name: str, backoff: Callable[[int], str]) -> None:
+        """Record that source ``name`` found nothing because of errors: its last good
+        run stays, and it is due again at ``backoff(failures in a row)`` (ISO 8601)."""
+        with self._translated():
+            row = self.conn.execute("SELECT failures FROM sources_state WHERE name = ?",
+                                    (name,)).fetchone()
+            failures = (row[0] if row else 0) + 1
+            self.conn.execute(
+                "INSERT INTO sources_state (name, next_due_at, failures) VALUES (?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET next_due_at = excluded.next_due_at, "
+                "failures = excluded.failures", (name, backoff(failures), failures))
+
+    def backoffs(self) -> dict[str, datetime]:
+        """Sources that failed last time, with when each may run again."""
+        with self._translated():
+            rows = self.conn.execute(
+                "SELECT name, next_due_at FROM sources_state WHERE failures > 0")
+            return {name: datetime.fromisoformat(due) for name, due in rows}
 
     def last_runs(self) -> dict[str, datetime]:
         """When each source that ever ran last started, by name."""
@@ -342,6 +362,13 @@ class Store:
             return {name: datetime.fromisoformat(started) for name, started in rows}
 
     # -- reading ---------------------------------------------------------------
+
+    def source_names(self) -> set[str]:
+        """Every source name the database holds an article or a URL of."""
+        with self._translated():
+            rows = self.conn.execute("SELECT source FROM articles WHERE source IS NOT NULL "
+                                     "UNION SELECT source FROM urls WHERE source IS NOT NULL")
+            return {name for (name,) in rows}
 
     def get_article(self, key: str | int) -> dict[str, Any] | None:
         """One article by id or URL (canonical or fetched), with its removed blocks."""
