@@ -27,6 +27,7 @@ from scraper.console import (
     say,
     shorten,
     show_problems,
+    show_pruned,
     show_rows,
     show_summary,
     show_url_states,
@@ -150,7 +151,7 @@ table_format_option = click.option(
     show_default=True, help="A table for people, JSON Lines or CSV for programs.")
 
 
-def _checked(parse: Callable[[str], str]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+def _checked(parse: Callable[[str], Any]) -> Callable[[click.Context, click.Parameter, Any], Any]:
     """A click callback turning a filter's text into what the store compares with."""
     def callback(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
         return None if value is None else parse(value)
@@ -621,6 +622,30 @@ def reclean(source: str | None, since: str | None) -> None:
                f"{result.empty} without an article, {result.failed} failed")
     if result.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--older-than", "age", required=True, metavar="AGE",
+              callback=_checked(lambda v: filters.parse_duration(v, "--older-than")),
+              help="Delete what was fetched longer ago than AGE: 90d, 12w, 24h.")
+@source_option
+@click.option("--raw-only", is_flag=True,
+              help="Delete only the raw pages (articles stay, but cannot be recleaned).")
+@click.option("--dry-run", is_flag=True, help="Say what would be deleted; delete nothing.")
+@common_options
+def prune(age: Any, source: str | None, raw_only: bool, dry_run: bool) -> None:
+    """Delete old articles (with their removed blocks) and raw pages, and free the space.
+
+    The URLs stay known, so a pruned article is not fetched again.
+
+    \b
+    crawl prune --older-than 90d --dry-run
+    crawl prune --older-than 30d --raw-only --source local-news
+    """
+    from scraper.retention import prune as prune_store
+
+    with settings().open_store(must_exist=True) as store:
+        show_pruned(prune_store(store, age, source=source, raw_only=raw_only, dry_run=dry_run))
 
 
 @cli.command()

@@ -101,6 +101,26 @@ def show_summary(result: Any, fmt: str) -> None:
                    err=True)
 
 
+def show_pruned(result: Any) -> None:
+    """What ``crawl prune`` deleted and freed, or would on a dry run."""
+    verb = "would delete" if result.dry_run else "deleted"
+    what = [f"{result.raw_pages} raw pages ({format_bytes(result.raw_bytes)} compressed)"]
+    if result.articles or not result.raw_pages:
+        what.insert(0, f"{result.articles} articles ({result.removed_blocks} removed blocks)")
+    click.echo(f"{verb} {' and '.join(what)} fetched before {result.cutoff[:19]}Z")
+    if not result.dry_run:
+        click.echo(f"freed {format_bytes(result.freed_bytes)} of the database file")
+
+
+def format_bytes(size: float) -> str:
+    """1536 -> "1.5 KB"."""
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    raise AssertionError("unreachable")
+
+
 def format_duration(seconds: float) -> str:
     """1800 -> "30m": the way config.yaml writes durations."""
     for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
