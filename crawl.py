@@ -469,7 +469,10 @@ def sources(fmt: str) -> None:
 @table_format_option
 @common_options
 def discover(source_name: str, fmt: str) -> None:
-    """List what a run of SOURCE would fetch, without fetching any article.
+    """List the articles SOURCE offers now, each with its state, fetching no article.
+
+    `new` is what the next run fetches; the others show where each URL stands
+    (done, queued, failed: KIND, skipped: why).
 
     \b
     crawl discover bbc-world
@@ -481,7 +484,7 @@ def discover(source_name: str, fmt: str) -> None:
     conf = settings().config
     source = conf.source(source_name)
     with settings().open_store() as store:
-        crawler = Crawler(conf, store)
+        crawler = Crawler(conf, store, conditional=False)
 
         async def look() -> Any:
             try:

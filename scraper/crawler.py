@@ -150,6 +150,7 @@ class Crawler:
         report: Report | None = None,
         stopper: Stopper | None = None,
         notice: Callable[[str], None] = lambda message: None,
+        conditional: bool = True,
     ) -> None:
         self.config = config
         self.store = store
@@ -157,6 +158,9 @@ class Crawler:
         self._fetcher_for = fetcher_for
         self._fetchers: dict[FetchConfig, Fetcher] = {}
         self._report = report or (lambda url, outcome: None)
+        self._conditional = conditional
+        """Ask for discovery pages with their validators; off, every page is read whole
+        (``crawl discover`` lists all a source offers, not only what changed)."""
         self._stopper = stopper
         self._notice = notice
         """Tells the operator what the crawl is doing about a signal, as it happens."""
@@ -267,7 +271,7 @@ class Crawler:
         when unchanged since last time (the validators then carry the children it
         named last time) or when it failed (counted in the summary)."""
         source = found.source
-        state = self.frontier.feed_state(url) or {}
+        state = (self.frontier.feed_state(url) if self._conditional else None) or {}
         seen = Validators(url, state.get("etag"), state.get("last_modified"), 0,
                           state.get("children"))
         configured = url in (source.home, *source.feeds, *source.sitemaps, *source.sections)
