@@ -22,7 +22,6 @@ from scraper.store import Store
 from tests.localsite import LocalSite, query, run_crawl, site_source, write_config
 
 
-
 def set_private(config: Path, allowed: bool) -> None:
     data = yaml.safe_load(config.read_text())
     data["fetch"]["allow_private_addresses"] = allowed
