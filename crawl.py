@@ -203,6 +203,7 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     """
     from scraper import pipeline
     from scraper.fetch import fetch_pages
+    from scraper.schedule import Stopper
 
     conf = settings().config
     urls = [t for t in targets if not is_file(t)]
@@ -210,8 +211,14 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     results: dict[str, Any] = {}
     for path in files:
         results[path] = pipeline.page_from_file(path, url=base_url)
-    if urls:
-        results.update(zip(urls, fetch_pages(urls, conf.fetch), strict=True))
+    with Stopper() as stopper:
+        if urls:
+            results.update(zip(urls, fetch_pages(urls, conf.fetch, stopper=stopper, notice=say),
+                               strict=True))
+    if stopper.stopping:
+        results = {t: page for t, page in results.items()
+                   if getattr(page, "kind", None) != "interrupted"}
+        targets = tuple(results)
 
     store = None if no_store else settings().open_store()
     failures = 0
@@ -234,8 +241,7 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     finally:
         if store is not None:
             store.close()
-    if failures:
-        sys.exit(1)
+    sys.exit(stopper.exit_code or (1 if failures else 0))
 
 
 @cli.command("clean")
@@ -611,20 +617,21 @@ def reclean(source: str | None, since: str | None) -> None:
     """
     from scraper.lock import RunLock
     from scraper.reclean import reclean as reclean_pages
+    from scraper.schedule import Stopper
 
     conf = settings().config
     rules = {s.name: s.clean for s in conf.sources}
     # A crawl refreshing an article while reclean rewrites it from an older page would
     # lose the newer text: the two take turns on a database.
     with RunLock(settings().database, command="crawl reclean"), \
-            settings().open_store(must_exist=True) as store:
-        result = reclean_pages(store, conf.clean, source=source, since=since, source_rules=rules)
+            settings().open_store(must_exist=True) as store, Stopper() as stopper:
+        result = reclean_pages(store, conf.clean, source=source, since=since, source_rules=rules,
+                               stopper=stopper, notice=say)
     for url, reason in result.failures:
         click.echo(f"crawl: error: {url}: {reason}", err=True)
     click.echo(f"{result.pages} pages: {result.changed} changed, {result.unchanged} unchanged, "
                f"{result.empty} without an article, {result.failed} failed")
-    if result.failed:
-        sys.exit(1)
+    sys.exit(stopper.exit_code or (1 if result.failed else 0))
 
 
 @cli.command()

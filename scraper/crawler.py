@@ -30,7 +30,7 @@ from .errors import BlockedURL, FetchError, HTTPStatusError, NetworkError
 from .fetch import Expect, Fetcher, Page
 from .frontier import Claim, Frontier, retry_delay
 from .pipeline import clean_page, store_page
-from .schedule import Stopper
+from .schedule import Stopper, abandon
 from .store import Store
 
 MAX_SITEMAPS = 50
@@ -40,9 +40,6 @@ thousands of yearly archives; the newest few hold what is new."""
 CLEAN_WORKERS = max(1, (os.cpu_count() or 2) - 1)
 """Processes that clean pages: cleaning is pure Python under the GIL, so it
 gets its own cores and the event loop keeps fetching and storing meanwhile."""
-
-STOP_GRACE = 5.0
-"""Seconds the pages in flight get to finish after a stop signal."""
 
 RETRY_HORIZON = 60.0
 """A retry due later than this many seconds waits for the next run instead
@@ -187,7 +184,9 @@ class Crawler:
         for fetcher in self._fetchers.values():
             await fetcher.aclose()
         if self._cleaners is not None:
-            self._cleaners.shutdown(cancel_futures=True)
+            # Stopping on a signal, the workers are not waited for: each exits with
+            # the crawl, and a second Ctrl-C must not sit through their shutdown.
+            self._cleaners.shutdown(wait=not self._stopping(), cancel_futures=True)
 
     # -- discovery -------------------------------------------------------------
 
@@ -341,8 +340,7 @@ class Crawler:
         if self._stopper is None:
             await asyncio.Event().wait()  # no stopper: never
             return
-        while not await self._stopper.sleep(3600):
-            pass
+        await self._stopper.until_stopped()
 
     async def _fetch_queued(self, sources: dict[str, Source], summary: CrawlSummary,
                             limit: int | None) -> None:
@@ -354,17 +352,9 @@ class Crawler:
             await self._claim_and_fetch(sources, summary, slots, pending, budget, signal_came)
         finally:
             signal_came.cancel()
-        if not pending:
-            return
-        # Stopping: the pages in flight get STOP_GRACE seconds to finish and be
-        # recorded; those still waiting on a host's delay or a slow server are
-        # abandoned and go back to the queue for the next run.
-        self._notice(f"stopping after {len(pending)} pages in flight")
-        _, abandoned = await asyncio.wait(pending, timeout=STOP_GRACE)
-        for task in abandoned:
-            task.cancel()
-        await asyncio.gather(*abandoned, return_exceptions=True)
-        if abandoned:
+        # Stopping: pages still waiting on a host's delay or a slow server after
+        # the grace are abandoned and go back to the queue for the next run.
+        if pending and await abandon(set(pending), self._notice):
             self.frontier.recover()
 
     async def _claim_and_fetch(self, sources: dict[str, Source], summary: CrawlSummary,

@@ -30,10 +30,10 @@ import asyncio
 import dataclasses
 import email.utils
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urljoin
 
 import httpx
@@ -51,6 +51,9 @@ from .errors import (
 )
 from .guard import check_url_address_async
 from .robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsRules, origin_of, robots_url
+
+if TYPE_CHECKING:
+    from .schedule import Stopper
 
 Expect = Literal["html", "feed", "any"]
 
@@ -352,17 +355,29 @@ class Fetcher:
         return b"".join(chunks)
 
 
-def fetch_pages(urls: Sequence[str], config: FetchConfig) -> list[Page | FetchError]:
-    """Fetch URLs the user gave, politely and concurrently; results in input order."""
+def fetch_pages(urls: Sequence[str], config: FetchConfig, *, stopper: Stopper | None = None,
+                notice: Callable[[str], None] = lambda message: None,
+                ) -> list[Page | FetchError]:
+    """Fetch URLs the user gave, politely and concurrently; results in input order.
+    After a ``stopper``'s signal, the pages not fetched within its grace are
+    ``Interrupted`` errors."""
 
     async def run() -> list[Page | FetchError]:
         async with Fetcher(config) as fetcher:
-            results = await asyncio.gather(
-                *(fetcher.fetch(url, user_given=True) for url in urls), return_exceptions=True)
-        for result in results:
-            if isinstance(result, BaseException) and not isinstance(result, FetchError):
-                raise result
-        return list(results)  # type: ignore[arg-type]
+            tasks = [asyncio.ensure_future(fetcher.fetch(url, user_given=True)) for url in urls]
+            if stopper is not None:
+                await stopper.finish(tasks, notice)
+            await asyncio.wait(tasks)
+        results: list[Page | FetchError] = []
+        for url, task in zip(urls, tasks, strict=True):
+            if task.cancelled():
+                results.append(FetchError(url, "not fetched: stopped by a signal",
+                                          kind="interrupted"))
+            elif isinstance(task.exception(), FetchError):
+                results.append(task.exception())  # type: ignore[arg-type]
+            else:
+                results.append(task.result())  # raises what is not a FetchError: a bug
+        return results
 
     return asyncio.run(run())
 

@@ -24,6 +24,7 @@ import signal
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from types import FrameType, TracebackType
+from typing import Any
 
 from croniter import croniter
 
@@ -159,6 +160,7 @@ class Stopper:
         self._previous: dict[signal.Signals, object] = {}
         self._wake_pipe: tuple[int, int] | None = None
         self._async_wakers: set[Callable[[], object]] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def stopping(self) -> bool:
@@ -203,6 +205,7 @@ class Stopper:
     async def sleep(self, seconds: float) -> bool:
         """``wait`` for asyncio code: the event loop keeps running meanwhile."""
         loop = asyncio.get_running_loop()
+        self._loop = loop
         woken = asyncio.Event()
         waker = functools.partial(loop.call_soon_threadsafe, woken.set)
         self._async_wakers.add(waker)
@@ -215,12 +218,58 @@ class Stopper:
             self._async_wakers.discard(waker)
         return self.stopping
 
+    async def until_stopped(self) -> None:
+        """Return when the first signal comes."""
+        while not await self.sleep(3600):
+            pass
+
+    async def finish(self, tasks: Iterable[asyncio.Future[Any]],
+                     notice: Callable[[str], None]) -> set[asyncio.Future[Any]]:
+        """Wait for ``tasks``; on a signal, ``abandon`` those still running. The
+        abandoned (cancelled) ones are returned."""
+        remaining = {task for task in tasks if not task.done()}
+        stop = asyncio.ensure_future(self.until_stopped())
+        try:
+            while remaining and not stop.done():
+                _, remaining = await asyncio.wait({*remaining, stop},
+                                                  return_when=asyncio.FIRST_COMPLETED)
+                remaining.discard(stop)
+        finally:
+            stop.cancel()
+        return await abandon(remaining, notice) if remaining else set()
+
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
         if self.stopping:
-            raise Interrupted(signal.Signals(signum))
+            interrupted = Interrupted(signal.Signals(signum))
+            if self._loop is not None and self._loop.is_running():
+                # Raised from a loop callback it leaves the loop as is; raised here it
+                # could land in any task and be reported there as never retrieved.
+                self._loop.call_soon_threadsafe(_raise, interrupted)
+                return
+            raise interrupted
         self.received = signal.Signals(signum)
         if self._wake_pipe is not None:
             with contextlib.suppress(BlockingIOError):
                 os.write(self._wake_pipe[1], b"\0")
         for waker in list(self._async_wakers):
             waker()
+
+
+def _raise(error: BaseException) -> None:
+    raise error
+
+
+STOP_GRACE = 5.0
+"""Seconds the pages in flight get to finish after a stop signal."""
+
+
+async def abandon(in_flight: set[asyncio.Future[Any]],
+                  notice: Callable[[str], None]) -> set[asyncio.Future[Any]]:
+    """A stop signal came: say so at once, give the pages in flight ``STOP_GRACE``
+    seconds to finish (and be recorded), cancel the rest; the cancelled ones."""
+    notice(f"stopping after {len(in_flight)} pages in flight")
+    _, late = await asyncio.wait(in_flight, timeout=STOP_GRACE)
+    for task in late:
+        task.cancel()
+    await asyncio.gather(*late, return_exceptions=True)
+    return late

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from .config import Config, FetchConfig, Source
 from .crawler import Crawler, CrawlSummary, Problem, Report
@@ -64,7 +62,6 @@ def run_due(
     names = [s.name for s in sources]
     if not sources:
         return RunResult([], CrawlSummary(), stopped=False)
-    run_id = store.start_run(source=",".join(names), command="run")
     crawler = Crawler(config, store, fetcher_for=fetcher_for, report=report, stopper=stopper,
                       notice=notice)
 
@@ -74,7 +71,7 @@ def run_due(
         finally:
             await crawler.aclose()
 
-    with recorded_run(store, run_id) as record:
+    with store.recorded_run(source=",".join(names), command="run") as record:
         summary = asyncio.run(crawl())
         stopped = stopper is not None and stopper.stopping
         record(summary.to_dict(), "interrupted" if stopped else "done")
@@ -95,24 +92,6 @@ def _retry_at(source: Source, config: Config, failures: int) -> str:
     return (datetime.now(UTC) + timedelta(seconds=delay)).isoformat()
 
 
-@contextmanager
-def recorded_run(store: Store, run_id: int) -> Iterator[Callable[[dict[str, Any], str], None]]:
-    """A run record that is always finished: by the caller's ``record(summary,
-    status)``, or as ``interrupted`` when a second signal (or anything else)
-    ends the run before that, so no run stays ``running`` for ever."""
-    finished = False
-
-    def record(summary: dict[str, Any], status: str) -> None:
-        nonlocal finished
-        store.finish_run(run_id, summary, status=status)
-        finished = True
-
-    try:
-        yield record
-    except BaseException:
-        if not finished:
-            store.finish_run(run_id, {}, status="interrupted")
-        raise
 
 
 def run_forever(

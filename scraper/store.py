@@ -326,6 +326,27 @@ class Store:
                 "finished_at": utc_now(), "status": status,
                 "summary": json.dumps(summary, ensure_ascii=False, default=str)})
 
+    @contextlib.contextmanager
+    def recorded_run(self, *, source: str | None, command: str,
+                     ) -> Iterator[Callable[[dict[str, Any], str], None]]:
+        """A run record that is always finished: by the caller's ``record(summary,
+        status)``, or as ``interrupted`` when a second signal (or anything else)
+        ends the run first, so no run stays ``running`` for ever."""
+        run_id = self.start_run(source=source, command=command)
+        finished = False
+
+        def record(summary: dict[str, Any], status: str) -> None:
+            nonlocal finished
+            self.finish_run(run_id, summary, status=status)
+            finished = True
+
+        try:
+            yield record
+        except BaseException:
+            if not finished:
+                self.finish_run(run_id, {}, status="interrupted")
+            raise
+
     def mark_source_run(self, name: str, started_at: str, next_due_at: str | None) -> None:
         """Record that source ``name`` ran (started at ``started_at``, ISO 8601)."""
         with self._translated():
