@@ -77,7 +77,7 @@ class Settings:
     def known_sources(self) -> set[str]:
         """Source names the config has, and those the database holds from older configs."""
         names = {source.name for source in self.config.sources}
-        if Path(self.database).is_file():
+        if is_file(self.database):
             with self.open_store() as store:
                 names |= store.source_names()
         return names
@@ -86,7 +86,7 @@ class Settings:
         from scraper.errors import StoreError
         from scraper.store import Store
 
-        if must_exist and not Path(self.database).exists():
+        if must_exist and not is_file(self.database):
             raise StoreError(f"{self.database}: no such database (run `crawl fetch` or "
                              "`crawl run` first, or give --db)")
         return Store(self.database)
@@ -445,7 +445,7 @@ def sources(fmt: str) -> None:
 
     conf = settings().config
     runs: dict[str, Any] = {}
-    if Path(settings().database).exists():
+    if is_file(settings().database):
         with settings().open_store() as store:
             runs = store.last_runs()
     now = datetime.now(UTC)
@@ -592,7 +592,7 @@ def show(key: str, fmt: str) -> None:
     from scraper.errors import UsageError
 
     with settings().open_store(must_exist=True) as store:
-        article = store.get_article(int(key) if key.isdigit() else key)
+        article = store.get_article(int(key) if key.isdigit() and len(key) < 19 else key)
     if article is None:
         raise UsageError(f"no stored article with id or URL {key!r}")
     click.echo(render(article, fmt), nl=False)
@@ -674,10 +674,19 @@ def stats(fmt: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="crawl", standalone_mode=True)
+        # Not standalone: click would print its usage errors on four lines, not ours on one.
+        code = cli.main(args=argv, prog_name="crawl", standalone_mode=False)
+    except click.ClickException as error:  # a bad option or argument: one line, as ours
+        where = f" (see `{error.ctx.command_path} --help`)" if getattr(error, "ctx", None) else ""
+        click.echo(f"crawl: error: {filters.shorten_message(error.format_message())}{where}",
+                   err=True)
+        return error.exit_code
+    except click.Abort:
+        click.echo("crawl: interrupted", err=True)
+        return 130
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    return 0
+    return code if isinstance(code, int) else 0  # an exit code, from ``ctx.exit``
 
 
 if __name__ == "__main__":

@@ -28,6 +28,12 @@ def shown(value: str) -> str:
     return repr(cut)
 
 
+def shorten_message(message: str) -> str:
+    """An error message on one line, with any value in it cut to a readable length."""
+    flat = " ".join(message.split())
+    return flat if len(flat) <= 2 * MAX_ARGUMENT else flat[: 2 * MAX_ARGUMENT] + "…"
+
+
 def parse_duration(value: str, option: str) -> timedelta:
     """``90d``, ``12h``, ``30m``, ``2w`` as a duration; a ``UsageError`` otherwise."""
     match = _DURATION.fullmatch(value.strip().lower())

@@ -36,7 +36,7 @@ import sqlite_utils
 from cleaners import Article
 
 from . import dedupe
-from .errors import ReadOnlyError, StoreError
+from .errors import QueryError, ReadOnlyError, StoreError
 from .schema import migrate
 
 BUSY_TIMEOUT = 30.0
@@ -394,7 +394,7 @@ class Store:
     def get_article(self, key: str | int) -> dict[str, Any] | None:
         """One article by id or URL (canonical or fetched), with its removed blocks."""
         params: tuple[Any, ...]
-        if isinstance(key, int) or key.isdigit():
+        if isinstance(key, int) or (key.isdigit() and len(key) < 19):  # SQLite's int64
             where, params = "id = ?", (int(key),)
         else:
             where, params = "url = ? OR fetched_url = ?", (key, key)
@@ -478,7 +478,7 @@ class Store:
                 raise ReadOnlyError(f"read-only query: refused to {guard.refused}") from error
             if "one statement at a time" in str(error):
                 raise ReadOnlyError("read-only query: one statement at a time") from error
-            raise StoreError(f"query failed: {error}") from error
+            raise QueryError(f"query failed: {error}") from error
         return QueryResult(columns, rows)
 
     def _read(self, sql: str, params: Sequence[Any], *, as_dicts: bool = False,
