@@ -677,7 +677,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Not standalone: click would print its usage errors on four lines, not ours on one.
         code = cli.main(args=argv, prog_name="crawl", standalone_mode=False)
     except click.ClickException as error:  # a bad option or argument: one line, as ours
-        where = f" (see `{error.ctx.command_path} --help`)" if getattr(error, "ctx", None) else ""
+        context = getattr(error, "ctx", None)  # a UsageError's, naming the command
+        where = f" (see `{context.command_path} --help`)" if context else ""
         click.echo(f"crawl: error: {filters.shorten_message(error.format_message())}{where}",
                    err=True)
         return error.exit_code
