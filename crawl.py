@@ -64,6 +64,7 @@ class Settings:
 
     config_path: str | None = None
     db_path: str | None = None
+    quiet: bool = False
 
     @functools.cached_property
     def config(self) -> Config:
@@ -131,8 +132,12 @@ def settings() -> Settings:
 
 @click.group(cls=CrawlGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newscrawl")
+@click.option("-v", "--verbose", count=True,
+              help="Log more: -v what each stage does, -vv every request (UTC times).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Only errors, notices and the output: no progress lines.")
 @common_options
-def cli() -> None:
+def cli(verbose: int, quiet: bool) -> None:
     """Crawl news sources, clean articles of boilerplate, store and query them.
 
     \b
@@ -140,6 +145,10 @@ def cli() -> None:
     crawl search "climate summit" --since 2026-01-01
     crawl query "select title, published from articles limit 5"
     """
+    from scraper.logs import configure
+
+    configure(-1 if quiet else verbose)
+    click.get_current_context().ensure_object(Settings).quiet = quiet
 
 
 format_option = click.option(
@@ -418,7 +427,7 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, fmt: str) -> No
         show_summary(result, fmt)
 
     with RunLock(settings().database), settings().open_store() as store, Stopper() as stopper, \
-            ProgressReporter() as report:
+            ProgressReporter(quiet=settings().quiet) as report:
         if forever:
             service.run_forever(conf, store, stopper, report=report, on_result=show,
                                 notice=say, on_sleep=lambda s: say(f"sleeping {s:.0f}s until "

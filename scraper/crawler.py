@@ -10,6 +10,7 @@ unchanged sources costs a few 304s and stores nothing.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import os
 import random
@@ -44,6 +45,8 @@ gets its own cores and the event loop keeps fetching and storing meanwhile."""
 RETRY_HORIZON = 60.0
 """A retry due later than this many seconds waits for the next run instead
 of keeping this one alive."""
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -223,6 +226,8 @@ class Crawler:
             _unique(items), include=source.include, exclude=source.exclude,
             max_age=source.max_age if source.max_age is not None else self.config.max_age,
             now=_now())
+        log.info("%s: %d URLs discovered, %d filtered out, %d pages unreadable", source.name,
+                 len(found.items), len(found.skipped), len(found.problems))
         return found
 
     async def _sitemaps_of(self, fetcher: Fetcher, home: str) -> list[str]:
@@ -262,6 +267,7 @@ class Crawler:
                  summary: CrawlSummary, *, kind: str) -> None:
         summary.errors[f"discovery:{kind}"] += 1
         found.problems.append(Problem(found.source.name, stage, url, cause))
+        log.debug("%s %s: %s (%s)", stage, url, cause, kind)
         self._report(url, f"error: {cause}")
 
     async def _discovery_page(self, fetcher: Fetcher, found: Discovery, url: str, stage: str,

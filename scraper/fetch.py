@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import email.utils
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -54,6 +55,8 @@ from .robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsRules, origin_of, robot
 
 if TYPE_CHECKING:
     from .schedule import Stopper
+
+log = logging.getLogger(__name__)
 
 Expect = Literal["html", "feed", "any"]
 
@@ -303,7 +306,9 @@ class Fetcher:
                         pause = min(error.retry_after, MAX_HOST_PAUSE)
                         host.next_start = max(host.next_start, time.monotonic() + pause)
                     raise
-                return dataclasses.replace(response, elapsed=time.monotonic() - started)
+                elapsed = time.monotonic() - started
+                log.debug("GET %s: %s in %.2fs", url, response.status, elapsed)
+                return dataclasses.replace(response, elapsed=elapsed)
 
     async def _exchange(self, url: str, headers: dict[str, str], expect: Expect,
                         conditional: bool, limit: int | None) -> _Response:

@@ -10,10 +10,13 @@ crawl running meanwhile waits milliseconds, not the minutes a full VACUUM takes.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from .store import Store
+
+log = logging.getLogger(__name__)
 
 VACUUM_BATCH = 2048
 """Pages one incremental-vacuum step gives back (8 MB at the default 4 KB page)."""
@@ -56,6 +59,7 @@ def prune(store: Store, older_than: timedelta, *, source: str | None = None,
             if not raw_only:
                 conn.execute(f"DELETE FROM articles WHERE {where}", params)
             conn.execute(f"DELETE FROM raw_pages WHERE {where}", params)
+        log.info("deleted what was fetched before %s; vacuuming", cutoff)
         _vacuum(store)
         freed = max(0, before - _file_bytes(store))
     return PruneResult(cutoff, articles, blocks, pages, raw_bytes, freed, dry_run)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,8 @@ from .crawler import Crawler, CrawlSummary, Problem, Report
 from .fetch import Fetcher
 from .schedule import Stopper, backoff_of, due_sources, next_due, seconds_until_next
 from .store import Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,9 @@ def run_due(
     sources = choose_sources(config, store, only, started)
     names = [s.name for s in sources]
     if not sources:
+        log.info("no source is due")
         return RunResult([], CrawlSummary(), stopped=False)
+    log.info("crawling %s", ", ".join(names))
     crawler = Crawler(config, store, fetcher_for=fetcher_for, report=report, stopper=stopper,
                       notice=notice)
 
@@ -83,6 +88,8 @@ def run_due(
             store.mark_source_run(source.name, started.isoformat(),
                                   next_due(source, config.every, started).isoformat())
     problems = [p for d in crawler.discoveries for p in d.problems]
+    log.info("run of %s %s: %s", ", ".join(names), "stopped" if stopped else "done",
+             summary.to_dict())
     return RunResult(names, summary, stopped, problems, sorted(failed))
 
 
