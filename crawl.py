@@ -668,6 +668,31 @@ def prune(age: Any, source: str | None, raw_only: bool, dry_run: bool) -> None:
 
 
 @cli.command()
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 shows it to the whole network).")
+@common_options
+def serve(port: int, host: str) -> None:
+    """Browse the database in Datasette, read-only (needs `pip install 'newscrawl[web]'`).
+
+    Full-text search on articles, facets by source, language and date, the
+    removed blocks by kind, and canned queries (latest articles, failures of
+    the last run, a site's duplicates).
+
+    \b
+    crawl serve --port 8001     # then open http://127.0.0.1:8001/
+    """
+    from scraper.web import app
+    from scraper.web import serve as serve_database
+
+    with settings().open_store(must_exist=True):  # upgrades the schema; serving only reads
+        pass
+    app(settings().database)  # says what to install, before anything listens
+    say(f"serving {settings().database} read-only at http://{host}:{port}/ (Ctrl-C stops)")
+    serve_database(settings().database, host=host, port=port)
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 @common_options
