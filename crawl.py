@@ -450,18 +450,20 @@ def sources(fmt: str) -> None:
     """List the configured sources, with their last run and when they are next due."""
     from datetime import UTC, datetime
 
-    from scraper.schedule import next_due
+    from scraper.schedule import DUE_NOW, next_due
 
     conf = settings().config
     runs: dict[str, Any] = {}
+    backoffs: dict[str, Any] = {}
     if is_file(settings().database):
         with settings().open_store() as store:
-            runs = store.last_runs()
+            runs, backoffs = store.last_runs(), store.backoffs()
     now = datetime.now(UTC)
     rows = []
     for source in conf.sources:
         last = runs.get(source.name)
-        due = next_due(source, conf.every, last)
+        due = max(next_due(source, conf.every, last),
+                  backoffs.get(source.name, DUE_NOW))  # a failed source waits its back-off
         rows.append({
             "name": source.name,
             "schedule": f"cron {source.cron}" if source.cron else

@@ -72,11 +72,15 @@ def show_problems(problems: Sequence[Any], failed_sources: Sequence[str]) -> Non
 
 def show_url_states(states: Sequence[Any], fmt: str) -> None:
     """``crawl urls``: one row per URL of the frontier."""
-    columns = ["url", "source", "state", "attempts", "last_error", "discovered_at",
-               "finished_at", "next_attempt_at"]
-    rows = [[s.url, s.source, s.describe(), s.attempts, s.last_error, s.discovered_at,
-             s.finished_at, s.next_attempt_at] for s in states]
-    show_rows(columns, rows, fmt)
+    if fmt == "table":  # what fits a terminal; the state says the error kind or skip reason
+        show_rows(["url", "source", "state", "attempts", "last try"],
+                  [[s.url, s.source, s.describe(), s.attempts, (s.finished_at or "")[:19]]
+                   for s in states], fmt)
+        return
+    columns = ["url", "source", "state", "error_kind", "attempts", "last_error",
+               "discovered_at", "finished_at", "next_attempt_at"]
+    show_rows(columns, [[s.url, s.source, s.state, s.error_kind, s.attempts, s.last_error,
+                         s.discovered_at, s.finished_at, s.next_attempt_at] for s in states], fmt)
 
 
 def shorten(text: str, width: int = 160) -> str:
@@ -94,11 +98,14 @@ def show_summary(result: Any, fmt: str) -> None:
     rows += [(f"errors: {kind}", n) for kind, n in sorted(numbers["errors"].items())]
     title = ("stopped early: " if result.stopped else "crawled: ") + ", ".join(result.sources)
     print_table(["", "count"], rows, title=title)
-    if numbers["errors"]:
-        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(numbers["errors"].items()))
-        click.echo(f"{sum(numbers['errors'].values())} failures ({kinds}): list them with "
-                   "`crawl urls --state failed` (or --error KIND), retry with `crawl retry`",
-                   err=True)
+    # Discovery pages are reported line by line as they fail; the URLs are in `crawl urls`.
+    url_errors = {kind: n for kind, n in numbers["errors"].items()
+                  if not kind.startswith("discovery:")}
+    if url_errors:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(url_errors.items()))
+        click.echo(f"{sum(url_errors.values())} URLs failed ({kinds}): list them with "
+                   "`crawl urls --state failed` or `--error KIND`, put them back in the queue "
+                   "with `crawl retry` and the same options", err=True)
 
 
 def show_pruned(result: Any) -> None:

@@ -38,8 +38,8 @@ def test_skipped_urls_are_listed_and_retried_under_the_new_config(tmp_path: Path
 
         listed = run_crawl(config, "urls", "--state", "skipped", "--format", "json")
         skipped = [json.loads(line) for line in listed.stdout.splitlines()]
-        assert skipped and all(row["state"].startswith("skipped: ") for row in skipped)
-        assert any("loopback" in row["state"] for row in skipped)
+        assert skipped and all(row["state"] == "skipped" for row in skipped)
+        assert any("loopback" in row["last_error"] for row in skipped)
         shown = run_crawl(config, "discover", "local", "--format", "json")
         states = {json.loads(line)["status"] for line in shown.stdout.splitlines()}
         assert "stored" not in states and any(s.startswith("skipped: ") for s in states)
@@ -76,13 +76,15 @@ def test_failures_are_named_listed_and_retried(tmp_path: Path, httpserver: HTTPS
     config = write_config(tmp_path, [{"name": "wire", "feeds": [httpserver.url_for("/feed.xml")]}])
     first = run_crawl(config, "run")
     assert first.returncode == 1, "a URL failed"
-    assert "1 failures (http-404 1)" in first.stderr
+    assert "1 URLs failed (http-404 1)" in first.stderr
     assert "crawl urls --state failed" in first.stderr
 
     failed = run_crawl(config, "urls", "--error", "http-404", "--format", "csv")
-    assert failed.stdout.splitlines()[0].startswith("url,source,state,attempts,last_error")
-    assert [line.split(",")[:3] for line in failed.stdout.splitlines()[1:]] == [
-        [httpserver.url_for("/gone.html"), "wire", "failed: http-404"]]
+    assert failed.stdout.splitlines()[0].startswith("url,source,state,error_kind,attempts")
+    assert [line.split(",")[:4] for line in failed.stdout.splitlines()[1:]] == [
+        [httpserver.url_for("/gone.html"), "wire", "failed", "http-404"]]
+    table = run_crawl(config, "urls", "--state", "failed")
+    assert "failed: http-404" in table.stdout
 
     httpserver.expect_request("/gone.html").respond_with_data(page("Back"),
                                                               content_type="text/html")
@@ -115,6 +117,9 @@ def test_discovery_failures_are_loud_and_the_source_backs_off(
     assert (f"crawl: error: broken: feed {httpserver.url_for('/news/')}: is HTML, not a feed: "
             "did you mean `sections:` or `home:`?") in lines
     assert "robots.txt" not in result.stderr
+    assert "crawl urls" not in result.stderr, "no URL failed: the pages were named above"
+    listed = run_crawl(config, "sources", "--format", "json")
+    assert '"next_due": "now"' not in listed.stdout, "sources shows the back-off"
 
     conf = load_config(str(config))
     with Store(tmp_path / "news.db") as store:
