@@ -59,6 +59,13 @@ def article_requests(site: LocalSite, after: float) -> int:
     return sum(1 for hit in site.hits if hit.path in paths and hit.at > after)
 
 
+def stalling(site: LocalSite, directory: Path) -> Path:
+    """Every article of ``site`` answers only after 30 s; the config to crawl it."""
+    for article in site.articles:
+        site.hold[article.path] = 30.0
+    return write_config(directory, [site_source(site)], read_timeout=60)
+
+
 def test_first_sigint_stops_a_slow_run_within_the_grace(tmp_path: Path) -> None:
     with LocalSite(8) as site:
         config = write_config(tmp_path, [site_source(site)], delay=2, concurrency=2,
@@ -83,9 +90,7 @@ def test_first_sigint_stops_a_slow_run_within_the_grace(tmp_path: Path) -> None:
 
 def test_a_second_signal_stops_at_once_and_still_records_the_run(tmp_path: Path) -> None:
     with LocalSite(8) as site:
-        for article in site.articles:
-            site.hold[article.path] = 30.0
-        config = write_config(tmp_path, [site_source(site)], read_timeout=60)
+        config = stalling(site, tmp_path)
         crawl = Watched("--config", str(config), "run")
         crawl.wait_for(lambda: any(h.path in site.hold for h in site.hits))
         crawl.process.send_signal(signal.SIGTERM)
@@ -103,9 +108,7 @@ def test_a_second_signal_stops_at_once_and_still_records_the_run(tmp_path: Path)
 
 def test_sigint_stops_crawl_fetch(tmp_path: Path) -> None:
     with LocalSite(5) as site:
-        for article in site.articles:
-            site.hold[article.path] = 30.0
-        config = write_config(tmp_path, [site_source(site)], read_timeout=60)
+        config = stalling(site, tmp_path)
         crawl = Watched("--config", str(config), "fetch",
                         *[site.url(a.path) for a in site.articles])
         crawl.wait_for(lambda: sum(h.path in site.hold for h in site.hits) >= 1)
