@@ -47,6 +47,13 @@ class Watched:
         self.process.stderr.close()
         return code
 
+    def stop(self, signum: signal.Signals) -> tuple[int, float]:
+        """Send ``signum``; the exit code and the seconds the process took to end."""
+        sent = time.monotonic()
+        self.process.send_signal(signum)
+        code = self.finish()
+        return code, time.monotonic() - sent
+
     def said(self, words: str) -> float | None:
         return next((at for at, line in self.lines if words in line), None)
 
@@ -95,10 +102,7 @@ def test_a_second_signal_stops_at_once_and_still_records_the_run(tmp_path: Path)
         crawl.wait_for(lambda: any(h.path in site.hold for h in site.hits))
         crawl.process.send_signal(signal.SIGTERM)
         crawl.wait_for(lambda: crawl.said("stopping after") is not None, seconds=10)
-        second = time.monotonic()
-        crawl.process.send_signal(signal.SIGTERM)
-        code = crawl.finish()
-        took = time.monotonic() - second
+        code, took = crawl.stop(signal.SIGTERM)
         site.hold.clear()
     assert code == 143, crawl.text()
     assert took < STOP_GRACE, "without the grace the first signal gives"
@@ -112,10 +116,7 @@ def test_sigint_stops_crawl_fetch(tmp_path: Path) -> None:
         crawl = Watched("--config", str(config), "fetch",
                         *[site.url(a.path) for a in site.articles])
         crawl.wait_for(lambda: sum(h.path in site.hold for h in site.hits) >= 1)
-        signalled = time.monotonic()
-        crawl.process.send_signal(signal.SIGINT)
-        code = crawl.finish()
-        took = time.monotonic() - signalled
+        code, took = crawl.stop(signal.SIGINT)
         site.hold.clear()
     assert code == 130, crawl.text()
     assert "stopping after" in crawl.text()
