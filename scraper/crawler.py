@@ -360,8 +360,12 @@ class Crawler:
             signal_came.cancel()
         # Stopping: pages still waiting on a host's delay or a slow server after
         # the grace are abandoned and go back to the queue for the next run.
-        if pending and await abandon(set(pending), self._notice):
-            self.frontier.recover()
+        if pending:
+            await abandon(set(pending), self._notice, self._stop_new_requests)
+            self.frontier.recover()  # the claims that never got their request
+
+    def _stop_new_requests(self) -> int:
+        return sum(fetcher.stop_new_requests() for fetcher in self._fetchers.values())
 
     async def _claim_and_fetch(self, sources: dict[str, Source], summary: CrawlSummary,
                                slots: asyncio.Semaphore, pending: set[asyncio.Task[None]],
@@ -398,7 +402,8 @@ class Crawler:
             try:
                 page = await self.fetcher(source).fetch(claim.url)
             except FetchError as error:
-                self._record_failure(claim, error, summary)
+                if error.kind != "interrupted":  # else it stays in flight, to be queued again
+                    self._record_failure(claim, error, summary)
                 return
         summary.fetched += 1
         summary.bytes += len(page.body)

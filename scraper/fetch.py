@@ -27,6 +27,7 @@ is raised as ``HTTPStatusError`` like a 4xx or 5xx: there is no page in it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import email.utils
 import logging
@@ -148,6 +149,9 @@ class Fetcher:
             headers={"User-Agent": config.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         )
         self._slots = asyncio.Semaphore(config.concurrency)
+        self._stopping = asyncio.Event()
+        self.in_flight = 0
+        """Requests sent and not yet answered in full."""
         self._hosts: dict[str, _Host] = {}
         self._robots = RobotsCache()
 
@@ -194,6 +198,12 @@ class Fetcher:
         if not user_given and not self.config.allow_private_addresses:
             await check_url_address_async(url)
         return (await self._robots_rules(url)).sitemaps
+
+    def stop_new_requests(self) -> int:
+        """Send no more requests (those waiting raise a FetchError of kind
+        ``interrupted``); how many are in flight now."""
+        self._stopping.set()
+        return self.in_flight
 
     def crawl_delay(self, url: str) -> float | None:
         """The Crawl-delay robots.txt gives us for ``url``'s host, if loaded and given."""
@@ -284,10 +294,14 @@ class Fetcher:
             now = time.monotonic()
             wait = host.next_start - now
             host.next_start = max(now, host.next_start) + self._delay_for(url)
-            if wait > 0:
-                await asyncio.sleep(wait)
+            if wait > 0:  # the host's delay, cut short by a stop
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), wait)
             async with self._slots:
+                if self._stopping.is_set():  # a stop signal came while this one waited
+                    raise FetchError(url, "not fetched: stopping", kind="interrupted")
                 started = time.monotonic()
+                self.in_flight += 1
                 try:
                     async with asyncio.timeout(self.total_timeout):
                         response = await self._exchange(url, headers, expect, conditional, limit)
@@ -306,6 +320,8 @@ class Fetcher:
                         pause = min(error.retry_after, MAX_HOST_PAUSE)
                         host.next_start = max(host.next_start, time.monotonic() + pause)
                     raise
+                finally:
+                    self.in_flight -= 1
                 elapsed = time.monotonic() - started
                 log.debug("GET %s: %s in %.2fs", url, response.status, elapsed)
                 return dataclasses.replace(response, elapsed=elapsed)
@@ -371,13 +387,12 @@ def fetch_pages(urls: Sequence[str], config: FetchConfig, *, stopper: Stopper | 
         async with Fetcher(config) as fetcher:
             tasks = [asyncio.ensure_future(fetcher.fetch(url, user_given=True)) for url in urls]
             if stopper is not None:
-                await stopper.finish(tasks, notice)
+                await stopper.finish(tasks, notice, fetcher.stop_new_requests)
             await asyncio.wait(tasks)
         results: list[Page | FetchError] = []
         for url, task in zip(urls, tasks, strict=True):
             if task.cancelled():
-                results.append(FetchError(url, "not fetched: stopped by a signal",
-                                          kind="interrupted"))
+                results.append(FetchError(url, "not fetched: stopping", kind="interrupted"))
             elif isinstance(task.exception(), FetchError):
                 results.append(task.exception())  # type: ignore[arg-type]
             else:

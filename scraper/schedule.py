@@ -224,7 +224,9 @@ class Stopper:
             pass
 
     async def finish(self, tasks: Iterable[asyncio.Future[Any]],
-                     notice: Callable[[str], None]) -> set[asyncio.Future[Any]]:
+                     notice: Callable[[str], None],
+                     stop_new_requests: Callable[[], int] | None = None,
+                     ) -> set[asyncio.Future[Any]]:
         """Wait for ``tasks``; on a signal, ``abandon`` those still running. The
         abandoned (cancelled) ones are returned."""
         remaining = {task for task in tasks if not task.done()}
@@ -236,7 +238,7 @@ class Stopper:
                 remaining.discard(stop)
         finally:
             stop.cancel()
-        return await abandon(remaining, notice) if remaining else set()
+        return await abandon(remaining, notice, stop_new_requests) if remaining else set()
 
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
         if self.stopping:
@@ -263,11 +265,14 @@ STOP_GRACE = 5.0
 """Seconds the pages in flight get to finish after a stop signal."""
 
 
-async def abandon(in_flight: set[asyncio.Future[Any]],
-                  notice: Callable[[str], None]) -> set[asyncio.Future[Any]]:
-    """A stop signal came: say so at once, give the pages in flight ``STOP_GRACE``
+async def abandon(in_flight: set[asyncio.Future[Any]], notice: Callable[[str], None],
+                  stop_new_requests: Callable[[], int] | None = None,
+                  ) -> set[asyncio.Future[Any]]:
+    """A stop signal came: stop new requests (``stop_new_requests`` says how many
+    are in flight), say so at once, give the pages in flight ``STOP_GRACE``
     seconds to finish (and be recorded), cancel the rest; the cancelled ones."""
-    notice(f"stopping after {len(in_flight)} pages in flight")
+    pages = stop_new_requests() if stop_new_requests is not None else len(in_flight)
+    notice(f"stopping after {pages} pages in flight")
     _, late = await asyncio.wait(in_flight, timeout=STOP_GRACE)
     for task in late:
         task.cancel()
