@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,6 +35,7 @@ from scraper.console import (
 )
 from scraper.errors import CrawlError, FetchError
 from scraper.render import render
+from scraper.schedule import Interrupted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,9 +51,16 @@ class CrawlGroup(click.Group):
         except CrawlError as error:
             click.echo(f"crawl: error: {error}", err=True)
             ctx.exit(error.exit_code)
-        except KeyboardInterrupt as interrupt:
+        except Interrupted as interrupt:
+            # A second signal: the run is recorded; exit now, without joining the
+            # cleaner workers and other threads as a normal exit would.
             click.echo("crawl: interrupted", err=True)
-            ctx.exit(getattr(interrupt, "exit_code", 130))
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(interrupt.exit_code)
+        except KeyboardInterrupt:
+            click.echo("crawl: interrupted", err=True)
+            ctx.exit(130)
         except BrokenPipeError:
             # `crawl export | head`: the reader left; not an error of ours.
             sys.stderr.close()

@@ -51,8 +51,9 @@ class Watched:
         """Send ``signum``; the exit code and the seconds the process took to end."""
         sent = time.monotonic()
         self.process.send_signal(signum)
-        code = self.finish()
-        return code, time.monotonic() - sent
+        self.process.wait(timeout=30)
+        took = time.monotonic() - sent  # not the wait for stderr's end: workers hold it a while
+        return self.finish(), took
 
     def said(self, words: str) -> float | None:
         return next((at for at, line in self.lines if words in line), None)
@@ -86,7 +87,7 @@ def test_first_sigint_stops_a_slow_run_within_the_grace(tmp_path: Path) -> None:
         code = crawl.finish()
         stopped = time.monotonic()
         started_after = article_requests(site, signalled + 0.2)
-    assert said is not None and said - signalled < 1.5, "said at once"
+    assert said is not None and said - signalled < 2.5, "said at once (give a busy machine 2 s)"
     assert code == 130, crawl.text()
     assert stopped - signalled < STOP_GRACE + 3
     assert started_after <= 2, "no new request after the signal, beyond those in flight"
