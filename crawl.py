@@ -35,7 +35,6 @@ from scraper.console import (
 )
 from scraper.errors import CrawlError, FetchError
 from scraper.render import render
-from scraper.schedule import Interrupted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,15 +50,13 @@ class CrawlGroup(click.Group):
         except CrawlError as error:
             click.echo(f"crawl: error: {error}", err=True)
             ctx.exit(error.exit_code)
-        except Interrupted as interrupt:
-            # A second signal: the run is recorded; exit now, without joining the
-            # cleaner workers and other threads as a normal exit would.
+        except KeyboardInterrupt as interrupt:
             click.echo("crawl: interrupted", err=True)
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(interrupt.exit_code)
-        except KeyboardInterrupt:
-            click.echo("crawl: interrupted", err=True)
+            if hasattr(interrupt, "exit_code"):  # a Stopper's second signal: the run is
+                # recorded; exit now, not after joining the cleaner workers.
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(interrupt.exit_code)
             ctx.exit(130)
         except BrokenPipeError:
             # `crawl export | head`: the reader left; not an error of ours.
