@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -19,14 +20,19 @@ from typing import Any, TypeVar
 
 import click
 
+from scraper import filters
 from scraper.config import Config, load_config
 from scraper.console import (
     flatten,
     format_duration,
     print_table,
+    say,
     shorten,
+    show_problems,
+    show_pruned,
     show_rows,
     show_summary,
+    show_url_states,
 )
 from scraper.errors import CrawlError, FetchError
 from scraper.render import render
@@ -45,8 +51,13 @@ class CrawlGroup(click.Group):
         except CrawlError as error:
             click.echo(f"crawl: error: {error}", err=True)
             ctx.exit(error.exit_code)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as interrupt:
             click.echo("crawl: interrupted", err=True)
+            if hasattr(interrupt, "exit_code"):  # a Stopper's second signal: the run is
+                # recorded; exit now, not after joining the cleaner workers.
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(interrupt.exit_code)
             ctx.exit(130)
         except BrokenPipeError:
             # `crawl export | head`: the reader left; not an error of ours.
@@ -60,6 +71,7 @@ class Settings:
 
     config_path: str | None = None
     db_path: str | None = None
+    quiet: bool = False
 
     @functools.cached_property
     def config(self) -> Config:
@@ -70,11 +82,19 @@ class Settings:
     def database(self) -> str:
         return self.db_path or self.config.database
 
+    def known_sources(self) -> set[str]:
+        """Source names the config has, and those the database holds from older configs."""
+        names = {source.name for source in self.config.sources}
+        if is_file(self.database):
+            with self.open_store() as store:
+                names |= store.source_names()
+        return names
+
     def open_store(self, *, must_exist: bool = False) -> Any:
         from scraper.errors import StoreError
         from scraper.store import Store
 
-        if must_exist and not Path(self.database).exists():
+        if must_exist and not is_file(self.database):
             raise StoreError(f"{self.database}: no such database (run `crawl fetch` or "
                              "`crawl run` first, or give --db)")
         return Store(self.database)
@@ -101,6 +121,14 @@ def common_options(command: F) -> F:
     return command
 
 
+def is_file(target: str) -> bool:
+    """Whether ``target`` names a local file; a URL too long to be a path is not one."""
+    try:
+        return Path(target).is_file()
+    except (OSError, ValueError):  # File name too long, an embedded NUL
+        return False
+
+
 def settings() -> Settings:
     """The command line's --config and --db; loading the config here means a
     typo in config.yaml stops every command, not only those that read it."""
@@ -111,8 +139,12 @@ def settings() -> Settings:
 
 @click.group(cls=CrawlGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newscrawl")
+@click.option("-v", "--verbose", count=True,
+              help="Log more: -v what each stage does, -vv every request (UTC times).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Only errors, notices and the output: no progress lines.")
 @common_options
-def cli() -> None:
+def cli(verbose: int, quiet: bool) -> None:
     """Crawl news sources, clean articles of boilerplate, store and query them.
 
     \b
@@ -120,6 +152,10 @@ def cli() -> None:
     crawl search "climate summit" --since 2026-01-01
     crawl query "select title, published from articles limit 5"
     """
+    from scraper.logs import configure
+
+    configure(-1 if quiet else verbose)
+    click.get_current_context().ensure_object(Settings).quiet = quiet
 
 
 format_option = click.option(
@@ -131,12 +167,34 @@ table_format_option = click.option(
     show_default=True, help="A table for people, JSON Lines or CSV for programs.")
 
 
+def _checked(parse: Callable[[str], Any]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback turning a filter's text into what the store compares with."""
+    def callback(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        return None if value is None else parse(value)
+    return callback
+
+
+def _source_name(value: str) -> str:
+    return filters.check_source(value, settings().known_sources())
+
+
+source_option = click.option("--source", metavar="NAME", callback=_checked(_source_name),
+                             help="Only this source (a name in the config or the database).")
+since_option = click.option(
+    "--since", metavar="DATE", callback=_checked(lambda v: filters.parse_moment(v, "--since")),
+    help="On or after DATE: ISO 8601, `today`, `yesterday` or an age like 7d.")
+
+
 def filter_options(command: F) -> F:
     for option in reversed([
-        click.option("--source", help="Only articles of this configured source."),
-        click.option("--since", metavar="DATE", help="Published on or after DATE (ISO 8601)."),
-        click.option("--until", metavar="DATE", help="Published before DATE (ISO 8601)."),
-        click.option("--lang", "language", metavar="CODE", help="Language code, e.g. en."),
+        source_option,
+        since_option,
+        click.option("--until", metavar="DATE",
+                     callback=_checked(lambda v: filters.parse_moment(v, "--until")),
+                     help="Published before DATE (same forms as --since)."),
+        click.option("--lang", "language", metavar="CODE",
+                     callback=_checked(filters.parse_language),
+                     help="Language code, e.g. en."),
     ]):
         command = option(command)
     return command
@@ -161,15 +219,22 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     """
     from scraper import pipeline
     from scraper.fetch import fetch_pages
+    from scraper.schedule import Stopper
 
     conf = settings().config
-    urls = [t for t in targets if not Path(t).is_file()]
-    files = [t for t in targets if Path(t).is_file()]
+    urls = [t for t in targets if not is_file(t)]
+    files = [t for t in targets if is_file(t)]
     results: dict[str, Any] = {}
     for path in files:
         results[path] = pipeline.page_from_file(path, url=base_url)
-    if urls:
-        results.update(zip(urls, fetch_pages(urls, conf.fetch), strict=True))
+    with Stopper() as stopper:
+        if urls:
+            results.update(zip(urls, fetch_pages(urls, conf.fetch, stopper=stopper, notice=say),
+                               strict=True))
+    if stopper.stopping:
+        results = {t: page for t, page in results.items()
+                   if getattr(page, "kind", None) != "interrupted"}
+        targets = tuple(results)
 
     store = None if no_store else settings().open_store()
     failures = 0
@@ -192,8 +257,7 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     finally:
         if store is not None:
             store.close()
-    if failures:
-        sys.exit(1)
+    sys.exit(stopper.exit_code or (1 if failures else 0))
 
 
 @cli.command("clean")
@@ -239,7 +303,7 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
     from scraper.fetch import fetch_pages
 
     conf = settings().config
-    if Path(target).is_file():
+    if is_file(target):
         page = pipeline.page_from_file(target, url=base_url)
     else:
         (fetched,) = fetch_pages([target], conf.fetch)
@@ -374,24 +438,23 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, fmt: str) -> No
                                "drop --source and --limit")
 
     def show(result: service.RunResult) -> None:
+        show_problems(result.problems, result.failed_sources)
         show_summary(result, fmt)
 
     with RunLock(settings().database), settings().open_store() as store, Stopper() as stopper, \
-            ProgressReporter() as report:
+            ProgressReporter(quiet=settings().quiet) as report:
         if forever:
             service.run_forever(conf, store, stopper, report=report, on_result=show,
-                                on_sleep=lambda s: click.echo(f"sleeping {s:.0f}s until the "
-                                                              "next source is due", err=True))
-            return
+                                notice=say, on_sleep=lambda s: say(f"sleeping {s:.0f}s until "
+                                                                   "the next source is due"))
+            sys.exit(stopper.exit_code)
         result = service.run_due(conf, store, only=only, limit=limit, report=report,
-                                 stopper=stopper)
+                                 stopper=stopper, notice=say)
     if not result.sources:
-        click.echo("nothing is due (use --source NAME to crawl one now)", err=True)
+        say("nothing is due (use --source NAME to crawl one now)")
         return
-    show_summary(result, fmt)
-    if result.summary.errors and not (result.summary.new or result.summary.updated
-                                      or result.summary.unchanged):
-        sys.exit(1)
+    show(result)
+    sys.exit(stopper.exit_code or (1 if result.failed else 0))
 
 
 @cli.command()
@@ -402,18 +465,20 @@ def sources(fmt: str) -> None:
     """List the configured sources, with their last run and when they are next due."""
     from datetime import UTC, datetime
 
-    from scraper.schedule import next_due
+    from scraper.schedule import DUE_NOW, next_due
 
     conf = settings().config
     runs: dict[str, Any] = {}
-    if Path(settings().database).exists():
+    backoffs: dict[str, Any] = {}
+    if is_file(settings().database):
         with settings().open_store() as store:
-            runs = store.last_runs()
+            runs, backoffs = store.last_runs(), store.backoffs()
     now = datetime.now(UTC)
     rows = []
     for source in conf.sources:
         last = runs.get(source.name)
-        due = next_due(source, conf.every, last)
+        due = max(next_due(source, conf.every, last),
+                  backoffs.get(source.name, DUE_NOW))  # a failed source waits its back-off
         rows.append({
             "name": source.name,
             "schedule": f"cron {source.cron}" if source.cron else
@@ -436,7 +501,10 @@ def sources(fmt: str) -> None:
 @table_format_option
 @common_options
 def discover(source_name: str, fmt: str) -> None:
-    """List what a run of SOURCE would fetch, without fetching any article.
+    """List the articles SOURCE offers now, each with its state, fetching no article.
+
+    `new` is what the next run fetches; the others show where each URL stands
+    (done, queued, failed: KIND, skipped: why).
 
     \b
     crawl discover bbc-world
@@ -448,7 +516,7 @@ def discover(source_name: str, fmt: str) -> None:
     conf = settings().config
     source = conf.source(source_name)
     with settings().open_store() as store:
-        crawler = Crawler(conf, store)
+        crawler = Crawler(conf, store, conditional=False)
 
         async def look() -> Any:
             try:
@@ -457,13 +525,83 @@ def discover(source_name: str, fmt: str) -> None:
                 await crawler.aclose()
 
         found = asyncio.run(look())
-        known = crawler.frontier.known([item.url for item in found.items])
+        states = crawler.frontier.states([item.url for item in found.items])
     columns = ["url", "published", "status"]
-    rows = [[item.url, item.published or "", "stored" if item.url in known else "new"]
+    rows = [[item.url, item.published or "",
+             states[item.url].describe() if item.url in states else "new"]
             for item in found.items]
     rows += [[item.url, item.published or "", f"skipped: {reason}"]
              for item, reason in found.skipped]
     show_rows(columns, rows, fmt)
+
+
+def url_selection(command: F) -> F:
+    """The options that pick URLs of the frontier, for `crawl urls` and `crawl retry`."""
+    for option in reversed([
+        click.option("--state", "states", multiple=True, type=click.Choice(
+            ["queued", "in_flight", "done", "failed", "skipped"]),
+            help="Only URLs in this state (repeatable)."),
+        click.option("--source", "sources", multiple=True, metavar="NAME",
+                     callback=lambda _c, _p, names: tuple(_source_name(n) for n in names),
+                     help="Only URLs of this source (repeatable)."),
+        click.option("--error", "error_kind", metavar="KIND",
+                     help="Only URLs whose last error is KIND (http-404, or http for any "
+                          "status; dns, connect, timeout, robots, blocked...)."),
+        since_option,
+    ]):
+        command = option(command)
+    return command
+
+
+def _selection(states: tuple[str, ...], sources: tuple[str, ...], error_kind: str | None,
+               since: str | None) -> Any:
+    from scraper.frontier import Selection
+
+    return Selection(states, sources, error_kind, since)
+
+
+@cli.command()
+@url_selection
+@click.option("--limit", default=1000, show_default=True, type=click.IntRange(1))
+@table_format_option
+@common_options
+def urls(states: tuple[str, ...], sources: tuple[str, ...], error_kind: str | None,
+         since: str | None, limit: int, fmt: str) -> None:
+    """List the URLs the crawler knows, with their state, attempts, last error and times.
+
+    \b
+    crawl urls --state failed
+    crawl urls --state skipped --source local-news
+    crawl urls --error http-404 --since 1d --format csv
+    """
+    from scraper.frontier import Frontier
+
+    with settings().open_store(must_exist=True) as store:
+        found = Frontier(store.db).list(_selection(states, sources, error_kind, since),
+                                        limit=limit)
+    show_url_states(found, fmt)
+
+
+@cli.command()
+@url_selection
+@common_options
+def retry(states: tuple[str, ...], sources: tuple[str, ...], error_kind: str | None,
+          since: str | None) -> None:
+    """Put failed or skipped URLs back in the queue for the next run to fetch.
+
+    A skipped URL is judged again under the current config (robots.txt, the
+    address guard) when it is fetched.
+
+    \b
+    crawl retry --state skipped            # after turning allow_private_addresses on
+    crawl retry --error http-503 --source local-news && crawl run --source local-news
+    """
+    from scraper.frontier import Frontier
+
+    with settings().open_store(must_exist=True) as store:
+        queued = Frontier(store.db).requeue(_selection(states, sources, error_kind, since))
+    click.echo(f"{queued} URLs queued again; the next `crawl run` of their sources fetches "
+               "them (`crawl run --source NAME` to fetch now)", err=True)
 
 
 @cli.command()
@@ -480,7 +618,7 @@ def show(key: str, fmt: str) -> None:
     from scraper.errors import UsageError
 
     with settings().open_store(must_exist=True) as store:
-        article = store.get_article(int(key) if key.isdigit() else key)
+        article = store.get_article(int(key) if key.isdigit() and len(key) < 19 else key)
     if article is None:
         raise UsageError(f"no stored article with id or URL {key!r}")
     click.echo(render(article, fmt), nl=False)
@@ -491,8 +629,8 @@ def show(key: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--source", help="Only pages of this configured source.")
-@click.option("--since", metavar="DATE", help="Only pages fetched on or after DATE.")
+@source_option
+@since_option
 @common_options
 def reclean(source: str | None, since: str | None) -> None:
     """Clean the stored raw pages again with the current cleaner (no network).
@@ -505,20 +643,70 @@ def reclean(source: str | None, since: str | None) -> None:
     """
     from scraper.lock import RunLock
     from scraper.reclean import reclean as reclean_pages
+    from scraper.schedule import Stopper
 
     conf = settings().config
     rules = {s.name: s.clean for s in conf.sources}
     # A crawl refreshing an article while reclean rewrites it from an older page would
     # lose the newer text: the two take turns on a database.
     with RunLock(settings().database, command="crawl reclean"), \
-            settings().open_store(must_exist=True) as store:
-        result = reclean_pages(store, conf.clean, source=source, since=since, source_rules=rules)
+            settings().open_store(must_exist=True) as store, Stopper() as stopper:
+        result = reclean_pages(store, conf.clean, source=source, since=since, source_rules=rules,
+                               stopper=stopper, notice=say)
     for url, reason in result.failures:
         click.echo(f"crawl: error: {url}: {reason}", err=True)
     click.echo(f"{result.pages} pages: {result.changed} changed, {result.unchanged} unchanged, "
                f"{result.empty} without an article, {result.failed} failed")
-    if result.failed:
-        sys.exit(1)
+    sys.exit(stopper.exit_code or (1 if result.failed else 0))
+
+
+@cli.command()
+@click.option("--older-than", "age", required=True, metavar="AGE",
+              callback=_checked(lambda v: filters.parse_duration(v, "--older-than")),
+              help="Delete what was fetched longer ago than AGE: 90d, 12w, 24h.")
+@source_option
+@click.option("--raw-only", is_flag=True,
+              help="Delete only the raw pages (articles stay, but cannot be recleaned).")
+@click.option("--dry-run", is_flag=True, help="Say what would be deleted; delete nothing.")
+@common_options
+def prune(age: Any, source: str | None, raw_only: bool, dry_run: bool) -> None:
+    """Delete old articles (with their removed blocks) and raw pages, and free the space.
+
+    The URLs stay known, so a pruned article is not fetched again.
+
+    \b
+    crawl prune --older-than 90d --dry-run
+    crawl prune --older-than 30d --raw-only --source local-news
+    """
+    from scraper.retention import prune as prune_store
+
+    with settings().open_store(must_exist=True) as store:
+        show_pruned(prune_store(store, age, source=source, raw_only=raw_only, dry_run=dry_run))
+
+
+@cli.command()
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 shows it to the whole network).")
+@common_options
+def serve(port: int, host: str) -> None:
+    """Browse the database in Datasette, read-only (needs `pip install 'newscrawl[web]'`).
+
+    Full-text search on articles, facets by source, language and date, the
+    removed blocks by kind, and canned queries (latest articles, failures of
+    the last run, a site's duplicates).
+
+    \b
+    crawl serve --port 8001     # then open http://127.0.0.1:8001/
+    """
+    from scraper.web import app
+    from scraper.web import serve as serve_database
+
+    with settings().open_store(must_exist=True):  # upgrades the schema; serving only reads
+        pass
+    app(settings().database)  # says what to install, before anything listens
+    say(f"serving {settings().database} read-only at http://{host}:{port}/ (Ctrl-C stops)")
+    serve_database(settings().database, host=host, port=port)
 
 
 @cli.command()
@@ -537,10 +725,20 @@ def stats(fmt: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="crawl", standalone_mode=True)
+        # Not standalone: click would print its usage errors on four lines, not ours on one.
+        code = cli.main(args=argv, prog_name="crawl", standalone_mode=False)
+    except click.ClickException as error:  # a bad option or argument: one line, as ours
+        context = getattr(error, "ctx", None)  # a UsageError's, naming the command
+        where = f" (see `{context.command_path} --help`)" if context else ""
+        click.echo(f"crawl: error: {filters.shorten_message(error.format_message())}{where}",
+                   err=True)
+        return error.exit_code
+    except click.Abort:
+        click.echo("crawl: interrupted", err=True)
+        return 130
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    return 0
+    return code if isinstance(code, int) else 0  # an exit code, from ``ctx.exit``
 
 
 if __name__ == "__main__":

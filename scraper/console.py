@@ -34,19 +34,53 @@ def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -
     writer.writerows(rows)
 
 
-def write_json_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -> None:
+def write_json_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -> int:
+    """One JSON object a line; how many lines."""
+    written = 0
     for row in rows:
         out.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False,
                              default=str) + "\n")
+        written += 1
+    return written
 
 
 def show_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str) -> None:
+    """A table, JSON Lines or CSV. No row at all still prints something a reader
+    can tell from a crash: ``[]``, the CSV header, an empty table."""
     if fmt == "json":
-        write_json_rows(columns, rows, sys.stdout)
+        if not write_json_rows(columns, rows, sys.stdout):
+            sys.stdout.write("[]\n")
     elif fmt == "csv":
         write_csv(columns, rows, sys.stdout)
     else:
         print_table(columns, rows)
+
+
+def say(message: str) -> None:
+    """A line for the operator on stderr, apart from the output."""
+    click.echo(f"crawl: {message}", err=True)
+
+
+def show_problems(problems: Sequence[Any], failed_sources: Sequence[str]) -> None:
+    """Discovery pages that could not be read, one line each on stderr."""
+    for problem in problems:
+        click.echo(f"crawl: error: {problem}", err=True)
+    for name in failed_sources:
+        click.echo(f"crawl: error: {name}: nothing discovered because of the errors above; "
+                   "it is due again after a back-off", err=True)
+
+
+def show_url_states(states: Sequence[Any], fmt: str) -> None:
+    """``crawl urls``: one row per URL of the frontier."""
+    if fmt == "table":  # what fits a terminal; the state says the error kind or skip reason
+        show_rows(["url", "source", "state", "attempts", "last try"],
+                  [[s.url, s.source, s.describe(), s.attempts, (s.finished_at or "")[:19]]
+                   for s in states], fmt)
+        return
+    columns = ["url", "source", "state", "error_kind", "attempts", "last_error",
+               "discovered_at", "finished_at", "next_attempt_at"]
+    show_rows(columns, [[s.url, s.source, s.state, s.error_kind, s.attempts, s.last_error,
+                         s.discovered_at, s.finished_at, s.next_attempt_at] for s in states], fmt)
 
 
 def shorten(text: str, width: int = 160) -> str:
@@ -64,6 +98,34 @@ def show_summary(result: Any, fmt: str) -> None:
     rows += [(f"errors: {kind}", n) for kind, n in sorted(numbers["errors"].items())]
     title = ("stopped early: " if result.stopped else "crawled: ") + ", ".join(result.sources)
     print_table(["", "count"], rows, title=title)
+    # Discovery pages are reported line by line as they fail; the URLs are in `crawl urls`.
+    url_errors = {kind: n for kind, n in numbers["errors"].items()
+                  if not kind.startswith("discovery:")}
+    if url_errors:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(url_errors.items()))
+        click.echo(f"{sum(url_errors.values())} URLs failed ({kinds}): list them with "
+                   "`crawl urls --state failed` or `--error KIND`, put them back in the queue "
+                   "with `crawl retry` and the same options", err=True)
+
+
+def show_pruned(result: Any) -> None:
+    """What ``crawl prune`` deleted and freed, or would on a dry run."""
+    verb = "would delete" if result.dry_run else "deleted"
+    what = [f"{result.raw_pages} raw pages ({format_bytes(result.raw_bytes)} compressed)"]
+    if result.articles or not result.raw_pages:
+        what.insert(0, f"{result.articles} articles ({result.removed_blocks} removed blocks)")
+    click.echo(f"{verb} {' and '.join(what)} fetched before {result.cutoff[:19]}Z")
+    if not result.dry_run:
+        click.echo(f"freed {format_bytes(result.freed_bytes)} of the database file")
+
+
+def format_bytes(size: float) -> str:
+    """1536 -> "1.5 KB"."""
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    raise AssertionError("unreachable")
 
 
 def format_duration(seconds: float) -> str:

@@ -10,6 +10,7 @@ unchanged sources costs a few 304s and stores nothing.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import os
 import random
@@ -17,19 +18,20 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from . import discover as disc
 from .config import Config, FetchConfig, Source
 from .errors import BlockedURL, FetchError, HTTPStatusError, NetworkError
-from .fetch import Fetcher, Page
+from .fetch import Expect, Fetcher, Page
 from .frontier import Claim, Frontier, retry_delay
 from .pipeline import clean_page, store_page
+from .schedule import Stopper, abandon
 from .store import Store
 
 MAX_SITEMAPS = 50
@@ -43,6 +45,10 @@ gets its own cores and the event loop keeps fetching and storing meanwhile."""
 RETRY_HORIZON = 60.0
 """A retry due later than this many seconds waits for the next run instead
 of keeping this one alive."""
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 Report = Callable[[str, str], None]
 """Called with (url, outcome) as each page finishes, for progress display."""
@@ -94,6 +100,30 @@ class Discovery:
     items: list[disc.Discovered] = field(default_factory=list)
     skipped: list[tuple[disc.Discovered, str]] = field(default_factory=list)
     validators: list[Validators] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Found nothing, and some page could not be read: the source is broken, not quiet."""
+        return bool(self.problems) and not self.items and not self.validators_unchanged
+
+    @property
+    def validators_unchanged(self) -> bool:
+        return any(seen.status == 304 for seen in self.validators)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A discovery page that could not be read, said for a person:
+    ``feed https://example.com/rss: host not found``."""
+
+    source: str
+    stage: str  # "feed", "sitemap", "section page", "home page", "robots.txt"
+    url: str
+    cause: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.stage} {self.url}: {self.cause}"
 
 
 def _retryable(error: FetchError) -> bool:
@@ -118,7 +148,9 @@ class Crawler:
         *,
         fetcher_for: Callable[[FetchConfig], Fetcher] = Fetcher,
         report: Report | None = None,
-        should_stop: Callable[[], bool] = lambda: False,
+        stopper: Stopper | None = None,
+        notice: Callable[[str], None] = lambda message: None,
+        conditional: bool = True,
     ) -> None:
         self.config = config
         self.store = store
@@ -126,9 +158,16 @@ class Crawler:
         self._fetcher_for = fetcher_for
         self._fetchers: dict[FetchConfig, Fetcher] = {}
         self._report = report or (lambda url, outcome: None)
-        self._should_stop = should_stop
+        self._conditional = conditional
+        """Ask for discovery pages with their validators; off, every page is read whole
+        (``crawl discover`` lists all a source offers, not only what changed)."""
+        self._stopper = stopper
+        self._notice = notice
+        """Tells the operator what the crawl is doing about a signal, as it happens."""
         self._rng = random.Random()
         self._cleaners: ProcessPoolExecutor | None = None
+        self.discoveries: list[Discovery] = []
+        """What the last ``run`` found per source, problems included."""
 
     def _cleaner_pool(self) -> ProcessPoolExecutor:
         if self._cleaners is None:  # forkserver: never fork a process that runs threads
@@ -148,7 +187,9 @@ class Crawler:
         for fetcher in self._fetchers.values():
             await fetcher.aclose()
         if self._cleaners is not None:
-            self._cleaners.shutdown(cancel_futures=True)
+            # Stopping on a signal, the workers are not waited for: each exits with
+            # the crawl, and a second Ctrl-C must not sit through their shutdown.
+            self._cleaners.shutdown(wait=not self._stopping(), cancel_futures=True)
 
     # -- discovery -------------------------------------------------------------
 
@@ -164,7 +205,8 @@ class Crawler:
                 sitemaps = await self._sitemaps_of(fetcher, source.home)
         items: list[disc.Discovered] = []
         for url in sections:
-            page, seen = await self._discovery_page(fetcher, found, url, "html", summary)
+            stage = "home page" if url == source.home else "section page"
+            page, seen = await self._discovery_page(fetcher, found, url, stage, summary)
             wants_feeds = url == source.home and not source.feeds
             if page is not None:
                 items += disc.parse_section(page.body, page.final_url)
@@ -176,11 +218,16 @@ class Crawler:
             page, _ = await self._discovery_page(fetcher, found, url, "feed", summary)
             if page is not None:
                 items += disc.parse_feed(page.body, page.final_url)
+                if disc.looks_like_html(page.body):
+                    self._problem(found, "feed", url, "is HTML, not a feed: did you mean "
+                                  "`sections:` or `home:`?", summary, kind="not-a-feed")
         items += await self._read_sitemaps(fetcher, found, sitemaps, summary)
         found.items, found.skipped = disc.filter_items(
             _unique(items), include=source.include, exclude=source.exclude,
             max_age=source.max_age if source.max_age is not None else self.config.max_age,
             now=_now())
+        log.info("%s: %d URLs discovered, %d filtered out, %d pages unreadable", source.name,
+                 len(found.items), len(found.skipped), len(found.problems))
         return found
 
     async def _sitemaps_of(self, fetcher: Fetcher, home: str) -> list[str]:
@@ -197,13 +244,18 @@ class Crawler:
             if url in visited:
                 continue
             visited.add(url)
-            page, seen = await self._discovery_page(fetcher, found, url, "feed", summary)
+            page, seen = await self._discovery_page(fetcher, found, url, "sitemap", summary)
             if page is not None:
+                if disc.looks_like_html(page.body):
+                    self._problem(found, "sitemap", url, "is HTML, not a sitemap: did you "
+                                  "mean `sections:` or `home:`?", summary, kind="not-a-sitemap")
+                    continue
                 try:
                     result = disc.parse_sitemap(page.body, page.final_url)
                 except FetchError as error:  # a gzip bomb or broken gzip: skip this one only
-                    summary.errors[f"discovery:{error.kind}"] += 1
-                    self._report(url, f"error: {error.reason}")
+                    self._problem(found, "sitemap", url,
+                                  disc.cause_in_words(error.kind, error.reason), summary,
+                                  kind=error.kind)
                     continue
                 listed += result.urls
                 seen.children = result.sitemaps
@@ -211,22 +263,30 @@ class Crawler:
             queue += seen.children or []
         return listed
 
-    async def _discovery_page(self, fetcher: Fetcher, found: Discovery, url: str, expect: str,
+    def _problem(self, found: Discovery, stage: str, url: str, cause: str,
+                 summary: CrawlSummary, *, kind: str) -> None:
+        summary.errors[f"discovery:{kind}"] += 1
+        found.problems.append(Problem(found.source.name, stage, url, cause))
+        log.debug("%s %s: %s (%s)", stage, url, cause, kind)
+        self._report(url, f"error: {cause}")
+
+    async def _discovery_page(self, fetcher: Fetcher, found: Discovery, url: str, stage: str,
                               summary: CrawlSummary) -> tuple[Page | None, Validators]:
         """A feed, sitemap or section page, fetched conditionally. The page is None
         when unchanged since last time (the validators then carry the children it
         named last time) or when it failed (counted in the summary)."""
         source = found.source
-        state = self.frontier.feed_state(url) or {}
+        state = (self.frontier.feed_state(url) if self._conditional else None) or {}
         seen = Validators(url, state.get("etag"), state.get("last_modified"), 0,
                           state.get("children"))
         configured = url in (source.home, *source.feeds, *source.sitemaps, *source.sections)
+        expect: Expect = "html" if stage.endswith("page") else "feed"
         try:
-            page = await fetcher.fetch(url, user_given=configured, expect=expect,  # type: ignore[arg-type]
+            page = await fetcher.fetch(url, user_given=configured, expect=expect,
                                        etag=seen.etag, last_modified=seen.last_modified)
         except FetchError as error:
-            summary.errors[f"discovery:{error.kind}"] += 1
-            self._report(url, f"error: {error.reason}")
+            self._problem(found, stage, url, disc.cause_in_words(error.kind, error.reason),
+                          summary, kind=error.kind)
             return None, seen
         summary.bytes += len(page.body)
         seen.status = page.status
@@ -244,7 +304,14 @@ class Crawler:
         started = time.monotonic()
         self.frontier.recover()
         by_name = {s.name: s for s in sources}
-        for discovery in await asyncio.gather(*(self.discover(s, summary) for s in sources)):
+        discoveries = await self._unless_stopped(
+            asyncio.gather(*(self.discover(s, summary) for s in sources)))
+        if discoveries is None:
+            self._notice("stopping after 0 pages in flight (during discovery)")
+            summary.seconds = round(time.monotonic() - started, 3)
+            return summary
+        self.discoveries = discoveries
+        for discovery in discoveries:
             summary.discovered += self.frontier.add(discovery.items, discovery.source.name)
             for seen in discovery.validators:
                 self.frontier.save_feed_state(seen.url, discovery.source.name, seen.etag,
@@ -258,12 +325,52 @@ class Crawler:
         summary.seconds = round(time.monotonic() - started, 3)
         return summary
 
+    def _stopping(self) -> bool:
+        return self._stopper is not None and self._stopper.stopping
+
+    async def _unless_stopped(self, work: Awaitable[T]) -> T | None:
+        """``work``'s result, or None (``work`` cancelled) if a signal comes first."""
+        job = asyncio.ensure_future(work)
+        signal_came = asyncio.ensure_future(self._until_signal())
+        try:
+            await asyncio.wait({job, signal_came}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            signal_came.cancel()
+        if job.done():
+            return job.result()
+        job.cancel()
+        await asyncio.gather(job, return_exceptions=True)
+        return None
+
+    async def _until_signal(self) -> None:
+        if self._stopper is None:
+            await asyncio.Event().wait()  # no stopper: never
+            return
+        await self._stopper.until_stopped()
+
     async def _fetch_queued(self, sources: dict[str, Source], summary: CrawlSummary,
                             limit: int | None) -> None:
         slots = asyncio.Semaphore(self.config.fetch.concurrency)
         pending: set[asyncio.Task[None]] = set()
         budget = limit if limit is not None else float("inf")
-        while not self._should_stop():
+        signal_came = asyncio.ensure_future(self._until_signal())
+        try:
+            await self._claim_and_fetch(sources, summary, slots, pending, budget, signal_came)
+        finally:
+            signal_came.cancel()
+        # Stopping: pages still waiting on a host's delay or a slow server after
+        # the grace are abandoned and go back to the queue for the next run.
+        if pending:
+            await abandon(set(pending), self._notice, self._stop_new_requests)
+            self.frontier.recover()  # the claims that never got their request
+
+    def _stop_new_requests(self) -> int:
+        return sum(fetcher.stop_new_requests() for fetcher in self._fetchers.values())
+
+    async def _claim_and_fetch(self, sources: dict[str, Source], summary: CrawlSummary,
+                               slots: asyncio.Semaphore, pending: set[asyncio.Task[None]],
+                               budget: float, signal_came: asyncio.Future[None]) -> None:
+        while not self._stopping():
             room = min(self.config.fetch.concurrency - len(pending), budget)
             claims = self.frontier.claim(int(room), _now().isoformat(),
                                          sources=list(sources)) if room > 0 else []
@@ -274,16 +381,14 @@ class Crawler:
                 pending.add(task)
                 task.add_done_callback(pending.discard)
             if pending:
-                await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                await asyncio.wait({*pending, signal_came}, return_when=asyncio.FIRST_COMPLETED)
                 continue
             if budget <= 0:
                 break
             wait = self._seconds_to_next_retry(list(sources))
             if wait is None or wait > RETRY_HORIZON:
                 break
-            await asyncio.sleep(max(wait, 0.05))
-        if pending:  # stopping: let the pages in flight finish and be recorded
-            await asyncio.wait(pending)
+            await asyncio.wait({signal_came}, timeout=max(wait, 0.05))
 
     def _seconds_to_next_retry(self, sources: list[str]) -> float | None:
         due = self.frontier.next_attempt_at(sources=sources)
@@ -297,7 +402,8 @@ class Crawler:
             try:
                 page = await self.fetcher(source).fetch(claim.url)
             except FetchError as error:
-                self._record_failure(claim, error, summary)
+                if error.kind != "interrupted":  # else it stays in flight, to be queued again
+                    self._record_failure(claim, error, summary)
                 return
         summary.fetched += 1
         summary.bytes += len(page.body)
@@ -325,7 +431,7 @@ class Crawler:
 
     def _record_failure(self, claim: Claim, error: FetchError, summary: CrawlSummary) -> None:
         if isinstance(error, BlockedURL) and not _retryable(error):
-            self.frontier.skip(claim.url, error.reason)
+            self.frontier.skip(claim.url, error.reason, error.kind)
             if "robots" in error.kind:
                 summary.skipped_robots += 1
             else:  # the address guard: worth an error line in the summary

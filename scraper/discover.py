@@ -13,6 +13,8 @@ laughs), and a gzipped sitemap is decompressed only up to
 
 from __future__ import annotations
 
+import contextlib
+import http
 import io
 import re
 import time
@@ -440,3 +442,38 @@ def _first_of_each(items: list[Discovered]) -> list[Discovered]:
     for item in items:
         first.setdefault(item.url, item)
     return list(first.values())
+
+
+# -- what went wrong, in words -------------------------------------------------------
+
+_CAUSES = {
+    "dns": "host not found",
+    "connect": "connection refused",
+    "timeout": "no answer in time",
+    "reset": "the connection was cut",
+    "protocol": "the server broke the HTTP protocol",
+    "bad-encoding": "the body could not be decoded",
+    "redirect-loop": "redirects in a loop",
+    "robots": "disallowed by robots.txt",
+    "robots-unavailable": "robots.txt is unavailable (server error)",
+    "too-large": "too large",
+    "invalid-url": "not a valid http(s) URL",
+}
+_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def cause_in_words(kind: str, reason: str) -> str:
+    """Why a discovery page could not be read, for a person: ``host not found``,
+    ``HTTP 404 (not found)``; the fetcher's own reason when nothing better fits."""
+    if kind.startswith("http-") and kind[5:].isdigit():
+        status = int(kind[5:])
+        with contextlib.suppress(ValueError):
+            return f"HTTP {status} ({http.HTTPStatus(status).phrase.lower()})"
+        return f"HTTP {status}"
+    return _CAUSES.get(kind, reason)
+
+
+def looks_like_html(body: bytes) -> bool:
+    """Whether a body that should be a feed or sitemap is a web page instead."""
+    return _HTML_START.match(body[:4096]) is not None

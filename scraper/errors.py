@@ -16,6 +16,7 @@ once, where they cross into our code, with ``raise ... from``::
     │   └── NetworkError        DNS, connect, reset, timeout, redirect loop, broken encoding
     └── StoreError              the database cannot do what was asked
         ├── ReadOnlyError       ``crawl query`` was given a statement that writes
+        ├── QueryError          ``crawl query`` was given SQL that does not run
         └── LockedError         another ``crawl run`` holds the database
 """
 
@@ -86,5 +87,9 @@ class ReadOnlyError(StoreError):
     exit_code = 2
 
 
+class QueryError(StoreError):
+    exit_code = 2  # the user's SQL is input, like a bad option
+
+
 class LockedError(StoreError):
-    pass
+    exit_code = 75  # EX_TEMPFAIL: cron and systemd can tell "already running" from a failure

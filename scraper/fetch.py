@@ -27,13 +27,15 @@ is raised as ``HTTPStatusError`` like a 4xx or 5xx: there is no page in it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import email.utils
+import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urljoin
 
 import httpx
@@ -51,6 +53,11 @@ from .errors import (
 )
 from .guard import check_url_address_async
 from .robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsRules, origin_of, robots_url
+
+if TYPE_CHECKING:
+    from .schedule import Stopper
+
+log = logging.getLogger(__name__)
 
 Expect = Literal["html", "feed", "any"]
 
@@ -142,6 +149,9 @@ class Fetcher:
             headers={"User-Agent": config.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         )
         self._slots = asyncio.Semaphore(config.concurrency)
+        self._stopping = asyncio.Event()
+        self.in_flight = 0
+        """Requests sent and not yet answered in full."""
         self._hosts: dict[str, _Host] = {}
         self._robots = RobotsCache()
 
@@ -188,6 +198,12 @@ class Fetcher:
         if not user_given and not self.config.allow_private_addresses:
             await check_url_address_async(url)
         return (await self._robots_rules(url)).sitemaps
+
+    def stop_new_requests(self) -> int:
+        """Send no more requests (those waiting raise a FetchError of kind
+        ``interrupted``); how many are in flight now."""
+        self._stopping.set()
+        return self.in_flight
 
     def crawl_delay(self, url: str) -> float | None:
         """The Crawl-delay robots.txt gives us for ``url``'s host, if loaded and given."""
@@ -278,10 +294,14 @@ class Fetcher:
             now = time.monotonic()
             wait = host.next_start - now
             host.next_start = max(now, host.next_start) + self._delay_for(url)
-            if wait > 0:
-                await asyncio.sleep(wait)
+            if wait > 0:  # the host's delay, cut short by a stop
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), wait)
             async with self._slots:
+                if self._stopping.is_set():  # a stop signal came while this one waited
+                    raise FetchError(url, "not fetched: stopping", kind="interrupted")
                 started = time.monotonic()
+                self.in_flight += 1
                 try:
                     async with asyncio.timeout(self.total_timeout):
                         response = await self._exchange(url, headers, expect, conditional, limit)
@@ -300,7 +320,11 @@ class Fetcher:
                         pause = min(error.retry_after, MAX_HOST_PAUSE)
                         host.next_start = max(host.next_start, time.monotonic() + pause)
                     raise
-                return dataclasses.replace(response, elapsed=time.monotonic() - started)
+                finally:
+                    self.in_flight -= 1
+                elapsed = time.monotonic() - started
+                log.debug("GET %s: %s in %.2fs", url, response.status, elapsed)
+                return dataclasses.replace(response, elapsed=elapsed)
 
     async def _exchange(self, url: str, headers: dict[str, str], expect: Expect,
                         conditional: bool, limit: int | None) -> _Response:
@@ -352,17 +376,28 @@ class Fetcher:
         return b"".join(chunks)
 
 
-def fetch_pages(urls: Sequence[str], config: FetchConfig) -> list[Page | FetchError]:
-    """Fetch URLs the user gave, politely and concurrently; results in input order."""
+def fetch_pages(urls: Sequence[str], config: FetchConfig, *, stopper: Stopper | None = None,
+                notice: Callable[[str], None] = lambda message: None,
+                ) -> list[Page | FetchError]:
+    """Fetch URLs the user gave, politely and concurrently; results in input order.
+    After a ``stopper``'s signal, the pages not fetched within its grace are
+    ``Interrupted`` errors."""
 
     async def run() -> list[Page | FetchError]:
         async with Fetcher(config) as fetcher:
-            results = await asyncio.gather(
-                *(fetcher.fetch(url, user_given=True) for url in urls), return_exceptions=True)
-        for result in results:
-            if isinstance(result, BaseException) and not isinstance(result, FetchError):
-                raise result
-        return list(results)  # type: ignore[arg-type]
+            tasks = [asyncio.ensure_future(fetcher.fetch(url, user_given=True)) for url in urls]
+            if stopper is not None:
+                await stopper.finish(tasks, notice, fetcher.stop_new_requests)
+            await asyncio.wait(tasks)
+        results: list[Page | FetchError] = []
+        for url, task in zip(urls, tasks, strict=True):
+            if task.cancelled():
+                results.append(FetchError(url, "not fetched: stopping", kind="interrupted"))
+            elif isinstance(task.exception(), FetchError):
+                results.append(task.exception())  # type: ignore[arg-type]
+            else:
+                results.append(task.result())  # raises what is not a FetchError: a bug
+        return results
 
     return asyncio.run(run())
 

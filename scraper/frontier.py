@@ -20,7 +20,7 @@ import random
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,60 @@ class Claim:
     source: str
     attempts: int  # tries before this one
     published: str | None
+
+
+_STATE_COLUMNS = ("url, source, state, attempts, error_kind, last_error, discovered_at,"
+                  " finished_at, next_attempt_at")
+
+
+@dataclass(frozen=True)
+class UrlState:
+    """One row of the frontier, as ``crawl urls`` shows it."""
+
+    url: str
+    source: str | None
+    state: str
+    attempts: int
+    error_kind: str | None
+    last_error: str | None
+    discovered_at: str
+    finished_at: str | None
+    next_attempt_at: str | None
+
+    def describe(self) -> str:
+        """The state in words: ``failed: http-404``, ``skipped: disallowed by robots.txt``."""
+        if self.state == "skipped" and self.last_error:
+            return f"skipped: {self.last_error}"
+        if self.state in ("failed", "queued") and self.error_kind:
+            retry = " (will retry)" if self.state == "queued" else ""
+            return f"{self.state}: {self.error_kind}{retry}"
+        return self.state
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which URLs an operator means: any of ``states``, of ``sources``, failed with
+    ``error_kind`` (``http-404``, or a family such as ``http``), seen since ``since``
+    (ISO 8601: the last try, or the discovery of a URL never tried)."""
+
+    states: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    error_kind: str | None = None
+    since: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses, params = ["1"], list[Any]()
+        for column, values in (("state", self.states), ("source", self.sources)):
+            if values:
+                clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+                params += values
+        if self.error_kind is not None:
+            clauses.append("(error_kind = ? OR error_kind LIKE ?)")
+            params += [self.error_kind, f"{self.error_kind}-%"]
+        if self.since is not None:
+            clauses.append("coalesce(finished_at, discovered_at) >= ?")
+            params.append(self.since)
+        return " AND ".join(clauses), params
 
 
 def retry_delay(attempt: int, *, base: float, retry_after: float | None,
@@ -168,21 +222,52 @@ class Frontier:
                 " last_error = ?, finished_at = ? WHERE url = ?",
                 (error_kind, message, _now(), url))
 
-    def skip(self, url: str, reason: str) -> None:
-        """Not to be fetched (robots.txt, the address guard): never retried."""
+    def skip(self, url: str, reason: str, kind: str | None = None) -> None:
+        """Not to be fetched (robots.txt, the address guard): not retried until
+        ``requeue`` puts it back."""
         self._write(
             "UPDATE urls SET state = 'skipped', next_attempt_at = NULL, last_error = ?,"
-            " finished_at = ? WHERE url = ?", (reason, _now(), url))
+            " error_kind = ?, finished_at = ? WHERE url = ?", (reason, kind, _now(), url))
 
     def known(self, urls: Sequence[str]) -> set[str]:
         """Which of ``urls`` the frontier already has, in any state."""
-        found: set[str] = set()
+        return set(self.states(urls))
+
+    def states(self, urls: Sequence[str]) -> dict[str, UrlState]:
+        """The state of each of ``urls`` the frontier has; unknown ones are left out."""
+        found: dict[str, UrlState] = {}
         for start in range(0, len(urls), 500):  # SQLite caps bound parameters per statement
             chunk = urls[start:start + 500]
             rows = self.db.conn.execute(
-                f"SELECT url FROM urls WHERE url IN ({', '.join('?' * len(chunk))})", chunk)
-            found.update(url for (url,) in rows)
+                f"SELECT {_STATE_COLUMNS} FROM urls"
+                f" WHERE url IN ({', '.join('?' * len(chunk))})", chunk)
+            found.update((row[0], UrlState(*row)) for row in rows)
         return found
+
+    # -- the operator's view -------------------------------------------------------
+
+    def list(self, selection: Selection, *, limit: int | None = None) -> list[UrlState]:
+        """The URLs ``selection`` picks, most recently finished or discovered first."""
+        where, params = selection.where()
+        rows = self.db.conn.execute(
+            f"SELECT {_STATE_COLUMNS} FROM urls WHERE {where}"
+            " ORDER BY coalesce(finished_at, discovered_at) DESC, url LIMIT ?",
+            [*params, -1 if limit is None else limit])
+        return [UrlState(*row) for row in rows]
+
+    def requeue(self, selection: Selection) -> int:
+        """Put the failed or skipped URLs ``selection`` picks back in the queue, with
+        their attempts and error cleared; how many. A skip is judged again when the
+        URL is fetched, under the configuration of that run."""
+        retryable = replace(selection, states=tuple(
+            s for s in (selection.states or ("failed", "skipped"))
+            if s in ("failed", "skipped")))
+        if not retryable.states:
+            return 0
+        where, params = retryable.where()
+        return self._write(
+            "UPDATE urls SET state = 'queued', attempts = 0, next_attempt_at = NULL,"
+            f" last_error = NULL, error_kind = NULL, finished_at = NULL WHERE {where}", params)
 
     def counts(self, *, sources: Sequence[str] | None = None) -> dict[str, int]:
         """How many URLs are in each state (every state listed, zeros included)."""

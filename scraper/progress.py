@@ -21,11 +21,13 @@ from rich.text import Text
 class ProgressReporter:
     """Callable as the crawler's ``report``; use as a context manager."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, *, quiet: bool = False) -> None:
         self.stream = stream or sys.stderr
+        self.quiet = quiet
+        """Count, print nothing (``crawl -q``)."""
         self.counts: Counter[str] = Counter()
         self._live: Live | None = None
-        if self.stream.isatty():
+        if self.stream.isatty() and not quiet:
             self._live = Live(Text("starting..."), console=Console(file=self.stream),
                               refresh_per_second=4, transient=True)
 
@@ -41,6 +43,8 @@ class ProgressReporter:
 
     def __call__(self, url: str, outcome: str) -> None:
         self.counts[outcome.split(":")[0]] += 1
+        if self.quiet:
+            return
         if self._live is None:
             stamp = datetime.now(UTC).isoformat(timespec="seconds")
             print(f"{stamp} {outcome} {url}", file=self.stream, flush=True)

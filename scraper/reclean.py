@@ -12,12 +12,16 @@ article saved again records the cleaner version that made it, changed or not.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from .config import CleanConfig, SiteRules
 from .fetch import Page, parse_content_type
 from .pipeline import clean_page
 from .store import RawPage, Store
+
+if TYPE_CHECKING:
+    from .schedule import Stopper
 
 
 @dataclass
@@ -30,6 +34,8 @@ class RecleanResult:
     """Pages in which the current cleaner finds no article; their stored article stays."""
     failures: list[tuple[str, str]] = field(default_factory=list)
     """(URL, reason) of each failed page."""
+    stopped: bool = False
+    """A signal stopped it before every page was cleaned again."""
 
     @property
     def pages(self) -> int:
@@ -44,6 +50,8 @@ def reclean(
     since: str | None = None,
     source_rules: Mapping[str, SiteRules] | None = None,
     progress: Callable[[int], None] | None = None,
+    stopper: Stopper | None = None,
+    notice: Callable[[str], None] = lambda message: None,
 ) -> RecleanResult:
     """Clean the stored pages again and save the articles whose output changed.
 
@@ -53,26 +61,37 @@ def reclean(
     them. ``progress`` is called with the number of pages done after each.
     """
     result = RecleanResult()
-    for done, raw in enumerate(store.raw_pages(source=source, since=since), start=1):
-        extra = source_rules.get(raw.source) if source_rules and raw.source else None
-        try:
-            article = clean_page(page_of(raw), clean_config, extra)
-        except Exception as error:  # a cleaner bug on one page must not stop thousands
-            result.failed += 1
-            result.failures.append((raw.final_url, f"{type(error).__name__}: {error}"))
-        else:
-            if not article.text:
-                result.empty += 1
-            else:
-                saved = store.save_article(article, url=raw.final_url, page_id=raw.id,
-                                           source=raw.source, fetched_at=raw.fetched_at)
-                if saved.status == "unchanged":
-                    result.unchanged += 1
-                else:
-                    result.changed += 1
-        if progress is not None:
-            progress(done)
+    with store.recorded_run(source=source, command="reclean") as record:
+        for done, raw in enumerate(store.raw_pages(source=source, since=since), start=1):
+            if stopper is not None and stopper.stopping:
+                notice("stopping after 0 pages in flight")  # pages are cleaned one at a time
+                result.stopped = True
+                break
+            _reclean_one(store, clean_config, raw, result, source_rules)
+            if progress is not None:
+                progress(done)
+        record(asdict(result), "interrupted" if result.stopped else "done")
     return result
+
+
+def _reclean_one(store: Store, clean_config: CleanConfig, raw: RawPage, result: RecleanResult,
+                 source_rules: Mapping[str, SiteRules] | None) -> None:
+    extra = source_rules.get(raw.source) if source_rules and raw.source else None
+    try:
+        article = clean_page(page_of(raw), clean_config, extra)
+    except Exception as error:  # a cleaner bug on one page must not stop thousands
+        result.failed += 1
+        result.failures.append((raw.final_url, f"{type(error).__name__}: {error}"))
+    else:
+        if not article.text:
+            result.empty += 1
+        else:
+            saved = store.save_article(article, url=raw.final_url, page_id=raw.id,
+                                       source=raw.source, fetched_at=raw.fetched_at)
+            if saved.status == "unchanged":
+                result.unchanged += 1
+            else:
+                result.changed += 1
 
 
 def page_of(raw: RawPage) -> Page:

@@ -24,6 +24,7 @@ import signal
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from types import FrameType, TracebackType
+from typing import Any
 
 from croniter import croniter
 
@@ -62,14 +63,18 @@ def due_sources(
     default_every: float,
     last_runs: Mapping[str, datetime | None],
     now: datetime,
+    backoffs: Mapping[str, datetime] | None = None,
 ) -> list[Source]:
     """The sources due at ``now``, in their configured order.
 
-    ``last_runs`` maps a source name to the start of its last run; a name
-    missing from it has never run.
+    ``last_runs`` maps a source name to the start of its last good run; a name
+    missing from it has never run. ``backoffs`` maps a source that failed since
+    to when it may try again: a broken source is retried after its back-off,
+    not its whole interval, and not at every start either.
     """
     now = as_utc(now)
-    return [s for s in sources if _starts_at(s, default_every, last_runs.get(s.name)) <= now]
+    return [s for s in sources
+            if _starts_at(s, default_every, last_runs.get(s.name), backoffs) <= now]
 
 
 def seconds_until_next(
@@ -77,12 +82,14 @@ def seconds_until_next(
     default_every: float,
     last_runs: Mapping[str, datetime | None],
     now: datetime,
+    backoffs: Mapping[str, datetime] | None = None,
 ) -> float:
     """How long ``crawl run --forever`` sleeps before a source is due; 0 if one is."""
     if not sources:
         raise ConfigError("no sources configured: `crawl run --forever` has nothing to wait for")
     now = as_utc(now)
-    soonest = min(_starts_at(s, default_every, last_runs.get(s.name)) for s in sources)
+    soonest = min(_starts_at(s, default_every, last_runs.get(s.name), backoffs)
+                  for s in sources)
     return max(0.0, (soonest - now).total_seconds())
 
 
@@ -98,12 +105,33 @@ def as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _starts_at(source: Source, default_every: float, last_run_at: datetime | None) -> datetime:
+def _starts_at(source: Source, default_every: float, last_run_at: datetime | None,
+               backoffs: Mapping[str, datetime] | None = None) -> datetime:
+    retry_at = (backoffs or {}).get(source.name)
     due = next_due(source, default_every, last_run_at)
-    if source.cron or due == DUE_NOW:
-        return due
-    slack = EARLY_START_FRACTION * interval_of(source, default_every)
-    return due - min(EARLY_START_LIMIT, timedelta(seconds=slack))
+    if not (source.cron or due == DUE_NOW):
+        slack = EARLY_START_FRACTION * interval_of(source, default_every)
+        due -= min(EARLY_START_LIMIT, timedelta(seconds=slack))
+    return due if retry_at is None else max(due, as_utc(retry_at))
+
+
+FIRST_BACKOFF = 120.0
+"""Seconds a source that found nothing because of errors waits before its next
+try; each failure in a row doubles it, up to the source's own interval."""
+
+
+def backoff_of(source: Source, default_every: float, failures: int) -> float:
+    """Seconds until a source that failed ``failures`` times in a row is tried again."""
+    ceiling = interval_of(source, default_every) if not source.cron else 86400.0
+    return min(ceiling, FIRST_BACKOFF * 2 ** max(0, failures - 1))
+
+
+class Interrupted(KeyboardInterrupt):
+    """A second stop signal: stop at once. ``exit_code`` is 128 + the signal's number."""
+
+    def __init__(self, signum: signal.Signals) -> None:
+        super().__init__(f"second {signum.name}: stopping now")
+        self.exit_code = 128 + signum
 
 
 class Stopper:
@@ -132,10 +160,16 @@ class Stopper:
         self._previous: dict[signal.Signals, object] = {}
         self._wake_pipe: tuple[int, int] | None = None
         self._async_wakers: set[Callable[[], object]] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def stopping(self) -> bool:
         return self.received is not None
+
+    @property
+    def exit_code(self) -> int:
+        """What a command stopped by the signal exits with: 130 (SIGINT), 143 (SIGTERM)."""
+        return 0 if self.received is None else 128 + self.received
 
     def __enter__(self) -> Stopper:
         read_end, write_end = os.pipe()
@@ -171,6 +205,7 @@ class Stopper:
     async def sleep(self, seconds: float) -> bool:
         """``wait`` for asyncio code: the event loop keeps running meanwhile."""
         loop = asyncio.get_running_loop()
+        self._loop = loop
         woken = asyncio.Event()
         waker = functools.partial(loop.call_soon_threadsafe, woken.set)
         self._async_wakers.add(waker)
@@ -183,12 +218,63 @@ class Stopper:
             self._async_wakers.discard(waker)
         return self.stopping
 
+    async def until_stopped(self) -> None:
+        """Return when the first signal comes."""
+        while not await self.sleep(3600):
+            pass
+
+    async def finish(self, tasks: Iterable[asyncio.Future[Any]],
+                     notice: Callable[[str], None],
+                     stop_new_requests: Callable[[], int] | None = None,
+                     ) -> set[asyncio.Future[Any]]:
+        """Wait for ``tasks``; on a signal, ``abandon`` those still running. The
+        abandoned (cancelled) ones are returned."""
+        remaining = {task for task in tasks if not task.done()}
+        stop = asyncio.ensure_future(self.until_stopped())
+        try:
+            while remaining and not stop.done():
+                _, remaining = await asyncio.wait({*remaining, stop},
+                                                  return_when=asyncio.FIRST_COMPLETED)
+                remaining.discard(stop)
+        finally:
+            stop.cancel()
+        return await abandon(remaining, notice, stop_new_requests) if remaining else set()
+
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
         if self.stopping:
-            raise KeyboardInterrupt(f"second {signal.Signals(signum).name}: stopping now")
+            interrupted = Interrupted(signal.Signals(signum))
+            if self._loop is not None and self._loop.is_running():
+                # Raised from a loop callback it leaves the loop as is; raised here it
+                # could land in any task and be reported there as never retrieved.
+                self._loop.call_soon_threadsafe(_raise, interrupted)
+                return
+            raise interrupted
         self.received = signal.Signals(signum)
         if self._wake_pipe is not None:
             with contextlib.suppress(BlockingIOError):
                 os.write(self._wake_pipe[1], b"\0")
         for waker in list(self._async_wakers):
             waker()
+
+
+def _raise(error: BaseException) -> None:
+    raise error
+
+
+STOP_GRACE = 5.0
+"""Seconds the pages in flight get to finish after a stop signal."""
+
+
+async def abandon(in_flight: set[asyncio.Future[Any]], notice: Callable[[str], None],
+                  stop_new_requests: Callable[[], int] | None = None,
+                  ) -> set[asyncio.Future[Any]]:
+    """A stop signal came: stop new requests (``stop_new_requests`` says how many
+    are in flight), say so at once, give the pages in flight ``STOP_GRACE``
+    seconds to finish (and be recorded), cancel the rest; the cancelled ones."""
+    pages = stop_new_requests() if stop_new_requests is not None else len(in_flight)
+    notice(f"stopping after {pages} pages in flight")
+    _, late = await asyncio.wait(in_flight, timeout=STOP_GRACE)
+    for task in late:
+        task.cancel()
+    await asyncio.gather(*late, return_exceptions=True)
+    return late

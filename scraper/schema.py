@@ -16,7 +16,8 @@ Tables::
     crawl_runs      one row per command run, with its summary as JSON
     urls            the crawler's frontier: every discovered URL and its state
     feeds           conditional-GET state of feeds, sitemaps and section pages
-    sources_state   when each configured source last ran and is next due
+    sources_state   when each configured source last ran and is next due, and
+                    how many runs in a row it failed (its back-off)
 """
 
 from __future__ import annotations
@@ -195,8 +196,20 @@ def _language_source(conn: sqlite3.Connection) -> None:
     empty for articles cleaned before, until ``crawl reclean`` fills it."""
     conn.execute("ALTER TABLE articles ADD COLUMN language_from TEXT")
 
+def _operations(conn: sqlite3.Connection) -> None:
+    """A source that failed backs off, and the file can shrink.
 
-MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler, _language_source)
+    ``failures`` counts a source's runs in a row that found nothing because
+    of errors (its ``next_due_at`` is then its back-off); asking for
+    incremental auto-vacuum lets ``crawl prune`` hand freed pages back to the
+    disk a few at a time. SQLite applies that setting to an existing file
+    only with a VACUUM, which cannot run inside this transaction:
+    ``migrate`` runs it once, after the commit."""
+    conn.execute("ALTER TABLE sources_state ADD COLUMN failures INTEGER NOT NULL DEFAULT 0")
+    conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler, _language_source, _operations)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -226,3 +239,18 @@ def migrate(conn: sqlite3.Connection, name: str, *, upto: int = SCHEMA_VERSION) 
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    _turn_on_incremental_vacuum(conn, upto)
+
+
+def _turn_on_incremental_vacuum(conn: sqlite3.Connection, upto: int) -> None:
+    """The VACUUM ``_operations`` asks for: once per database (a big one takes a
+    while, once), never when it already shrinks incrementally."""
+    if upto <= MIGRATIONS.index(_operations):
+        return
+    if int(conn.execute("PRAGMA auto_vacuum").fetchone()[0]) != INCREMENTAL:
+        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        conn.execute("VACUUM")
+
+
+INCREMENTAL = 2
+"""``PRAGMA auto_vacuum``'s value for incremental auto-vacuum."""

@@ -24,7 +24,7 @@ import json
 import re
 import sqlite3
 import zlib
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,7 +36,7 @@ import sqlite_utils
 from cleaners import Article
 
 from . import dedupe
-from .errors import ReadOnlyError, StoreError
+from .errors import QueryError, ReadOnlyError, StoreError
 from .schema import migrate
 
 BUSY_TIMEOUT = 30.0
@@ -326,13 +326,54 @@ class Store:
                 "finished_at": utc_now(), "status": status,
                 "summary": json.dumps(summary, ensure_ascii=False, default=str)})
 
+    @contextlib.contextmanager
+    def recorded_run(self, *, source: str | None, command: str,
+                     ) -> Iterator[Callable[[dict[str, Any], str], None]]:
+        """A run record that is always finished: by the caller's ``record(summary,
+        status)``, or as ``interrupted`` when a second signal (or anything else)
+        ends the run first, so no run stays ``running`` for ever."""
+        run_id = self.start_run(source=source, command=command)
+        finished = False
+
+        def record(summary: dict[str, Any], status: str) -> None:
+            nonlocal finished
+            self.finish_run(run_id, summary, status=status)
+            finished = True
+
+        try:
+            yield record
+        except BaseException:
+            if not finished:
+                self.finish_run(run_id, {}, status="interrupted")
+            raise
+
     def mark_source_run(self, name: str, started_at: str, next_due_at: str | None) -> None:
         """Record that source ``name`` ran (started at ``started_at``, ISO 8601)."""
         with self._translated():
             self.conn.execute(
                 "INSERT INTO sources_state (name, last_run_at, next_due_at) VALUES (?, ?, ?) "
                 "ON CONFLICT(name) DO UPDATE SET last_run_at = excluded.last_run_at, "
-                "next_due_at = excluded.next_due_at", (name, started_at, next_due_at))
+                "next_due_at = excluded.next_due_at, failures = 0",
+                (name, started_at, next_due_at))
+
+    def mark_source_failed(self, name: str, backoff: Callable[[int], str]) -> None:
+        """Record that source ``name`` found nothing because of errors: its last good
+        run stays, and it is due again at ``backoff(failures in a row)`` (ISO 8601)."""
+        with self._translated():
+            row = self.conn.execute("SELECT failures FROM sources_state WHERE name = ?",
+                                    (name,)).fetchone()
+            failures = (row[0] if row else 0) + 1
+            self.conn.execute(
+                "INSERT INTO sources_state (name, next_due_at, failures) VALUES (?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET next_due_at = excluded.next_due_at, "
+                "failures = excluded.failures", (name, backoff(failures), failures))
+
+    def backoffs(self) -> dict[str, datetime]:
+        """Sources that failed last time, with when each may run again."""
+        with self._translated():
+            rows = self.conn.execute(
+                "SELECT name, next_due_at FROM sources_state WHERE failures > 0")
+            return {name: datetime.fromisoformat(due) for name, due in rows}
 
     def last_runs(self) -> dict[str, datetime]:
         """When each source that ever ran last started, by name."""
@@ -343,10 +384,17 @@ class Store:
 
     # -- reading ---------------------------------------------------------------
 
+    def source_names(self) -> set[str]:
+        """Every source name the database holds an article or a URL of."""
+        with self._translated():
+            rows = self.conn.execute("SELECT source FROM articles WHERE source IS NOT NULL "
+                                     "UNION SELECT source FROM urls WHERE source IS NOT NULL")
+            return {name for (name,) in rows}
+
     def get_article(self, key: str | int) -> dict[str, Any] | None:
         """One article by id or URL (canonical or fetched), with its removed blocks."""
         params: tuple[Any, ...]
-        if isinstance(key, int) or key.isdigit():
+        if isinstance(key, int) or (key.isdigit() and len(key) < 19):  # SQLite's int64
             where, params = "id = ?", (int(key),)
         else:
             where, params = "url = ? OR fetched_url = ?", (key, key)
@@ -430,7 +478,7 @@ class Store:
                 raise ReadOnlyError(f"read-only query: refused to {guard.refused}") from error
             if "one statement at a time" in str(error):
                 raise ReadOnlyError("read-only query: one statement at a time") from error
-            raise StoreError(f"query failed: {error}") from error
+            raise QueryError(f"query failed: {error}") from error
         return QueryResult(columns, rows)
 
     def _read(self, sql: str, params: Sequence[Any], *, as_dicts: bool = False,
