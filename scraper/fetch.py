@@ -334,8 +334,11 @@ class Fetcher:
             raise NetworkError(url, f"unsupported Content-Encoding {encoding!r}",
                                kind="bad-encoding")
         bound = cap if limit is None else min(cap, limit)
-        chunks, size = [], 0
+        chunks, size, received = [], 0, 0
         async for raw in response.aiter_raw():
+            # What was sent counts too: data after the end of a compressed
+            # stream decodes to nothing but still arrives.
+            received += len(raw)
             try:  # inflating at most one byte past the bound stops a bomb at the limit
                 chunk = decoder.decode(raw, bound - size + 1)
             except DECODE_ERRORS as error:
@@ -345,7 +348,7 @@ class Fetcher:
             size += len(chunk)
             if limit is not None and size >= limit:
                 return b"".join(chunks)[:limit]
-            if size > cap:
+            if size > cap or received > cap:
                 raise TooLargeError(url, f"the body passed the limit of {cap} bytes")
         if not decoder.complete:  # httpx would hand over the part that arrived as the page
             raise NetworkError(url, f"the {encoding} body was cut short", kind="bad-encoding")
