@@ -61,6 +61,11 @@ class FetchConfig:
     delay: Seconds = Seconds(1.0)
     max_attempts: int = field(default=4, metadata=_check(1, 20))
     backoff: Seconds = Seconds(2.0)
+    # The longest a server can make us wait: robots.txt's Crawl-delay and a
+    # 429/503's pause of its host are cut to ``max_crawl_delay``, a URL's own
+    # retry is put off by Retry-After at most ``max_retry_after``.
+    max_crawl_delay: Seconds = Seconds(60.0)
+    max_retry_after: Seconds = Seconds(6 * 3600.0)
     respect_robots: bool = True
     allow_private_addresses: bool = False
 

@@ -27,7 +27,7 @@ from typing import Any
 from . import discover as disc
 from .config import Config, FetchConfig, Source
 from .errors import BlockedURL, FetchError, HTTPStatusError, NetworkError
-from .fetch import Fetcher, Page
+from .fetch import Fetcher, Page, capped_wait
 from .frontier import Claim, Frontier, retry_delay
 from .pipeline import clean_page, store_page
 from .store import Store
@@ -327,9 +327,12 @@ class Crawler:
             return
         summary.errors[error.kind] += 1
         retry_at = None
-        if _retryable(error) and claim.attempts + 1 < self.config.fetch.max_attempts:
-            delay = retry_delay(claim.attempts + 1, base=self.config.fetch.backoff,
-                                retry_after=getattr(error, "retry_after", None), rng=self._rng)
+        settings = self.config.fetch
+        if _retryable(error) and claim.attempts + 1 < settings.max_attempts:
+            asked = getattr(error, "retry_after", None)
+            retry_after = None if asked is None else capped_wait(asked, settings.max_retry_after)
+            delay = retry_delay(claim.attempts + 1, base=settings.backoff,
+                                retry_after=retry_after, rng=self._rng)
             retry_at = (_now() + timedelta(seconds=delay)).isoformat()
         self.frontier.failed(claim.url, error.kind, error.reason, retry_at)
         self._report(claim.url, f"error: {error.reason}" + (" (will retry)" if retry_at else ""))

@@ -16,7 +16,9 @@ The cap counts from the request's start, not the politeness wait before it.
 Politeness is per origin (scheme, host, port): at most
 ``per_host_concurrency`` requests in flight, and request starts spaced by the
 larger of ``delay`` and robots.txt's Crawl-delay; a 429 or 503 with
-Retry-After holds back the host's next request too (up to ``MAX_HOST_PAUSE``).
+Retry-After holds back the host's next request too. A host cannot make us
+wait longer than ``max_crawl_delay`` either way: a Crawl-delay of a year
+would otherwise hold the crawl (and its lock) for a year.
 ``concurrency`` bounds requests in flight in all; a request waits for its
 host first, so a busy host never holds the global slots.
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import email.utils
+import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,9 +71,6 @@ ACCEPT = {
             "text/xml;q=0.9,*/*;q=0.5",
     "any": "*/*",
 }
-# Longest pause a 429/503 Retry-After imposes on the other requests to its
-# host; a longer wish is left to the crawler's retry schedule for that URL.
-MAX_HOST_PAUSE = 60.0
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # First bytes of formats that are surely not a web page, for bodies that come
 # without a Content-Type.
@@ -190,9 +190,11 @@ class Fetcher:
         return (await self._robots_rules(url)).sitemaps
 
     def crawl_delay(self, url: str) -> float | None:
-        """The Crawl-delay robots.txt gives us for ``url``'s host, if loaded and given."""
+        """The Crawl-delay robots.txt gives us for ``url``'s host, if loaded and given,
+        cut to ``max_crawl_delay``."""
         rules = self._robots.get(origin_of(url))
-        return None if rules is None else rules.crawl_delay(self.config.user_agent)
+        wish = None if rules is None else rules.crawl_delay(self.config.user_agent)
+        return None if wish is None else capped_wait(wish, self.config.max_crawl_delay)
 
     # -- redirects, guard and robots -------------------------------------------
 
@@ -296,8 +298,9 @@ class Fetcher:
                     raise _network_error(url, error) from error
                 except HTTPStatusError as error:
                     if error.status in (429, 503) and error.retry_after:
-                        # The host asked for a pause: its other URLs wait too.
-                        pause = min(error.retry_after, MAX_HOST_PAUSE)
+                        # The host asked for a pause: its other URLs wait too; a
+                        # longer wish is left to the crawler's retry schedule.
+                        pause = capped_wait(error.retry_after, self.config.max_crawl_delay)
                         host.next_start = max(host.next_start, time.monotonic() + pause)
                     raise
                 return dataclasses.replace(response, elapsed=time.monotonic() - started)
@@ -402,8 +405,8 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     if not value or not value.strip():
         return None
     text = value.strip()
-    if text.isdigit():
-        return float(text)
+    if text.isascii() and text.isdigit():
+        return float(text)  # inf past 308 digits: callers cap it (``capped_wait``)
     try:
         moment = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError):
@@ -411,6 +414,11 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
+
+
+def capped_wait(wish: float, cap: float) -> float:
+    """A server's wish for a wait in seconds, within [0, cap]; NaN counts as the cap."""
+    return min(max(wish, 0.0), cap) if not math.isnan(wish) else cap
 
 
 def looks_binary(head: bytes) -> bool:
