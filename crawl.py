@@ -159,6 +159,8 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     crawl fetch saved-page.html --url https://example.com/story --no-store
     """
     from scraper import pipeline
+    from scraper.cleanpool import CleanerPool
+    from scraper.errors import CleanError
     from scraper.fetch import fetch_pages
 
     conf = settings().config
@@ -166,28 +168,35 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     files = [t for t in targets if Path(t).is_file()]
     results: dict[str, Any] = {}
     for path in files:
-        results[path] = pipeline.page_from_file(path, url=base_url)
+        results[path] = pipeline.page_from_file(path, url=base_url,
+                                                max_bytes=conf.fetch.max_bytes)
     if urls:
         results.update(zip(urls, fetch_pages(urls, conf.fetch), strict=True))
 
     store = None if no_store else settings().open_store()
     failures = 0
     try:
-        for target in targets:
-            page = results[target]
-            if isinstance(page, FetchError):
-                failures += 1
-                click.echo(f"crawl: error: {page}", err=True)
-                continue
-            article = pipeline.clean_page(page, conf.clean)
-            if not article.text:
-                failures += 1
-                click.echo(f"crawl: error: {target}: {article.reason}", err=True)
-                continue
-            if store is not None:
-                stored = pipeline.store_page(store, page, article)
-                click.echo(f"{stored.outcome}: {stored.url}", err=True)
-            click.echo(render(article.to_dict(), fmt), nl=False)
+        with CleanerPool(1, conf.clean.timeout) as cleaner:
+            for target in targets:
+                page = results[target]
+                if isinstance(page, FetchError):
+                    failures += 1
+                    click.echo(f"crawl: error: {page}", err=True)
+                    continue
+                try:
+                    article = cleaner.run_now(target, pipeline.clean_page, page, conf.clean)
+                except CleanError as error:
+                    failures += 1
+                    click.echo(f"crawl: error: {error}", err=True)
+                    continue
+                if not article.text:
+                    failures += 1
+                    click.echo(f"crawl: error: {target}: {article.reason}", err=True)
+                    continue
+                if store is not None:
+                    stored = pipeline.store_page(store, page, article)
+                    click.echo(f"{stored.outcome}: {stored.url}", err=True)
+                click.echo(render(article.to_dict(), fmt), nl=False)
     finally:
         if store is not None:
             store.close()
@@ -208,9 +217,14 @@ def clean_command(file: Any, url: str | None, fmt: str) -> None:
     curl -s https://example.com/story | crawl clean - --url https://example.com/story
     """
     from cleaners import clean
+    from scraper.cleanpool import CleanerPool
+    from scraper.pipeline import read_bounded
 
     conf = settings().config
-    article = clean(file.read(), url, site_rules=conf.clean.rules_for(url))
+    html = read_bounded(file, conf.fetch.max_bytes, file.name)
+    with CleanerPool(1, conf.clean.timeout) as cleaner:
+        article = cleaner.run_now(file.name, clean, html, url,
+                                  site_rules=conf.clean.rules_for(url))
     if not article.text:
         raise CrawlError(f"{file.name}: {article.reason}")
     click.echo(render(article.to_dict(), fmt), nl=False)
@@ -234,18 +248,21 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
     from cleaners.explain import explain as explain_page
     from cleaners.report import render_report
     from scraper import pipeline
+    from scraper.cleanpool import CleanerPool
     from scraper.fetch import fetch_pages
 
     conf = settings().config
     if Path(target).is_file():
-        page = pipeline.page_from_file(target, url=base_url)
+        page = pipeline.page_from_file(target, url=base_url, max_bytes=conf.fetch.max_bytes)
     else:
         (fetched,) = fetch_pages([target], conf.fetch)
         if isinstance(fetched, FetchError):
             raise fetched
         page = fetched
-    article, segments = explain_page(page.body, page.final_url, charset=page.charset,
-                                     site_rules=conf.clean.rules_for(page.final_url))
+    with CleanerPool(1, conf.clean.timeout) as cleaner:
+        article, segments = cleaner.run_now(
+            target, explain_page, page.body, page.final_url, charset=page.charset,
+            site_rules=conf.clean.rules_for(page.final_url))
     if html_out:
         try:
             Path(html_out).write_text(render_report(segments, article), encoding="utf-8")

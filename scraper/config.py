@@ -73,6 +73,9 @@ class FetchConfig:
 @dataclass(frozen=True)
 class CleanConfig:
     sites: dict[str, SiteRules] = field(default_factory=dict)
+    # Longest one page may take to clean; past it the page fails (kind
+    # cleaner-timeout). A 10 MB page (fetch.max_bytes) takes ~3 s on one core.
+    timeout: Seconds = Seconds(10.0)
 
     def rules_for(self, url: str | None) -> SiteRules | None:
         """The rules of the most specific configured domain that ``url`` is on."""

@@ -10,7 +10,6 @@ unchanged sources costs a few 304s and stores nothing.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
 import random
 import signal
@@ -18,15 +17,14 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from . import discover as disc
+from .cleanpool import CleanerPool
 from .config import Config, FetchConfig, Source
-from .errors import BlockedURL, FetchError, HTTPStatusError, NetworkError
+from .errors import BlockedURL, CleanError, FetchError, HTTPStatusError, NetworkError
 from .fetch import Fetcher, Page, capped_wait
 from .frontier import Claim, Frontier, retry_delay
 from .pipeline import clean_page, store_page
@@ -96,7 +94,7 @@ class Discovery:
     validators: list[Validators] = field(default_factory=list)
 
 
-def _retryable(error: FetchError) -> bool:
+def _retryable(error: FetchError | CleanError) -> bool:
     """Failures that may pass: overload, server errors, the network, and a
     robots.txt that could not be read (which forbids the host only for now)."""
     if isinstance(error, HTTPStatusError):
@@ -128,13 +126,12 @@ class Crawler:
         self._report = report or (lambda url, outcome: None)
         self._should_stop = should_stop
         self._rng = random.Random()
-        self._cleaners: ProcessPoolExecutor | None = None
+        self._cleaners: CleanerPool | None = None
 
-    def _cleaner_pool(self) -> ProcessPoolExecutor:
-        if self._cleaners is None:  # forkserver: never fork a process that runs threads
-            self._cleaners = ProcessPoolExecutor(
-                CLEAN_WORKERS, mp_context=multiprocessing.get_context("forkserver"),
-                initializer=_exit_with, initargs=(os.getpid(),))
+    def _cleaner_pool(self) -> CleanerPool:
+        if self._cleaners is None:
+            self._cleaners = CleanerPool(CLEAN_WORKERS, self.config.clean.timeout,
+                                         initializer=_exit_with, initargs=(os.getpid(),))
         return self._cleaners
 
     def fetcher(self, source: Source) -> Fetcher:
@@ -148,7 +145,7 @@ class Crawler:
         for fetcher in self._fetchers.values():
             await fetcher.aclose()
         if self._cleaners is not None:
-            self._cleaners.shutdown(cancel_futures=True)
+            self._cleaners.close()
 
     # -- discovery -------------------------------------------------------------
 
@@ -302,11 +299,11 @@ class Crawler:
         summary.fetched += 1
         summary.bytes += len(page.body)
         try:
-            article = await asyncio.get_running_loop().run_in_executor(
-                self._cleaner_pool(), clean_page, page, self.config.clean, source.clean)
-        except BrokenProcessPool:  # a worker died (OOM killer): clean here, new pool next
-            self._cleaners = None
-            article = clean_page(page, self.config.clean, source.clean)
+            article = await self._cleaner_pool().run(page.final_url, clean_page, page,
+                                                     self.config.clean, source.clean)
+        except CleanError as error:  # past clean.timeout, or its worker died
+            self._record_failure(claim, error, summary)
+            return
         stored = store_page(self.store, page, article, source=source.name,
                             frontier=self.frontier, claimed_url=claim.url)
         if stored.duplicate_of is not None:
@@ -316,7 +313,8 @@ class Crawler:
         setattr(summary, stored.outcome, getattr(summary, stored.outcome) + 1)
         self._report(claim.url, stored.outcome)
 
-    def _record_failure(self, claim: Claim, error: FetchError, summary: CrawlSummary) -> None:
+    def _record_failure(self, claim: Claim, error: FetchError | CleanError,
+                        summary: CrawlSummary) -> None:
         if isinstance(error, BlockedURL) and not _retryable(error):
             self.frontier.skip(claim.url, error.reason)
             if "robots" in error.kind:

@@ -14,6 +14,8 @@ once, where they cross into our code, with ``raise ... from``::
     │   ├── NotHTMLError        the body is not a web page (PDF, image, binary)
     │   ├── TooLargeError       the body passed the configured size limit
     │   └── NetworkError        DNS, connect, reset, timeout, redirect loop, broken encoding
+    ├── CleanError              a page the cleaner could not finish (carries ``url`` and ``kind``)
+    │   └── CleanTimeout        the cleaner ran past ``clean.timeout`` on it
     └── StoreError              the database cannot do what was asked
         ├── ReadOnlyError       ``crawl query`` was given a statement that writes
         └── LockedError         another ``crawl run`` holds the database
@@ -76,6 +78,27 @@ class TooLargeError(FetchError):
 
 class NetworkError(FetchError):
     kind = "network"
+
+
+class CleanError(CrawlError):
+    """A page whose cleaning failed outside the cleaner's own control (its
+    worker killed or dead); ``kind`` names the failure for summaries."""
+
+    kind = "cleaner-failed"
+
+    def __init__(self, url: str, message: str, *, kind: str | None = None) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+        self.reason = message
+        if kind is not None:
+            self.kind = kind
+
+
+class CleanTimeout(CleanError):
+    kind = "cleaner-timeout"
+
+    def __init__(self, url: str, seconds: float) -> None:
+        super().__init__(url, f"the cleaner ran past its limit of {seconds:g}s")
 
 
 class StoreError(CrawlError):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from cleaners import Article, clean
 
 from .config import CleanConfig, SiteRules
+from .errors import UsageError
 from .fetch import Page
 from .frontier import Frontier
 from .store import Store
@@ -75,11 +76,22 @@ def store_page(
     return stored
 
 
-def page_from_file(path: str | Path, *, url: str | None = None) -> Page:
+def page_from_file(path: str | Path, *, url: str | None = None,
+                   max_bytes: int | None = None) -> Page:
     """A saved HTML file, shaped as if fetched from ``url`` (or its file: URL)."""
     file = Path(path)
     stamp = datetime.fromtimestamp(file.stat().st_mtime, UTC).isoformat(timespec="seconds")
     address = url or file.resolve().as_uri()
+    with file.open("rb") as handle:
+        body = read_bounded(handle, max_bytes, str(path))
     return Page(url=address, final_url=address, status=200, headers={},
-                body=file.read_bytes(), content_type="text/html", charset=None,
+                body=body, content_type="text/html", charset=None,
                 fetched_at=stamp, elapsed=0.0)
+
+
+def read_bounded(handle: BinaryIO, max_bytes: int | None, name: str) -> bytes:
+    """All of ``handle``, or UsageError past ``max_bytes`` (``/dev/zero`` never ends)."""
+    data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise UsageError(f"{name}: larger than fetch.max_bytes ({max_bytes} bytes)")
+    return data
