@@ -42,8 +42,15 @@ no real page nests that deep, even one that never closes its <div>s."""
 SAFE_TAG_COUNT = 10_000
 """A page with fewer tags than this cannot nest deep enough to be slow: its depth
 is not measured, which keeps the check off the ordinary page's path."""
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# What the HTML tokenizer skips over, then tags. A comment ends the way the
+# tokenizer ends it (``<!-->`` and ``<!--->`` are whole comments, ``--!>`` ends one,
+# an unclosed one runs to the end); raw text elements hold no tags, so a "<!--"
+# inside a script cannot hide what follows the script from the count.
+_TOKENS = re.compile(
+    r"<!--(?:-?>|.*?--!?>|.*)"
+    r"|<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b.*?(?:</\1[\s/>]|\Z)"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)",
+    re.DOTALL | re.IGNORECASE)
 # Elements that never deepen the tree: void ones, and ones the parser closes itself.
 _FLAT_TAGS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -128,16 +135,21 @@ def _nesting_depth(html: str) -> int:
 
     Counted as the parser builds: an end tag closes the innermost open element of
     its name and everything opened inside it; an end tag that closes nothing, or
-    one inside a comment, changes nothing.
+    one inside a comment or a script, changes nothing; an ``<a>`` straight inside
+    an ``<a>`` closes it (links do not nest).
     """
-    html = _COMMENT.sub("", html)
     open_names: list[str] = []
     open_count: dict[str, int] = {}
     deepest = 0
-    for closing, name in _TAG.findall(html):
+    for token in _TOKENS.finditer(html):
+        closing, name = token.group(2, 3)
+        if name is None:  # a comment or a raw text element
+            continue
         name = name.lower()
         if name in _FLAT_TAGS:
             continue
+        if not closing and name == "a" and open_names and open_names[-1] == "a":
+            continue  # this link replaces the open one at the same depth
         if not closing:
             open_names.append(name)
             open_count[name] = open_count.get(name, 0) + 1
