@@ -20,6 +20,7 @@ import click
 
 from scraper.config import Config, load_config
 from scraper.console import (
+    echo,
     flatten,
     format_duration,
     print_table,
@@ -42,7 +43,7 @@ class CrawlGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CrawlError as error:
-            click.echo(f"crawl: error: {error}", err=True)
+            echo(f"crawl: error: {error}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             click.echo("crawl: interrupted", err=True)
@@ -181,22 +182,22 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
                 page = results[target]
                 if isinstance(page, FetchError):
                     failures += 1
-                    click.echo(f"crawl: error: {page}", err=True)
+                    echo(f"crawl: error: {page}", err=True)
                     continue
                 try:
                     article = cleaner.run_now(target, pipeline.clean_page, page, conf.clean)
                 except CleanError as error:
                     failures += 1
-                    click.echo(f"crawl: error: {error}", err=True)
+                    echo(f"crawl: error: {error}", err=True)
                     continue
                 if not article.text:
                     failures += 1
-                    click.echo(f"crawl: error: {target}: {article.reason}", err=True)
+                    echo(f"crawl: error: {target}: {article.reason}", err=True)
                     continue
                 if store is not None:
                     stored = pipeline.store_page(store, page, article)
-                    click.echo(f"{stored.outcome}: {stored.url}", err=True)
-                click.echo(render(article.to_dict(), fmt), nl=False)
+                    echo(f"{stored.outcome}: {stored.url}", err=True)
+                echo(render(article.to_dict(), fmt), nl=False)
     finally:
         if store is not None:
             store.close()
@@ -227,7 +228,7 @@ def clean_command(file: Any, url: str | None, fmt: str) -> None:
                                   site_rules=conf.clean.rules_for(url))
     if not article.text:
         raise CrawlError(f"{file.name}: {article.reason}")
-    click.echo(render(article.to_dict(), fmt), nl=False)
+    echo(render(article.to_dict(), fmt), nl=False)
 
 
 @cli.command()
@@ -270,19 +271,20 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
             raise CrawlError(f"{html_out}: cannot write ({error.strerror})") from error
         click.echo(f"wrote {html_out}", err=True)
     if fmt == "json":
-        click.echo(json.dumps({"article": article.to_dict(),
-                               "segments": [dataclasses.asdict(s) for s in segments]},
-                              ensure_ascii=False))
+        echo(json.dumps({"article": article.to_dict(),
+                         "segments": [dataclasses.asdict(s) for s in segments]},
+                        ensure_ascii=False))
         return
     for segment in segments:
         if segment.kind is None:
             click.echo(click.style("kept", fg="green", bold=True))
-            click.echo(segment.text + "\n")
+            echo(segment.text + "\n")
         else:
             label = click.style(f"removed [{segment.kind}] {segment.rule}", fg="red")
-            click.echo(f"{label}: {shorten(segment.text)}\n")
+            click.echo(f"{label}: ", nl=False)
+            echo(f"{shorten(segment.text)}\n")
     if article.reason:
-        click.echo(f"no article: {article.reason}", err=True)
+        echo(f"no article: {article.reason}", err=True)
 
 
 @cli.command()
@@ -491,11 +493,11 @@ def show(key: str, fmt: str) -> None:
         article = store.get_article(int(key) if key.isdigit() else key)
     if article is None:
         raise UsageError(f"no stored article with id or URL {key!r}")
-    click.echo(render(article, fmt), nl=False)
+    echo(render(article, fmt), nl=False)
     if fmt != "json" and article.get("removed"):
-        click.echo(f"\nremoved blocks ({len(article['removed'])}):")
+        echo(f"\nremoved blocks ({len(article['removed'])}):")
         for block in article["removed"]:
-            click.echo(f"  [{block['kind']}] {block['rule']}: {block['excerpt']}")
+            echo(f"  [{block['kind']}] {block['rule']}: {block['excerpt']}")
 
 
 @cli.command()
@@ -522,7 +524,7 @@ def reclean(source: str | None, since: str | None) -> None:
             settings().open_store(must_exist=True) as store:
         result = reclean_pages(store, conf.clean, source=source, since=since, source_rules=rules)
     for url, reason in result.failures:
-        click.echo(f"crawl: error: {url}: {reason}", err=True)
+        echo(f"crawl: error: {url}: {reason}", err=True)
     click.echo(f"{result.pages} pages: {result.changed} changed, {result.unchanged} unchanged, "
                f"{result.empty} without an article, {result.failed} failed")
     if result.failed:

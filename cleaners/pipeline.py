@@ -25,6 +25,7 @@ from .article import Article, RemovedBlock, SiteRules
 from .assemble import Block, blocks_of, to_markdown, to_text
 from .blocks import Remover
 from .content import main_content
+from .controls import strip_controls
 from .decode import decode_html, looks_binary
 from .markup import excerpt, squash
 from .metadata import Metadata, extract_metadata
@@ -82,9 +83,22 @@ def clean_watched(html: str | bytes, url: str | None = None, *, charset: str | N
                   watcher: Watcher | None = None) -> Article:
     """``clean`` with a ``watcher`` (``crawl explain`` uses one to show its work)."""
     try:
-        return _clean(html, url, charset, site_rules, watcher)
+        return _without_controls(_clean(html, url, charset, site_rules, watcher))
     except Exception as error:  # the promise is "never raises": report instead
         return Article(url=url, reason=f"cleaner failed: {type(error).__name__}: {error}"[:300])
+
+
+def _without_controls(article: Article) -> Article:
+    """Every text of ``article`` without control characters (see ``controls``)."""
+    for field in dataclasses.fields(article):
+        value = getattr(article, field.name)
+        if isinstance(value, str):
+            setattr(article, field.name, strip_controls(value))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            setattr(article, field.name, [strip_controls(item) for item in value])
+    article.removed = [dataclasses.replace(block, excerpt=strip_controls(block.excerpt))
+                       for block in article.removed]
+    return article
 
 
 def _clean(html: str | bytes, url: str | None, charset: str | None,
