@@ -18,11 +18,10 @@ from typing import Any, TypeVar
 
 import click
 
-from scraper.config import Config, load_config
+from scraper.config import Config, format_duration, load_config
 from scraper.console import (
     echo,
     flatten,
-    format_duration,
     print_table,
     shorten,
     show_rows,

@@ -90,14 +90,6 @@ def show_summary(result: Any, fmt: str) -> None:
     print_table(["", "count"], rows, title=title)
 
 
-def format_duration(seconds: float) -> str:
-    """1800 -> "30m": the way config.yaml writes durations."""
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size and seconds % size == 0:
-            return f"{seconds / size:.0f}{unit}"
-    return f"{seconds:g}s"
-
-
 def flatten(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
     for key, value in data.items():
         if isinstance(value, dict):
