@@ -18,7 +18,7 @@ once, where they cross into our code, with ``raise ... from``::
     │   └── CleanTimeout        the cleaner ran past ``clean.timeout`` on it
     └── StoreError              the database cannot do what was asked
         ├── ReadOnlyError       ``crawl query`` was given a statement that writes
-        └── LockedError         another ``crawl run`` holds the database
+        └── LockedError         another ``crawl run`` holds the database (exit code 75)
 """
 
 from __future__ import annotations
@@ -110,4 +110,4 @@ class ReadOnlyError(StoreError):
 
 
 class LockedError(StoreError):
-    pass
+    exit_code = 75  # EX_TEMPFAIL: "already running, try later", which cron can tell apart
