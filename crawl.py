@@ -3,7 +3,8 @@
 Each verb is a thin call into the library (``scraper``, ``cleaners``); this
 module only parses options, picks an output format and turns every
 ``CrawlError`` into one line on stderr with its exit code:
-0 done, 1 some URLs failed, 2 usage or config error.
+0 done, 1 some URLs (or stored rows) failed, 2 usage or config error,
+75 another run holds the database.
 """
 
 from __future__ import annotations
@@ -314,8 +315,10 @@ def search(terms: tuple[str, ...], limit: int, source: str | None, since: str | 
 @cli.command()
 @click.argument("sql")
 @table_format_option
+@click.option("--timeout", type=click.FloatRange(0.1, 86400), default=30.0, show_default=True,
+              metavar="SECONDS", help="Stop the query after this long.")
 @common_options
-def query(sql: str, fmt: str) -> None:
+def query(sql: str, fmt: str, timeout: float) -> None:
     """Run a read-only SQL query; any statement that writes is refused.
 
     \b
@@ -323,7 +326,7 @@ def query(sql: str, fmt: str) -> None:
     crawl query "select url, title from articles" --format csv > titles.csv
     """
     with settings().open_store(must_exist=True) as store:
-        result = store.query(sql)
+        result = store.query(sql, timeout=timeout)
         show_rows(result.columns, result.rows, fmt)
 
 
@@ -332,10 +335,13 @@ def query(sql: str, fmt: str) -> None:
               default="jsonl", show_default=True)
 @click.option("--output", "-o", metavar="PATH",
               help="File to write (a folder for markdown); default: standard output.")
+@click.option("--keep-formulas", is_flag=True,
+              help="CSV: write cells starting with = + - @ as they are (by default they get "
+                   "a leading ' so a spreadsheet shows them instead of running them).")
 @filter_options
 @common_options
-def export(fmt: str, output: str | None, source: str | None, since: str | None,
-           until: str | None, language: str | None) -> None:
+def export(fmt: str, output: str | None, keep_formulas: bool, source: str | None,
+           since: str | None, until: str | None, language: str | None) -> None:
     """Export stored articles as JSON Lines, CSV, or one Markdown file each.
 
     \b
@@ -344,10 +350,19 @@ def export(fmt: str, output: str | None, source: str | None, since: str | None,
     """
     from scraper.export import export_articles
 
+    corrupt: list[CrawlError] = []
+
+    def skip(error: CrawlError) -> None:  # one unreadable row; the others go on
+        corrupt.append(error)
+        echo(f"crawl: error: {error}", err=True)
+
     with settings().open_store(must_exist=True) as store:
-        rows = store.iter_articles(source=source, since=since, until=until, language=language)
-        count = export_articles(rows, fmt, output)
+        rows = store.iter_articles(source=source, since=since, until=until, language=language,
+                                   on_corrupt=skip)
+        count = export_articles(rows, fmt, output, neutralise_formulas=not keep_formulas)
     click.echo(f"exported {count} articles", err=True)
+    if corrupt:
+        sys.exit(1)
 
 
 @cli.command()
@@ -489,7 +504,7 @@ def show(key: str, fmt: str) -> None:
     from scraper.errors import UsageError
 
     with settings().open_store(must_exist=True) as store:
-        article = store.get_article(int(key) if key.isdigit() else key)
+        article = store.get_article(key)
     if article is None:
         raise UsageError(f"no stored article with id or URL {key!r}")
     echo(render(article, fmt), nl=False)

@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from .cleanpool import CleanerPool
 from .config import CleanConfig, SiteRules
+from .errors import CleanError
 from .fetch import Page, parse_content_type
 from .pipeline import clean_page
-from .store import RawPage, Store
+from .store import CorruptRowError, RawPage, Store
 
 
 @dataclass
@@ -51,27 +53,39 @@ def reclean(
     page's fetch time) narrow the pages; ``source_rules`` gives each
     configured source's own cleaning rules by name, as the crawl applies
     them. ``progress`` is called with the number of pages done after each.
+    Each page is cleaned under ``clean_config.timeout``; a stored page that
+    cannot be read back fails alone.
     """
     result = RecleanResult()
-    for done, raw in enumerate(store.raw_pages(source=source, since=since), start=1):
-        extra = source_rules.get(raw.source) if source_rules and raw.source else None
-        try:
-            article = clean_page(page_of(raw), clean_config, extra)
-        except Exception as error:  # a cleaner bug on one page must not stop thousands
-            result.failed += 1
-            result.failures.append((raw.final_url, f"{type(error).__name__}: {error}"))
-        else:
-            if not article.text:
-                result.empty += 1
+
+    def unreadable(error: CorruptRowError) -> None:
+        result.failed += 1
+        result.failures.append((error.row, error.reason))
+
+    pages = store.raw_pages(source=source, since=since, on_corrupt=unreadable)
+    with CleanerPool(1, clean_config.timeout) as cleaner:
+        for done, raw in enumerate(pages, start=1):
+            extra = source_rules.get(raw.source) if source_rules and raw.source else None
+            try:
+                article = cleaner.run_now(raw.final_url, clean_page, page_of(raw), clean_config,
+                                          extra)
+            except Exception as error:  # a cleaner bug on one page must not stop thousands
+                result.failed += 1
+                reason = error.reason if isinstance(error, CleanError) else \
+                    f"{type(error).__name__}: {error}"
+                result.failures.append((raw.final_url, reason))
             else:
-                saved = store.save_article(article, url=raw.final_url, page_id=raw.id,
-                                           source=raw.source, fetched_at=raw.fetched_at)
-                if saved.status == "unchanged":
-                    result.unchanged += 1
+                if not article.text:
+                    result.empty += 1
                 else:
-                    result.changed += 1
-        if progress is not None:
-            progress(done)
+                    saved = store.save_article(article, url=raw.final_url, page_id=raw.id,
+                                               source=raw.source, fetched_at=raw.fetched_at)
+                    if saved.status == "unchanged":
+                        result.unchanged += 1
+                    else:
+                        result.changed += 1
+            if progress is not None:
+                progress(done)
     return result
 
 
