@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from . import discover as disc
 from .cleanpool import CleanerPool
@@ -41,6 +41,8 @@ gets its own cores and the event loop keeps fetching and storing meanwhile."""
 RETRY_HORIZON = 60.0
 """A retry due later than this many seconds waits for the next run instead
 of keeping this one alive."""
+
+T = TypeVar("T")
 
 Report = Callable[[str, str], None]
 """Called with (url, outcome) as each page finishes, for progress display."""
@@ -164,15 +166,15 @@ class Crawler:
             page, seen = await self._discovery_page(fetcher, found, url, "html", summary)
             wants_feeds = url == source.home and not source.feeds
             if page is not None:
-                items += disc.parse_section(page.body, page.final_url)
+                items += await _parsed(disc.parse_section, page)
                 if wants_feeds:
-                    seen.children = disc.find_feeds(page.body, page.final_url)
+                    seen.children = await _parsed(disc.find_feeds, page)
             if wants_feeds:
                 feeds += seen.children or []
         for url in dict.fromkeys(feeds):
             page, _ = await self._discovery_page(fetcher, found, url, "feed", summary)
             if page is not None:
-                items += disc.parse_feed(page.body, page.final_url)
+                items += await _parsed(disc.parse_feed, page)
         items += await self._read_sitemaps(fetcher, found, sitemaps, summary)
         found.items, found.skipped = disc.filter_items(
             _unique(items), include=source.include, exclude=source.exclude,
@@ -197,7 +199,7 @@ class Crawler:
             page, seen = await self._discovery_page(fetcher, found, url, "feed", summary)
             if page is not None:
                 try:
-                    result = disc.parse_sitemap(page.body, page.final_url)
+                    result = await _parsed(disc.parse_sitemap, page)
                 except FetchError as error:  # a gzip bomb or broken gzip: skip this one only
                     summary.errors[f"discovery:{error.kind}"] += 1
                     self._report(url, f"error: {error.reason}")
@@ -334,6 +336,12 @@ class Crawler:
             retry_at = (_now() + timedelta(seconds=delay)).isoformat()
         self.frontier.failed(claim.url, error.kind, error.reason, retry_at)
         self._report(claim.url, f"error: {error.reason}" + (" (will retry)" if retry_at else ""))
+
+
+async def _parsed(parse: Callable[[bytes, str], T], page: Page) -> T:
+    """A discovery page parsed in a thread: a 9 MB feed or sitemap takes seconds
+    to parse, and the event loop meanwhile keeps other fetches going."""
+    return await asyncio.to_thread(parse, page.body, page.final_url)
 
 
 def _exit_with(crawl_pid: int) -> None:
