@@ -98,6 +98,8 @@ def _without_controls(article: Article) -> Article:
             setattr(article, field.name, [strip_controls(item) for item in value])
     article.removed = [dataclasses.replace(block, excerpt=strip_controls(block.excerpt))
                        for block in article.removed]
+    if not article.text.strip() and article.reason is None:  # it was control characters
+        article.text, article.markdown, article.reason = "", "", "no article text found"
     return article
 
 
