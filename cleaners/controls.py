@@ -20,6 +20,10 @@ _CONTROLS = re.compile(
 )
 
 
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""One character class scans far faster than the alternation: most text has none."""
+
+
 def strip_controls(text: str) -> str:
     """``text`` without escape sequences and control characters but tab and newline."""
-    return _CONTROLS.sub("", text)
+    return _CONTROLS.sub("", text) if _ANY_CONTROL.search(text) else text

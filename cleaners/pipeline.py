@@ -157,9 +157,8 @@ def _nesting_depth(html: str) -> int:
     open_names: list[str] = []
     open_count: dict[str, int] = {}
     deepest = 0
-    for token in _TOKENS.finditer(html):
-        closing, name = token.group(2, 3)
-        if name is None:  # a comment or a raw text element
+    for _, closing, name in _TOKENS.findall(html):
+        if not name:  # a comment or a raw text element
             continue
         name = name.lower()
         if name in _FLAT_TAGS:
