@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from .cleanpool import CleanerPool
 from .config import CleanConfig, SiteRules
-from .errors import CleanError
+from .errors import CleanError, CorruptRowError
 from .fetch import Page, parse_content_type
 from .pipeline import clean_page
-from .store import CorruptRowError, RawPage, Store
+from .store import RawPage, Store
 
 
 @dataclass

@@ -37,7 +37,7 @@ import sqlite_utils
 from cleaners import Article
 
 from . import dedupe
-from .errors import ReadOnlyError, StoreError
+from .errors import CorruptRowError, ReadOnlyError, StoreError
 from .schema import migrate
 
 BUSY_TIMEOUT = 30.0
@@ -96,15 +96,6 @@ class SearchHit:
     snippet: str
     rank: float
     """SQLite's bm25: lower is a better match."""
-
-
-class CorruptRowError(StoreError):
-    """One stored row that cannot be read back; the others can."""
-
-    def __init__(self, row: str, reason: str) -> None:
-        super().__init__(f"{row}: {reason}")
-        self.row = row
-        self.reason = reason
 
 
 def _lenient_text(data: bytes) -> str:
