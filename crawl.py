@@ -177,7 +177,7 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     store = None if no_store else settings().open_store()
     failures = 0
     try:
-        with CleanerPool(1, conf.clean.timeout) as cleaner:
+        with CleanerPool.for_command(conf.clean.timeout) as cleaner:
             for target in targets:
                 page = results[target]
                 if isinstance(page, FetchError):
@@ -219,11 +219,11 @@ def clean_command(file: Any, url: str | None, fmt: str) -> None:
     """
     from cleaners import clean
     from scraper.cleanpool import CleanerPool
-    from scraper.pipeline import read_bounded
+    from scraper.files import read_bounded
 
     conf = settings().config
     html = read_bounded(file, conf.fetch.max_bytes, file.name)
-    with CleanerPool(1, conf.clean.timeout) as cleaner:
+    with CleanerPool.for_command(conf.clean.timeout) as cleaner:
         article = cleaner.run_now(file.name, clean, html, url,
                                   site_rules=conf.clean.rules_for(url))
     if not article.text:
@@ -260,7 +260,7 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
         if isinstance(fetched, FetchError):
             raise fetched
         page = fetched
-    with CleanerPool(1, conf.clean.timeout) as cleaner:
+    with CleanerPool.for_command(conf.clean.timeout) as cleaner:
         article, segments = cleaner.run_now(
             target, explain_page, page.body, page.final_url, charset=page.charset,
             site_rules=conf.clean.rules_for(page.final_url))

@@ -9,8 +9,11 @@ worker, leaving the pages of the others alone) and the page fails with
 ``CleanTimeout``, kind ``cleaner-timeout``. A worker that dies otherwise (the
 OOM killer) fails its page with kind ``cleaner-crashed``.
 
-Workers start from a forkserver: a crawl runs threads, and a process that
-runs threads must not fork.
+A crawl's workers start from a forkserver: a crawl runs threads, and a
+process that runs threads must not fork. A command that cleans pages one at a
+time (``crawl fetch``, ``clean``, ``explain``, ``reclean``) runs no thread of
+its own while it cleans, so its one worker is forked: ready at once, where a
+forkserver would first start and import the cleaner (seconds on a busy machine).
 """
 
 from __future__ import annotations
@@ -36,10 +39,15 @@ class CleanerPool:
 
     def __init__(self, workers: int, timeout: float, *,
                  initializer: Callable[..., Any] | None = None,
-                 initargs: Iterable[Any] = ()) -> None:
+                 initargs: Iterable[Any] = (), start_method: str = "forkserver") -> None:
         self.timeout = timeout
         self._pool = ProcessPool(workers, initializer=initializer, initargs=initargs,
-                                 context=multiprocessing.get_context("forkserver"))
+                                 context=multiprocessing.get_context(start_method))
+
+    @classmethod
+    def for_command(cls, timeout: float) -> CleanerPool:
+        """One forked worker, for a command that cleans one page at a time."""
+        return cls(1, timeout, start_method="fork")
 
     def __enter__(self) -> CleanerPool:
         return self

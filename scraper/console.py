@@ -15,12 +15,14 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.text import Text
 
 from cleaners.controls import strip_controls
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
@@ -30,6 +32,8 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
 
 def _cell(value: Any) -> Text:
     """A table cell as literal text: Rich reads no markup in a ``Text``."""
+    from rich.text import Text
+
     return Text("" if value is None else strip_controls(str(value)))
 
 

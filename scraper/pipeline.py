@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Literal
 
 from cleaners import Article, clean
 
 from .config import CleanConfig, SiteRules
-from .errors import UsageError
 from .fetch import Page
+from .files import read_bounded
 from .frontier import Frontier
 from .store import Store
 
@@ -87,11 +87,3 @@ def page_from_file(path: str | Path, *, url: str | None = None,
     return Page(url=address, final_url=address, status=200, headers={},
                 body=body, content_type="text/html", charset=None,
                 fetched_at=stamp, elapsed=0.0)
-
-
-def read_bounded(handle: BinaryIO, max_bytes: int | None, name: str) -> bytes:
-    """All of ``handle``, or UsageError past ``max_bytes`` (``/dev/zero`` never ends)."""
-    data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
-    if max_bytes is not None and len(data) > max_bytes:
-        raise UsageError(f"{name}: larger than fetch.max_bytes ({max_bytes} bytes)")
-    return data

@@ -63,7 +63,7 @@ def reclean(
         result.failures.append((error.row, error.reason))
 
     pages = store.raw_pages(source=source, since=since, on_corrupt=unreadable)
-    with CleanerPool(1, clean_config.timeout) as cleaner:
+    with CleanerPool.for_command(clean_config.timeout) as cleaner:
         for done, raw in enumerate(pages, start=1):
             extra = source_rules.get(raw.source) if source_rules and raw.source else None
             try:
