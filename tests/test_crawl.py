@@ -321,7 +321,7 @@ def test_a_second_run_on_the_same_database_stops_at_once(tmp_path: Path) -> None
             first.send_signal(signal.SIGTERM)
             first.wait(timeout=30)
 
-    assert second.returncode == 1
+    assert second.returncode == 75  # EX_TEMPFAIL: already running
     assert took < 10
     assert "another `crawl run`" in second.stderr and f"pid {first.pid}" in second.stderr
     assert len(second.stderr.strip().splitlines()) == 1, second.stderr
