@@ -3,7 +3,8 @@
 Each verb is a thin call into the library (``scraper``, ``cleaners``); this
 module only parses options, picks an output format and turns every
 ``CrawlError`` into one line on stderr with its exit code:
-0 done, 1 some URLs failed, 2 usage or config error.
+0 done, 1 some URLs (or stored rows) failed, 2 usage or config error,
+75 another run holds the database.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from typing import Any, TypeVar
 import click
 
 from scraper import filters
-from scraper.config import Config, load_config
+from scraper.config import Config, format_duration, load_config
 from scraper.console import (
+    echo,
     flatten,
-    format_duration,
     print_table,
     say,
     shorten,
@@ -49,7 +50,7 @@ class CrawlGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CrawlError as error:
-            click.echo(f"crawl: error: {error}", err=True)
+            echo(f"crawl: error: {error}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt as interrupt:
             click.echo("crawl: interrupted", err=True)
@@ -218,6 +219,8 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     crawl fetch saved-page.html --url https://example.com/story --no-store
     """
     from scraper import pipeline
+    from scraper.cleanpool import CleanerPool
+    from scraper.errors import CleanError
     from scraper.fetch import fetch_pages
     from scraper.schedule import Stopper
 
@@ -226,7 +229,8 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     files = [t for t in targets if is_file(t)]
     results: dict[str, Any] = {}
     for path in files:
-        results[path] = pipeline.page_from_file(path, url=base_url)
+        results[path] = pipeline.page_from_file(path, url=base_url,
+                                                max_bytes=conf.fetch.max_bytes)
     with Stopper() as stopper:
         if urls:
             results.update(zip(urls, fetch_pages(urls, conf.fetch, stopper=stopper, notice=say),
@@ -239,21 +243,27 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     store = None if no_store else settings().open_store()
     failures = 0
     try:
-        for target in targets:
-            page = results[target]
-            if isinstance(page, FetchError):
-                failures += 1
-                click.echo(f"crawl: error: {page}", err=True)
-                continue
-            article = pipeline.clean_page(page, conf.clean)
-            if not article.text:
-                failures += 1
-                click.echo(f"crawl: error: {target}: {article.reason}", err=True)
-                continue
-            if store is not None:
-                stored = pipeline.store_page(store, page, article)
-                click.echo(f"{stored.outcome}: {stored.url}", err=True)
-            click.echo(render(article.to_dict(), fmt), nl=False)
+        with CleanerPool.for_command(conf.clean.timeout) as cleaner:
+            for target in targets:
+                page = results[target]
+                if isinstance(page, FetchError):
+                    failures += 1
+                    echo(f"crawl: error: {page}", err=True)
+                    continue
+                try:
+                    article = cleaner.run_now(target, pipeline.clean_page, page, conf.clean)
+                except CleanError as error:
+                    failures += 1
+                    echo(f"crawl: error: {error}", err=True)
+                    continue
+                if not article.text:
+                    failures += 1
+                    echo(f"crawl: error: {target}: {article.reason}", err=True)
+                    continue
+                if store is not None:
+                    stored = pipeline.store_page(store, page, article)
+                    echo(f"{stored.outcome}: {stored.url}", err=True)
+                echo(render(article.to_dict(), fmt), nl=False)
     finally:
         if store is not None:
             store.close()
@@ -273,12 +283,17 @@ def clean_command(file: Any, url: str | None, fmt: str) -> None:
     curl -s https://example.com/story | crawl clean - --url https://example.com/story
     """
     from cleaners import clean
+    from scraper.cleanpool import CleanerPool
+    from scraper.files import read_bounded
 
     conf = settings().config
-    article = clean(file.read(), url, site_rules=conf.clean.rules_for(url))
+    html = read_bounded(file, conf.fetch.max_bytes, file.name)
+    with CleanerPool.for_command(conf.clean.timeout) as cleaner:
+        article = cleaner.run_now(file.name, clean, html, url,
+                                  site_rules=conf.clean.rules_for(url))
     if not article.text:
         raise CrawlError(f"{file.name}: {article.reason}")
-    click.echo(render(article.to_dict(), fmt), nl=False)
+    echo(render(article.to_dict(), fmt), nl=False)
 
 
 @cli.command()
@@ -300,20 +315,22 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
     from cleaners.explain import metadata_decisions
     from cleaners.report import render_report
     from scraper import pipeline
+    from scraper.cleanpool import CleanerPool
     from scraper.fetch import fetch_pages
 
     conf = settings().config
     if is_file(target):
-        page = pipeline.page_from_file(target, url=base_url)
+        page = pipeline.page_from_file(target, url=base_url, max_bytes=conf.fetch.max_bytes)
     else:
         (fetched,) = fetch_pages([target], conf.fetch)
         if isinstance(fetched, FetchError):
             raise fetched
         page = fetched
     fetched_at = datetime.fromisoformat(page.fetched_at)
-    article, segments = explain_page(page.body, page.final_url, charset=page.charset,
-                                     site_rules=conf.clean.rules_for(page.final_url),
-                                     fetched_at=fetched_at)
+    with CleanerPool.for_command(conf.clean.timeout) as cleaner:
+        article, segments = cleaner.run_now(
+            target, explain_page, page.body, page.final_url, charset=page.charset,
+            site_rules=conf.clean.rules_for(page.final_url), fetched_at=fetched_at)
     decisions = metadata_decisions(page.body, page.final_url, article, charset=page.charset,
                                    fetched_at=fetched_at)
     if html_out:
@@ -323,22 +340,23 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
             raise CrawlError(f"{html_out}: cannot write ({error.strerror})") from error
         click.echo(f"wrote {html_out}", err=True)
     if fmt == "json":
-        click.echo(json.dumps({"article": article.to_dict(),
-                               "segments": [dataclasses.asdict(s) for s in segments],
-                               "metadata": dataclasses.asdict(decisions)},
-                              ensure_ascii=False))
+        echo(json.dumps({"article": article.to_dict(),
+                         "segments": [dataclasses.asdict(s) for s in segments],
+                         "metadata": dataclasses.asdict(decisions)},
+                        ensure_ascii=False))
         return
     for segment in segments:
         if segment.kind is None:
             click.echo(click.style("kept", fg="green", bold=True))
-            click.echo(segment.text + "\n")
+            echo(segment.text + "\n")
         else:
             label = click.style(f"removed [{segment.kind}] {segment.rule}", fg="red")
-            click.echo(f"{label}: {shorten(segment.text)}\n")
+            click.echo(f"{label}: ", nl=False)
+            echo(f"{shorten(segment.text)}\n")
     click.echo(click.style("metadata", bold=True))
-    click.echo("\n".join(decisions.lines()))
+    echo("\n".join(decisions.lines()))
     if article.reason:
-        click.echo(f"no article: {article.reason}", err=True)
+        echo(f"no article: {article.reason}", err=True)
 
 
 @cli.command()
@@ -369,8 +387,10 @@ def search(terms: tuple[str, ...], limit: int, source: str | None, since: str | 
 @cli.command()
 @click.argument("sql")
 @table_format_option
+@click.option("--timeout", type=click.FloatRange(0.1, 86400), default=30.0, show_default=True,
+              metavar="SECONDS", help="Stop the query after this long.")
 @common_options
-def query(sql: str, fmt: str) -> None:
+def query(sql: str, fmt: str, timeout: float) -> None:
     """Run a read-only SQL query; any statement that writes is refused.
 
     \b
@@ -378,7 +398,7 @@ def query(sql: str, fmt: str) -> None:
     crawl query "select url, title from articles" --format csv > titles.csv
     """
     with settings().open_store(must_exist=True) as store:
-        result = store.query(sql)
+        result = store.query(sql, timeout=timeout)
         show_rows(result.columns, result.rows, fmt)
 
 
@@ -387,10 +407,13 @@ def query(sql: str, fmt: str) -> None:
               default="jsonl", show_default=True)
 @click.option("--output", "-o", metavar="PATH",
               help="File to write (a folder for markdown); default: standard output.")
+@click.option("--keep-formulas", is_flag=True,
+              help="CSV: write cells starting with = + - @ as they are (by default they get "
+                   "a leading ' so a spreadsheet shows them instead of running them).")
 @filter_options
 @common_options
-def export(fmt: str, output: str | None, source: str | None, since: str | None,
-           until: str | None, language: str | None) -> None:
+def export(fmt: str, output: str | None, keep_formulas: bool, source: str | None,
+           since: str | None, until: str | None, language: str | None) -> None:
     """Export stored articles as JSON Lines, CSV, or one Markdown file each.
 
     \b
@@ -399,10 +422,19 @@ def export(fmt: str, output: str | None, source: str | None, since: str | None,
     """
     from scraper.export import export_articles
 
+    corrupt: list[CrawlError] = []
+
+    def skip(error: CrawlError) -> None:  # one unreadable row; the others go on
+        corrupt.append(error)
+        echo(f"crawl: error: {error}", err=True)
+
     with settings().open_store(must_exist=True) as store:
-        rows = store.iter_articles(source=source, since=since, until=until, language=language)
-        count = export_articles(rows, fmt, output)
+        rows = store.iter_articles(source=source, since=since, until=until, language=language,
+                                   on_corrupt=skip)
+        count = export_articles(rows, fmt, output, neutralise_formulas=not keep_formulas)
     click.echo(f"exported {count} articles", err=True)
+    if corrupt:
+        sys.exit(1)
 
 
 @cli.command()
@@ -618,14 +650,14 @@ def show(key: str, fmt: str) -> None:
     from scraper.errors import UsageError
 
     with settings().open_store(must_exist=True) as store:
-        article = store.get_article(int(key) if key.isdigit() and len(key) < 19 else key)
+        article = store.get_article(key)
     if article is None:
         raise UsageError(f"no stored article with id or URL {key!r}")
-    click.echo(render(article, fmt), nl=False)
+    echo(render(article, fmt), nl=False)
     if fmt != "json" and article.get("removed"):
-        click.echo(f"\nremoved blocks ({len(article['removed'])}):")
+        echo(f"\nremoved blocks ({len(article['removed'])}):")
         for block in article["removed"]:
-            click.echo(f"  [{block['kind']}] {block['rule']}: {block['excerpt']}")
+            echo(f"  [{block['kind']}] {block['rule']}: {block['excerpt']}")
 
 
 @cli.command()
@@ -654,7 +686,7 @@ def reclean(source: str | None, since: str | None) -> None:
         result = reclean_pages(store, conf.clean, source=source, since=since, source_rules=rules,
                                stopper=stopper, notice=say)
     for url, reason in result.failures:
-        click.echo(f"crawl: error: {url}: {reason}", err=True)
+        echo(f"crawl: error: {url}: {reason}", err=True)
     click.echo(f"{result.pages} pages: {result.changed} changed, {result.unchanged} unchanged, "
                f"{result.empty} without an article, {result.failed} failed")
     sys.exit(stopper.exit_code or (1 if result.failed else 0))

@@ -30,6 +30,19 @@ _LABEL_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
 # label there is wrong by construction; browsers take it as UTF-8.
 _META_WIDE_LABELS = ("utf-16", "utf-32")
 
+# The encodings of the WHATWG Encoding Standard, which is every encoding a browser
+# decodes a page in. Python knows many more labels (punycode, idna, utf-7,
+# unicode_escape...): a page may declare them, but they are not how any page is
+# written, and some take seconds per 100 KB in Python's decoder.
+_WEB_ENCODINGS = frozenset(codecs.lookup(label).name for label in (
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "ibm866", "iso-8859-1", "iso-8859-2",
+    "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7", "iso-8859-8",
+    "iso-8859-10", "iso-8859-13", "iso-8859-14", "iso-8859-15", "iso-8859-16", "koi8-r",
+    "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253",
+    "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "gbk", "gb18030", "big5", "euc-jp",
+    "iso-2022-jp", "shift_jis", "euc-kr", "ascii",
+))
+
 META_SCAN_BYTES = 4096
 """Where a <meta charset> must appear (the HTML spec says the first 1024 bytes; real
 pages put long comments and scripts first, so allow more)."""
@@ -63,8 +76,8 @@ _BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x
 def decode_html(data: bytes, charset: str | None = None) -> str:
     """Decode a page: BOM, then ``charset`` (from HTTP), then ``<meta>``, then detection.
 
-    A charset that Python does not know, or whose decoding of ``data`` fails, is
-    skipped. Bytes that are valid UTF-8 with multibyte characters are UTF-8 whatever a
+    A charset that Python or browsers do not know, or whose decoding of ``data``
+    fails, is skipped. Bytes that are valid UTF-8 with multibyte characters are UTF-8 whatever a
     legacy charset label says. The last resort is UTF-8 with replacement characters.
     """
     if not data:
@@ -122,7 +135,8 @@ def _meta_charset(data: bytes) -> str | None:
 
 
 def _codec_name(label: str | None, *, from_meta: bool = False) -> str | None:
-    """Python's codec name for a charset label, or None if it is unknown."""
+    """Python's codec name for a charset label, or None if it is unknown or no
+    browser's (``_WEB_ENCODINGS``)."""
     if not label:
         return None
     try:
@@ -131,6 +145,8 @@ def _codec_name(label: str | None, *, from_meta: bool = False) -> str | None:
         return None
     if from_meta and name.startswith(_META_WIDE_LABELS):
         return "utf-8"
+    if name not in _WEB_ENCODINGS:
+        return None
     return _LABEL_ALIASES.get(name, name)
 
 

@@ -26,6 +26,7 @@ from .article import Article, RemovedBlock, SiteRules
 from .assemble import Block, blocks_of, to_markdown, to_text
 from .blocks import Remover
 from .content import main_content
+from .controls import strip_controls
 from .decode import decode_html, looks_binary
 from .language import reconcile as reconcile_language
 from .markup import excerpt, squash
@@ -44,8 +45,15 @@ no real page nests that deep, even one that never closes its <div>s."""
 SAFE_TAG_COUNT = 10_000
 """A page with fewer tags than this cannot nest deep enough to be slow: its depth
 is not measured, which keeps the check off the ordinary page's path."""
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# What the HTML tokenizer skips over, then tags. A comment ends the way the
+# tokenizer ends it (``<!-->`` and ``<!--->`` are whole comments, ``--!>`` ends one,
+# an unclosed one runs to the end); raw text elements hold no tags, so a "<!--"
+# inside a script cannot hide what follows the script from the count.
+_TOKENS = re.compile(
+    r"<!--(?:-?>|.*?--!?>|.*)"
+    r"|<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b.*?(?:</\1[\s/>]|\Z)"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)",
+    re.DOTALL | re.IGNORECASE)
 # Elements that never deepen the tree: void ones, and ones the parser closes itself.
 _FLAT_TAGS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -83,9 +91,24 @@ def clean_watched(html: str | bytes, url: str | None = None, *, charset: str | N
                   fetched_at: datetime | None = None) -> Article:
     """``clean`` with a ``watcher`` (``crawl explain`` uses one to show its work)."""
     try:
-        return _clean(html, url, charset, site_rules, watcher, fetched_at)
+        return _without_controls(_clean(html, url, charset, site_rules, watcher, fetched_at))
     except Exception as error:  # the promise is "never raises": report instead
         return Article(url=url, reason=f"cleaner failed: {type(error).__name__}: {error}"[:300])
+
+
+def _without_controls(article: Article) -> Article:
+    """Every text of ``article`` without control characters (see ``controls``)."""
+    for field in dataclasses.fields(article):
+        value = getattr(article, field.name)
+        if isinstance(value, str):
+            setattr(article, field.name, strip_controls(value))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            setattr(article, field.name, [strip_controls(item) for item in value])
+    article.removed = [dataclasses.replace(block, excerpt=strip_controls(block.excerpt))
+                       for block in article.removed]
+    if not article.text.strip() and article.reason is None:  # it was control characters
+        article.text, article.markdown, article.reason = "", "", "no article text found"
+    return article
 
 
 def _clean(html: str | bytes, url: str | None, charset: str | None,
@@ -139,16 +162,20 @@ def _nesting_depth(html: str) -> int:
 
     Counted as the parser builds: an end tag closes the innermost open element of
     its name and everything opened inside it; an end tag that closes nothing, or
-    one inside a comment, changes nothing.
+    one inside a comment or a script, changes nothing; an ``<a>`` straight inside
+    an ``<a>`` closes it (links do not nest).
     """
-    html = _COMMENT.sub("", html)
     open_names: list[str] = []
     open_count: dict[str, int] = {}
     deepest = 0
-    for closing, name in _TAG.findall(html):
+    for _, closing, name in _TOKENS.findall(html):
+        if not name:  # a comment or a raw text element
+            continue
         name = name.lower()
         if name in _FLAT_TAGS:
             continue
+        if not closing and name == "a" and open_names and open_names[-1] == "a":
+            continue  # this link replaces the open one at the same depth
         if not closing:
             open_names.append(name)
             open_count[name] = open_count.get(name, 0) + 1

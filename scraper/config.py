@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import reprlib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -39,10 +40,27 @@ def parse_duration(value: str | int | float) -> float:
         raise ValueError("a duration such as 90s, 30m, 2h or 7d")
     if isinstance(value, int | float):
         return float(value)
-    match = _DURATION.match(str(value))
+    if not isinstance(value, str):  # str() of a YAML alias bomb never ends
+        raise ValueError("a duration such as 90s, 30m, 2h or 7d")
+    match = _DURATION.match(value)
     if not match:
         raise ValueError("a duration such as 90s, 30m, 2h or 7d")
     return float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+
+
+MAX_DURATION = 3650 * 86400.0
+"""Ten years: longer than any wait or age means anything, and short enough that a
+date that far ahead still exists (10^14 weeks overflowed every date sum)."""
+MIN_INTERVAL = 60.0
+"""Schedules are checked once a minute at most: a shorter interval means nothing."""
+
+
+def format_duration(seconds: float) -> str:
+    """1800 -> "30m": the way config.yaml writes durations."""
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{seconds / size:.0f}{unit}"
+    return f"{seconds:g}s"
 
 
 def _check(minimum: float | None = None, maximum: float | None = None) -> dict[str, Any]:
@@ -52,15 +70,21 @@ def _check(minimum: float | None = None, maximum: float | None = None) -> dict[s
 @dataclass(frozen=True)
 class FetchConfig:
     user_agent: str = "newscrawl/0.1 (+https://github.com/newscrawl/newscrawl)"
-    connect_timeout: Seconds = Seconds(10.0)
-    read_timeout: Seconds = Seconds(30.0)
+    connect_timeout: Seconds = field(default=Seconds(10.0), metadata=_check(0.1, 3600))
+    read_timeout: Seconds = field(default=Seconds(30.0), metadata=_check(0.1, 3600))
     max_redirects: int = field(default=5, metadata=_check(0, 30))
-    max_bytes: int = field(default=10_000_000, metadata=_check(1024))
+    max_bytes: int = field(default=10_000_000, metadata=_check(1024, 1_000_000_000))
     concurrency: int = field(default=8, metadata=_check(1, 256))
     per_host_concurrency: int = field(default=1, metadata=_check(1, 64))
-    delay: Seconds = Seconds(1.0)
+    delay: Seconds = field(default=Seconds(1.0), metadata=_check(0, 3600))
     max_attempts: int = field(default=4, metadata=_check(1, 20))
-    backoff: Seconds = Seconds(2.0)
+    backoff: Seconds = field(default=Seconds(2.0), metadata=_check(0, 3600))
+    # The longest a server can make us wait: robots.txt's Crawl-delay and a
+    # 429/503's pause of its host are cut to ``max_crawl_delay``, a URL's own
+    # retry is put off by Retry-After at most ``max_retry_after``.
+    max_crawl_delay: Seconds = field(default=Seconds(60.0), metadata=_check(0, 86400))
+    max_retry_after: Seconds = field(default=Seconds(6 * 3600.0),
+                                     metadata=_check(0, 30 * 86400))
     respect_robots: bool = True
     allow_private_addresses: bool = False
 
@@ -68,6 +92,9 @@ class FetchConfig:
 @dataclass(frozen=True)
 class CleanConfig:
     sites: dict[str, SiteRules] = field(default_factory=dict)
+    # Longest one page may take to clean; past it the page fails (kind
+    # cleaner-timeout). A 10 MB page (fetch.max_bytes) takes ~3 s on one core.
+    timeout: Seconds = field(default=Seconds(10.0), metadata=_check(0.1, 3600))
 
     def rules_for(self, url: str | None) -> SiteRules | None:
         """The rules of the most specific configured domain that ``url`` is on."""
@@ -93,7 +120,7 @@ class Source:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     max_age: Seconds | None = None
-    every: Seconds | None = None
+    every: Seconds | None = field(default=None, metadata=_check(MIN_INTERVAL))
     cron: str | None = None
     fetch: dict[str, Any] = field(default_factory=dict)
     clean: SiteRules = field(default_factory=SiteRules)
@@ -103,7 +130,7 @@ class Source:
 class Config:
     database: str = "news.db"
     max_age: Seconds = Seconds(7 * 86400.0)
-    every: Seconds = Seconds(3600.0)
+    every: Seconds = field(default=Seconds(3600.0), metadata=_check(MIN_INTERVAL))
     fetch: FetchConfig = field(default_factory=FetchConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     sources: tuple[Source, ...] = ()
@@ -134,14 +161,16 @@ def load_config(path: str | Path | None) -> Config:
         raise ConfigError(f"{where}: cannot read it ({error})") from error
     try:
         data = yaml.safe_load(text)
+        if data is None:
+            data = {}
+        config = _build(Config, data, _Where(where, ""))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(error, "problem", None) or "not valid YAML"
         raise ConfigError(f"{where}:{line}: {problem}") from error
-    if data is None:
-        data = {}
-    config = _build(Config, data, _Where(where, ""))
+    except RecursionError:  # PyYAML builds nested collections recursively
+        raise ConfigError(f"{where}: nested too deep to be a configuration") from None
     return dataclasses.replace(config, path=where)
 
 
@@ -156,8 +185,15 @@ class _Where:
         return _Where(self.file, f"{self.key}.{name}" if self.key else name)
 
     def fail(self, expected: str, got: Any = dataclasses.MISSING) -> ConfigError:
-        shown = "" if got is dataclasses.MISSING else f", got {got!r}"
+        shown = "" if got is dataclasses.MISSING else f", got {_SHOWN.repr(got)}"
         return ConfigError(f"{self.file}: {self.key or 'top level'}: expected {expected}{shown}")
+
+
+_SHOWN = reprlib.Repr()
+"""Values quoted in an error, cut short: a YAML alias bomb is small as a file
+but billions of items long once written out."""
+_SHOWN.maxlevel, _SHOWN.maxlist, _SHOWN.maxdict, _SHOWN.maxstring, _SHOWN.maxother = \
+    2, 4, 4, 60, 60
 
 
 def _build(cls: type, data: Any, where: _Where) -> Any:
@@ -189,7 +225,18 @@ def _build(cls: type, data: Any, where: _Where) -> Any:
         raise where.child(missing[0]).fail("a value (this key is required)")
     if cls is Source:
         _check_source(values, where)
+    if cls is Config:
+        _check_unique_names(values.get("sources", ()), where.child("sources"))
     return cls(**values)
+
+
+def _check_unique_names(sources: tuple[Source, ...], where: _Where) -> None:
+    seen: set[str] = set()
+    for i, source in enumerate(sources):
+        if source.name in seen:  # runs and articles are kept by source name
+            raise where.child(i).child("name").fail("a name no other source has",
+                                                    source.name)
+        seen.add(source.name)
 
 
 def _value(hint: Any, value: Any, where: _Where, meta: Any) -> Any:
@@ -205,8 +252,10 @@ def _value(hint: Any, value: Any, where: _Where, meta: Any) -> Any:
             seconds = parse_duration(value)
         except ValueError as error:
             raise where.fail(str(error), value) from None
-        if seconds < 0:
-            raise where.fail("a duration of zero or more", value)
+        low, high = meta.get("min") or 0.0, meta.get("max") or MAX_DURATION
+        if not low <= seconds <= high:  # NaN fails both
+            raise where.fail(f"a duration from {format_duration(low)} to "
+                             f"{format_duration(high)}", value)
         return Seconds(seconds)
     if hint is bool:
         if not isinstance(value, bool):
@@ -284,15 +333,23 @@ def _check_source(values: dict[str, Any], where: _Where) -> None:
                 raise where.child(key).child(i).fail(f"a regular expression ({error})",
                                                      pattern) from None
     if values.get("cron"):
-        from croniter import croniter
-
-        if not croniter.is_valid(values["cron"]):
-            raise where.child("cron").fail("a cron expression such as '*/30 * * * *'",
-                                           values["cron"])
+        _check_cron(values["cron"], where.child("cron"))
     if values.get("cron") and values.get("every") is not None:
         raise where.child("every").fail("either `every` or `cron`, not both")
-    if values.get("every") is not None and values["every"] <= 0:
-        raise where.child("every").fail("an interval above zero", values["every"])
+
+
+def _check_cron(expression: str, where: _Where) -> None:
+    from croniter import CroniterBadDateError, croniter
+
+    # Five fields: croniter reads a sixth as seconds, a schedule finer than a minute.
+    if len(expression.split()) != 5 or not croniter.is_valid(expression):
+        raise where.fail("a cron expression of five fields such as '*/30 * * * *'",
+                         expression)
+    try:  # "0 0 30 2 *" is valid but never comes
+        croniter(expression).get_next(float)
+    except CroniterBadDateError:
+        raise where.fail("a cron expression that fires (this one never does)",
+                         expression) from None
 
 
 def _check_url(url: str, where: _Where) -> None:

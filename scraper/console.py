@@ -2,6 +2,11 @@
 
 ``crawl.py`` decides what to show; this module decides how it looks, so every
 verb prints a table, a summary or a duration the same way.
+
+Everything printed here may come from a page, a server or a config file, so
+it is never read as Rich markup (a title holding ``[/i]`` or ``[link=...]`` is
+text) and it reaches the terminal without control characters or escape
+sequences (``strip_controls``).
 """
 
 from __future__ import annotations
@@ -10,9 +15,26 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+from cleaners.controls import strip_controls
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print text that came from a page or a server: controls stripped."""
+    click.echo(strip_controls(text), err=err, nl=nl)
+
+
+def _cell(value: Any) -> Text:
+    """A table cell as literal text: Rich reads no markup in a ``Text``."""
+    from rich.text import Text
+
+    return Text("" if value is None else strip_controls(str(value)))
 
 
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
@@ -20,28 +42,34 @@ def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=None if title is None else _cell(title), show_lines=False,
+                  header_style="bold")
     for column in columns:
-        table.add_column(str(column), overflow="fold")
+        table.add_column(_cell(column), overflow="fold")
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(_cell(v) for v in row))
     Console(soft_wrap=False).print(table)
 
 
 def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -> None:
     writer = csv.writer(out)
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([_plain(v) for v in row] for row in rows)
 
 
 def write_json_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: Any) -> int:
     """One JSON object a line; how many lines."""
     written = 0
     for row in rows:
-        out.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False,
+        values = (_plain(v) for v in row)
+        out.write(json.dumps(dict(zip(columns, values, strict=True)), ensure_ascii=False,
                              default=str) + "\n")
         written += 1
     return written
+
+
+def _plain(value: Any) -> Any:
+    return strip_controls(value) if isinstance(value, str) else value
 
 
 def show_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str) -> None:
@@ -126,14 +154,6 @@ def format_bytes(size: float) -> str:
             return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
         size /= 1024
     raise AssertionError("unreachable")
-
-
-def format_duration(seconds: float) -> str:
-    """1800 -> "30m": the way config.yaml writes durations."""
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size and seconds % size == 0:
-            return f"{seconds / size:.0f}{unit}"
-    return f"{seconds:g}s"
 
 
 def flatten(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 import random
 import signal
@@ -19,16 +18,15 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from . import discover as disc
+from .cleanpool import CleanerPool
 from .config import Config, FetchConfig, Source
-from .errors import BlockedURL, FetchError, HTTPStatusError, NetworkError
-from .fetch import Expect, Fetcher, Page
+from .errors import BlockedURL, CleanError, FetchError, HTTPStatusError, NetworkError
+from .fetch import Expect, Fetcher, Page, capped_wait
 from .frontier import Claim, Frontier, retry_delay
 from .pipeline import clean_page, store_page
 from .schedule import Stopper, abandon
@@ -126,7 +124,7 @@ class Problem:
         return f"{self.source}: {self.stage} {self.url}: {self.cause}"
 
 
-def _retryable(error: FetchError) -> bool:
+def _retryable(error: FetchError | CleanError) -> bool:
     """Failures that may pass: overload, server errors, the network, and a
     robots.txt that could not be read (which forbids the host only for now)."""
     if isinstance(error, HTTPStatusError):
@@ -165,15 +163,14 @@ class Crawler:
         self._notice = notice
         """Tells the operator what the crawl is doing about a signal, as it happens."""
         self._rng = random.Random()
-        self._cleaners: ProcessPoolExecutor | None = None
+        self._cleaners: CleanerPool | None = None
         self.discoveries: list[Discovery] = []
         """What the last ``run`` found per source, problems included."""
 
-    def _cleaner_pool(self) -> ProcessPoolExecutor:
-        if self._cleaners is None:  # forkserver: never fork a process that runs threads
-            self._cleaners = ProcessPoolExecutor(
-                CLEAN_WORKERS, mp_context=multiprocessing.get_context("forkserver"),
-                initializer=_exit_with, initargs=(os.getpid(),))
+    def _cleaner_pool(self) -> CleanerPool:
+        if self._cleaners is None:
+            self._cleaners = CleanerPool(CLEAN_WORKERS, self.config.clean.timeout,
+                                         initializer=_exit_with, initargs=(os.getpid(),))
         return self._cleaners
 
     def fetcher(self, source: Source) -> Fetcher:
@@ -187,9 +184,9 @@ class Crawler:
         for fetcher in self._fetchers.values():
             await fetcher.aclose()
         if self._cleaners is not None:
-            # Stopping on a signal, the workers are not waited for: each exits with
-            # the crawl, and a second Ctrl-C must not sit through their shutdown.
-            self._cleaners.shutdown(wait=not self._stopping(), cancel_futures=True)
+            # close() kills a busy worker rather than wait for it: stopping on a
+            # signal, a second Ctrl-C must not sit through the workers' shutdown.
+            self._cleaners.close()
 
     # -- discovery -------------------------------------------------------------
 
@@ -209,15 +206,15 @@ class Crawler:
             page, seen = await self._discovery_page(fetcher, found, url, stage, summary)
             wants_feeds = url == source.home and not source.feeds
             if page is not None:
-                items += disc.parse_section(page.body, page.final_url)
+                items += await _parsed(disc.parse_section, page)
                 if wants_feeds:
-                    seen.children = disc.find_feeds(page.body, page.final_url)
+                    seen.children = await _parsed(disc.find_feeds, page)
             if wants_feeds:
                 feeds += seen.children or []
         for url in dict.fromkeys(feeds):
             page, _ = await self._discovery_page(fetcher, found, url, "feed", summary)
             if page is not None:
-                items += disc.parse_feed(page.body, page.final_url)
+                items += await _parsed(disc.parse_feed, page)
                 if disc.looks_like_html(page.body):
                     self._problem(found, "feed", url, "is HTML, not a feed: did you mean "
                                   "`sections:` or `home:`?", summary, kind="not-a-feed")
@@ -251,7 +248,7 @@ class Crawler:
                                   "mean `sections:` or `home:`?", summary, kind="not-a-sitemap")
                     continue
                 try:
-                    result = disc.parse_sitemap(page.body, page.final_url)
+                    result = await _parsed(disc.parse_sitemap, page)
                 except FetchError as error:  # a gzip bomb or broken gzip: skip this one only
                     self._problem(found, "sitemap", url,
                                   disc.cause_in_words(error.kind, error.reason), summary,
@@ -408,17 +405,18 @@ class Crawler:
         summary.fetched += 1
         summary.bytes += len(page.body)
         try:
-            article = await asyncio.get_running_loop().run_in_executor(
-                self._cleaner_pool(), clean_page, page, self.config.clean, source.clean)
-        except BrokenProcessPool:  # a worker died (OOM killer): clean here, new pool next
-            self._cleaners = None
-            article = clean_page(page, self.config.clean, source.clean)
+            article = await self._cleaner_pool().run(page.final_url, clean_page, page,
+                                                     self.config.clean, source.clean)
+        except CleanError as error:  # past clean.timeout, or its worker died
+            self._record_failure(claim, error, summary)
+            return
         max_age = source.max_age if source.max_age is not None else self.config.max_age
         if disc.is_too_old(article.published, max_age, datetime.fromisoformat(page.fetched_at)):
             # the feed gave no date, or a later one than the page's reconciled date
             self.frontier.skip(claim.url, f"published {article.published}: older than max_age")
             summary.skipped_age += 1
             self._report(claim.url, "skipped: older than max_age")
+            return
             return
         stored = store_page(self.store, page, article, source=source.name,
                             frontier=self.frontier, claimed_url=claim.url)
@@ -429,7 +427,8 @@ class Crawler:
         setattr(summary, stored.outcome, getattr(summary, stored.outcome) + 1)
         self._report(claim.url, stored.outcome)
 
-    def _record_failure(self, claim: Claim, error: FetchError, summary: CrawlSummary) -> None:
+    def _record_failure(self, claim: Claim, error: FetchError | CleanError,
+                        summary: CrawlSummary) -> None:
         if isinstance(error, BlockedURL) and not _retryable(error):
             self.frontier.skip(claim.url, error.reason, error.kind)
             if "robots" in error.kind:
@@ -440,12 +439,21 @@ class Crawler:
             return
         summary.errors[error.kind] += 1
         retry_at = None
-        if _retryable(error) and claim.attempts + 1 < self.config.fetch.max_attempts:
-            delay = retry_delay(claim.attempts + 1, base=self.config.fetch.backoff,
-                                retry_after=getattr(error, "retry_after", None), rng=self._rng)
+        settings = self.config.fetch
+        if _retryable(error) and claim.attempts + 1 < settings.max_attempts:
+            asked = getattr(error, "retry_after", None)
+            retry_after = None if asked is None else capped_wait(asked, settings.max_retry_after)
+            delay = retry_delay(claim.attempts + 1, base=settings.backoff,
+                                retry_after=retry_after, rng=self._rng)
             retry_at = (_now() + timedelta(seconds=delay)).isoformat()
         self.frontier.failed(claim.url, error.kind, error.reason, retry_at)
         self._report(claim.url, f"error: {error.reason}" + (" (will retry)" if retry_at else ""))
+
+
+async def _parsed(parse: Callable[[bytes, str], T], page: Page) -> T:
+    """A discovery page parsed in a thread: a 9 MB feed or sitemap takes seconds
+    to parse, and the event loop meanwhile keeps other fetches going."""
+    return await asyncio.to_thread(parse, page.body, page.final_url)
 
 
 def _exit_with(crawl_pid: int) -> None:

@@ -3,7 +3,11 @@
 httpx decodes gzip, deflate and brotli itself but passes a truncated stream
 off as a shorter page; a crawler would then store half an article as whole.
 These decoders report truncation, and bound what one chunk may inflate to, so
-a compression bomb is stopped at the size limit instead of after it.
+a compression bomb is stopped at the size limit instead of after it: each call
+returns at most ``max_length`` bytes (brotli's may pass it by one internal
+buffer, a few KiB) and keeps the rest of its input for the next call. Bytes
+after the end of a compressed stream are dropped, not buffered: the fetcher
+counts them against its limit as it receives them.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ class _Zlib:
         self._started = False
 
     def decode(self, chunk: bytes, max_length: int) -> bytes:
+        if self._inflater.eof:
+            return b""  # trailing data: neither a page nor worth keeping
         data = self._inflater.unconsumed_tail + chunk
         try:
             out = self._inflater.decompress(data, max_length)
@@ -58,11 +64,22 @@ class _Zlib:
 
 
 class _Brotli:
+    """Bounded by the decoder's ``output_buffer_limit``: once a call stops at the
+    limit, the decoder takes no new input until its pending output is drained,
+    so input that arrives meanwhile waits here."""
+
     def __init__(self) -> None:
         self._decompressor = brotli.Decompressor()
+        self._waiting = b""
 
     def decode(self, chunk: bytes, max_length: int) -> bytes:
-        return self._decompressor.process(chunk)
+        if self._decompressor.is_finished():
+            return b""  # trailing data, as for gzip
+        self._waiting += chunk
+        data = b""
+        if self._decompressor.can_accept_more_data():
+            data, self._waiting = self._waiting, b""
+        return self._decompressor.process(data, output_buffer_limit=max(1, max_length))
 
     @property
     def complete(self) -> bool:

@@ -7,17 +7,21 @@ once, where they cross into our code, with ``raise ... from``::
     CrawlError                  base of every user-facing failure
     ├── ConfigError             config.yaml unreadable, unknown key, wrong type or value
     ├── UsageError              a bad argument on the command line
-    ├── FetchError              one URL could not be fetched (carries ``url`` and ``kind``)
-    │   ├── InvalidURL          not an absolute http(s) URL
-    │   ├── BlockedURL          refused before any request: robots.txt or the address guard
-    │   ├── HTTPStatusError     the server answered with a 4xx or 5xx status
-    │   ├── NotHTMLError        the body is not a web page (PDF, image, binary)
-    │   ├── TooLargeError       the body passed the configured size limit
-    │   └── NetworkError        DNS, connect, reset, timeout, redirect loop, broken encoding
+    ├── PageError               one URL failed (carries ``url``, ``reason`` and ``kind``)
+    │   ├── FetchError          it could not be fetched
+    │   │   ├── InvalidURL      not an absolute http(s) URL
+    │   │   ├── BlockedURL      refused before any request: robots.txt or the address guard
+    │   │   ├── HTTPStatusError the server answered with a 4xx or 5xx status
+    │   │   ├── NotHTMLError    the body is not a web page (PDF, image, binary)
+    │   │   ├── TooLargeError   the body passed the configured size limit
+    │   │   └── NetworkError    DNS, connect, reset, timeout, redirect loop, broken encoding
+    │   └── CleanError          the cleaner could not finish it (its worker died)
+    │       └── CleanTimeout    the cleaner ran past ``clean.timeout`` on it
     └── StoreError              the database cannot do what was asked
+        ├── CorruptRowError     one stored row cannot be read back (the others can)
         ├── ReadOnlyError       ``crawl query`` was given a statement that writes
         ├── QueryError          ``crawl query`` was given SQL that does not run
-        └── LockedError         another ``crawl run`` holds the database
+        └── LockedError         another ``crawl run`` holds the database (exit code 75)
 """
 
 from __future__ import annotations
@@ -37,10 +41,10 @@ class UsageError(CrawlError):
     exit_code = 2
 
 
-class FetchError(CrawlError):
-    """A URL that could not be fetched; ``kind`` names the failure for summaries."""
+class PageError(CrawlError):
+    """One URL that failed; ``kind`` names the failure for summaries."""
 
-    kind = "fetch"
+    kind = "page"
 
     def __init__(self, url: str, message: str, *, kind: str | None = None) -> None:
         super().__init__(f"{url}: {message}")
@@ -48,6 +52,12 @@ class FetchError(CrawlError):
         self.reason = message
         if kind is not None:
             self.kind = kind
+
+
+class FetchError(PageError):
+    """A URL that could not be fetched."""
+
+    kind = "fetch"
 
 
 class InvalidURL(FetchError):
@@ -79,8 +89,29 @@ class NetworkError(FetchError):
     kind = "network"
 
 
+class CleanError(PageError):
+    """A page whose cleaning failed outside the cleaner's own control (its
+    worker killed or dead)."""
+
+    kind = "cleaner-failed"
+
+
+class CleanTimeout(CleanError):
+    kind = "cleaner-timeout"
+
+    def __init__(self, url: str, seconds: float) -> None:
+        super().__init__(url, f"the cleaner ran past its limit of {seconds:g}s")
+
+
 class StoreError(CrawlError):
     pass
+
+
+class CorruptRowError(StoreError):
+    def __init__(self, row: str, reason: str) -> None:
+        super().__init__(f"{row}: {reason}")
+        self.row = row
+        self.reason = reason
 
 
 class ReadOnlyError(StoreError):

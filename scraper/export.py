@@ -2,6 +2,11 @@
 
 Rows arrive from ``Store.iter_articles`` one at a time and leave at once, so
 memory stays flat however many articles the database holds.
+
+CSV cells that start with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage
+return) are formulas to a spreadsheet: a page title of ``=HYPERLINK(...)``
+would run when the export is opened. Such cells get a leading ``'`` (OWASP's
+advice), unless ``neutralise_formulas`` is off.
 """
 
 from __future__ import annotations
@@ -21,9 +26,11 @@ CSV_COLUMNS = ("id", "url", "canonical_url", "source", "title", "authors", "publ
                "language", "site_name", "description", "tags", "source_url", "text")
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_articles(rows: Iterable[Mapping[str, Any]], fmt: str, output: str | None) -> int:
+def export_articles(rows: Iterable[Mapping[str, Any]], fmt: str, output: str | None, *,
+                    neutralise_formulas: bool = True) -> int:
     """Write ``rows`` to ``output`` (stdout when None); returns how many were written."""
     if fmt == "markdown":
         if output is None:
@@ -33,8 +40,19 @@ def export_articles(rows: Iterable[Mapping[str, Any]], fmt: str, output: str | N
         if fmt == "csv":
             writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore")
             writer.writeheader()
-            return _count(writer.writerow(dict(row)) for row in rows)
+            cells = _csv_cell if neutralise_formulas else _as_is
+            return _count(writer.writerow({k: cells(v) for k, v in row.items()}) for row in rows)
         return _count(out.write(as_json(row) + "\n") for row in rows)
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def _count(writes: Iterator[Any]) -> int:

@@ -16,7 +16,9 @@ The cap counts from the request's start, not the politeness wait before it.
 Politeness is per origin (scheme, host, port): at most
 ``per_host_concurrency`` requests in flight, and request starts spaced by the
 larger of ``delay`` and robots.txt's Crawl-delay; a 429 or 503 with
-Retry-After holds back the host's next request too (up to ``MAX_HOST_PAUSE``).
+Retry-After holds back the host's next request too. A host cannot make us
+wait longer than ``max_crawl_delay`` either way: a Crawl-delay of a year
+would otherwise hold the crawl (and its lock) for a year.
 ``concurrency`` bounds requests in flight in all; a request waits for its
 host first, so a busy host never holds the global slots.
 
@@ -31,6 +33,7 @@ import contextlib
 import dataclasses
 import email.utils
 import logging
+import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -75,9 +78,6 @@ ACCEPT = {
             "text/xml;q=0.9,*/*;q=0.5",
     "any": "*/*",
 }
-# Longest pause a 429/503 Retry-After imposes on the other requests to its
-# host; a longer wish is left to the crawler's retry schedule for that URL.
-MAX_HOST_PAUSE = 60.0
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # First bytes of formats that are surely not a web page, for bodies that come
 # without a Content-Type.
@@ -206,9 +206,11 @@ class Fetcher:
         return self.in_flight
 
     def crawl_delay(self, url: str) -> float | None:
-        """The Crawl-delay robots.txt gives us for ``url``'s host, if loaded and given."""
+        """The Crawl-delay robots.txt gives us for ``url``'s host, if loaded and given,
+        cut to ``max_crawl_delay``."""
         rules = self._robots.get(origin_of(url))
-        return None if rules is None else rules.crawl_delay(self.config.user_agent)
+        wish = None if rules is None else rules.crawl_delay(self.config.user_agent)
+        return None if wish is None else capped_wait(wish, self.config.max_crawl_delay)
 
     # -- redirects, guard and robots -------------------------------------------
 
@@ -316,8 +318,9 @@ class Fetcher:
                     raise _network_error(url, error) from error
                 except HTTPStatusError as error:
                     if error.status in (429, 503) and error.retry_after:
-                        # The host asked for a pause: its other URLs wait too.
-                        pause = min(error.retry_after, MAX_HOST_PAUSE)
+                        # The host asked for a pause: its other URLs wait too; a
+                        # longer wish is left to the crawler's retry schedule.
+                        pause = capped_wait(error.retry_after, self.config.max_crawl_delay)
                         host.next_start = max(host.next_start, time.monotonic() + pause)
                     raise
                 finally:
@@ -358,8 +361,11 @@ class Fetcher:
             raise NetworkError(url, f"unsupported Content-Encoding {encoding!r}",
                                kind="bad-encoding")
         bound = cap if limit is None else min(cap, limit)
-        chunks, size = [], 0
+        chunks, size, received = [], 0, 0
         async for raw in response.aiter_raw():
+            # What was sent counts too: data after the end of a compressed
+            # stream decodes to nothing but still arrives.
+            received += len(raw)
             try:  # inflating at most one byte past the bound stops a bomb at the limit
                 chunk = decoder.decode(raw, bound - size + 1)
             except DECODE_ERRORS as error:
@@ -369,7 +375,7 @@ class Fetcher:
             size += len(chunk)
             if limit is not None and size >= limit:
                 return b"".join(chunks)[:limit]
-            if size > cap:
+            if size > cap or received > cap:
                 raise TooLargeError(url, f"the body passed the limit of {cap} bytes")
         if not decoder.complete:  # httpx would hand over the part that arrived as the page
             raise NetworkError(url, f"the {encoding} body was cut short", kind="bad-encoding")
@@ -434,8 +440,8 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     if not value or not value.strip():
         return None
     text = value.strip()
-    if text.isdigit():
-        return float(text)
+    if text.isascii() and text.isdigit():
+        return float(text)  # inf past 308 digits: callers cap it (``capped_wait``)
     try:
         moment = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError):
@@ -443,6 +449,11 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
+
+
+def capped_wait(wish: float, cap: float) -> float:
+    """A server's wish for a wait in seconds, within [0, cap]; NaN counts as the cap."""
+    return min(max(wish, 0.0), cap) if not math.isnan(wish) else cap
 
 
 def looks_binary(head: bytes) -> bool:

@@ -1,11 +1,15 @@
 """One writing crawl (``crawl run``, ``crawl reclean``) per database at a time.
 
-``RunLock`` holds an exclusive ``flock`` on ``<database>.lock``. The kernel
-drops the lock when its process dies however it dies, kill -9 included, so
-a crash never leaves a stale lock behind and there is nothing to clean up.
-The file stays after a run: deleting it could let two runs lock two
-different files under the one name. The holder writes its pid and
-command into it, for the message the next taker prints.
+``RunLock`` holds an exclusive ``flock`` on ``<database>.lock``, next to the
+database's real path: a symlink to the database (or to its folder) names the
+same lock. The kernel drops the lock when its process dies however it dies,
+kill -9 included, so a crash never leaves a stale lock behind (only the file).
+
+The holder removes the file when it finishes. A taker that opened the file
+just before it was removed would hold a lock on a file no one else can see,
+so after locking it checks that the name still leads to the file it locked,
+and starts over if not. The holder writes its pid and command into the file,
+for the message the next taker prints.
 
 ``flock`` is only as good as the filesystem's support for it: keep the
 database on a local disk.
@@ -31,10 +35,22 @@ class RunLock:
     def __init__(self, db_path: str | Path, command: str = "crawl run") -> None:
         self.db_path = Path(db_path)
         self.command = command
-        self.path = self.db_path.with_name(self.db_path.name + ".lock")
+        real = Path(os.path.realpath(self.db_path))
+        self.path = real.with_name(real.name + ".lock")
         self._fd: int | None = None
 
     def __enter__(self) -> RunLock:
+        while True:
+            fd = self._lock_file()
+            if _same_file(fd, self.path):
+                break
+            os.close(fd)  # its holder removed it as we locked it: take the new one
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()} {self.command}\n".encode(), 0)
+        self._fd = fd
+        return self
+
+    def _lock_file(self) -> int:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as error:
@@ -51,10 +67,7 @@ class RunLock:
         except OSError as error:
             os.close(fd)
             raise StoreError(f"{self.path}: cannot lock it ({error})") from error
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()} {self.command}\n".encode(), 0)
-        self._fd = fd
-        return self
+        return fd
 
     def __exit__(
         self,
@@ -66,8 +79,17 @@ class RunLock:
             return
         fd, self._fd = self._fd, None
         with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)  # no pid of a finished process left for the next message
+            os.unlink(self.path)  # while still locked: see the module's docstring
         os.close(fd)  # closing the last descriptor releases the flock
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        named = os.stat(path)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
 
 
 def _read_holder(fd: int) -> str:

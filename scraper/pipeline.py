@@ -16,6 +16,7 @@ from cleaners import Article, clean
 
 from .config import CleanConfig, SiteRules
 from .fetch import Page
+from .files import read_bounded
 from .frontier import Frontier
 from .store import Store
 
@@ -76,11 +77,14 @@ def store_page(
     return stored
 
 
-def page_from_file(path: str | Path, *, url: str | None = None) -> Page:
+def page_from_file(path: str | Path, *, url: str | None = None,
+                   max_bytes: int | None = None) -> Page:
     """A saved HTML file, shaped as if fetched from ``url`` (or its file: URL)."""
     file = Path(path)
     stamp = datetime.fromtimestamp(file.stat().st_mtime, UTC).isoformat(timespec="seconds")
     address = url or file.resolve().as_uri()
+    with file.open("rb") as handle:
+        body = read_bounded(handle, max_bytes, str(path))
     return Page(url=address, final_url=address, status=200, headers={},
-                body=file.read_bytes(), content_type="text/html", charset=None,
+                body=body, content_type="text/html", charset=None,
                 fetched_at=stamp, elapsed=0.0)

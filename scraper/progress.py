@@ -17,6 +17,8 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
+from cleaners.controls import strip_controls
+
 
 class ProgressReporter:
     """Callable as the crawler's ``report``; use as a context manager."""
@@ -42,6 +44,7 @@ class ProgressReporter:
             self._live.stop()
 
     def __call__(self, url: str, outcome: str) -> None:
+        url, outcome = strip_controls(url), strip_controls(outcome)  # both may be a server's
         self.counts[outcome.split(":")[0]] += 1
         if self.quiet:
             return

@@ -15,7 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
+from .cleanpool import CleanerPool
 from .config import CleanConfig, SiteRules
+from .errors import CleanError, CorruptRowError
 from .fetch import Page, parse_content_type
 from .pipeline import clean_page
 from .store import RawPage, Store
@@ -59,29 +61,40 @@ def reclean(
     page's fetch time) narrow the pages; ``source_rules`` gives each
     configured source's own cleaning rules by name, as the crawl applies
     them. ``progress`` is called with the number of pages done after each.
+    Each page is cleaned under ``clean_config.timeout``; a stored page that
+    cannot be read back fails alone.
     """
     result = RecleanResult()
-    with store.recorded_run(source=source, command="reclean") as record:
-        for done, raw in enumerate(store.raw_pages(source=source, since=since), start=1):
+
+    def unreadable(error: CorruptRowError) -> None:
+        result.failed += 1
+        result.failures.append((error.row, error.reason))
+
+    pages = store.raw_pages(source=source, since=since, on_corrupt=unreadable)
+    with store.recorded_run(source=source, command="reclean") as record, \
+            CleanerPool.for_command(clean_config.timeout) as cleaner:
+        for done, raw in enumerate(pages, start=1):
             if stopper is not None and stopper.stopping:
                 notice("stopping after 0 pages in flight")  # pages are cleaned one at a time
                 result.stopped = True
                 break
-            _reclean_one(store, clean_config, raw, result, source_rules)
+            _reclean_one(store, cleaner, clean_config, raw, result, source_rules)
             if progress is not None:
                 progress(done)
         record(asdict(result), "interrupted" if result.stopped else "done")
     return result
 
 
-def _reclean_one(store: Store, clean_config: CleanConfig, raw: RawPage, result: RecleanResult,
-                 source_rules: Mapping[str, SiteRules] | None) -> None:
+def _reclean_one(store: Store, cleaner: CleanerPool, clean_config: CleanConfig, raw: RawPage,
+                 result: RecleanResult, source_rules: Mapping[str, SiteRules] | None) -> None:
     extra = source_rules.get(raw.source) if source_rules and raw.source else None
     try:
-        article = clean_page(page_of(raw), clean_config, extra)
+        article = cleaner.run_now(raw.final_url, clean_page, page_of(raw), clean_config, extra)
     except Exception as error:  # a cleaner bug on one page must not stop thousands
         result.failed += 1
-        result.failures.append((raw.final_url, f"{type(error).__name__}: {error}"))
+        reason = error.reason if isinstance(error, CleanError) else \
+            f"{type(error).__name__}: {error}"
+        result.failures.append((raw.final_url, reason))
     else:
         if not article.text:
             result.empty += 1

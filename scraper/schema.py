@@ -196,6 +196,7 @@ def _language_source(conn: sqlite3.Connection) -> None:
     empty for articles cleaned before, until ``crawl reclean`` fills it."""
     conn.execute("ALTER TABLE articles ADD COLUMN language_from TEXT")
 
+
 def _operations(conn: sqlite3.Connection) -> None:
     """A source that failed backs off, and the file can shrink.
 

@@ -23,20 +23,21 @@ import hashlib
 import json
 import re
 import sqlite3
+import time
 import zlib
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import sqlite_utils
 
 from cleaners import Article
 
 from . import dedupe
-from .errors import QueryError, ReadOnlyError, StoreError
+from .errors import CorruptRowError, QueryError, ReadOnlyError, StoreError
 from .schema import migrate
 
 BUSY_TIMEOUT = 30.0
@@ -46,6 +47,16 @@ PAGE_COMPRESSION = 1
 """zlib level for raw pages: level 1 takes 2.0 ms for a 174 KB news page where the
 default 6 takes 5.5 ms (a quarter of a crawl's CPU), for 0.235 of the size against 0.197."""
 
+QUERY_TIMEOUT = 30.0
+"""Default seconds ``crawl query`` may run (``--timeout``): a recursive CTE never ends."""
+
+QUERY_MAX_LENGTH = 100_000_000
+"""Largest string or blob a ``crawl query`` may build (SQLite's own limit is 1 GB:
+``randomblob(900000000)`` took 900 MB). The largest stored page is 10 MB."""
+
+_PROGRESS_STEPS = 10_000
+"""SQLite virtual machine steps between two looks at a query's clock."""
+
 SNIPPET_TOKENS = 16
 """Words around the best match in a search snippet, always taken from the text
 (a title-only match shows the text's opening: the title is shown anyway)."""
@@ -54,6 +65,7 @@ TITLE_WEIGHT = 10.0
 """bm25 weight of a title match against one in the text (1.0)."""
 
 SaveStatus = Literal["new", "updated", "unchanged"]
+T = TypeVar("T")
 
 # Article fields that make up the cleaner's output: when none of them (nor
 # the removed blocks) changed, saving again reports "unchanged".
@@ -84,6 +96,12 @@ class SearchHit:
     snippet: str
     rank: float
     """SQLite's bm25: lower is a better match."""
+
+
+def _lenient_text(data: bytes) -> str:
+    """TEXT that is not UTF-8 (a damaged file, another program's write) reads with
+    replacement characters instead of failing the whole statement."""
+    return data.decode("utf-8", errors="replace")
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,7 @@ class Store:
             # cut can lose the last transactions, never corrupt the file.
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.text_factory = _lenient_text
             migrate(conn, str(self.path))
             self.db = sqlite_utils.Database(conn, execute_plugins=False)
         except sqlite3.DatabaseError as error:
@@ -392,10 +411,16 @@ class Store:
             return {name for (name,) in rows}
 
     def get_article(self, key: str | int) -> dict[str, Any] | None:
-        """One article by id or URL (canonical or fetched), with its removed blocks."""
+        """One article by id or URL (canonical or fetched), with its removed blocks.
+
+        Raises CorruptRowError when the row's stored lists are not readable."""
         params: tuple[Any, ...]
-        if isinstance(key, int) or (key.isdigit() and len(key) < 19):  # SQLite's int64
-            where, params = "id = ?", (int(key),)
+        if isinstance(key, str) and key.isascii() and key.isdigit():
+            key = int(key)
+        if isinstance(key, int):
+            if not 0 < key < 2**63:  # no such rowid, and past it SQLite overflows
+                return None
+            where, params = "id = ?", (key,)
         else:
             where, params = "url = ? OR fetched_url = ?", (key, key)
         with self._translated():
@@ -413,17 +438,23 @@ class Store:
 
     def iter_articles(self, *, source: str | None = None, since: str | None = None,
                       until: str | None = None, language: str | None = None,
+                      on_corrupt: Callable[[CorruptRowError], None] | None = None,
                       ) -> Iterator[dict[str, Any]]:
-        """Every committed article matching the filters, oldest first, read row by row."""
+        """Every committed article matching the filters, oldest first, read row by row.
+
+        A row that cannot be read back goes to ``on_corrupt`` and the others
+        follow; without ``on_corrupt`` it raises CorruptRowError."""
         where, params = _filters(source=source, since=since, until=until, language=language)
         sql = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE {where} ORDER BY id"
         with self._translated():
             _, rows = self._read(sql, params, as_dicts=True)
-        return (_decoded(row) for row in rows)
+        return _readable(rows, _decoded, on_corrupt)
 
     def raw_pages(self, *, source: str | None = None, since: str | None = None,
+                  on_corrupt: Callable[[CorruptRowError], None] | None = None,
                   ) -> Iterator[RawPage]:
-        """Committed pages (bodies decompressed), to clean again without the network."""
+        """Committed pages (bodies decompressed), to clean again without the network;
+        a page that does not decompress goes to ``on_corrupt`` as in ``iter_articles``."""
         clauses, params = ["1"], list[Any]()
         if source is not None:
             clauses.append("source = ?")
@@ -435,10 +466,7 @@ class Store:
                f"FROM raw_pages WHERE {' AND '.join(clauses)} ORDER BY id")
         with self._translated():
             _, rows = self._read(sql, params)
-        return (RawPage(page_id, url, final_url, status, json.loads(headers),
-                        zlib.decompress(body), fetched_at, page_source)
-                for page_id, url, final_url, status, headers, body, fetched_at, page_source
-                in rows)
+        return _readable(rows, _raw_page, on_corrupt)
 
     def search(self, terms: str, *, limit: int = 20, source: str | None = None,
                since: str | None = None, until: str | None = None,
@@ -463,17 +491,22 @@ class Store:
             rows = self.conn.execute(sql, (*marks, match, *params, max(limit, 0))).fetchall()
         return [SearchHit(*row) for row in rows]
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> QueryResult:
+    def query(self, sql: str, params: Sequence[Any] = (), *,
+              timeout: float = QUERY_TIMEOUT) -> QueryResult:
         """Run one read-only statement on a connection that cannot write.
 
         Three locks: the file opened read-only, ``query_only``, and an
         authorizer that allows reading and nothing else (so ATTACH, VACUUM
         INTO, writing PRAGMAs and writes in CTEs are refused while the
-        statement is prepared, before anything runs)."""
-        guard = _ReadGuard()
+        statement is prepared, before anything runs). Two bounds: the
+        statement stops after ``timeout`` seconds, rows read included, and
+        builds no string or blob past ``QUERY_MAX_LENGTH``."""
+        guard = _ReadGuard(deadline=time.monotonic() + timeout)
         try:
             columns, rows = self._read(sql, params, guard=guard)
         except (sqlite3.Error, sqlite3.Warning) as error:
+            if guard.timed_out:
+                raise StoreError(f"query stopped after {timeout:g}s (see --timeout)") from error
             if guard.refused is not None:
                 raise ReadOnlyError(f"read-only query: refused to {guard.refused}") from error
             if "one statement at a time" in str(error):
@@ -494,9 +527,12 @@ class Store:
                                check_same_thread=False)
         self._readers.add(conn)
         try:
+            conn.text_factory = _lenient_text
             if guard is not None:
                 conn.execute("PRAGMA query_only = ON")
                 conn.set_authorizer(guard)
+                conn.set_progress_handler(guard.past_deadline, _PROGRESS_STEPS)
+                conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, QUERY_MAX_LENGTH)
             cursor = conn.cursor()
             if as_dicts:
                 cursor.row_factory = _dict_row
@@ -561,8 +597,33 @@ class Store:
 
 def _decoded(row: dict[str, Any]) -> dict[str, Any]:
     for name in _LIST_FIELDS:
-        row[name] = json.loads(row[name] or "[]")
+        try:
+            row[name] = json.loads(row[name] or "[]")
+        except (ValueError, TypeError) as error:
+            raise CorruptRowError(f"article {row['id']}",
+                                  f"its {name} are not readable ({error})") from error
     return row
+
+
+def _raw_page(row: tuple[Any, ...]) -> RawPage:
+    page_id, url, final_url, status, headers, body, fetched_at, source = row
+    try:
+        return RawPage(page_id, url, final_url, status, json.loads(headers),
+                       zlib.decompress(body), fetched_at, source)
+    except (ValueError, TypeError, zlib.error) as error:
+        raise CorruptRowError(f"page {page_id} ({final_url})",
+                              f"not readable ({error})") from error
+
+
+def _readable(rows: Iterator[Any], read: Callable[[Any], T],
+              on_corrupt: Callable[[CorruptRowError], None] | None) -> Iterator[T]:
+    for row in rows:
+        try:
+            yield read(row)
+        except CorruptRowError as error:
+            if on_corrupt is None:
+                raise
+            on_corrupt(error)
 
 
 def _filters(*, source: str | None, since: str | None, until: str | None,
@@ -639,10 +700,17 @@ _ACTION_NAMES = {
 
 
 class _ReadGuard:
-    """An sqlite3 authorizer allowing reads only; remembers what it refused first."""
+    """An sqlite3 authorizer allowing reads only; remembers what it refused first.
+    Its ``past_deadline`` is the progress handler that stops a statement in time."""
 
-    def __init__(self) -> None:
+    def __init__(self, deadline: float) -> None:
         self.refused: str | None = None
+        self.deadline = deadline
+        self.timed_out = False
+
+    def past_deadline(self) -> int:
+        self.timed_out = time.monotonic() > self.deadline
+        return int(self.timed_out)  # non-zero interrupts the statement
 
     def __call__(self, action: int, arg1: str | None, arg2: str | None, _db: str | None,
                  _trigger: str | None) -> int:

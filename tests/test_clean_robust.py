@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaners import Article, SiteRules, clean
+from cleaners.controls import strip_controls
 
 WORD = re.compile(r"\w+")
 
@@ -67,7 +69,7 @@ def test_clean_never_raises_and_only_keeps_words_of_the_page(body: str, url: str
     article = clean(html, url)
     assert isinstance(article, Article)
     assert article.text or article.reason
-    source = page_text(html)
+    source = strip_controls(page_text(html))  # the cleaner keeps no control character
     for word in WORD.findall(article.text):
         assert word in source, word
 
@@ -142,3 +144,24 @@ def test_moderate_nesting_is_still_cleaned() -> None:
     text = "This paragraph sits under many wrappers, as page builders nest them, twice."
     html = "<body>" + "<div>" * 1_500 + f"<p>{text}</p>" + "</div>" * 1_500 + "</body>"
     assert clean(html).text == text
+
+
+@pytest.mark.parametrize("opening", [
+    "<!-->",                      # a whole comment to the parser, the start of one to a regex
+    "<!--->",
+    "<!-- ends here --!>",        # --!> ends a comment too
+    "<script>'<!--'</script>",    # a comment opener inside a script is script text
+    "<style>/* <!-- */</style>",
+], ids=["empty-comment", "dash-comment", "bang-end", "script", "style"])
+def test_comment_syntax_cannot_hide_deep_nesting_from_the_pre_check(opening: str) -> None:
+    html = f"<body>{opening}" + "<div>" * 20_000 + "deep" + "<!-- -->"
+    started = time.monotonic()
+    article = clean(html)
+    assert time.monotonic() - started < 10
+    assert article.reason is not None and "nested too deep" in article.reason
+
+
+def test_many_unclosed_links_are_siblings_not_nesting() -> None:
+    html = "<body><p>" + "<a href='/x'>a link that never closes " * 20_000 + "</p>"
+    article = clean(html)
+    assert article.reason is None or "nested too deep" not in article.reason

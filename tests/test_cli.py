@@ -176,7 +176,8 @@ def test_malformed_config_is_exit_2_naming_the_key(run: Run, tmp_path: Path) -> 
     assert result.stderr.strip() == (
         f"crawl: error: {bad}: fetch.concurrncy: unknown key (did you mean 'concurrency'?); "
         "known keys: user_agent, connect_timeout, read_timeout, max_redirects, max_bytes, "
-        "concurrency, per_host_concurrency, delay, max_attempts, backoff, respect_robots, "
+        "concurrency, per_host_concurrency, delay, max_attempts, backoff, max_crawl_delay, "
+        "max_retry_after, respect_robots, "
         "allow_private_addresses")
 
 

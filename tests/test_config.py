@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,7 @@ clean:
         ("sources:\n  - name: x\n    home: https://a.com\n    cron: 'every day'\n",
          "sources[0].cron: expected a cron expression"),
         ("sources:\n  - name: x\n    home: https://a.com\n    every: 0\n",
-         "sources[0].every: expected an interval above zero"),
+         "sources[0].every: expected a duration from 1m to 3650d"),
         ("sources:\n  - name: x\n    home: https://a.com\n    every: 1h\n    cron: '0 * * * *'\n",
          "sources[0].every: expected either `every` or `cron`, not both"),
         ("sources:\n  - name: x\n    home: https://a.com\n    fetch: {dealy: 1}\n",
@@ -126,3 +127,60 @@ def test_parse_duration(value: str | int, seconds: float) -> None:
 def test_parse_duration_rejects(value: object) -> None:
     with pytest.raises(ValueError, match="duration"):
         parse_duration(value)  # type: ignore[arg-type]
+
+
+SOURCE = "sources:\n  - name: x\n    home: https://a.com\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fetch:\n  read_timeout: .nan\n", "fetch.read_timeout: expected a duration from"),
+        ("fetch:\n  connect_timeout: .inf\n", "fetch.connect_timeout: expected a duration from"),
+        ("fetch:\n  delay: -.inf\n", "fetch.delay: expected a duration from"),
+        ("clean:\n  timeout: .nan\n", "clean.timeout: expected a duration from 0.1s to 1h"),
+        ("max_age: .inf\n", "max_age: expected a duration from 0s to 3650d"),
+        ("every: 100000000000000w\n", "every: expected a duration from 1m to 3650d"),
+        ("every: 30s\n", "every: expected a duration from 1m"),
+        (SOURCE + "    every: 10s\n", "sources[0].every: expected a duration from 1m"),
+        (SOURCE + "    cron: '0 0 30 2 *'\n",
+         "sources[0].cron: expected a cron expression that fires (this one never does)"),
+        (SOURCE + "    cron: '* * * * * */5'\n",
+         "sources[0].cron: expected a cron expression of five fields"),
+        ("fetch:\n  max_bytes: 100000000000000000000000000\n",
+         "fetch.max_bytes: expected a number from 1024 to 1000000000"),
+        (SOURCE + "  - name: x\n    feeds: [https://b.com/f]\n",
+         "sources[1].name: expected a name no other source has, got 'x'"),
+        ("fetch:\n  max_crawl_delay: 2d\n", "fetch.max_crawl_delay: expected a duration"),
+        ("fetch: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deep"),
+        ("fetch: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n", "nested too deep"),
+    ],
+    ids=lambda value: value[:40],
+)
+def test_values_that_would_crash_later_are_refused_naming_the_key(
+        tmp_path: Path, text: str, expected: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:") and "\n" not in message
+    assert expected in message
+
+
+ALIAS_BOMB = "[&a [x, x, x, x, x, x, x, x, x], " + ", ".join(
+    f"&{level} [{', '.join([f'*{prev}'] * 9)}]"
+    for prev, level in zip("abcdefgh", "bcdefghi", strict=True)) + "]"
+"""9 levels of 9 aliases: 300 bytes that write out as 9^9 items."""
+
+
+@pytest.mark.parametrize("where", ["fetch:\n  user_agent: BOMB\n", "sources: BOMB\n",
+                                   "clean:\n  sites: {a.com: {drop: BOMB}}\n", "every: BOMB\n",
+                                   "sources:\n  - name: BOMB\n"])
+def test_a_yaml_alias_bomb_is_one_short_line(tmp_path: Path, where: str) -> None:
+    path = write(tmp_path, where.replace("BOMB", ALIAS_BOMB))
+    started = time.monotonic()
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert time.monotonic() - started < 5
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < 400

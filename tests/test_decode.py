@@ -141,3 +141,22 @@ def test_binary_bodies_are_recognised(data: bytes) -> None:
 )
 def test_text_bodies_are_not_binary(data: bytes) -> None:
     assert not looks_binary(data)
+
+
+@pytest.mark.parametrize("label", ["punycode", "idna", "utf-7", "unicode_escape",
+                                   "raw_unicode_escape", "utf-32"])
+def test_charsets_no_browser_decodes_are_skipped(label: str) -> None:
+    body = page(WESTERN).encode("utf-8")
+    declared = page(WESTERN, f'<meta charset="{label}">').encode("utf-8")
+    assert decode_html(body, label) == body.decode("utf-8")
+    assert WESTERN in decode_html(declared)
+
+
+def test_a_page_declaring_punycode_is_not_fed_to_the_punycode_decoder() -> None:
+    # After the last hyphen, letters and digits are punycode deltas: Python's
+    # decoder took seconds per 100 KB of them.
+    data = b'<meta charset="punycode">-' + b"abcdefghij" * 10_000
+    for charset in ("punycode", None):
+        started = time.monotonic()
+        assert decode_html(data, charset) == data.decode("ascii")
+        assert time.monotonic() - started < 0.5

@@ -9,6 +9,7 @@ import itertools
 import socket
 import threading
 import time
+import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -269,6 +270,34 @@ def test_a_gzip_bomb_stops_at_the_size_limit(httpserver: HTTPServer) -> None:
     with pytest.raises(TooLargeError, match="passed the limit of 1000000"):
         fetch(httpserver.url_for("/bomb"), dataclasses.replace(CONFIG, max_bytes=1_000_000))
     assert time.monotonic() - started < 5
+
+
+def test_a_brotli_bomb_stops_at_the_size_limit_in_bounded_memory(
+        httpserver: HTTPServer) -> None:
+    bomb = brotli.compress(b"\0" * 64_000_000, quality=5)  # ~100 bytes
+    httpserver.expect_request("/bomb").respond_with_data(
+        bomb, content_type="text/html", headers={"Content-Encoding": "br"})
+    tracemalloc.start()
+    try:
+        with pytest.raises(TooLargeError, match="passed the limit of 1000000"):
+            fetch(httpserver.url_for("/bomb"), dataclasses.replace(CONFIG, max_bytes=1_000_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 24_000_000  # the whole bomb is 64 MB
+
+
+def test_data_after_the_end_of_a_gzip_stream_counts_against_the_limit(
+        httpserver: HTTPServer) -> None:
+    def chunks() -> Iterator[bytes]:  # no Content-Length to refuse it by
+        yield gzip.compress(b"<p>a short page</p>")
+        for _ in range(50):
+            yield b"\0" * 64 * 1024
+
+    httpserver.expect_request("/trailing").respond_with_response(Response(
+        chunks(), content_type="text/html", headers={"Content-Encoding": "gzip"}))
+    with pytest.raises(TooLargeError, match="passed the limit of 1000000"):
+        fetch(httpserver.url_for("/trailing"), dataclasses.replace(CONFIG, max_bytes=1_000_000))
 
 
 def test_an_unknown_content_encoding_is_refused(httpserver: HTTPServer) -> None:

@@ -92,3 +92,35 @@ def test_one_process_cannot_take_its_own_lock_twice(tmp_path: Path) -> None:
 def test_other_databases_are_not_locked(tmp_path: Path, holder: subprocess.Popen[str]) -> None:
     with RunLock(tmp_path / "other.db") as lock:
         assert lock.path == tmp_path / "other.db.lock"
+
+
+def test_a_symlink_to_the_database_names_the_same_lock(
+        tmp_path: Path, holder: subprocess.Popen[str]) -> None:
+    (tmp_path / "news.db").touch()
+    (tmp_path / "alias.db").symlink_to(tmp_path / "news.db")
+    linked_folder = tmp_path / "linked"
+    linked_folder.symlink_to(tmp_path)
+    for path in (tmp_path / "alias.db", linked_folder / "news.db"):
+        with pytest.raises(LockedError), RunLock(path):
+            pass
+
+
+def test_the_lock_file_is_removed_when_the_holder_finishes(
+        tmp_path: Path, holder: subprocess.Popen[str]) -> None:
+    assert holder.stdin is not None and holder.stdout is not None
+    holder.stdin.write("done\n")
+    holder.stdin.flush()
+    assert holder.stdout.readline() == "released\n"
+    assert not (tmp_path / "news.db.lock").exists()
+
+
+def test_a_run_refused_by_the_lock_exits_75(tmp_path: Path,
+                                            holder: subprocess.Popen[str]) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("sources:\n  - name: x\n    feeds: [http://127.0.0.1:9/feed]\n")
+    crawl = Path(sys.executable).with_name("crawl")
+    result = subprocess.run([str(crawl), "--config", str(config), "--db",
+                             str(tmp_path / "news.db"), "run"], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 75
+    assert result.stderr.startswith("crawl: error:") and "is using this database" in result.stderr
