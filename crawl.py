@@ -385,6 +385,53 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, fmt: str) -> No
         sys.exit(1)
 
 
+@cli.command("import")
+@click.argument("patterns", nargs=-1, required=True, metavar="FILE_OR_GLOB...")
+@click.option("--source", metavar="NAME", help="Source name to store the pages under.")
+@click.option("--since", metavar="DATE", help="Only records captured on or after DATE.")
+@click.option("--include", metavar="REGEX", help="Only records whose URL matches REGEX.")
+@click.option("--workers", type=click.IntRange(1), metavar="N",
+              help="Clean on a local Dask cluster of N worker processes.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Clean on an existing Dask cluster (tcp://host:8786).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="How to print the summary.")
+@common_options
+def import_command(patterns: tuple[str, ...], source: str | None, since: str | None,
+                   include: str | None, workers: int | None, scheduler: str | None,
+                   fmt: str) -> None:
+    """Import pages from WARC or ARC files (plain or gzipped); a killed import resumes.
+
+    \b
+    crawl import CC-NEWS-20261101*.warc.gz --source cc-news
+    crawl import old-crawl.arc.gz --include '/2026/' --since 2026-01-01
+    crawl import big/*.warc.gz --workers 2
+    """
+    import time
+
+    from scraper.archive.files import archive_paths
+    from scraper.archive.importer import import_archives
+    from scraper.console import show_import
+    from scraper.lock import RunLock
+    from scraper.progress import RecordRate
+
+    conf = settings().config
+    paths = archive_paths(patterns)
+    started = time.monotonic()
+    with RunLock(settings().database, command="crawl import"), \
+            settings().open_store() as store, RecordRate() as progress:
+        if workers or scheduler:
+            from scraper.archive.cluster import dask_cleaner
+
+            with dask_cleaner(conf.clean, workers=workers, scheduler=scheduler) as cleaner:
+                summary = import_archives(store, paths, conf.clean, source=source, since=since,
+                                          include=include, cleaner=cleaner, progress=progress)
+        else:
+            summary = import_archives(store, paths, conf.clean, source=source, since=since,
+                                      include=include, progress=progress)
+    show_import(summary, time.monotonic() - started, fmt)
+
+
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)

@@ -8,6 +8,7 @@ running counts.
 from __future__ import annotations
 
 import sys
+import time
 from collections import Counter
 from datetime import UTC, datetime
 from types import TracebackType
@@ -47,3 +48,42 @@ class ProgressReporter:
             return
         counts = "  ".join(f"{name} {n}" for name, n in sorted(self.counts.items()))
         self._live.update(Text(f"{counts}\n{outcome}: {url}", overflow="ellipsis", no_wrap=True))
+
+
+class RecordRate:
+    """Progress of an archive import: records read and records/s, per batch.
+
+    A live line on a terminal; otherwise one log line per file and at most
+    one every ``every`` seconds, so a journal is not flooded."""
+
+    def __init__(self, stream: TextIO | None = None, every: float = 10.0) -> None:
+        self.stream = stream or sys.stderr
+        self.every = every
+        self._started = time.monotonic()
+        self._last_line = 0.0
+        self._live: Live | None = None
+        if self.stream.isatty():
+            self._live = Live(Text("starting..."), console=Console(file=self.stream),
+                              refresh_per_second=4, transient=True)
+
+    def __enter__(self) -> RecordRate:
+        if self._live is not None:
+            self._live.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if self._live is not None:
+            self._live.stop()
+
+    def __call__(self, file: str, records: int, counts: Counter[str]) -> None:
+        done = sum(counts.values())
+        rate = done / max(time.monotonic() - self._started, 1e-9)
+        stored = counts["new"] + counts["updated"] + counts["unchanged"]
+        line = f"{file}: record {records}, {done} read, {stored} stored, {rate:.0f} records/s"
+        if self._live is not None:
+            self._live.update(Text(line, overflow="ellipsis", no_wrap=True))
+        elif time.monotonic() - self._last_line >= self.every:
+            self._last_line = time.monotonic()
+            stamp = datetime.now(UTC).isoformat(timespec="seconds")
+            print(f"{stamp} {line}", file=self.stream, flush=True)

@@ -17,6 +17,7 @@ Tables::
     urls            the crawler's frontier: every discovered URL and its state
     feeds           conditional-GET state of feeds, sitemaps and section pages
     sources_state   when each configured source last ran and is next due
+    import_progress how far ``crawl import`` has read each archive file
 """
 
 from __future__ import annotations
@@ -190,7 +191,20 @@ def _crawler(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE articles SET simhash = nullif(fingerprint(text), 0)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler)
+def _import_progress(conn: sqlite3.Connection) -> None:
+    """Version 3: where each archive import stands, so a killed one resumes."""
+    _run(conn, """
+        CREATE TABLE import_progress (
+            file TEXT PRIMARY KEY,          -- the archive's absolute path
+            offset INTEGER NOT NULL,        -- byte offset of the next record to read
+            records INTEGER NOT NULL,       -- records read and committed so far
+            started_at TEXT NOT NULL,
+            finished_at TEXT                -- set once the file was read to its end
+        );
+    """)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler, _import_progress)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
