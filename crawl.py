@@ -310,26 +310,36 @@ def query(sql: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "markdown"]),
+@click.option("--format", "fmt",
+              type=click.Choice(["jsonl", "csv", "markdown", "warc", "parquet"]),
               default="jsonl", show_default=True)
 @click.option("--output", "-o", metavar="PATH",
-              help="File to write (a folder for markdown); default: standard output.")
+              help="File to write (a folder for markdown and parquet); default: standard output.")
 @filter_options
 @common_options
 def export(fmt: str, output: str | None, source: str | None, since: str | None,
            until: str | None, language: str | None) -> None:
-    """Export stored articles as JSON Lines, CSV, or one Markdown file each.
+    """Export stored articles as JSON Lines, CSV, one Markdown file each, the raw
+    pages as a WARC file, or the articles as Parquet.
 
     \b
     crawl export --format jsonl -o articles.jsonl
     crawl export --format markdown -o articles/ --since 2026-11-01
+    crawl export --format warc -o pages.warc.gz --source bbc-world
+    crawl export --format parquet -o parquet/
     """
+    from scraper.archive.export import ARCHIVE_FORMATS, export_archive
     from scraper.export import export_articles
 
     with settings().open_store(must_exist=True) as store:
-        rows = store.iter_articles(source=source, since=since, until=until, language=language)
-        count = export_articles(rows, fmt, output)
-    click.echo(f"exported {count} articles", err=True)
+        if fmt in ARCHIVE_FORMATS:
+            count = export_archive(store, fmt, output, source=source, since=since, until=until,
+                                   language=language)
+        else:
+            rows = store.iter_articles(source=source, since=since, until=until,
+                                       language=language)
+            count = export_articles(rows, fmt, output)
+    click.echo(f"exported {count} {'pages' if fmt == 'warc' else 'articles'}", err=True)
 
 
 @cli.command()
