@@ -47,8 +47,9 @@ def write_warc(path: Path, pages: list[tuple[str, datetime, bytes]], *, noise: b
         for number, (url, captured, body) in enumerate(pages):
             date = warc_date(captured)
             if noise and number == 0:
+                request = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
                 writer.write_record(writer.create_warc_record(
-                    url, "request", payload=BytesIO(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"),
+                    url, "request", payload=BytesIO(request), length=len(request),
                     warc_headers_dict={"WARC-Date": date}))
             _response(writer, url, date, body)
         if noise:
@@ -57,7 +58,7 @@ def write_warc(path: Path, pages: list[tuple[str, datetime, bytes]], *, noise: b
             writer.write_record(writer.create_revisit_record(
                 url, "sha1:AAAA", url, date, warc_headers_dict={"WARC-Date": date}))
             writer.write_record(writer.create_warc_record(
-                url, "metadata", payload=BytesIO(b"fetchTimeMs: 12\r\n"),
+                url, "metadata", payload=BytesIO(b"fetchTimeMs: 12\r\n"), length=17,
                 warc_headers_dict={"WARC-Date": date}))
             _response(writer, url + "?missing", date, b"<html>gone</html>", status="404 Not Found")
             _response(writer, url + ".pdf", date, b"%PDF-1.4 ...", content_type="application/pdf")
@@ -75,7 +76,8 @@ def _response(writer: WARCWriter, url: str, date: str, body: bytes, *,
         extra["WARC-Truncated"] = "length"
         body = body[: len(body) // 2]
     writer.write_record(writer.create_warc_record(
-        url, "response", payload=BytesIO(body), http_headers=http, warc_headers_dict=extra))
+        url, "response", payload=BytesIO(body), length=len(body), http_headers=http,
+        warc_headers_dict=extra))
 
 
 def write_arc(path: Path, pages: list[tuple[str, datetime, bytes]]) -> Path:

@@ -28,7 +28,8 @@ _INTEGERS = ("id", "duplicate_of")
 
 
 def write_parquet(rows: Iterable[Mapping[str, Any]], folder: str) -> int:
-    """Write ``rows`` (``Store.iter_articles``) to ``folder``/articles.parquet; returns the count."""
+    """Write ``rows`` (``Store.iter_articles``) to ``folder``/articles.parquet; returns
+    how many."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq

@@ -7,6 +7,7 @@ per record, so any record offset is a place to start reading).
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,6 +46,8 @@ def read_archive(path: str | Path, *, start: int = 0) -> Iterator[Entry]:
     except OSError as error:
         raise UsageError(f"{path}: cannot read ({error.strerror})") from error
     with handle:
+        if not _looks_like_archive(handle.read(4096)):
+            raise UsageError(f"{path}: not a WARC or ARC file")
         handle.seek(start + _blank_lines(handle, start))
         records = ArchiveIterator(handle, arc2warc=True)
         try:
@@ -56,6 +59,17 @@ def read_archive(path: str | Path, *, start: int = 0) -> Iterator[Entry]:
         except (EOFError, OSError, ValueError) as error:
             # A gzip member or a record cut short: the archive ends here.
             raise UsageError(f"{path}: damaged after byte {start} ({error})") from error
+
+
+def _looks_like_archive(head: bytes) -> bool:
+    """Whether a file's first bytes open a WARC or ARC record, gzipped or not: warcio
+    reads any line of five words as an ARC header, so plain text would pass."""
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://"))
 
 
 def _blank_lines(handle: IO[bytes], start: int) -> int:

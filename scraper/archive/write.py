@@ -53,5 +53,6 @@ def _response(writer: WARCWriter, page: RawPage) -> object:
         reason = "Unknown"
     status = StatusAndHeaders(f"{page.status} {reason}", headers, protocol="HTTP/1.1")
     date = datetime.fromisoformat(page.fetched_at).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return writer.create_warc_record(page.final_url, "response", payload=BytesIO(page.body),
-                                     http_headers=status, warc_headers_dict={"WARC-Date": date})
+    return writer.create_warc_record(
+        page.final_url, "response", payload=BytesIO(page.body), length=len(page.body),
+        http_headers=status, warc_headers_dict={"WARC-Date": date})
