@@ -349,24 +349,37 @@ def export(fmt: str, output: str | None, source: str | None, since: str | None,
               help="Fetch at most N articles, then stop.")
 @click.option("--forever", is_flag=True,
               help="Keep running: sleep until the next source is due. Stops on SIGTERM.")
+@click.option("--shard", metavar="K/N",
+              help="Crawl only the sources of shard K of N (a stable hash of each name).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="How to print the summary.")
 @common_options
-def run(only: tuple[str, ...], limit: int | None, forever: bool, fmt: str) -> None:
+def run(only: tuple[str, ...], limit: int | None, forever: bool, shard: str | None,
+        fmt: str) -> None:
     """Crawl the sources in the config that are due: only new articles are fetched.
 
     \b
     crawl run                      # what is due, then exit (for cron)
     crawl run --source bbc-world --limit 20
     crawl run --forever            # as a service; SIGTERM finishes pages in flight
+    crawl run --shard 2/3 --db shard2.db   # one of three machines sharing the config
     """
     from scraper import service
     from scraper.errors import ConfigError
     from scraper.lock import RunLock
     from scraper.progress import ProgressReporter
     from scraper.schedule import Stopper
+    from scraper.shard import Shard, in_shard
 
     conf = settings().config
+    if shard is not None:
+        if only:
+            raise click.UsageError("--shard chooses the sources: drop --source")
+        chosen = in_shard(conf.sources, Shard.parse(shard))
+        if conf.sources and not chosen:
+            click.echo(f"shard {shard} holds none of the {len(conf.sources)} sources", err=True)
+            return
+        conf = dataclasses.replace(conf, sources=chosen)
     if not conf.sources:
         where = conf.path or "the default configuration"
         raise ConfigError(f"{where}: no sources to crawl (add some under `sources:`)")
@@ -440,6 +453,33 @@ def import_command(patterns: tuple[str, ...], source: str | None, since: str | N
             summary = import_archives(store, paths, conf.clean, source=source, since=since,
                                       include=include, progress=progress)
     show_import(summary, time.monotonic() - started, fmt)
+
+
+@cli.command()
+@click.argument("others", nargs=-1, required=True, metavar="OTHER.db...")
+@click.option("--into", metavar="PATH", help="The database to merge into (default: --db, "
+              "or `database` in the config).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="How to print the summary.")
+@common_options
+def merge(others: tuple[str, ...], into: str | None, fmt: str) -> None:
+    """Merge databases made by newscrawl (shards, other machines) into one.
+
+    Articles are deduplicated by canonical URL, the newest fetch winning; each
+    database is merged in one transaction, so a killed merge loses nothing.
+
+    \b
+    crawl merge shard1.db shard2.db shard3.db --into news.db
+    """
+    from scraper.console import show_merge
+    from scraper.lock import RunLock
+    from scraper.merge import merge_databases
+    from scraper.store import Store
+
+    target = into or settings().database
+    with RunLock(target, command="crawl merge"), Store(target) as store:
+        results = merge_databases(store, others)
+    show_merge(results, fmt)
 
 
 @cli.command()

@@ -102,3 +102,15 @@ def show_import(summary: Any, seconds: float, fmt: str) -> None:
     rows += [(f"skipped: {name}", n) for name, n in sorted(counts.items())
              if name not in STORED_OUTCOMES]
     print_table(["", "count"], rows, title="imported")
+
+
+def show_merge(results: Sequence[Any], fmt: str) -> None:
+    """One column per merged database: what each brought into the target."""
+    if fmt == "json":
+        for result in results:
+            click.echo(json.dumps({"database": result.path} | dict(sorted(result.counts.items()))))
+        return
+    names = sorted({name for result in results for name in result.counts})
+    print_table(["", *(result.path for result in results)],
+                [(name, *(result.counts[name] for result in results)) for name in names],
+                title="merged")
