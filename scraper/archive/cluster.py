@@ -54,7 +54,10 @@ def dask_cleaner(clean_config: CleanConfig, *, workers: int | None = None,
             else:
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=workers or 1, threads_per_worker=1, processes=True,
-                    host="127.0.0.1", dashboard_address=None))
+                    # The scheduler serves HTTP (health, metrics) even without a
+                    # dashboard, on 8787 or, given only a port, on every interface.
+                    host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                    scheduler_kwargs={"dashboard": False}))
                 client = stack.enter_context(Client(cluster))
         except (OSError, TimeoutError) as error:
             raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {error}") from error
