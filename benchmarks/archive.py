@@ -29,6 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from cleaners import Article
+from scraper.archive.importer import BATCH
 from scraper.archive.read import read_archive
 from scraper.config import load_config
 from scraper.fetch import Page
@@ -73,6 +75,15 @@ def timed(function: object, *args: object) -> tuple[float, object]:
     return time.perf_counter() - started, result
 
 
+def store_batches(store: Store, pages: list[Page], articles: list[Article]) -> None:
+    """As the importer stores: one transaction per ``BATCH`` pages."""
+    for start in range(0, len(pages), BATCH):
+        with store.transaction():
+            for page, article in zip(pages[start:start + BATCH], articles[start:start + BATCH],
+                                     strict=True):
+                store_page(store, page, article)
+
+
 def import_child(db: Path, archive: Path, *options: str) -> tuple[float, float, dict]:
     """records/s and peak RSS (MB) of one ``crawl import`` child, and its summary."""
     started = time.perf_counter()
@@ -115,8 +126,7 @@ def main() -> None:
                                        if isinstance(e.item, Page)])
         clean_s, articles = timed(lambda: [clean_page(p, clean) for p in pages])
         with Store(Path(folder) / "split.db") as store:
-            store_s, _ = timed(lambda: [store_page(store, p, a)
-                                        for p, a in zip(pages, articles, strict=True)])
+            store_s, _ = timed(store_batches, store, pages, articles)
         total = read_s + clean_s + store_s
         print(f"\none process, by part ({len(pages):,} pages):")
         for label, seconds in (("read", read_s), ("clean", clean_s), ("store", store_s)):
