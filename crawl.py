@@ -130,6 +130,11 @@ table_format_option = click.option(
     show_default=True, help="A table for people, JSON Lines or CSV for programs.")
 
 
+summary_format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+    show_default=True, help="How to print the summary.")
+
+
 def filter_options(command: F) -> F:
     for option in reversed([
         click.option("--source", help="Only articles of this configured source."),
@@ -351,8 +356,7 @@ def export(fmt: str, output: str | None, source: str | None, since: str | None,
               help="Keep running: sleep until the next source is due. Stops on SIGTERM.")
 @click.option("--shard", metavar="K/N",
               help="Crawl only the sources of shard K of N (a stable hash of each name).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="How to print the summary.")
+@summary_format_option
 @common_options
 def run(only: tuple[str, ...], limit: int | None, forever: bool, shard: str | None,
         fmt: str) -> None:
@@ -417,8 +421,7 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, shard: str | No
               help="Clean on a local Dask cluster of N worker processes.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Clean on an existing Dask cluster (tcp://host:8786).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="How to print the summary.")
+@summary_format_option
 @common_options
 def import_command(patterns: tuple[str, ...], source: str | None, since: str | None,
                    include: str | None, workers: int | None, scheduler: str | None,
@@ -459,8 +462,7 @@ def import_command(patterns: tuple[str, ...], source: str | None, since: str | N
 @click.argument("others", nargs=-1, required=True, metavar="OTHER.db...")
 @click.option("--into", metavar="PATH", help="The database to merge into (default: --db, "
               "or `database` in the config).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="How to print the summary.")
+@summary_format_option
 @common_options
 def merge(others: tuple[str, ...], into: str | None, fmt: str) -> None:
     """Merge databases made by newscrawl (shards, other machines) into one.

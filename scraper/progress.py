@@ -12,25 +12,24 @@ import time
 from collections import Counter
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import TextIO
+from typing import Self, TextIO
 
 from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
 
-class ProgressReporter:
-    """Callable as the crawler's ``report``; use as a context manager."""
+class LiveLine:
+    """A line redrawn in place on a terminal (``_live``), None elsewhere; a context manager."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
-        self.counts: Counter[str] = Counter()
         self._live: Live | None = None
         if self.stream.isatty():
             self._live = Live(Text("starting..."), console=Console(file=self.stream),
                               refresh_per_second=4, transient=True)
 
-    def __enter__(self) -> ProgressReporter:
+    def __enter__(self) -> Self:
         if self._live is not None:
             self._live.start()
         return self
@@ -39,6 +38,14 @@ class ProgressReporter:
                  traceback: TracebackType | None) -> None:
         if self._live is not None:
             self._live.stop()
+
+
+class ProgressReporter(LiveLine):
+    """Callable as the crawler's ``report``; use as a context manager."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        super().__init__(stream)
+        self.counts: Counter[str] = Counter()
 
     def __call__(self, url: str, outcome: str) -> None:
         self.counts[outcome.split(":")[0]] += 1
@@ -50,31 +57,17 @@ class ProgressReporter:
         self._live.update(Text(f"{counts}\n{outcome}: {url}", overflow="ellipsis", no_wrap=True))
 
 
-class RecordRate:
+class RecordRate(LiveLine):
     """Progress of an archive import: records read and records/s, per batch.
 
-    A live line on a terminal; otherwise one log line per file and at most
-    one every ``every`` seconds, so a journal is not flooded."""
+    A live line on a terminal; otherwise a log line at most every ``every``
+    seconds, so a journal is not flooded."""
 
     def __init__(self, stream: TextIO | None = None, every: float = 10.0) -> None:
-        self.stream = stream or sys.stderr
+        super().__init__(stream)
         self.every = every
         self._started = time.monotonic()
         self._last_line = 0.0
-        self._live: Live | None = None
-        if self.stream.isatty():
-            self._live = Live(Text("starting..."), console=Console(file=self.stream),
-                              refresh_per_second=4, transient=True)
-
-    def __enter__(self) -> RecordRate:
-        if self._live is not None:
-            self._live.start()
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 traceback: TracebackType | None) -> None:
-        if self._live is not None:
-            self._live.stop()
 
     def __call__(self, file: str, records: int, counts: Counter[str]) -> None:
         done = sum(counts.values())

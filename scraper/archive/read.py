@@ -16,6 +16,7 @@ from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from ..errors import UsageError
 from ..fetch import Page
@@ -80,15 +81,15 @@ def _blank_lines(handle: IO[bytes], start: int) -> int:
     return len(head) - len(head.lstrip(b"\r\n"))
 
 
-def _page_or_skip(record: object) -> Page | Skip:
-    headers = record.rec_headers  # type: ignore[attr-defined]
+def _page_or_skip(record: ArcWarcRecord) -> Page | Skip:
+    headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI")
-    kind = record.rec_type  # type: ignore[attr-defined]
+    kind = record.rec_type
     if kind != "response":
         return Skip(url, kind or "unknown")
     if headers.get_header("WARC-Truncated"):
         return Skip(url, "truncated")
-    http = record.http_headers  # type: ignore[attr-defined]
+    http = record.http_headers
     if http is None or not url:
         return Skip(url, "not-http")
     status = http.get_statuscode()
@@ -99,7 +100,7 @@ def _page_or_skip(record: object) -> Page | Skip:
     if media_type not in HTML_TYPES:
         return Skip(url, "not-html")
     try:
-        body = record.content_stream().read()  # type: ignore[attr-defined]
+        body = record.content_stream().read()
     except (OSError, ValueError, EOFError):
         return Skip(url, "truncated")
     length = http.get_header("Content-Length")
