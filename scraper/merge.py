@@ -60,7 +60,11 @@ def _reader(path: str, target: Store) -> Iterator[sqlite3.Connection]:
     if Path(path).resolve() == target.path.resolve():
         raise UsageError(f"{path}: is the database being merged into")
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None)
+        # One read transaction: every table read from the same snapshot, even
+        # while a crawl is writing that database.
+        conn.execute("BEGIN")
         version = user_version(conn)
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: not a SQLite database") from error
@@ -117,7 +121,7 @@ def _merge_articles(target: Store, other: sqlite3.Connection, pages: dict[int, i
         removed = [RemovedBlock(*block) for block in other.execute(
             "SELECT kind, rule, excerpt FROM removed_blocks WHERE article_id = ? "
             "ORDER BY position", (row["id"],))]
-        values: dict[str, Any] = {name: row[name] for name in _ARTICLE_FIELDS}
+        values: dict[str, Any] = {name: row[name] for name in _ARTICLE_FIELDS & set(row.keys())}
         values["authors"], values["tags"] = json.loads(row["authors"]), json.loads(row["tags"])
         article = Article(**values, url=row["fetched_url"], removed=removed)
         saved = target.save_article(
