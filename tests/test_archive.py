@@ -173,3 +173,20 @@ def test_import_in_process_uses_the_same_pipeline(tmp_path: Path, pages: list) -
                                   progress=lambda _file, records, _counts: seen.append(records))
     assert summary.counts == {"new": len(pages)}
     assert seen == [len(pages)]
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--include", "(", "--include (: not a regular expression"),
+    ("--since", "last tuesday", "--since last tuesday: not an ISO 8601 date"),
+])
+def test_a_bad_filter_is_one_line(tmp_path: Path, pages: list, option: str, value: str,
+                                  message: str) -> None:
+    import subprocess
+
+    archive = write_warc(tmp_path / "in.warc.gz", pages[:1])
+    done = subprocess.run([str(CRAWL), "--db", str(tmp_path / "news.db"), "import",
+                           str(archive), option, value],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"crawl: error: {message}")
+    assert len(done.stderr.splitlines()) == 1

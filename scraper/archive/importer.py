@@ -19,12 +19,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
 from cleaners import Article
 
 from ..config import CleanConfig
+from ..errors import UsageError
 from ..fetch import Page
 from ..pipeline import clean_page, store_page
 from ..store import Store, utc_now
@@ -82,7 +84,7 @@ def import_archives(
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Import every file of ``paths`` in order; see the module docstring."""
-    wanted = re.compile(include) if include else None
+    wanted, since = _checked_filters(include, since)
     clean_batches = cleaner or clean_here(clean_config)
     summary = ImportSummary()
     run_id = store.start_run(source=source, command="import")
@@ -125,6 +127,23 @@ def _store_batch(store: Store, batch: list[Entry], articles: Iterator[Article],
         else:
             outcomes[store_page(store, entry.item, next(articles), source=source).outcome] += 1
     return outcomes
+
+
+def _checked_filters(include: str | None, since: str | None,
+                     ) -> tuple[re.Pattern[str] | None, str | None]:
+    """--include compiled and --since in the stored form (UTC ISO 8601), or a UsageError."""
+    try:
+        wanted = re.compile(include) if include else None
+    except re.error as error:
+        raise UsageError(f"--include {include}: not a regular expression ({error})") from error
+    if since is None:
+        return wanted, None
+    try:
+        moment = datetime.fromisoformat(since)
+    except ValueError as error:
+        raise UsageError(f"--since {since}: not an ISO 8601 date") from error
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return wanted, moment.isoformat(timespec="seconds")
 
 
 def _filtered(entry: Entry, since: str | None, wanted: re.Pattern[str] | None) -> Entry:
