@@ -184,6 +184,9 @@ source_option = click.option("--source", metavar="NAME", callback=_checked(_sour
 since_option = click.option(
     "--since", metavar="DATE", callback=_checked(lambda v: filters.parse_moment(v, "--since")),
     help="On or after DATE: ISO 8601, `today`, `yesterday` or an age like 7d.")
+summary_format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+    show_default=True, help="How to print the summary.")
 
 
 def filter_options(command: F) -> F:
@@ -403,10 +406,11 @@ def query(sql: str, fmt: str, timeout: float) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "markdown"]),
+@click.option("--format", "fmt",
+              type=click.Choice(["jsonl", "csv", "markdown", "warc", "parquet"]),
               default="jsonl", show_default=True)
 @click.option("--output", "-o", metavar="PATH",
-              help="File to write (a folder for markdown); default: standard output.")
+              help="File to write (a folder for markdown and parquet); default: standard output.")
 @click.option("--keep-formulas", is_flag=True,
               help="CSV: write cells starting with = + - @ as they are (by default they get "
                    "a leading ' so a spreadsheet shows them instead of running them).")
@@ -414,12 +418,16 @@ def query(sql: str, fmt: str, timeout: float) -> None:
 @common_options
 def export(fmt: str, output: str | None, keep_formulas: bool, source: str | None,
            since: str | None, until: str | None, language: str | None) -> None:
-    """Export stored articles as JSON Lines, CSV, or one Markdown file each.
+    """Export stored articles as JSON Lines, CSV, one Markdown file each, the raw
+    pages as a WARC file, or the articles as Parquet.
 
     \b
     crawl export --format jsonl -o articles.jsonl
     crawl export --format markdown -o articles/ --since 2026-11-01
+    crawl export --format warc -o pages.warc.gz --source bbc-world
+    crawl export --format parquet -o parquet/
     """
+    from scraper.archive.export import ARCHIVE_FORMATS, export_archive
     from scraper.export import export_articles
 
     corrupt: list[CrawlError] = []
@@ -429,10 +437,14 @@ def export(fmt: str, output: str | None, keep_formulas: bool, source: str | None
         echo(f"crawl: error: {error}", err=True)
 
     with settings().open_store(must_exist=True) as store:
-        rows = store.iter_articles(source=source, since=since, until=until, language=language,
-                                   on_corrupt=skip)
-        count = export_articles(rows, fmt, output, neutralise_formulas=not keep_formulas)
-    click.echo(f"exported {count} articles", err=True)
+        if fmt in ARCHIVE_FORMATS:
+            count = export_archive(store, fmt, output, source=source, since=since, until=until,
+                                   language=language)
+        else:
+            rows = store.iter_articles(source=source, since=since, until=until,
+                                       language=language, on_corrupt=skip)
+            count = export_articles(rows, fmt, output, neutralise_formulas=not keep_formulas)
+    click.echo(f"exported {count} {'pages' if fmt == 'warc' else 'articles'}", err=True)
     if corrupt:
         sys.exit(1)
 
@@ -444,24 +456,36 @@ def export(fmt: str, output: str | None, keep_formulas: bool, source: str | None
               help="Fetch at most N articles, then stop.")
 @click.option("--forever", is_flag=True,
               help="Keep running: sleep until the next source is due. Stops on SIGTERM.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="How to print the summary.")
+@click.option("--shard", metavar="K/N",
+              help="Crawl only the sources of shard K of N (a stable hash of each name).")
+@summary_format_option
 @common_options
-def run(only: tuple[str, ...], limit: int | None, forever: bool, fmt: str) -> None:
+def run(only: tuple[str, ...], limit: int | None, forever: bool, shard: str | None,
+        fmt: str) -> None:
     """Crawl the sources in the config that are due: only new articles are fetched.
 
     \b
     crawl run                      # what is due, then exit (for cron)
     crawl run --source bbc-world --limit 20
     crawl run --forever            # as a service; SIGTERM finishes pages in flight
+    crawl run --shard 2/3 --db shard2.db   # one of three machines sharing the config
     """
     from scraper import service
     from scraper.errors import ConfigError
     from scraper.lock import RunLock
     from scraper.progress import ProgressReporter
     from scraper.schedule import Stopper
+    from scraper.shard import Shard, in_shard
 
     conf = settings().config
+    if shard is not None:
+        if only:
+            raise click.UsageError("--shard chooses the sources: drop --source")
+        chosen = in_shard(conf.sources, Shard.parse(shard))
+        if conf.sources and not chosen:
+            click.echo(f"shard {shard} holds none of the {len(conf.sources)} sources", err=True)
+            return
+        conf = dataclasses.replace(conf, sources=chosen)
     if not conf.sources:
         where = conf.path or "the default configuration"
         raise ConfigError(f"{where}: no sources to crawl (add some under `sources:`)")
@@ -487,6 +511,78 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, fmt: str) -> No
         return
     show(result)
     sys.exit(stopper.exit_code or (1 if result.failed else 0))
+
+
+@cli.command("import")
+@click.argument("patterns", nargs=-1, required=True, metavar="FILE_OR_GLOB...")
+@click.option("--source", metavar="NAME", help="Source name to store the pages under.")
+@click.option("--since", metavar="DATE", help="Only records captured on or after DATE.")
+@click.option("--include", metavar="REGEX", help="Only records whose URL matches REGEX.")
+@click.option("--workers", type=click.IntRange(1), metavar="N",
+              help="Clean on a local Dask cluster of N worker processes.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Clean on an existing Dask cluster (tcp://host:8786).")
+@summary_format_option
+@common_options
+def import_command(patterns: tuple[str, ...], source: str | None, since: str | None,
+                   include: str | None, workers: int | None, scheduler: str | None,
+                   fmt: str) -> None:
+    """Import pages from WARC or ARC files (plain or gzipped); a killed import resumes.
+
+    \b
+    crawl import CC-NEWS-20261101*.warc.gz --source cc-news
+    crawl import old-crawl.arc.gz --include '/2026/' --since 2026-01-01
+    crawl import big/*.warc.gz --workers 2
+    """
+    import time
+
+    from scraper.archive.files import archive_paths
+    from scraper.archive.importer import import_archives
+    from scraper.console import show_import
+    from scraper.lock import RunLock
+    from scraper.progress import RecordRate
+
+    conf = settings().config
+    paths = archive_paths(patterns)
+    started = time.monotonic()
+    with RunLock(settings().database, command="crawl import"), \
+            settings().open_store() as store, RecordRate() as progress:
+        if workers or scheduler:
+            from scraper.archive.cluster import dask_cleaner
+
+            with dask_cleaner(conf.clean, workers=workers, scheduler=scheduler) as cleaner:
+                summary = import_archives(store, paths, conf.clean, source=source, since=since,
+                                          include=include, cleaner=cleaner, progress=progress)
+        else:
+            summary = import_archives(store, paths, conf.clean, source=source, since=since,
+                                      include=include, progress=progress)
+    show_import(summary, time.monotonic() - started, fmt)
+
+
+@cli.command()
+@click.argument("others", nargs=-1, required=True, metavar="OTHER.db...")
+@click.option("--into", metavar="PATH", help="The database to merge into (default: --db, "
+              "or `database` in the config).")
+@summary_format_option
+@common_options
+def merge(others: tuple[str, ...], into: str | None, fmt: str) -> None:
+    """Merge databases made by newscrawl (shards, other machines) into one.
+
+    Articles are deduplicated by canonical URL, the newest fetch winning; each
+    database is merged in one transaction, so a killed merge loses nothing.
+
+    \b
+    crawl merge shard1.db shard2.db shard3.db --into news.db
+    """
+    from scraper.console import show_merge
+    from scraper.lock import RunLock
+    from scraper.merge import merge_databases
+    from scraper.store import Store
+
+    target = into or settings().database
+    with RunLock(target, command="crawl merge"), Store(target) as store:
+        results = merge_databases(store, others)
+    show_merge(results, fmt)
 
 
 @cli.command()

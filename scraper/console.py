@@ -162,3 +162,37 @@ def flatten(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]
             yield from flatten(value, f"{prefix}{key}.")
         else:
             yield f"{prefix}{key}", value
+
+
+STORED_OUTCOMES = ("new", "updated", "unchanged", "empty")
+
+
+def show_import(summary: Any, seconds: float, fmt: str) -> None:
+    """The closing table of ``crawl import``: what was stored, what was skipped and why."""
+    numbers = summary.to_dict()
+    rate = summary.records / seconds if seconds > 0 else 0.0
+    if fmt == "json":
+        click.echo(json.dumps(numbers | {"seconds": round(seconds, 2),
+                                         "records_per_second": round(rate, 1)}))
+        return
+    counts = summary.counts
+    rows: list[tuple[str, Any]] = [("files read", len(summary.files))]
+    rows += [(f"resumed: {name}", f"after {n} records") for name, n in summary.resumed.items()]
+    rows += [(f"already imported: {name}", "skipped") for name in summary.finished_before]
+    rows += [("records", summary.records), ("records/s", f"{rate:.0f}")]
+    rows += [(name, counts[name]) for name in STORED_OUTCOMES if counts[name]]
+    rows += [(f"skipped: {name}", n) for name, n in sorted(counts.items())
+             if name not in STORED_OUTCOMES]
+    print_table(["", "count"], rows, title="imported")
+
+
+def show_merge(results: Sequence[Any], fmt: str) -> None:
+    """One column per merged database: what each brought into the target."""
+    if fmt == "json":
+        for result in results:
+            click.echo(json.dumps({"database": result.path} | dict(sorted(result.counts.items()))))
+        return
+    names = sorted({name for result in results for name in result.counts})
+    print_table(["", *(result.path for result in results)],
+                [(name, *(result.counts[name] for result in results)) for name in names],
+                title="merged")

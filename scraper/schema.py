@@ -18,6 +18,7 @@ Tables::
     feeds           conditional-GET state of feeds, sitemaps and section pages
     sources_state   when each configured source last ran and is next due, and
                     how many runs in a row it failed (its back-off)
+    import_progress how far ``crawl import`` has read each archive file
 """
 
 from __future__ import annotations
@@ -210,7 +211,21 @@ def _operations(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler, _language_source, _operations)
+def _import_progress(conn: sqlite3.Connection) -> None:
+    """Where each archive import stands, so a killed one resumes."""
+    _run(conn, """
+        CREATE TABLE import_progress (
+            file TEXT PRIMARY KEY,          -- the archive's absolute path
+            offset INTEGER NOT NULL,        -- byte offset of the next record to read
+            records INTEGER NOT NULL,       -- records read and committed so far
+            started_at TEXT NOT NULL,
+            finished_at TEXT                -- set once the file was read to its end
+        );
+    """)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _foundation, _crawler, _language_source, _operations, _import_progress)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

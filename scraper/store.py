@@ -76,6 +76,7 @@ _LIST_FIELDS = ("authors", "tags")
 _ARTICLE_COLUMNS = ("id", "url", "fetched_url", "page_id", "source", *_CONTENT_FIELDS,
                     "content_hash", "cleaner_version", "fetched_at", "stored_at",
                     "duplicate_of", "simhash")
+_PAGE_COLUMNS = "id, url, final_url, status, headers, body, fetched_at, source"
 
 
 @dataclass(frozen=True)
@@ -462,8 +463,21 @@ class Store:
         if since is not None:
             clauses.append("fetched_at >= ?")
             params.append(since)
-        sql = ("SELECT id, url, final_url, status, headers, body, fetched_at, source "
-               f"FROM raw_pages WHERE {' AND '.join(clauses)} ORDER BY id")
+        return self._pages(f"SELECT {_PAGE_COLUMNS} FROM raw_pages "
+                           f"WHERE {' AND '.join(clauses)} ORDER BY id", params, on_corrupt)
+
+    def article_pages(self, *, source: str | None = None, since: str | None = None,
+                      until: str | None = None, language: str | None = None,
+                      on_corrupt: Callable[[CorruptRowError], None] | None = None,
+                      ) -> Iterator[RawPage]:
+        """The committed pages the articles matching the filters were cleaned from."""
+        where, params = _filters(source=source, since=since, until=until, language=language)
+        return self._pages(f"SELECT {_PAGE_COLUMNS} FROM raw_pages WHERE id IN "
+                           f"(SELECT page_id FROM articles WHERE {where}) ORDER BY id", params,
+                           on_corrupt)
+
+    def _pages(self, sql: str, params: Sequence[Any],
+               on_corrupt: Callable[[CorruptRowError], None] | None) -> Iterator[RawPage]:
         with self._translated():
             _, rows = self._read(sql, params)
         return _readable(rows, _raw_page, on_corrupt)
