@@ -67,7 +67,13 @@ class Article(Metadata):
     source_url: str | None = None
     removed: list[RemovedBlock] = field(default_factory=list)
     reason: str | None = None
+    fingerprints: list[str] = field(default_factory=list)
+    """The page's blocks as ``cleaners.template`` fingerprints them: what the
+    store counts into the site's profile, without knowing HTML."""
     cleaner_version: str = CLEANER_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The article as printed and stored; fingerprints are the store's plumbing."""
+        data = asdict(self)
+        del data["fingerprints"]
+        return data
