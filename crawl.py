@@ -160,6 +160,7 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     """
     from scraper import pipeline
     from scraper.fetch import fetch_pages
+    from scraper.profiles import profile_for
 
     conf = settings().config
     urls = [t for t in targets if not Path(t).is_file()]
@@ -179,7 +180,8 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
                 failures += 1
                 click.echo(f"crawl: error: {page}", err=True)
                 continue
-            article = pipeline.clean_page(page, conf.clean)
+            profile = profile_for(store, page.final_url) if store is not None else None
+            article = pipeline.clean_page(page, conf.clean, profile=profile)
             if not article.text:
                 failures += 1
                 click.echo(f"crawl: error: {target}: {article.reason}", err=True)
@@ -245,7 +247,8 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
             raise fetched
         page = fetched
     article, segments = explain_page(page.body, page.final_url, charset=page.charset,
-                                     site_rules=conf.clean.rules_for(page.final_url))
+                                     site_rules=conf.clean.rules_for(page.final_url),
+                                     profile=stored_profile(page.final_url))
     if html_out:
         try:
             Path(html_out).write_text(render_report(segments, article), encoding="utf-8")
@@ -481,6 +484,41 @@ def show(key: str, fmt: str) -> None:
             click.echo(f"  [{block['kind']}] {block['rule']}: {block['excerpt']}")
 
 
+def stored_profile(url: str) -> Any:
+    """The site profile the database holds for ``url``'s site, when there is a database."""
+    from scraper.profiles import profile_for
+
+    if not Path(settings().database).exists():
+        return None
+    with settings().open_store() as store:
+        return profile_for(store, url)
+
+
+@cli.command()
+@click.argument("domain", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@common_options
+def sites(domain: str | None, fmt: str) -> None:
+    """List the site profiles: pages seen and the blocks their pages repeat.
+
+    Blocks on most of a site's pages are cut from its next pages as
+    `site-template` once it has 5 pages.
+
+    \b
+    crawl sites
+    crawl sites example.com
+    """
+    from scraper.console import print_sites
+    from scraper.profiles import site_summaries
+
+    with settings().open_store(must_exist=True) as store:
+        summaries = site_summaries(store, domain)
+    if domain and not summaries:
+        raise CrawlError(f"{domain}: no profile (no page of it stored)")
+    print_sites(summaries, fmt, detail=domain is not None)
+
+
 @cli.command()
 @click.option("--source", help="Only pages of this configured source.")
 @click.option("--since", metavar="DATE", help="Only pages fetched on or after DATE.")
@@ -488,7 +526,8 @@ def show(key: str, fmt: str) -> None:
 def reclean(source: str | None, since: str | None) -> None:
     """Clean the stored raw pages again with the current cleaner (no network).
 
-    Run it after upgrading newscrawl or changing the `clean:` rules in the config.
+    Run it after upgrading newscrawl or changing the `clean:` rules in the config;
+    each page is cleaned with its site's current profile (see `crawl sites`).
 
     \b
     crawl reclean

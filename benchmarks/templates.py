@@ -16,7 +16,9 @@ saw. Printed per set and pages seen: F1 (the benchmark's metric, from
 from __future__ import annotations
 
 import argparse
+import gzip
 import html as html_lib
+import json
 import re
 import sys
 import time
@@ -24,10 +26,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from extraction import REPO_ROOT, Page, PageScore, load_pages, score_page, summarise
+from extraction import REPO_ROOT, Page, PageScore, score_page, shingles, summarise
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaners import clean
+from cleaners.decode import decode_html
 from cleaners.template import SiteProfile
 
 SETS = ("scrapinghub", "dragnet")
@@ -48,6 +51,14 @@ class Site:
     chrome_id: str
     template: str  # the chrome page's HTML with ``_BODY`` where its article was
     url: str
+
+
+def load_pages(data: Path) -> list[Page]:
+    """A set's pages, decoded as the cleaner decodes them (dragnet has legacy charsets)."""
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    return [Page(page_id, entry["url"] or "",
+                 decode_html(gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes())),
+                 entry["articleBody"]) for page_id, entry in sorted(truth.items())]
 
 
 def chrome_of(page: Page) -> Site | None:
@@ -118,8 +129,6 @@ def profile_of(site: str, fingerprints: list[list[str]]) -> SiteProfile:
 
 def leaked(truth: str, prediction: str) -> int:
     """Predicted 4-token shingles that are not in the truth."""
-    from extraction import shingles
-
     return sum((shingles(TOKEN.findall(prediction)) - shingles(TOKEN.findall(truth))).values())
 
 
@@ -131,7 +140,11 @@ class Row:
     leaked: int
 
 
-def evaluate(name: str, sites: list[list[Page]], test: int) -> tuple[list[Row], list[tuple[list[Page], SiteProfile]]]:
+Timed = list[tuple[list[Page], SiteProfile]]
+"""Each site's held-back pages with its 20-page profile."""
+
+
+def evaluate(name: str, sites: list[list[Page]], test: int) -> tuple[list[Row], Timed]:
     rows: list[Row] = []
     learnt = [[clean(p.html, p.url).fingerprints for p in site[:LEARN]] for site in sites]
     held = [site[LEARN:LEARN + test] for site in sites]
@@ -150,7 +163,7 @@ def evaluate(name: str, sites: list[list[Page]], test: int) -> tuple[list[Row], 
     return rows, at_20
 
 
-def speed(pairs: list[tuple[list[Page], SiteProfile]], rounds: int) -> tuple[float, float]:
+def speed(pairs: Timed, rounds: int) -> tuple[float, float]:
     """Seconds cleaning without and with the profile, in turns page by page."""
     without = with_profile = 0.0
     for _ in range(rounds):
@@ -173,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"{'set':<12} {'seen':>4} {'pages':>5} {'F1':>6} {'prec':>6} {'recall':>6} "
           f"{'pageF1':>6} {'leaked/page':>11} {'vs without':>10}")
-    timed: list[tuple[list[Page], SiteProfile]] = []
+    timed: Timed = []
     for name in SETS:
         pages = load_pages(DATA / name)
         sites = build_sites(pages, args.sites, args.test)

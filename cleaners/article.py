@@ -67,9 +67,9 @@ class Article(Metadata):
     source_url: str | None = None
     removed: list[RemovedBlock] = field(default_factory=list)
     reason: str | None = None
-    fingerprints: list[str] = field(default_factory=list)
-    """The page's blocks as ``cleaners.template`` fingerprints them: what the
-    store counts into the site's profile, without knowing HTML."""
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    """The page's blocks as ``cleaners.template`` fingerprints them, each with an
+    excerpt: what the store counts into the site's profile, without knowing HTML."""
     cleaner_version: str = CLEANER_VERSION
 
     def to_dict(self) -> dict[str, Any]:

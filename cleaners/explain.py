@@ -19,6 +19,7 @@ from .article import Article, RemovedBlock, SiteRules
 from .blocks import BLOCK_TAGS, excerpt, squash
 from .pipeline import clean_watched
 from .report import Segment
+from .template import SiteProfile
 
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "svg"})
 OUTSIDE = ("not-content", "main-content")
@@ -72,11 +73,12 @@ def explain(
     *,
     charset: str | None = None,
     site_rules: SiteRules | None = None,
+    profile: SiteProfile | None = None,
 ) -> tuple[Article, list[Segment]]:
     """Clean the page and return the article with the page's text as segments."""
     recorder = _Recorder()
     article = clean_watched(html, url, charset=charset, site_rules=site_rules,
-                            watcher=recorder)
+                            profile=profile, watcher=recorder)
     kept_text = _bare(article.text)
     late = _late_removals(article.removed, recorder.observed)
     labelled: list[tuple[tuple[str, str] | None, str, int]] = []

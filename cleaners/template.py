@@ -74,8 +74,8 @@ class SiteProfile:
 class TemplateCut:
     kept: list[Block]
     removed: list[RemovedBlock]
-    fingerprints: list[str]
-    """Distinct fingerprints of the page's blocks before the cut, in page order:
+    fingerprints: dict[str, str]
+    """The page's blocks before the cut, fingerprint -> excerpt, in page order:
     what the store counts into the site's profile."""
 
 
@@ -83,7 +83,9 @@ def cut_template(blocks: list[Block], profile: SiteProfile | None,
                  title: str | None) -> TemplateCut:
     """Drop the blocks of ``blocks`` that are the site's template, within the guards."""
     prints = [fingerprint(block) for block in blocks]
-    distinct = list(dict.fromkeys(prints))
+    distinct: dict[str, str] = {}
+    for block, fp in zip(blocks, prints, strict=True):
+        distinct.setdefault(fp, excerpt(block.text))
     if profile is None or profile.pages < MIN_PAGES:
         return TemplateCut(blocks, [], distinct)
     own_title = squash(title or "").casefold()

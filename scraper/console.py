@@ -80,3 +80,23 @@ def flatten(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]
             yield from flatten(value, f"{prefix}{key}.")
         else:
             yield f"{prefix}{key}", value
+
+
+def print_sites(summaries: Sequence[Any], fmt: str, *, detail: bool = False) -> None:
+    """``crawl sites``: one row per site or, in ``detail``, every repeated block of each."""
+    if fmt == "json":
+        from dataclasses import asdict
+
+        for summary in summaries:
+            click.echo(json.dumps(asdict(summary), ensure_ascii=False))
+    elif detail:
+        for site in summaries:
+            title = f"{site.site}: {site.pages} pages, {site.template} template blocks"
+            print_table(["pages", "block"],
+                        ((f"{b.pages} of {site.pages}", shorten(b.excerpt, 70))
+                         for b in site.blocks), title=title)
+    else:
+        print_table(["site", "pages", "template blocks", "most repeated"],
+                    ((s.site, s.pages, s.template,
+                      "\n".join(f"{b.pages}× {shorten(b.excerpt, 50)}" for b in s.blocks))
+                     for s in summaries))

@@ -30,6 +30,7 @@ from .errors import BlockedURL, FetchError, HTTPStatusError, NetworkError
 from .fetch import Fetcher, Page
 from .frontier import Claim, Frontier, retry_delay
 from .pipeline import clean_page, store_page
+from .profiles import profile_for
 from .store import Store
 
 MAX_SITEMAPS = 50
@@ -301,12 +302,13 @@ class Crawler:
                 return
         summary.fetched += 1
         summary.bytes += len(page.body)
+        profile = profile_for(self.store, page.final_url)  # workers never open the store
         try:
             article = await asyncio.get_running_loop().run_in_executor(
-                self._cleaner_pool(), clean_page, page, self.config.clean, source.clean)
+                self._cleaner_pool(), clean_page, page, self.config.clean, source.clean, profile)
         except BrokenProcessPool:  # a worker died (OOM killer): clean here, new pool next
             self._cleaners = None
-            article = clean_page(page, self.config.clean, source.clean)
+            article = clean_page(page, self.config.clean, source.clean, profile)
         stored = store_page(self.store, page, article, source=source.name,
                             frontier=self.frontier, claimed_url=claim.url)
         if stored.duplicate_of is not None:

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Literal
 
 from cleaners import Article, clean
+from cleaners.template import SiteProfile
 
 from .config import CleanConfig, SiteRules
 from .fetch import Page
 from .frontier import Frontier
+from .profiles import count_page
 from .store import Store
 
 Outcome = Literal["new", "updated", "unchanged", "empty"]
@@ -31,11 +33,15 @@ class Stored:
     duplicate_of: int | None = None
 
 
-def clean_page(page: Page, clean_config: CleanConfig, extra: SiteRules | None = None) -> Article:
+def clean_page(page: Page, clean_config: CleanConfig, extra: SiteRules | None = None,
+               profile: SiteProfile | None = None) -> Article:
+    """``profile`` is the page's site's (``profiles.profile_for``): an input, so a
+    worker process cleans without the store."""
     rules = clean_config.rules_for(page.final_url)
     if extra and (extra.drop or extra.keep):
         rules = extra
-    return clean(page.body, page.final_url, charset=page.charset, site_rules=rules)
+    return clean(page.body, page.final_url, charset=page.charset, site_rules=rules,
+                 profile=profile)
 
 
 def store_page(
@@ -69,6 +75,7 @@ def store_page(
                 article, url=page.final_url, page_id=page_id, source=source,
                 fetched_at=page.fetched_at,
             )
+            count_page(store, page.final_url, article.fingerprints)
             stored = Stored(page.final_url, article, saved.status, saved.id, saved.duplicate_of)
         if frontier is not None and claimed_url is not None:
             frontier.done(claimed_url, stored.article_id)

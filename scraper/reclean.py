@@ -4,9 +4,11 @@ After a change to the cleaner or to the cleaning rules in config.yaml,
 ``reclean`` brings the stored articles up to date without a request: each
 raw page is cleaned again exactly as the crawler cleans a fetched one
 (``pipeline.clean_page``: the page's charset from its stored Content-Type,
-the site's rules, the source's own rules over them) and saved through
+the site's rules, the source's own rules over them, the site's current
+profile) and saved through
 ``Store.save_article``, which tells whether the output changed. Every
-article saved again records the cleaner version that made it, changed or not.
+article saved again records the cleaner version that made it, changed or
+not, and counts into its site's profile.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from .config import CleanConfig, SiteRules
 from .fetch import Page, parse_content_type
 from .pipeline import clean_page
+from .profiles import count_page, profile_for
 from .store import RawPage, Store
 
 
@@ -56,7 +59,8 @@ def reclean(
     for done, raw in enumerate(store.raw_pages(source=source, since=since), start=1):
         extra = source_rules.get(raw.source) if source_rules and raw.source else None
         try:
-            article = clean_page(page_of(raw), clean_config, extra)
+            article = clean_page(page_of(raw), clean_config, extra,
+                                 profile_for(store, raw.final_url))
         except Exception as error:  # a cleaner bug on one page must not stop thousands
             result.failed += 1
             result.failures.append((raw.final_url, f"{type(error).__name__}: {error}"))
@@ -64,8 +68,10 @@ def reclean(
             if not article.text:
                 result.empty += 1
             else:
-                saved = store.save_article(article, url=raw.final_url, page_id=raw.id,
-                                           source=raw.source, fetched_at=raw.fetched_at)
+                with store.transaction():
+                    saved = store.save_article(article, url=raw.final_url, page_id=raw.id,
+                                               source=raw.source, fetched_at=raw.fetched_at)
+                    count_page(store, raw.final_url, article.fingerprints)
                 if saved.status == "unchanged":
                     result.unchanged += 1
                 else:

@@ -17,6 +17,8 @@ Tables::
     urls            the crawler's frontier: every discovered URL and its state
     feeds           conditional-GET state of feeds, sitemaps and section pages
     sources_state   when each configured source last ran and is next due
+    site_profiles   pages counted per site; site_blocks how many of them held
+                    each block fingerprint; site_pages each counted page's prints
 """
 
 from __future__ import annotations
@@ -190,7 +192,38 @@ def _crawler(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE articles SET simhash = nullif(fingerprint(text), 0)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler)
+def _site_profiles(conn: sqlite3.Connection) -> None:
+    """Site profiles: on how many of a site's last pages each block fingerprint was.
+
+    ``site_pages`` keeps the fingerprints of each counted page (the latest
+    ``scraper.profiles.WINDOW`` per site), so a page stored again replaces its
+    own count instead of adding to it, and the oldest page leaves the count
+    when a new one comes: a profile follows a site's redesign and stays bounded."""
+    _run(conn, """
+        CREATE TABLE site_profiles (
+            site TEXT PRIMARY KEY,
+            pages INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE site_pages (
+            site TEXT NOT NULL,
+            url TEXT NOT NULL,
+            counted INTEGER NOT NULL,  -- order of counting: the smallest leaves first
+            fingerprints TEXT NOT NULL,  -- space-separated
+            PRIMARY KEY (site, url)
+        ) WITHOUT ROWID;
+        CREATE INDEX site_pages_counted ON site_pages(site, counted);
+        CREATE TABLE site_blocks (
+            site TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            pages INTEGER NOT NULL,
+            excerpt TEXT NOT NULL,
+            PRIMARY KEY (site, fingerprint)
+        ) WITHOUT ROWID;
+        CREATE INDEX site_blocks_pages ON site_blocks(site, pages);
+    """)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_foundation, _crawler, _site_profiles)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
