@@ -117,7 +117,7 @@ def test_crawl_sites_and_explain_show_the_profile(store: Store, tmp_path: Path) 
     assert "gazette.example" in listing.stdout and "6×" in listing.stdout
     detail = crawl("sites", "www.gazette.example", "--format", "json")
     (row,) = [json.loads(line) for line in detail.stdout.splitlines()]
-    assert row["pages"] == 6 and row["template"] == 2  # the promo and the footer
+    assert row["pages"] == 6 and row["template"] == 3  # promo, sign-off, footer
     assert {"pages": 6, "excerpt": PROMO} in row["blocks"]
     missing = crawl("sites", "nowhere.example")
     assert missing.returncode != 0 and missing.stderr.count("\n") == 1

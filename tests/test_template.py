@@ -10,7 +10,7 @@ from cleaners.template import KIND, MAX_REMOVED_SHARE, MIN_PAGES, SiteProfile, f
 
 PROMO = "Get our morning briefing in your inbox every weekday, free for our readers."
 FOOTER = "Harbour Gazette is an independent paper owned by its readers since 1921."
-SIGN_OFF = "Copyright 2026 Harbour Gazette. All rights reserved."
+SIGN_OFF = "Reporting by the Gazette newsroom team, edited by the night desk staff."
 NOTE = "Editor's note: this story is part of our series on the coast."
 DATELINE = "PORTSMOUTH (HG) —"
 
@@ -55,7 +55,8 @@ def template_removals(article_removed: list) -> list[str]:
 def test_blocks_on_most_pages_are_cut_and_say_how_often() -> None:
     profile = learn([page(n) for n in range(10)])
     before = clean(page(40), "https://gazette.example/40")
-    assert PROMO in before.text and FOOTER in before.text  # the rules alone leak them
+    # The rules alone leak them; the sign-off closes every article of the site.
+    assert PROMO in before.text and FOOTER in before.text and SIGN_OFF in before.text
     after = clean(page(40), "https://gazette.example/40", profile=profile)
     assert PROMO not in after.text and FOOTER not in after.text and SIGN_OFF not in after.text
     rules = {b.rule for b in after.removed if b.kind == KIND}
