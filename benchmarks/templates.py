@@ -138,6 +138,8 @@ class Row:
     seen: int
     scores: list[PageScore]
     leaked: int
+    by_site: list[int]
+    """Leaked shingles of each site's held-back pages."""
 
 
 Timed = list[tuple[list[Page], SiteProfile]]
@@ -150,14 +152,15 @@ def evaluate(name: str, sites: list[list[Page]], test: int) -> tuple[list[Row], 
     held = [site[LEARN:LEARN + test] for site in sites]
     for seen in (0, *SEEN):
         scores: list[PageScore] = []
-        leak = 0
+        by_site: list[int] = []
         for site, prints, pages in zip(sites, learnt, held, strict=True):
             profile = profile_of(site[0].url, prints[:seen]) if seen else None
+            by_site.append(0)
             for page in pages:
                 text = clean(page.html, page.url, profile=profile).text
                 scores.append(score_page(page.page_id, page.truth, text))
-                leak += leaked(page.truth, text)
-        rows.append(Row(name, seen, scores, leak))
+                by_site[-1] += leaked(page.truth, text)
+        rows.append(Row(name, seen, scores, sum(by_site), by_site))
     at_20 = [(pages, profile_of(site[0].url, prints[:20]))
              for site, prints, pages in zip(sites, learnt, held, strict=True)]
     return rows, at_20
@@ -199,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<12} {label:>4} {len(row.scores):5d} {s.f1:6.3f} {s.precision:6.3f} "
                   f"{s.recall:6.3f} {s.mean_page_f1:6.3f} {row.leaked / len(row.scores):11.1f} "
                   f"{row.leaked / base:10.2f}")
+        at_20 = next(row for row in rows if row.seen == 20)
+        print(f"{'':<12} leaked by site, without -> 20 pages seen: " + ", ".join(
+            f"{site[0].page_id.split('-')[0][:8]} {before}->{after}" for site, before, after
+            in zip(sites, rows[0].by_site, at_20.by_site, strict=True)))
     without, with_profile = speed(timed, args.rounds)
     count = sum(len(pages) for pages, _ in timed) * args.rounds
     print(f"speed over {count} cleanings: without {count / without:.1f} pages/s, "

@@ -58,7 +58,8 @@ def store_page(
     With a ``frontier``, ``claimed_url`` is marked done in the same
     transaction: a crash either keeps both or neither, so a finished URL is
     never fetched again and an unfinished one is never lost. A page without
-    an article (an index page, a video, junk) is marked done but not kept."""
+    an article (an index page, a video, junk) is marked done but not kept.
+    A kept page's blocks count into its site's profile in the same transaction."""
     stored = Stored(page.final_url, article, "empty", None)
     with store.transaction():
         if article.text:
