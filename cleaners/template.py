@@ -25,7 +25,6 @@ Pure: the profile is an input, the fingerprints are an output; no I/O.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -42,15 +41,19 @@ MIN_SHARE = 0.5
 MAX_REMOVED_SHARE = 0.5
 """The most of a page's text a profile may remove: a page that is mostly the
 template's is more likely a page the profile misreads than an empty one."""
-_DIGITS = re.compile(r"\d+")
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 
 def fingerprint(block: Block) -> str:
     """The block's position (kind, level, quote depth) and its text, casefolded,
-    numbers as ``0`` ("12 comments", "© 2019"), hashed to 16 hex digits."""
-    text = _DIGITS.sub("0", squash(block.text).casefold())
-    key = f"{block.kind}:{block.level}:{block.quote}:{text}"
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    every number as ``0`` ("12 comments", "© 2019"), hashed to 16 hex digits.
+    It runs for every block of every page: bytes.translate and replace take
+    a fraction of a regex's time."""
+    text = block.text.casefold().encode("utf-8").translate(_DIGITS_AS_ZERO)
+    while b"00" in text:
+        text = text.replace(b"00", b"0")
+    position = f"{block.kind}:{block.level}:{block.quote}:".encode()
+    return hashlib.blake2b(position + text, digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ def cut_template(blocks: list[Block], profile: SiteProfile | None,
     prints = [fingerprint(block) for block in blocks]
     distinct: dict[str, str] = {}
     for block, fp in zip(blocks, prints, strict=True):
-        distinct.setdefault(fp, excerpt(block.text))
+        if fp not in distinct:
+            distinct[fp] = excerpt(block.text)
     if profile is None or profile.pages < MIN_PAGES:
         return TemplateCut(blocks, [], distinct)
     own_title = squash(title or "").casefold()
