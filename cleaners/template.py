@@ -46,12 +46,10 @@ _DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 def fingerprint(block: Block) -> str:
     """The block's position (kind, level, quote depth) and its text, casefolded,
-    every number as ``0`` ("12 comments", "© 2019"), hashed to 16 hex digits.
-    It runs for every block of every page: bytes.translate and replace take
-    a fraction of a regex's time."""
+    every digit as ``0`` ("15 comments" is "27 comments", "© 2019" is "© 2020"),
+    hashed to 16 hex digits. It runs for every block of every page: one
+    bytes.translate takes a fifth of a regex's time."""
     text = block.text.casefold().encode("utf-8").translate(_DIGITS_AS_ZERO)
-    while b"00" in text:
-        text = text.replace(b"00", b"0")
     position = f"{block.kind}:{block.level}:{block.quote}:".encode()
     return hashlib.blake2b(position + text, digest_size=8).hexdigest()
 
