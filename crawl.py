@@ -225,6 +225,7 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     from scraper.cleanpool import CleanerPool
     from scraper.errors import CleanError
     from scraper.fetch import fetch_pages
+    from scraper.profiles import profile_for
     from scraper.schedule import Stopper
 
     conf = settings().config
@@ -253,8 +254,10 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
                     failures += 1
                     echo(f"crawl: error: {page}", err=True)
                     continue
+                profile = profile_for(store, page.final_url) if store is not None else None
                 try:
-                    article = cleaner.run_now(target, pipeline.clean_page, page, conf.clean)
+                    article = cleaner.run_now(target, pipeline.clean_page, page, conf.clean,
+                                              profile=profile)
                 except CleanError as error:
                     failures += 1
                     echo(f"crawl: error: {error}", err=True)
@@ -333,7 +336,8 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
     with CleanerPool.for_command(conf.clean.timeout) as cleaner:
         article, segments = cleaner.run_now(
             target, explain_page, page.body, page.final_url, charset=page.charset,
-            site_rules=conf.clean.rules_for(page.final_url), fetched_at=fetched_at)
+            site_rules=conf.clean.rules_for(page.final_url), fetched_at=fetched_at,
+            profile=stored_profile(page.final_url))
     decisions = metadata_decisions(page.body, page.final_url, article, charset=page.charset,
                                    fetched_at=fetched_at)
     if html_out:
@@ -756,6 +760,41 @@ def show(key: str, fmt: str) -> None:
             echo(f"  [{block['kind']}] {block['rule']}: {block['excerpt']}")
 
 
+def stored_profile(url: str) -> Any:
+    """The site profile the database holds for ``url``'s site, when there is a database."""
+    from scraper.profiles import profile_for
+
+    if not Path(settings().database).exists():
+        return None
+    with settings().open_store() as store:
+        return profile_for(store, url)
+
+
+@cli.command()
+@click.argument("domain", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@common_options
+def sites(domain: str | None, fmt: str) -> None:
+    """List the site profiles: pages seen and the blocks their pages repeat.
+
+    Blocks on most of a site's pages are cut from its next pages as
+    `site-template` once it has 5 pages.
+
+    \b
+    crawl sites
+    crawl sites example.com
+    """
+    from scraper.console import print_sites
+    from scraper.profiles import site_summaries
+
+    with settings().open_store(must_exist=True) as store:
+        summaries = site_summaries(store, domain)
+    if domain and not summaries:
+        raise CrawlError(f"{domain}: no profile (no page of it stored)")
+    print_sites(summaries, fmt, detail=domain is not None)
+
+
 @cli.command()
 @source_option
 @since_option
@@ -763,7 +802,8 @@ def show(key: str, fmt: str) -> None:
 def reclean(source: str | None, since: str | None) -> None:
     """Clean the stored raw pages again with the current cleaner (no network).
 
-    Run it after upgrading newscrawl or changing the `clean:` rules in the config.
+    Run it after upgrading newscrawl or changing the `clean:` rules in the config;
+    each page is cleaned with its site's current profile (see `crawl sites`).
 
     \b
     crawl reclean

@@ -71,7 +71,13 @@ class Article(Metadata):
     source_url: str | None = None
     removed: list[RemovedBlock] = field(default_factory=list)
     reason: str | None = None
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    """The page's blocks as ``cleaners.template`` fingerprints them, each with an
+    excerpt: what the store counts into the site's profile, without knowing HTML."""
     cleaner_version: str = CLEANER_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The article as printed and stored; fingerprints are the store's plumbing."""
+        data = asdict(self)
+        del data["fingerprints"]
+        return data

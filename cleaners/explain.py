@@ -25,6 +25,7 @@ from .language import reconcile as reconcile_language
 from .metadata import explain_metadata
 from .pipeline import clean_watched
 from .report import Segment
+from .template import SiteProfile
 
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "svg"})
 OUTSIDE = ("not-content", "main-content")
@@ -79,11 +80,12 @@ def explain(
     charset: str | None = None,
     site_rules: SiteRules | None = None,
     fetched_at: datetime | None = None,
+    profile: SiteProfile | None = None,
 ) -> tuple[Article, list[Segment]]:
     """Clean the page and return the article with the page's text as segments."""
     recorder = _Recorder()
     article = clean_watched(html, url, charset=charset, site_rules=site_rules,
-                            watcher=recorder, fetched_at=fetched_at)
+                            watcher=recorder, fetched_at=fetched_at, profile=profile)
     kept_text = _bare(article.text)
     late = _late_removals(article.removed, recorder.observed)
     labelled: list[tuple[tuple[str, str] | None, str, int]] = []

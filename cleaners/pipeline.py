@@ -6,7 +6,8 @@
 4. apply the user's site rules, then remove boilerplate by the rules table;
 5. pick the main content container and its article-like siblings;
 6. walk it into blocks, drop blocks that still read as boilerplate;
-7. render text and Markdown.
+7. with a site profile, drop the blocks that are the site's template;
+8. render text and Markdown.
 
 Any failure becomes an empty ``Article`` with a ``reason``: a cleaner that
 raised would take a crawl down with one bad page.
@@ -32,6 +33,7 @@ from .language import reconcile as reconcile_language
 from .markup import excerpt, squash
 from .metadata import Metadata, extract_metadata
 from .phrases import line_rule
+from .template import SiteProfile, cut_template
 
 MAX_HTML_CHARS = 30_000_000
 """Beyond this a document is not a news page; refuse it rather than parse it."""
@@ -68,13 +70,16 @@ def clean(
     charset: str | None = None,
     site_rules: SiteRules | None = None,
     fetched_at: datetime | None = None,
+    profile: SiteProfile | None = None,
 ) -> Article:
     """Extract the article from one page. Never raises; an empty result has a ``reason``.
 
     ``fetched_at`` is when the page was read (now if not given): a publication
-    date after it is a template's or a clock's mistake, not the article's."""
+    date after it is a template's or a clock's mistake, not the article's. With
+    the ``profile`` of the page's site, blocks on most of its pages are removed
+    as its template (``cleaners.template``)."""
     return clean_watched(html, url, charset=charset, site_rules=site_rules,
-                         fetched_at=fetched_at)
+                         fetched_at=fetched_at, profile=profile)
 
 
 class Watcher(Protocol):
@@ -86,12 +91,13 @@ class Watcher(Protocol):
 
 
 def clean_watched(html: str | bytes, url: str | None = None, *, charset: str | None = None,
-                  site_rules: SiteRules | None = None,
+                  site_rules: SiteRules | None = None, profile: SiteProfile | None = None,
                   watcher: Watcher | None = None,
                   fetched_at: datetime | None = None) -> Article:
     """``clean`` with a ``watcher`` (``crawl explain`` uses one to show its work)."""
     try:
-        return _without_controls(_clean(html, url, charset, site_rules, watcher, fetched_at))
+        return _without_controls(
+            _clean(html, url, charset, site_rules, profile, watcher, fetched_at))
     except Exception as error:  # the promise is "never raises": report instead
         return Article(url=url, reason=f"cleaner failed: {type(error).__name__}: {error}"[:300])
 
@@ -112,8 +118,8 @@ def _without_controls(article: Article) -> Article:
 
 
 def _clean(html: str | bytes, url: str | None, charset: str | None,
-           site_rules: SiteRules | None, watcher: Watcher | None,
-           fetched_at: datetime | None) -> Article:
+           site_rules: SiteRules | None, profile: SiteProfile | None,
+           watcher: Watcher | None, fetched_at: datetime | None) -> Article:
     if isinstance(html, bytes):
         if looks_binary(html):
             return Article(url=url, reason="not a text document (binary content)")
@@ -145,7 +151,10 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         # The chosen container said nothing that survived: rather the rest of the
         # page, already stripped of every block a rule named, than nothing.
         blocks = _drop_boilerplate_blocks(blocks_of([body]), metadata, remover)
-    article.removed = remover.removed
+    # Last, so that a profile learns and removes only what every other rule left.
+    template = cut_template(blocks, profile, metadata.title)
+    blocks, article.fingerprints = template.kept, template.fingerprints
+    article.removed = remover.removed + template.removed
     article.source_url = remover.source_url
     if not blocks:
         article.reason = "no article text found"

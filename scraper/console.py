@@ -196,3 +196,21 @@ def show_merge(results: Sequence[Any], fmt: str) -> None:
     print_table(["", *(result.path for result in results)],
                 [(name, *(result.counts[name] for result in results)) for name in names],
                 title="merged")
+def print_sites(summaries: Sequence[Any], fmt: str, *, detail: bool = False) -> None:
+    """``crawl sites``: one row per site or, in ``detail``, every repeated block of each."""
+    if fmt == "json":
+        from dataclasses import asdict
+
+        for summary in summaries:
+            click.echo(json.dumps(asdict(summary), ensure_ascii=False))
+    elif detail:
+        for site in summaries:
+            title = f"{site.site}: {site.pages} pages, {site.template} template blocks"
+            print_table(["pages", "block"],
+                        ((f"{b.pages} of {site.pages}", shorten(b.excerpt, 70))
+                         for b in site.blocks), title=title)
+    else:
+        print_table(["site", "pages", "template blocks", "most repeated"],
+                    ((s.site, s.pages, s.template,
+                      "\n".join(f"{b.pages}× {shorten(b.excerpt, 50)}" for b in s.blocks))
+                     for s in summaries))

@@ -29,6 +29,7 @@ from .errors import BlockedURL, CleanError, FetchError, HTTPStatusError, Network
 from .fetch import Expect, Fetcher, Page, capped_wait
 from .frontier import Claim, Frontier, retry_delay
 from .pipeline import clean_page, store_page
+from .profiles import profile_for
 from .schedule import Stopper, abandon
 from .store import Store
 
@@ -404,9 +405,10 @@ class Crawler:
                 return
         summary.fetched += 1
         summary.bytes += len(page.body)
+        profile = profile_for(self.store, page.final_url)  # workers never open the store
         try:
             article = await self._cleaner_pool().run(page.final_url, clean_page, page,
-                                                     self.config.clean, source.clean)
+                                                     self.config.clean, source.clean, profile)
         except CleanError as error:  # past clean.timeout, or its worker died
             self._record_failure(claim, error, summary)
             return
@@ -416,7 +418,6 @@ class Crawler:
             self.frontier.skip(claim.url, f"published {article.published}: older than max_age")
             summary.skipped_age += 1
             self._report(claim.url, "skipped: older than max_age")
-            return
             return
         stored = store_page(self.store, page, article, source=source.name,
                             frontier=self.frontier, claimed_url=claim.url)

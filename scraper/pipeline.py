@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Literal
 
 from cleaners import Article, clean
+from cleaners.template import SiteProfile
 
 from .config import CleanConfig, SiteRules
 from .fetch import Page
 from .files import read_bounded
 from .frontier import Frontier
+from .profiles import count_page
 from .store import Store
 
 Outcome = Literal["new", "updated", "unchanged", "empty"]
@@ -32,12 +34,15 @@ class Stored:
     duplicate_of: int | None = None
 
 
-def clean_page(page: Page, clean_config: CleanConfig, extra: SiteRules | None = None) -> Article:
+def clean_page(page: Page, clean_config: CleanConfig, extra: SiteRules | None = None,
+               profile: SiteProfile | None = None) -> Article:
+    """``profile`` is the page's site's (``profiles.profile_for``): an input, so a
+    worker process cleans without the store."""
     rules = clean_config.rules_for(page.final_url)
     if extra and (extra.drop or extra.keep):
         rules = extra
     return clean(page.body, page.final_url, charset=page.charset, site_rules=rules,
-                 fetched_at=datetime.fromisoformat(page.fetched_at))
+                 fetched_at=datetime.fromisoformat(page.fetched_at), profile=profile)
 
 
 def store_page(
@@ -54,7 +59,8 @@ def store_page(
     With a ``frontier``, ``claimed_url`` is marked done in the same
     transaction: a crash either keeps both or neither, so a finished URL is
     never fetched again and an unfinished one is never lost. A page without
-    an article (an index page, a video, junk) is marked done but not kept."""
+    an article (an index page, a video, junk) is marked done but not kept.
+    A kept page's blocks count into its site's profile in the same transaction."""
     stored = Stored(page.final_url, article, "empty", None)
     with store.transaction():
         if article.text:
@@ -71,6 +77,7 @@ def store_page(
                 article, url=page.final_url, page_id=page_id, source=source,
                 fetched_at=page.fetched_at,
             )
+            count_page(store, page.final_url, article.fingerprints)
             stored = Stored(page.final_url, article, saved.status, saved.id, saved.duplicate_of)
         if frontier is not None and claimed_url is not None:
             frontier.done(claimed_url, stored.article_id)

@@ -4,9 +4,11 @@ After a change to the cleaner or to the cleaning rules in config.yaml,
 ``reclean`` brings the stored articles up to date without a request: each
 raw page is cleaned again exactly as the crawler cleans a fetched one
 (``pipeline.clean_page``: the page's charset from its stored Content-Type,
-the site's rules, the source's own rules over them) and saved through
+the site's rules, the source's own rules over them, the site's current
+profile) and saved through
 ``Store.save_article``, which tells whether the output changed. Every
-article saved again records the cleaner version that made it, changed or not.
+article saved again records the cleaner version that made it, changed or
+not, and counts into its site's profile.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .config import CleanConfig, SiteRules
 from .errors import CleanError, CorruptRowError
 from .fetch import Page, parse_content_type
 from .pipeline import clean_page
+from .profiles import count_page, profile_for
 from .store import RawPage, Store
 
 if TYPE_CHECKING:
@@ -89,7 +92,8 @@ def _reclean_one(store: Store, cleaner: CleanerPool, clean_config: CleanConfig, 
                  result: RecleanResult, source_rules: Mapping[str, SiteRules] | None) -> None:
     extra = source_rules.get(raw.source) if source_rules and raw.source else None
     try:
-        article = cleaner.run_now(raw.final_url, clean_page, page_of(raw), clean_config, extra)
+        article = cleaner.run_now(raw.final_url, clean_page, page_of(raw), clean_config, extra,
+                                  profile_for(store, raw.final_url))
     except Exception as error:  # a cleaner bug on one page must not stop thousands
         result.failed += 1
         reason = error.reason if isinstance(error, CleanError) else \
@@ -99,8 +103,10 @@ def _reclean_one(store: Store, cleaner: CleanerPool, clean_config: CleanConfig, 
         if not article.text:
             result.empty += 1
         else:
-            saved = store.save_article(article, url=raw.final_url, page_id=raw.id,
-                                       source=raw.source, fetched_at=raw.fetched_at)
+            with store.transaction():
+                saved = store.save_article(article, url=raw.final_url, page_id=raw.id,
+                                           source=raw.source, fetched_at=raw.fetched_at)
+                count_page(store, raw.final_url, article.fingerprints)
             if saved.status == "unchanged":
                 result.unchanged += 1
             else:

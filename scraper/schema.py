@@ -19,6 +19,8 @@ Tables::
     sources_state   when each configured source last ran and is next due, and
                     how many runs in a row it failed (its back-off)
     import_progress how far ``crawl import`` has read each archive file
+    site_profiles   pages counted per site; site_blocks how many of them held
+                    each block fingerprint; site_pages each counted page's prints
 """
 
 from __future__ import annotations
@@ -224,8 +226,40 @@ def _import_progress(conn: sqlite3.Connection) -> None:
     """)
 
 
+
+def _site_profiles(conn: sqlite3.Connection) -> None:
+    """Site profiles: on how many of a site's last pages each block fingerprint was.
+
+    ``site_pages`` keeps the fingerprints of each counted page (the latest
+    ``scraper.profiles.WINDOW`` per site), so a page stored again replaces its
+    own count instead of adding to it, and the oldest page leaves the count
+    when a new one comes: a profile follows a site's redesign and stays bounded."""
+    _run(conn, """
+        CREATE TABLE site_profiles (
+            site TEXT PRIMARY KEY,
+            pages INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE site_pages (
+            site TEXT NOT NULL,
+            url TEXT NOT NULL,
+            counted INTEGER NOT NULL,  -- order of counting: the smallest leaves first
+            fingerprints TEXT NOT NULL,  -- space-separated
+            PRIMARY KEY (site, url)
+        ) WITHOUT ROWID;
+        CREATE INDEX site_pages_counted ON site_pages(site, counted);
+        CREATE TABLE site_blocks (
+            site TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            pages INTEGER NOT NULL,
+            excerpt TEXT NOT NULL,
+            PRIMARY KEY (site, fingerprint)
+        ) WITHOUT ROWID;
+        CREATE INDEX site_blocks_pages ON site_blocks(site, pages);
+    """)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
-    _foundation, _crawler, _language_source, _operations, _import_progress)
+    _foundation, _crawler, _language_source, _operations, _import_progress, _site_profiles)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -401,7 +401,8 @@ def test_not_a_database_is_one_clear_error(tmp_path: Path) -> None:
 
 
 def test_every_article_field_has_a_column(store: Store) -> None:
-    kept_elsewhere = {"url", "removed"}  # url: fetched_url and the key; removed: its table
+    # url: fetched_url and the key; removed: its table; fingerprints: the site profiles
+    kept_elsewhere = {"url", "removed", "fingerprints"}
     names = {f.name for f in dataclasses.fields(Article)} - kept_elsewhere
     assert names <= set(store.db["articles"].columns_dict)
 
