@@ -20,6 +20,7 @@ import pytest
 from scraper.archive.importer import import_archives
 from scraper.config import load_config
 from scraper.merge import merge_databases
+from scraper.schema import SCHEMA_VERSION
 from scraper.store import Store
 from tests.localsite import CRAWL, query, templates
 from tests.warcs import site_pages, write_warc
@@ -103,7 +104,7 @@ def test_another_schema_version_is_refused_in_one_line(tmp_path: Path,
     target = tmp_path / "news.db"
     done = crawl("--db", str(target), "merge", str(shards["b"]), str(old))
     assert done.returncode == 1
-    assert done.stderr == (f"crawl: error: {old}: schema version 2, not 3: "
+    assert done.stderr == (f"crawl: error: {old}: schema version 2, not {SCHEMA_VERSION}: "
                            f"upgrade it first: crawl stats --db {old}\n")
     assert query(target, "SELECT count(*) FROM articles") == [(0,)]  # checked before merging
 
