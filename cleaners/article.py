@@ -59,7 +59,8 @@ class Metadata:
 @dataclass
 class Article(Metadata):
     """A cleaned article: the page's metadata, its text, and what was removed.
-    Empty ``text`` always comes with a ``reason``."""
+    Empty ``text`` always comes with a ``reason``; ``container`` says which path
+    chose the text (the scored container, the whole page, or the fallback)."""
 
     url: str | None = None
     text: str = ""
@@ -67,6 +68,7 @@ class Article(Metadata):
     source_url: str | None = None
     removed: list[RemovedBlock] = field(default_factory=list)
     reason: str | None = None
+    container: str | None = None
     cleaner_version: str = CLEANER_VERSION
 
     def to_dict(self) -> dict[str, Any]:

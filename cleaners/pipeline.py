@@ -6,7 +6,9 @@
 4. apply the user's site rules, then remove boilerplate by the rules table;
 5. pick the main content container and its article-like siblings;
 6. walk it into blocks, drop blocks that still read as boilerplate;
-7. render text and Markdown.
+7. when that holds much less than the page's article-like text, ask trafilatura
+   for a second opinion and keep the longer article;
+8. render text and Markdown.
 
 Any failure becomes an empty ``Article`` with a ``reason``: a cleaner that
 raised would take a crawl down with one bad page.
@@ -24,8 +26,9 @@ from . import rules
 from .article import Article, RemovedBlock, SiteRules
 from .assemble import Block, blocks_of, to_markdown, to_text
 from .blocks import Remover
-from .content import main_content
+from .content import describe, main_content
 from .decode import decode_html, looks_binary
+from .fallback import article_like_chars, needs_second_opinion, second_opinion
 from .markup import excerpt, squash
 from .metadata import Metadata, extract_metadata
 from .phrases import line_rule
@@ -104,15 +107,24 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         watcher.parsed(body)
     remover = Remover(tree, url, site_rules, watcher.removed if watcher is not None else None)
     remover.strip_non_content(body)
+    article_like = article_like_chars(body)
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
 
     roots = main_content(body)
+    article.container = describe(roots)
     blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)
     if not blocks and [r.mem_id for r in roots] != [body.mem_id]:
         # The chosen container said nothing that survived: rather the rest of the
         # page, already stripped of every block a rule named, than nothing.
         blocks = _drop_boilerplate_blocks(blocks_of([body]), metadata, remover)
+        article.container = "whole page: the chosen container kept nothing"
+    kept_chars = sum(len(block.text) for block in blocks)
+    if needs_second_opinion(kept_chars, article_like):
+        theirs = second_opinion(html, url)
+        if sum(len(block.text) for block in theirs) > kept_chars:
+            blocks = theirs
+            article.container = "fallback: trafilatura (our container held too little)"
     article.removed = remover.removed
     article.source_url = remover.source_url
     if not blocks:

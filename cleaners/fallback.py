@@ -1,0 +1,50 @@
+"""A second opinion for pages whose chosen container holds too little of the article.
+
+Our container choice fails in one way that matters: it keeps a part (a sidebar
+note, one section, a comment wrapper's header) while the page plainly holds a
+long article. ``article_like_chars`` measures the text that reads as article
+prose anywhere in the page, cheaply, before boilerplate is removed; when our
+result holds much less than that, trafilatura, whose cascade of extractors
+fails in other ways than ours, is asked, and the longer answer wins.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from . import rules
+from .assemble import Block
+from .markup import link_chars, squash
+
+_PROSE = "p, pre, blockquote, dd, li"
+
+
+def article_like_chars(body: LexborNode) -> int:
+    """Characters of unlinked text in the page's prose-like blocks (paragraphs long
+    enough to vote for a container, mostly unlinked), counted once each."""
+    total = 0
+    for node in body.css(_PROSE):
+        text = node.text().strip()
+        if len(text) < rules.MIN_PARAGRAPH_CHARS:
+            continue
+        linked = link_chars(node)
+        if linked < rules.ARTICLE_LIKE_MAX_LINK_SHARE * len(text):
+            total += len(text) - linked
+    return total
+
+
+def needs_second_opinion(kept_chars: int, article_like: int) -> bool:
+    """Whether our result holds too little of the page's article-like text."""
+    return article_like >= rules.SECOND_OPINION_MIN_CHARS and (
+        kept_chars < rules.SECOND_OPINION_SHARE * article_like)
+
+
+def second_opinion(html: str, url: str | None) -> list[Block]:
+    """trafilatura's article as paragraph blocks; none when it finds nothing or fails."""
+    try:
+        import trafilatura  # imported here: most pages never need it
+
+        text = trafilatura.extract(html, url=url, include_comments=False) or ""
+    except Exception:  # a second opinion that fails leaves the first one standing
+        return []
+    return [Block("p", line) for raw in text.split("\n") if (line := squash(raw))]
