@@ -6,8 +6,8 @@
 4. apply the user's site rules, then remove boilerplate by the rules table;
 5. pick the main content container and its article-like siblings;
 6. walk it into blocks, drop blocks that still read as boilerplate;
-7. when that holds much less than the page's article-like text, ask trafilatura
-   for a second opinion and keep the longer article;
+7. when that is empty or holds much less than the page's article-like text, ask
+   trafilatura for a second opinion and keep it if it is much longer;
 8. render text and Markdown.
 
 Any failure becomes an empty ``Article`` with a ``reason``: a cleaner that
@@ -28,7 +28,12 @@ from .assemble import Block, blocks_of, to_markdown, to_text
 from .blocks import Remover
 from .content import describe, main_content
 from .decode import decode_html, looks_binary
-from .fallback import article_like_chars, needs_second_opinion, second_opinion
+from .fallback import (
+    article_like_chars,
+    needs_second_opinion,
+    prefer_second_opinion,
+    second_opinion,
+)
 from .markup import excerpt, squash
 from .metadata import Metadata, extract_metadata
 from .phrases import line_rule
@@ -122,9 +127,10 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     kept_chars = sum(len(block.text) for block in blocks)
     if needs_second_opinion(kept_chars, article_like):
         theirs = second_opinion(html, url)
-        if sum(len(block.text) for block in theirs) > kept_chars:
+        if prefer_second_opinion(kept_chars, theirs):
             blocks = theirs
-            article.container = "fallback: trafilatura (our container held too little)"
+            article.container = ("fallback: trafilatura (ours was empty)" if not kept_chars
+                                 else "fallback: trafilatura (our container held too little)")
     article.removed = remover.removed
     article.source_url = remover.source_url
     if not blocks:
