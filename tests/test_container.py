@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from cleaners import clean
 from cleaners.explain import explain
 
@@ -98,3 +102,38 @@ def test_explain_names_the_path_that_chose_the_container() -> None:
     html = f"<html><body><article class='story'>{prose(STORY)}</article></body></html>"
     article, _ = explain(html, URL)
     assert article.container == 'scored <article class="story">'
+
+
+def test_a_second_opinion_when_our_container_holds_too_little() -> None:
+    """The article sits in a block a comments rule removes whole (a theme that wraps the
+    post with its reply form): what is left is one short note, far less than the
+    page's article-like text, so trafilatura is asked and its longer article wins."""
+    html = (
+        "<html><body><div class='header'><a href='/'>Home</a></div>"
+        f"<div id='respond'><article><h1>Harbour news</h1>{prose(STORY)}</article></div>"
+        "<div class='box'><p>Today is a fine day for a walk by the sea, says the desk.</p></div>"
+        "</body></html>"
+    )
+    article = clean(html, URL)
+    assert article.container is not None and article.container.startswith("fallback: trafilatura")
+    for part in STORY:
+        assert part in article.text
+    assert any(block.kind == "comments" for block in article.removed), "removals stay recorded"
+
+
+def test_no_second_opinion_when_our_article_is_whole() -> None:
+    html = (f"<html><body><article class='story'>{prose(STORY)}</article>"
+            "<div id='respond'><p>Leave a comment about the harbour, the council and the town.</p>"
+            "</div></body></html>")
+    assert clean(html, URL).container == 'scored <article class="story">'
+
+
+def test_crawl_explain_prints_the_container(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article class='story'>{prose(STORY)}</article></body></html>",
+                    encoding="utf-8")
+    crawl = str(Path(sys.executable).with_name("crawl"))
+    shown = subprocess.run([crawl, "explain", str(page), "--url", URL],
+                           capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith('container: scored <article class="story">\n')
