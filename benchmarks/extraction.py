@@ -12,7 +12,7 @@ The metric is the benchmark's own, as ``shared/bench/README.md`` defines it:
 multisets of 4-token shingles over ``re.findall(r"\\w+", text)``.
 
     python benchmarks/extraction.py [--set NAME] [--variant classed|stripped]
-        [--half tune|check] [--only ours] [--worst N]
+        [--half tune|check] [--only ours,trafilatura] [--worst N]
 """
 
 from __future__ import annotations
@@ -205,6 +205,10 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
+SHORT_NAMES = {"ours": "newscrawl", "trafilatura": "trafilatura default",
+               "precision": "trafilatura favor_precision", "readability": "readability-lxml"}
+
+
 def print_table(summaries: list[Summary]) -> None:
     print(f"{'extractor':<28} {'F1':>6} {'prec':>6} {'recall':>6} {'acc':>6} "
           f"{'empty':>5} {'pageF1':>6} {'pages/s':>8}")
@@ -237,10 +241,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the pages as saved, or only with class/id stripped")
     parser.add_argument("--half", choices=("tune", "check"),
                         help="only the even (tune) or odd (check) page ids")
-    parser.add_argument("--only", choices=["ours"], help="skip the reference extractors")
+    parser.add_argument("--only", type=lambda v: v.split(","),
+                        help="run only these, comma-separated: ours, trafilatura (default), "
+                             "precision (favor_precision), readability")
     parser.add_argument("--worst", type=int, default=0, help="list our N worst pages per run")
     args = parser.parse_args(argv)
-    names = ["newscrawl"] if args.only else list(EXTRACTORS)
+    names = [name for short, name in SHORT_NAMES.items()
+             if args.only is None or short in args.only or name == "newscrawl"]
     runs: list[tuple[str, dict[str, Summary], list[PageScore]]] = []
     for set_name in args.sets or SCORED_SETS:
         data = args.bench / set_name
