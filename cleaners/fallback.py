@@ -12,6 +12,8 @@ one page in twenty.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
 from . import rules
@@ -19,6 +21,7 @@ from .assemble import Block
 from .markup import link_chars, squash
 
 _PROSE = "p, pre, blockquote, dd, li"
+WORD = re.compile(r"\w+")
 
 
 def article_like_chars(body: LexborNode) -> int:
@@ -46,12 +49,18 @@ def prefer_second_opinion(kept_chars: int, theirs: list[Block]) -> bool:
     return sum(len(block.text) for block in theirs) > rules.SECOND_OPINION_GAIN * kept_chars
 
 
-def second_opinion(html: str, url: str | None) -> list[Block]:
-    """trafilatura's article as paragraph blocks; none when it finds nothing or fails."""
+def second_opinion(html: str, page_text: str, url: str | None) -> list[Block]:
+    """trafilatura's article as paragraph blocks; none when it finds nothing or fails.
+
+    A line holding a word the page does not show is dropped: trafilatura drops control
+    characters and so joins words ("Posts\x1f0" becomes "Posts0"), and an article keeps
+    only words of its page."""
     try:
         import trafilatura  # imported here: most pages never need it
 
         text = trafilatura.extract(html, url=url, include_comments=False) or ""
     except Exception:  # a second opinion that fails leaves the first one standing
         return []
-    return [Block("p", line) for raw in text.split("\n") if (line := squash(raw))]
+    shown = set(WORD.findall(page_text))
+    return [Block("p", line) for raw in text.split("\n")
+            if (line := squash(raw)) and shown.issuperset(WORD.findall(line))]

@@ -126,7 +126,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         article.container = "whole page: the chosen container kept nothing"
     kept_chars = sum(len(block.text) for block in blocks)
     if needs_second_opinion(kept_chars, article_like):
-        theirs = second_opinion(_pruned(html, url, site_rules), url)
+        theirs = second_opinion(*_pruned(html, url, site_rules), url=url)
         if prefer_second_opinion(kept_chars, theirs):
             blocks = theirs
             article.container = ("fallback: trafilatura (ours was empty)" if not kept_chars
@@ -141,15 +141,15 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     return article
 
 
-def _pruned(html: str, url: str | None, site_rules: SiteRules | None) -> str:
-    """The page as the second opinion may see it: the user's site drops, hidden
-    blocks and scripts gone, as they went before our own container was chosen
+def _pruned(html: str, url: str | None, site_rules: SiteRules | None) -> tuple[str, str]:
+    """The page as the second opinion may see it, and its text: the user's site drops,
+    hidden blocks and scripts gone, as they went before our own container was chosen
     (parsed again: the first tree has lost its boilerplate by now)."""
     tree = LexborHTMLParser(html)
     if tree.body is None:
-        return html
+        return html, ""
     Remover(tree, url, site_rules).strip_non_content(tree.body)
-    return tree.html or ""
+    return tree.html or "", tree.body.text()
 
 
 def _nesting_depth(html: str) -> int:
