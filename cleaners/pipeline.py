@@ -125,7 +125,8 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         blocks = _drop_boilerplate_blocks(blocks_of([body]), metadata, remover)
         article.container = "whole page: the chosen container kept nothing"
     kept_chars = sum(len(block.text) for block in blocks)
-    if needs_second_opinion(kept_chars, article_like):
+    if len(html) <= rules.SECOND_OPINION_MAX_HTML and needs_second_opinion(kept_chars,
+                                                                          article_like):
         theirs = second_opinion(*_pruned(html, url, site_rules), url=url)
         if prefer_second_opinion(kept_chars, theirs):
             blocks = theirs

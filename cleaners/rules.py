@@ -466,3 +466,7 @@ is this many times longer. Chosen on all four benchmark runs at once (share 0.05
 gain 1 to 2): the mean F1 is flat from 0.05 to 0.2 while each doubling of the share
 doubles the pages that pay for trafilatura (0.1: one page in twenty); a gain of 1 loses
 scrapinghub precision to trafilatura's longer, looser answers."""
+
+SECOND_OPINION_MAX_HTML = 3_000_000
+"""Pages larger than this (characters) get no second opinion: trafilatura's time and
+memory on a 20 MB page are many times ours, and no news page is that large."""
