@@ -352,6 +352,8 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
                          "metadata": dataclasses.asdict(decisions)},
                         ensure_ascii=False))
         return
+    if article.container:
+        click.echo(f"container: {article.container}\n")
     for segment in segments:
         if segment.kind is None:
             click.echo(click.style("kept", fg="green", bold=True))

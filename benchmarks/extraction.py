@@ -1,14 +1,18 @@
-"""Score article extractors on the ScrapingHub benchmark, in one process.
+"""Score article extractors on every scored benchmark set, in one process.
 
 Runs this project's cleaner, trafilatura (default and ``favor_precision``) and
-readability-lxml over ``shared/bench/scrapinghub`` and prints, for each, F1,
-precision, recall, accuracy, empty pages, mean per-page F1 and pages/s, then
-this cleaner's speed as a multiple of trafilatura default's.
+readability-lxml over each set of ``shared/bench`` (scrapinghub, dragnet), as
+saved and again with every ``class`` and ``id`` attribute stripped, and prints
+for each run F1, precision, recall, accuracy, empty pages, mean per-page F1 and
+pages/s, this cleaner's speed as a multiple of trafilatura default's, the mean
+over the runs, and this cleaner's F1 on the tuning half (even page ids) beside
+the checking half (odd ids): rules are tuned on the one and confirmed on the other.
 
 The metric is the benchmark's own, as ``shared/bench/README.md`` defines it:
 multisets of 4-token shingles over ``re.findall(r"\\w+", text)``.
 
-    python benchmarks/extraction.py [--data DIR] [--only ours] [--worst N]
+    python benchmarks/extraction.py [--set NAME] [--variant classed|stripped]
+        [--half tune|check] [--only ours,trafilatura] [--worst N]
 """
 
 from __future__ import annotations
@@ -24,8 +28,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cleaners.decode import decode_html
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO_ROOT.parent / "shared" / "bench" / "scrapinghub"
+BENCH = REPO_ROOT.parent / "shared" / "bench"
+SCORED_SETS = ("scrapinghub", "dragnet")
+VARIANTS = ("classed", "stripped")
 TOKEN = re.compile(r"\w+")
 SHINGLE = 4
 
@@ -109,8 +117,24 @@ def load_pages(data: Path) -> list[Page]:
     for page_id in sorted(truth):
         raw = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes())
         entry = truth[page_id]
-        pages.append(Page(page_id, entry["url"], raw.decode("utf-8"), entry["articleBody"]))
+        # Every extractor gets the same text: the pages' bytes decoded as the crawler does.
+        pages.append(Page(page_id, entry["url"], decode_html(raw), entry["articleBody"]))
     return pages
+
+
+_CLASS_OR_ID = re.compile(r"""\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
+_START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+
+
+def strip_class_and_id(html: str) -> str:
+    """The page with every ``class`` and ``id`` attribute removed from its tags."""
+    return _START_TAG.sub(lambda tag: _CLASS_OR_ID.sub("", tag.group()), html)
+
+
+def half_of(page_id: str) -> str:
+    """The tuning half holds the even ids, the checking half the odd ones. Every id
+    ends in a digit (decimal ids, "R123", hex digests): its parity is the id's."""
+    return "tune" if int(page_id[-1], 16) % 2 == 0 else "check"
 
 
 def run(extractors: dict[str, Extractor], pages: list[Page]
@@ -181,6 +205,10 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
+SHORT_NAMES = {"ours": "newscrawl", "trafilatura": "trafilatura default",
+               "precision": "trafilatura favor_precision", "readability": "readability-lxml"}
+
+
 def print_table(summaries: list[Summary]) -> None:
     print(f"{'extractor':<28} {'F1':>6} {'prec':>6} {'recall':>6} {'acc':>6} "
           f"{'empty':>5} {'pageF1':>6} {'pages/s':>8}")
@@ -189,28 +217,75 @@ def print_table(summaries: list[Summary]) -> None:
               f"{s.empty:5d} {s.mean_page_f1:6.3f} {s.pages_per_s:8.1f}")
 
 
+def mean_summary(name: str, summaries: list[Summary]) -> Summary:
+    """Each run counts once, whatever its number of pages: a mean over sets."""
+    count = len(summaries)
+    return Summary(
+        name=name,
+        f1=sum(s.f1 for s in summaries) / count,
+        precision=sum(s.precision for s in summaries) / count,
+        recall=sum(s.recall for s in summaries) / count,
+        accuracy=sum(s.accuracy for s in summaries) / count,
+        empty=sum(s.empty for s in summaries),
+        mean_page_f1=sum(s.mean_page_f1 for s in summaries) / count,
+        pages_per_s=sum(s.pages_per_s for s in summaries) / count,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark folder")
-    parser.add_argument("--only", choices=["ours"], help="skip the reference extractors")
-    parser.add_argument("--worst", type=int, default=0, help="list our N worst pages")
+    parser.add_argument("--bench", type=Path, default=BENCH, help="folder of the scored sets")
+    parser.add_argument("--set", action="append", choices=SCORED_SETS, dest="sets",
+                        help="score only this set (repeatable; default: every set)")
+    parser.add_argument("--variant", choices=VARIANTS,
+                        help="only the pages as saved, or only with class/id stripped")
+    parser.add_argument("--half", choices=("tune", "check"),
+                        help="only the even (tune) or odd (check) page ids")
+    parser.add_argument("--only", type=lambda v: v.split(","),
+                        help="run only these, comma-separated: ours, trafilatura (default), "
+                             "precision (favor_precision), readability")
+    parser.add_argument("--worst", type=int, default=0, help="list our N worst pages per run")
     args = parser.parse_args(argv)
-    if not (args.data / "ground-truth.json").is_file():
-        print(f"extraction: no ground-truth.json in {args.data}", file=sys.stderr)
-        return 2
-    pages = load_pages(args.data)
-    names = ["newscrawl"] if args.only else list(EXTRACTORS)
-    results = run({name: EXTRACTORS[name] for name in names}, pages)
-    summaries = [summarise(name, *results[name]) for name in names]
-    our_scores = results["newscrawl"][0]
-    print(f"{len(pages)} pages from {args.data}")
-    print_table(summaries)
-    by_name = {s.name: s for s in summaries}
-    if "trafilatura default" in by_name:
-        ratio = by_name["newscrawl"].pages_per_s / by_name["trafilatura default"].pages_per_s
-        print(f"newscrawl speed: {ratio:.1f}x trafilatura default")
-    for s in sorted(our_scores, key=lambda s: s.f1)[: args.worst]:
-        print(f"  {s.page_id[:12]}  f1={s.f1:.3f} p={s.precision:.3f} r={s.recall:.3f}")
+    names = [name for short, name in SHORT_NAMES.items()
+             if args.only is None or short in args.only or name == "newscrawl"]
+    runs: list[tuple[str, dict[str, Summary], list[PageScore]]] = []
+    for set_name in args.sets or SCORED_SETS:
+        data = args.bench / set_name
+        if not (data / "ground-truth.json").is_file():
+            print(f"extraction: no ground-truth.json in {data}", file=sys.stderr)
+            return 2
+        pages = [p for p in load_pages(data) if args.half in (None, half_of(p.page_id))]
+        for variant in [args.variant] if args.variant else VARIANTS:
+            if variant == "stripped":
+                pages_run = [Page(p.page_id, p.url, strip_class_and_id(p.html), p.truth)
+                             for p in pages]
+            else:
+                pages_run = pages
+            label = f"{set_name}, {variant}"
+            results = run({name: EXTRACTORS[name] for name in names}, pages_run)
+            summaries = {name: summarise(name, *results[name]) for name in names}
+            print(f"\n== {label}: {len(pages_run)} pages")
+            print_table(list(summaries.values()))
+            if "trafilatura default" in summaries:
+                reference = summaries["trafilatura default"].pages_per_s
+                ratio = summaries["newscrawl"].pages_per_s / reference
+                print(f"newscrawl speed: {ratio:.1f}x trafilatura default")
+            our_scores = results["newscrawl"][0]
+            for s in sorted(our_scores, key=lambda s: s.f1)[: args.worst]:
+                print(f"  {s.page_id[:12]:<12}  f1={s.f1:.3f} p={s.precision:.3f} "
+                      f"r={s.recall:.3f}{'  EMPTY' if s.empty else ''}")
+            runs.append((label, summaries, our_scores))
+    if len(runs) > 1:
+        print(f"\n== mean of {len(runs)} runs (each run counts once)")
+        print_table([mean_summary(name, [r[1][name] for r in runs]) for name in names])
+    if args.half is None:
+        print("\n== newscrawl, tuning half (even ids) vs checking half (odd ids)")
+        print(f"{'run':<24} {'tune F1':>8} {'check F1':>8} {'gap':>6} {'empty t/c':>9}")
+        for label, _, scores in runs:
+            tune = summarise("tune", [s for s in scores if half_of(s.page_id) == "tune"], 0)
+            check = summarise("check", [s for s in scores if half_of(s.page_id) == "check"], 0)
+            print(f"{label:<24} {tune.f1:8.3f} {check.f1:8.3f} {tune.f1 - check.f1:+6.3f} "
+                  f"{tune.empty:>4}/{check.empty:<4}")
     return 0
 
 

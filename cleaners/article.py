@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-CLEANER_VERSION = "0.4.0"
+CLEANER_VERSION = "0.5.0"
 """Bumped whenever a change to the cleaner can change its output, so that
 ``crawl reclean`` knows which stored articles were made by an older cleaner."""
 
@@ -63,7 +63,8 @@ class Metadata:
 @dataclass
 class Article(Metadata):
     """A cleaned article: the page's metadata, its text, and what was removed.
-    Empty ``text`` always comes with a ``reason``."""
+    Empty ``text`` always comes with a ``reason``; ``container`` says which path
+    chose the text (the scored container, the whole page, or the fallback)."""
 
     url: str | None = None
     text: str = ""
@@ -71,6 +72,7 @@ class Article(Metadata):
     source_url: str | None = None
     removed: list[RemovedBlock] = field(default_factory=list)
     reason: str | None = None
+    container: str | None = None
     fingerprints: dict[str, str] = field(default_factory=dict)
     """The page's blocks as ``cleaners.template`` fingerprints them, each with an
     excerpt: what the store counts into the site's profile, without knowing HTML."""

@@ -277,6 +277,8 @@ class Remover:
         chars = text_chars(node)
         if not self._small(node, rule.max_share, chars) or self.protected(node):
             return False
+        if rule.max_share <= rules.WEAK and node.css_first(rules.ARTICLE_BODY_MARKERS):
+            return False  # a generic word on the article's wrapper
         title = _widget_title(node, rule) if chars <= rules.TITLE_MAX_CHARS else None
         if title is not None and self._mark_widget(node, title.kind, title.name):
             return False  # marked with its widget; the sweep takes them together

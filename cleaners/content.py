@@ -119,6 +119,17 @@ def main_content(root: LexborNode) -> list[LexborNode]:
     return _with_siblings(top, candidates, ranked)
 
 
+def describe(roots: list[LexborNode]) -> str:
+    """Which container was chosen, as ``crawl explain`` shows it."""
+    node = roots[0]
+    if node.tag == "body":
+        return "whole page: no container scored"
+    attrs = node.attributes
+    names = "".join(f' {k}="{v}"' for k in ("id", "class") if (v := attrs.get(k)))
+    more = f" and {len(roots) - 1} article-like siblings" if len(roots) > 1 else ""
+    return f"scored <{node.tag}{names}>{more}"
+
+
 def _ancestors(node: LexborNode) -> list[LexborNode]:
     found, up = [], node.parent
     while up is not None and up.is_element_node:

@@ -6,8 +6,10 @@
 4. apply the user's site rules, then remove boilerplate by the rules table;
 5. pick the main content container and its article-like siblings;
 6. walk it into blocks, drop blocks that still read as boilerplate;
-7. with a site profile, drop the blocks that are the site's template;
-8. render text and Markdown.
+7. when that is empty or holds much less than the page's article-like text, ask
+   trafilatura for a second opinion and keep it if it is much longer;
+8. with a site profile, drop the blocks that are the site's template;
+9. render text and Markdown.
 
 Any failure becomes an empty ``Article`` with a ``reason``: a cleaner that
 raised would take a crawl down with one bad page.
@@ -26,9 +28,15 @@ from . import rules
 from .article import Article, RemovedBlock, SiteRules
 from .assemble import Block, blocks_of, to_markdown, to_text
 from .blocks import Remover
-from .content import main_content
+from .content import describe, main_content
 from .controls import strip_controls
 from .decode import decode_html, looks_binary
+from .fallback import (
+    article_like_chars,
+    needs_second_opinion,
+    prefer_second_opinion,
+    second_opinion,
+)
 from .language import reconcile as reconcile_language
 from .markup import excerpt, squash
 from .metadata import Metadata, extract_metadata
@@ -142,15 +150,26 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         watcher.parsed(body)
     remover = Remover(tree, url, site_rules, watcher.removed if watcher is not None else None)
     remover.strip_non_content(body)
+    article_like = article_like_chars(body)
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
 
     roots = main_content(body)
+    article.container = describe(roots)
     blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)
     if not blocks and [r.mem_id for r in roots] != [body.mem_id]:
         # The chosen container said nothing that survived: rather the rest of the
         # page, already stripped of every block a rule named, than nothing.
         blocks = _drop_boilerplate_blocks(blocks_of([body]), metadata, remover)
+        article.container = "whole page: the chosen container kept nothing"
+    kept_chars = sum(len(block.text) for block in blocks)
+    if len(html) <= rules.SECOND_OPINION_MAX_HTML and needs_second_opinion(kept_chars,
+                                                                          article_like):
+        theirs = second_opinion(*_pruned(html, url, site_rules), url=url)
+        if prefer_second_opinion(kept_chars, theirs):
+            blocks = theirs
+            article.container = ("fallback: trafilatura (ours was empty)" if not kept_chars
+                                 else "fallback: trafilatura (our container held too little)")
     # Last, so that a profile learns and removes only what every other rule left.
     template = cut_template(blocks, profile, metadata.title)
     blocks, article.fingerprints = template.kept, template.fingerprints
@@ -164,6 +183,17 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     language = reconcile_language(article.language, article.text)
     article.language, article.language_from = language.language, language.language_from
     return article
+
+
+def _pruned(html: str, url: str | None, site_rules: SiteRules | None) -> tuple[str, str]:
+    """The page as the second opinion may see it, and its text: the user's site drops,
+    hidden blocks and scripts gone, as they went before our own container was chosen
+    (parsed again: the first tree has lost its boilerplate by now)."""
+    tree = LexborHTMLParser(html)
+    if tree.body is None:
+        return html, ""
+    Remover(tree, url, site_rules).strip_non_content(tree.body)
+    return tree.html or "", tree.body.text()
 
 
 def _nesting_depth(html: str) -> int:

@@ -143,6 +143,7 @@ def _render_header(article: Article) -> str:
         ("Language", _escape(article.language)),
         ("Source", _link(article.source_url)),
         ("Cleaner", _escape(article.cleaner_version)),
+        ("Container", _escape(article.container)),
     ]
     cells = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows if value)
     reason = (f'<p class="reason">No article: {_escape(article.reason)}</p>'

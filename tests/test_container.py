@@ -1,0 +1,141 @@
+"""Container choice keeps the whole article, and says which path chose it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from cleaners import clean
+from cleaners.explain import explain
+
+URL = "https://blog.example/2026/11/story.html"
+STORY = [
+    f"Part {n} of the story tells, in plain words and at some length, what the council "
+    f"decided about the harbour, who argued for it, and what it costs the town {n}."
+    for n in range(1, 9)
+]
+
+
+def prose(paragraphs: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def whole_story(html: str) -> str:
+    """The article's text, once every part of the story is found in it."""
+    text = clean(html, URL).text
+    for part in STORY:
+        assert part in text
+    return text
+
+
+def sidebar_gadgets(count: int) -> str:
+    """Blogger-style gadgets: each a titled box of prose-like blurbs and links."""
+    blurb = ("A short note about the author of this blog, her travels along the coast, "
+             "her garden and the books she read over the long winter months. ")
+    return "".join(
+        f'<div class="widget Text" id="Text{n}"><h2>About me {n}</h2>'
+        f'<div class="widget-content">{blurb * 3}</div></div>'
+        for n in range(count))
+
+
+def test_a_post_inside_a_generic_widget_wrapper_is_kept() -> None:
+    """Blogger wraps the posts in <div class="widget Blog">: the word "widget" on the
+    article's wrapper must not take the article with it."""
+    html = (
+        "<html><body><div class='main'>"
+        "<div class='widget Blog' id='Blog1'><div class='post hentry'>"
+        "<h3 class='post-title'>Harbour news</h3>"
+        f"<div class='post-body entry-content'>{'<br>'.join(STORY)}</div>"
+        "</div></div></div>"
+        f"<div class='sidebar'>{sidebar_gadgets(8)}</div></body></html>"
+    )
+    article = clean(html, URL)
+    for part in STORY:
+        assert part in article.text
+    assert "About me" not in article.text
+    assert article.container is not None and article.container.startswith("scored <div")
+
+
+def test_typepad_taxonomy_classes_are_not_a_byline() -> None:
+    """``entry-author-jane`` describes the post it stands on, it is not an author box."""
+    html = (
+        "<html><body><div id='content'>"
+        "<div class='entry-category-news entry-author-jane entry-type-post entry'>"
+        f"<h3>Harbour news</h3><div class='entry-body'>{prose(STORY)}</div></div>"
+        f"</div><div class='module'>{sidebar_gadgets(12)}</div></body></html>"
+    )
+    article = clean(html, URL)
+    assert article.text.count("Part ") == len(STORY)
+    assert all(block.rule != "byline" for block in article.removed)
+
+
+def test_every_section_of_a_sectioned_article_is_kept() -> None:
+    """Sections in their own wrappers, between figures, ads and a pull quote."""
+    sections = [STORY[i:i + 2] for i in range(0, len(STORY), 2)]
+    body = ""
+    for n, part in enumerate(sections):
+        body += f"<div class='story-section'><h2>Chapter {n + 1}</h2>{prose(part)}</div>"
+        body += ("<figure><img src='/h.jpg'><figcaption>The harbour at dawn</figcaption></figure>"
+                 "<div class='ad-slot'>Advertisement</div>")
+        if n == 1:
+            body += "<aside class='pullquote'>“The harbour is the town,” she said.</aside>"
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<div class='page'><div class='story'>{body}</div></div>"
+        "<footer><a href='/about'>About</a></footer></body></html>"
+    )
+    assert "Advertisement" not in whole_story(html)
+
+
+def test_sibling_paragraphs_without_an_article_element_are_all_kept() -> None:
+    """Old templates write the article as paragraphs straight in a table cell or the
+    body, between a menu and a footer, with no element of their own."""
+    html = (
+        "<html><body><table><tr><td><a href='/'>Home</a><br><a href='/news'>News</a></td>"
+        f"<td><h1>Harbour news</h1>{prose(STORY[:4])}<img src='/x.jpg'>"
+        f"<p><b>Update:</b></p>{prose(STORY[4:])}</td></tr></table>"
+        "<p><a href='/about'>About us</a> | <a href='/contact'>Contact</a></p></body></html>"
+    )
+    assert "Contact" not in whole_story(html)
+
+
+def test_explain_names_the_path_that_chose_the_container() -> None:
+    html = f"<html><body><article class='story'>{prose(STORY)}</article></body></html>"
+    article, _ = explain(html, URL)
+    assert article.container == 'scored <article class="story">'
+
+
+def test_a_second_opinion_when_our_container_holds_too_little() -> None:
+    """The article sits in a block a comments rule removes whole (a theme that wraps the
+    post with its reply form): what is left is one short note, far less than the
+    page's article-like text, so trafilatura is asked and its longer article wins."""
+    html = (
+        "<html><body><div class='header'><a href='/'>Home</a></div>"
+        f"<div id='respond'><article><h1>Harbour news</h1>{prose(STORY)}</article></div>"
+        "<div class='box'><p>Today is a fine day for a walk by the sea, says the desk.</p></div>"
+        "</body></html>"
+    )
+    article = clean(html, URL)
+    assert article.container is not None and article.container.startswith("fallback: trafilatura")
+    for part in STORY:
+        assert part in article.text
+    assert any(block.kind == "comments" for block in article.removed), "removals stay recorded"
+
+
+def test_no_second_opinion_when_our_article_is_whole() -> None:
+    html = (f"<html><body><article class='story'>{prose(STORY)}</article>"
+            "<div id='respond'><p>Leave a comment about the harbour, the council and the town.</p>"
+            "</div></body></html>")
+    assert clean(html, URL).container == 'scored <article class="story">'
+
+
+def test_crawl_explain_prints_the_container(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article class='story'>{prose(STORY)}</article></body></html>",
+                    encoding="utf-8")
+    crawl = str(Path(sys.executable).with_name("crawl"))
+    shown = subprocess.run([crawl, "explain", str(page), "--url", URL],
+                           capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith('container: scored <article class="story">\n')
