@@ -41,7 +41,8 @@ class CleanerPool:
                  initializer: Callable[..., Any] | None = None,
                  initargs: Iterable[Any] = (), start_method: str = "forkserver") -> None:
         self.timeout = timeout
-        self._pool = ProcessPool(workers, initializer=initializer, initargs=initargs,
+        self._pool = ProcessPool(workers, initializer=_start_worker,
+                                 initargs=(initializer, *initargs),
                                  context=multiprocessing.get_context(start_method))
 
     @classmethod
@@ -81,3 +82,19 @@ class CleanerPool:
             return CleanError(url, f"the cleaner's process died ({error})",
                               kind="cleaner-crashed")
         return error
+
+
+WARM_UP_PAGE = ("<html><head><title>Warm-up</title></head><body><article><p>"
+                + "A paragraph of plain English prose, long enough to be read as an article. " * 8
+                + "</p></article></body></html>")
+
+
+def _start_worker(initializer: Callable[..., Any] | None, *initargs: Any) -> None:
+    """Worker start-up. A worker's first clean loads the cleaner's models and parsers
+    (the language model, htmldate's date parser: a second or more); cleaning a
+    small page here, before any real one, keeps that out of every page's time limit."""
+    from cleaners import clean
+
+    clean(WARM_UP_PAGE, "https://example.com/warm-up")
+    if initializer is not None:
+        initializer(*initargs)
