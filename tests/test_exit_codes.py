@@ -85,6 +85,12 @@ CASES: list[tuple[str, list[str], int]] = [
     ("retry", ["retry", "--since", "last tuesday"], 2),
     ("prune", ["prune", "--older-than", "90d", "--dry-run"], 0),
     ("prune", ["prune"], 2),
+    ("import", ["import", "{saved}"], 2),
+    ("import", ["import", "/no/such/*.warc.gz"], 2),
+    ("merge", ["merge", "{db}", "--into", "{dir}/merged.db"], 0),
+    ("merge", ["merge", "/no/such.db"], 2),
+    ("sites", ["sites"], 0),
+    ("sites", ["sites", "--format", "xml"], 2),
 ]
 
 
