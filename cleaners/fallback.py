@@ -28,10 +28,12 @@ def article_like_chars(body: LexborNode) -> int:
     """Characters of unlinked text in the page's prose-like blocks (paragraphs long
     enough to vote for a container, mostly unlinked), counted once each."""
     total = 0
+    seen: set[str] = set()  # a repeated paragraph is dropped from ours: count it once here
     for node in body.css(_PROSE):
         text = node.text().strip()
-        if len(text) < rules.MIN_PARAGRAPH_CHARS:
+        if len(text) < rules.MIN_PARAGRAPH_CHARS or text in seen:
             continue
+        seen.add(text)
         linked = link_chars(node)
         if linked < rules.ARTICLE_LIKE_MAX_LINK_SHARE * len(text):
             total += len(text) - linked

@@ -260,7 +260,7 @@ PATHOLOGICAL_LIMITS = {
     "deep-unclosed-mixed": 3.0,  # 102,000 nested blocks, never closed
     "deep-stray-closers": 3.0,   # 100,000 <div>s, each with an end tag that closes nothing
     "deep-commented-closers": 3.0,  # 100,000 <div>s, each with its end tag in a comment
-    "real-paragraphs": 4.0,      # a real page's paragraphs repeated to 1 MB in one article
+    "real-paragraphs": 8.0,      # 1 MB of a real page's paragraphs, dateless: htmldate searches it
 }
 """Seconds each page may take once built: generous (the cleaner takes about 1 s per MB on a
 busy core), and the wait a failing case costs, so the cases that were quadratic stay small."""
@@ -270,6 +270,8 @@ import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from tests.test_fuzz_cleaner import pathological
 from cleaners import clean
+from scraper.cleanpool import WARM_UP_PAGE
+clean(WARM_UP_PAGE, "http://news.test/warm-up")  # models load here, as in a worker
 page = pathological(sys.argv[2])
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print("built", flush=True)
