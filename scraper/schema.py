@@ -194,10 +194,13 @@ def _crawler(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE articles SET simhash = nullif(fingerprint(text), 0)")
 
 
-def _language_source(conn: sqlite3.Connection) -> None:
-    """Where an article's language came from (markup, detector, or both agreeing);
-    empty for articles cleaned before, until ``crawl reclean`` fills it."""
+def _clean_decisions(conn: sqlite3.Connection) -> None:
+    """Two of the cleaner's decisions, kept so a user can ask why: where the language
+    came from (markup, detector, or both agreeing) and which path chose the text (the
+    scored container, the whole page, trafilatura's second opinion). Empty for
+    articles cleaned before, until ``crawl reclean`` fills them."""
     conn.execute("ALTER TABLE articles ADD COLUMN language_from TEXT")
+    conn.execute("ALTER TABLE articles ADD COLUMN container TEXT")
 
 
 def _operations(conn: sqlite3.Connection) -> None:
@@ -259,7 +262,7 @@ def _site_profiles(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    _foundation, _crawler, _language_source, _operations, _import_progress, _site_profiles)
+    _foundation, _crawler, _clean_decisions, _operations, _import_progress, _site_profiles)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -71,7 +71,8 @@ T = TypeVar("T")
 # the removed blocks) changed, saving again reports "unchanged".
 _CONTENT_FIELDS = ("title", "text", "markdown", "authors", "published", "published_from",
                    "modified", "modified_from", "language", "language_from", "site_name",
-                   "description", "tags", "image_url", "canonical_url", "source_url", "reason")
+                   "description", "tags", "image_url", "canonical_url", "source_url", "reason",
+                   "container")
 _LIST_FIELDS = ("authors", "tags")
 _ARTICLE_COLUMNS = ("id", "url", "fetched_url", "page_id", "source", *_CONTENT_FIELDS,
                     "content_hash", "cleaner_version", "fetched_at", "stored_at",
