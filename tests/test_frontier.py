@@ -62,8 +62,8 @@ def test_add_queues_only_new_urls(frontier: Frontier) -> None:
     assert frontier.add(items("/a", "/b", "/a"), "news") == 2
     assert frontier.add(items("/b", "/c"), "news") == 1
     assert frontier.add([], "news") == 0
-    assert frontier.counts() == {"queued": 3, "in_flight": 0, "done": 0, "failed": 0,
-                                 "skipped": 0}
+    assert frontier.counts() == {"queued": 3, "in_flight": 0, "fetched": 0, "done": 0,
+                                 "failed": 0, "skipped": 0}
 
 
 def test_claim_takes_the_oldest_due_and_marks_them_in_flight(frontier: Frontier) -> None:
@@ -116,8 +116,8 @@ def test_recover_requeues_what_was_in_flight(frontier: Frontier) -> None:
     a, b = frontier.claim(2, iso(NOW))
     frontier.done(a.url, None)
     assert frontier.recover() == 1
-    assert frontier.counts() == {"queued": 2, "in_flight": 0, "done": 1, "failed": 0,
-                                 "skipped": 0}
+    assert frontier.counts() == {"queued": 2, "in_flight": 0, "fetched": 0, "done": 1,
+                                 "failed": 0, "skipped": 0}
     assert [c.url for c in frontier.claim(5, iso(NOW))] == [b.url, f"{SITE}/c"]
 
 
