@@ -673,7 +673,7 @@ def url_selection(command: F) -> F:
     """The options that pick URLs of the frontier, for `crawl urls` and `crawl retry`."""
     for option in reversed([
         click.option("--state", "states", multiple=True, type=click.Choice(
-            ["queued", "in_flight", "done", "failed", "skipped"]),
+            ["queued", "in_flight", "fetched", "done", "failed", "skipped"]),
             help="Only URLs in this state (repeatable)."),
         click.option("--source", "sources", multiple=True, metavar="NAME",
                      callback=lambda _c, _p, names: tuple(_source_name(n) for n in names),

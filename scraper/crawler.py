@@ -2,7 +2,9 @@
 
 The crawler owns no state of its own between runs: every URL's state lives in
 the frontier tables, committed as it changes, so a crawl killed at any moment
-(SIGKILL included) resumes where it stopped. Discovery pages (feeds,
+(SIGKILL included) resumes where it stopped. A page is committed as soon as
+it arrives, before it waits for a cleaner: a kill repeats at most the
+requests under way, and the next run cleans the rest from the store. Discovery pages (feeds,
 sitemaps, section pages) are fetched conditionally, so a run against
 unchanged sources costs a few 304s and stores nothing.
 """
@@ -25,11 +27,19 @@ from typing import Any, TypeVar
 from . import discover as disc
 from .cleanpool import CleanerPool
 from .config import Config, FetchConfig, Source
-from .errors import BlockedURL, CleanError, FetchError, HTTPStatusError, NetworkError
+from .errors import (
+    BlockedURL,
+    CleanError,
+    CorruptRowError,
+    FetchError,
+    HTTPStatusError,
+    NetworkError,
+)
 from .fetch import Expect, Fetcher, Page, capped_wait
 from .frontier import Claim, Frontier, retry_delay
-from .pipeline import clean_page, store_page
+from .pipeline import clean_page, keep_fetched, store_page
 from .profiles import profile_for
+from .reclean import page_of
 from .schedule import Stopper, abandon
 from .store import Store
 
@@ -351,6 +361,8 @@ class Crawler:
         slots = asyncio.Semaphore(self.config.fetch.concurrency)
         pending: set[asyncio.Task[None]] = set()
         budget = limit if limit is not None else float("inf")
+        for claim, page_id in self.frontier.waiting(sources=list(sources)):
+            _start(pending, self._clean_stored(claim, sources[claim.source], page_id, summary))
         signal_came = asyncio.ensure_future(self._until_signal())
         try:
             await self._claim_and_fetch(sources, summary, slots, pending, budget, signal_came)
@@ -374,10 +386,7 @@ class Crawler:
                                          sources=list(sources)) if room > 0 else []
             budget -= len(claims)
             for claim in claims:
-                task = asyncio.create_task(self._crawl_one(claim, sources[claim.source],
-                                                           slots, summary))
-                pending.add(task)
-                task.add_done_callback(pending.discard)
+                _start(pending, self._crawl_one(claim, sources[claim.source], slots, summary))
             if pending:
                 await asyncio.wait({*pending, signal_came}, return_when=asyncio.FIRST_COMPLETED)
                 continue
@@ -405,22 +414,49 @@ class Crawler:
                 return
         summary.fetched += 1
         summary.bytes += len(page.body)
+        page_id = keep_fetched(self.store, page, source=source.name, frontier=self.frontier,
+                               claimed_url=claim.url)
+        await self._clean_and_store(claim, source, page, page_id, summary)
+
+    async def _clean_stored(self, claim: Claim, source: Source, page_id: int,
+                            summary: CrawlSummary) -> None:
+        """A page a killed crawl fetched but did not clean, cleaned from the store."""
+        try:
+            raw = self.store.raw_page(page_id)
+        except CorruptRowError as error:
+            log.warning("%s", error)
+            raw = None
+        if raw is None:  # nothing readable left to clean: fetch it again
+            self.frontier.failed(claim.url, "unreadable-page", "its stored page is unreadable",
+                                 _now().isoformat())
+            return
+        await self._clean_and_store(claim, source, page_of(raw), page_id, summary)
+
+    async def _clean_and_store(self, claim: Claim, source: Source, page: Page, page_id: int,
+                               summary: CrawlSummary) -> None:
+        """Clean a committed page and store its article, or drop the page with the
+        URL's outcome (too old, not cleanable) in one transaction."""
         profile = profile_for(self.store, page.final_url)  # workers never open the store
         try:
             article = await self._cleaner_pool().run(page.final_url, clean_page, page,
                                                      self.config.clean, source.clean, profile)
         except CleanError as error:  # past clean.timeout, or its worker died
-            self._record_failure(claim, error, summary)
+            with self.store.transaction():
+                self.store.forget_page(page_id)
+                self._record_failure(claim, error, summary)
             return
         max_age = source.max_age if source.max_age is not None else self.config.max_age
         if disc.is_too_old(article.published, max_age, datetime.fromisoformat(page.fetched_at)):
             # the feed gave no date, or a later one than the page's reconciled date
-            self.frontier.skip(claim.url, f"published {article.published}: older than max_age")
+            with self.store.transaction():
+                self.store.forget_page(page_id)
+                self.frontier.skip(claim.url,
+                                   f"published {article.published}: older than max_age")
             summary.skipped_age += 1
             self._report(claim.url, "skipped: older than max_age")
             return
         stored = store_page(self.store, page, article, source=source.name,
-                            frontier=self.frontier, claimed_url=claim.url)
+                            frontier=self.frontier, claimed_url=claim.url, page_id=page_id)
         if stored.duplicate_of is not None:
             summary.duplicates += 1
             self._report(claim.url, "duplicate")
@@ -449,6 +485,13 @@ class Crawler:
             retry_at = (_now() + timedelta(seconds=delay)).isoformat()
         self.frontier.failed(claim.url, error.kind, error.reason, retry_at)
         self._report(claim.url, f"error: {error.reason}" + (" (will retry)" if retry_at else ""))
+
+
+def _start(pending: set[asyncio.Task[None]], work: Awaitable[None]) -> None:
+    """Run ``work`` as a task that stays in ``pending`` until it ends."""
+    task = asyncio.ensure_future(work)
+    pending.add(task)
+    task.add_done_callback(pending.discard)
 
 
 async def _parsed(parse: Callable[[bytes, str], T], page: Page) -> T:

@@ -1,12 +1,15 @@
 """The frontier: every URL's crawl state in SQLite, committed at each change.
 
-A URL moves ``queued -> in_flight -> done | failed | skipped``; a failure
-that may pass (a 503, a reset) goes back to ``queued`` with a
-``next_attempt_at``. Each change is its own committed transaction, so a crawl
+A URL moves ``queued -> in_flight -> fetched -> done | failed | skipped``
+(a fetch that fails goes from ``in_flight`` to ``failed``, or back to
+``queued`` with a ``next_attempt_at`` when it may pass: a 503, a reset).
+``fetched`` means the page is committed in the store (``page_id``) and waits
+to be cleaned. Each change is its own committed transaction, so a crawl
 killed at any moment (SIGKILL included) leaves at worst some rows
-``in_flight``; ``recover`` puts them back in the queue at the next start, and
-no ``done`` row is ever fetched again because ``add`` never touches a URL it
-already knows.
+``in_flight``, whose requests were under way: ``recover`` puts them back in
+the queue at the next start. A ``fetched`` row is cleaned from its stored
+page (``waiting``), and no ``done`` row is ever fetched again because ``add``
+never touches a URL it already knows.
 
 The frontier also keeps the conditional-GET state of feeds and sitemaps (the
 ``feeds`` table). It knows nothing of HTTP: the crawler decides what failed
@@ -29,7 +32,7 @@ import sqlite_utils
 if TYPE_CHECKING:
     from .discover import Discovered
 
-STATES = ("queued", "in_flight", "done", "failed", "skipped")
+STATES = ("queued", "in_flight", "fetched", "done", "failed", "skipped")
 
 MAX_BACKOFF = 600.0
 """Longest wait between two tries of one URL without a Retry-After: ten minutes."""
@@ -162,8 +165,23 @@ class Frontier:
             return conn.total_changes - before
 
     def recover(self) -> int:
-        """Put back in the queue the URLs a killed crawl left in flight; how many."""
-        return self._write("UPDATE urls SET state = 'queued' WHERE state = 'in_flight'")
+        """Put back in the queue the URLs a killed crawl left in flight, and those
+        fetched whose stored page is gone; how many."""
+        return self._write("UPDATE urls SET state = 'queued', page_id = NULL"
+                           " WHERE state = 'in_flight' OR (state = 'fetched' AND page_id IS NULL)")
+
+    def waiting(self, *, sources: Sequence[str] | None = None) -> list[tuple[Claim, int]]:
+        """The URLs fetched but not yet cleaned, each with its stored page's id,
+        oldest first: what a killed crawl left between fetching and storing."""
+        clauses, params = ["state = 'fetched'", "page_id IS NOT NULL"], list[Any]()
+        if sources is not None:
+            clauses.append(f"source IN ({', '.join('?' * len(sources))})")
+            params += sources
+        rows = self.db.conn.execute(
+            "SELECT url, source, attempts, published, page_id FROM urls"
+            f" WHERE {' AND '.join(clauses)} ORDER BY discovered_at, rowid", params)
+        return [(Claim(url, source, attempts - 1, published), page_id)
+                for url, source, attempts, published, page_id in rows]
 
     def claim(self, n: int, now: str, *, sources: Sequence[str] | None = None) -> list[Claim]:
         """Up to ``n`` queued URLs due at ``now`` (ISO 8601 UTC), oldest first, marked
@@ -203,10 +221,15 @@ class Frontier:
 
     # -- outcomes --------------------------------------------------------------------
 
+    def fetched(self, url: str, page_id: int) -> None:
+        """Fetched, its page committed as ``page_id``: to be cleaned, never fetched again."""
+        self._write("UPDATE urls SET state = 'fetched', page_id = ? WHERE url = ?",
+                    (page_id, url))
+
     def done(self, url: str, article_id: int | None) -> None:
         """Fetched and stored (``article_id`` None: fetched, nothing worth storing)."""
         self._write(
-            "UPDATE urls SET state = 'done', article_id = ?, finished_at = ?,"
+            "UPDATE urls SET state = 'done', article_id = ?, finished_at = ?, page_id = NULL,"
             " next_attempt_at = NULL, last_error = NULL, error_kind = NULL WHERE url = ?",
             (article_id, _now(), url))
 
@@ -215,11 +238,12 @@ class Frontier:
         if retry_at is not None:
             self._write(
                 "UPDATE urls SET state = 'queued', next_attempt_at = ?, error_kind = ?,"
-                " last_error = ? WHERE url = ?", (retry_at, error_kind, message, url))
+                " last_error = ?, page_id = NULL WHERE url = ?",
+                (retry_at, error_kind, message, url))
         else:
             self._write(
                 "UPDATE urls SET state = 'failed', next_attempt_at = NULL, error_kind = ?,"
-                " last_error = ?, finished_at = ? WHERE url = ?",
+                " last_error = ?, finished_at = ?, page_id = NULL WHERE url = ?",
                 (error_kind, message, _now(), url))
 
     def skip(self, url: str, reason: str, kind: str | None = None) -> None:
@@ -227,7 +251,8 @@ class Frontier:
         ``requeue`` puts it back."""
         self._write(
             "UPDATE urls SET state = 'skipped', next_attempt_at = NULL, last_error = ?,"
-            " error_kind = ?, finished_at = ? WHERE url = ?", (reason, kind, _now(), url))
+            " error_kind = ?, finished_at = ?, page_id = NULL WHERE url = ?",
+            (reason, kind, _now(), url))
 
     def known(self, urls: Sequence[str]) -> set[str]:
         """Which of ``urls`` the frontier already has, in any state."""

@@ -146,7 +146,8 @@ def _merge_urls(target: Store, other: sqlite3.Connection, articles: dict[int, in
     for row in other.execute(f"SELECT {', '.join(columns)} FROM urls"):
         values = dict(row)
         values["article_id"] = articles.get(values["article_id"])
-        if values["state"] == "in_flight":  # that crawl was killed mid-page: fetch it again
+        # That crawl was killed mid-page (its page, if fetched, is not merged): fetch it again.
+        if values["state"] in ("in_flight", "fetched"):
             values["state"] = "queued"
         counts["urls"] += target.conn.execute(sql, [values[c] for c in columns]).rowcount
 

@@ -1,8 +1,9 @@
 """The one place where a fetched page meets the cleaner and the store.
 
-The fetcher hands over a ``Page``; this module cleans it and stores the raw
-page with its article in one transaction, so a crash never leaves an article
-without the page it came from (``crawl reclean`` needs that page).
+The fetcher hands over a ``Page``; in a crawl it is committed first, with its
+URL's ``fetched`` state (``keep_fetched``). This module cleans it and stores
+the article with its page in one transaction, so a crash never leaves an
+article without the page it came from (``crawl reclean`` needs that page).
 """
 
 from __future__ import annotations
@@ -45,6 +46,17 @@ def clean_page(page: Page, clean_config: CleanConfig, extra: SiteRules | None = 
                  fetched_at=datetime.fromisoformat(page.fetched_at), profile=profile)
 
 
+def keep_fetched(store: Store, page: Page, *, source: str | None, frontier: Frontier,
+                 claimed_url: str) -> int:
+    """Commit a fetched page with its URL's ``fetched`` state, before it waits to be
+    cleaned: a crawl killed meanwhile cleans it from the store, and never asks the
+    publisher for it again. Returns the stored page's id, for ``store_page``."""
+    with store.transaction():
+        page_id = _save_page(store, page, source)
+        frontier.fetched(claimed_url, page_id)
+    return page_id
+
+
 def store_page(
     store: Store,
     page: Page,
@@ -53,35 +65,38 @@ def store_page(
     source: str | None = None,
     frontier: Frontier | None = None,
     claimed_url: str | None = None,
+    page_id: int | None = None,
 ) -> Stored:
     """Keep the page and its article together, or nothing when it had no article.
 
     With a ``frontier``, ``claimed_url`` is marked done in the same
     transaction: a crash either keeps both or neither, so a finished URL is
     never fetched again and an unfinished one is never lost. A page without
-    an article (an index page, a video, junk) is marked done but not kept.
+    an article (an index page, a video, junk) is marked done but not kept:
+    ``page_id``, the page ``keep_fetched`` committed, is then deleted.
     A kept page's blocks count into its site's profile in the same transaction."""
     stored = Stored(page.final_url, article, "empty", None)
     with store.transaction():
         if article.text:
-            page_id = store.save_page(
-                url=page.url,
-                final_url=page.final_url,
-                status=page.status,
-                headers=page.headers,
-                body=page.body,
-                fetched_at=page.fetched_at,
-                source=source,
-            )
+            if page_id is None:
+                page_id = _save_page(store, page, source)
             saved = store.save_article(
                 article, url=page.final_url, page_id=page_id, source=source,
                 fetched_at=page.fetched_at,
             )
             count_page(store, page.final_url, article.fingerprints)
             stored = Stored(page.final_url, article, saved.status, saved.id, saved.duplicate_of)
+        elif page_id is not None:
+            store.forget_page(page_id)
         if frontier is not None and claimed_url is not None:
             frontier.done(claimed_url, stored.article_id)
     return stored
+
+
+def _save_page(store: Store, page: Page, source: str | None) -> int:
+    return store.save_page(url=page.url, final_url=page.final_url, status=page.status,
+                           headers=page.headers, body=page.body, fetched_at=page.fetched_at,
+                           source=source)
 
 
 def page_from_file(path: str | Path, *, url: str | None = None,

@@ -261,8 +261,42 @@ def _site_profiles(conn: sqlite3.Connection) -> None:
     """)
 
 
+def _fetched_state(conn: sqlite3.Connection) -> None:
+    """A URL can be ``fetched``: its page committed (``page_id``), waiting to be
+    cleaned, so a crawl killed then cleans it from the store instead of asking
+    the publisher again. SQLite cannot widen a CHECK in place: the table is rebuilt."""
+    columns = ("url, source, state, discovered_at, published, attempts, next_attempt_at,"
+               " last_error, error_kind, finished_at, article_id")
+    _run(conn, f"""
+        CREATE TABLE urls_with_fetched (
+            url TEXT PRIMARY KEY,
+            source TEXT,
+            state TEXT NOT NULL DEFAULT 'queued'
+                CHECK (state IN ('queued', 'in_flight', 'fetched', 'done', 'failed',
+                                 'skipped')),
+            discovered_at TEXT NOT NULL,
+            published TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            last_error TEXT,
+            error_kind TEXT,
+            finished_at TEXT,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            page_id INTEGER REFERENCES raw_pages(id) ON DELETE SET NULL
+        );
+        INSERT INTO urls_with_fetched ({columns}) SELECT {columns} FROM urls;
+        DROP TABLE urls;
+        ALTER TABLE urls_with_fetched RENAME TO urls;
+        CREATE INDEX urls_state_next_attempt ON urls(state, next_attempt_at);
+        CREATE INDEX urls_queue ON urls(state, discovered_at);
+        CREATE INDEX urls_article_id ON urls(article_id);
+        CREATE INDEX urls_page_id ON urls(page_id);
+    """)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
-    _foundation, _crawler, _clean_decisions, _operations, _import_progress, _site_profiles)
+    _foundation, _crawler, _clean_decisions, _operations, _import_progress, _site_profiles,
+    _fetched_state)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -235,6 +235,13 @@ class Store:
                 values).fetchone()
         return int(row[0])
 
+    def forget_page(self, page_id: int) -> None:
+        """Delete a page no article was cleaned from (a fetched page that turned out
+        empty, too old or uncleanable is not kept)."""
+        with self._translated():
+            self.conn.execute("DELETE FROM raw_pages WHERE id = ? AND NOT EXISTS"
+                              " (SELECT 1 FROM articles WHERE page_id = ?)", (page_id, page_id))
+
     def save_article(self, article: Article, *, url: str, page_id: int | None,
                      source: str | None, fetched_at: str) -> SaveResult:
         """Store ``article`` under its canonical URL (else ``url``, the fetched one).
@@ -466,6 +473,12 @@ class Store:
             params.append(since)
         return self._pages(f"SELECT {_PAGE_COLUMNS} FROM raw_pages "
                            f"WHERE {' AND '.join(clauses)} ORDER BY id", params, on_corrupt)
+
+    def raw_page(self, page_id: int) -> RawPage | None:
+        """One committed page by id, None if there is none; raises CorruptRowError
+        if it does not decompress."""
+        return next(self._pages(f"SELECT {_PAGE_COLUMNS} FROM raw_pages WHERE id = ?",
+                                (page_id,), None), None)
 
     def article_pages(self, *, source: str | None = None, since: str | None = None,
                       until: str | None = None, language: str | None = None,

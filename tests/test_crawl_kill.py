@@ -1,12 +1,12 @@
 """SIGKILL a ``crawl run`` at random moments, restart it, and check nothing was lost or redone.
 
-What "no finished URL fetched again" allows: a URL's state is committed as
-``in_flight`` before its request and as ``done`` together with its article,
-so a page whose response arrived but whose ``done`` was not yet committed
-when the kill came was not finished, and the next run fetches it again. The
-test snapshots the frontier at every kill and asserts exactly that: every
-extra request for an article is explained by that URL being ``in_flight``
-at a kill, and no URL ``done`` at a kill is ever requested afterwards.
+What "nothing fetched twice but the requests under way" allows: a URL's
+state is committed as ``in_flight`` before its request, as ``fetched`` with
+its page when the response arrives, and as ``done`` together with its
+article. Only an ``in_flight`` URL at a kill is fetched again. The test
+snapshots the frontier at every kill and asserts exactly that: every extra
+request for an article is explained by that URL being ``in_flight`` at a
+kill, and no URL ``fetched`` or ``done`` at a kill is ever requested afterwards.
 
 CI kills 3 times; ``CRAWL_KILLS=20 pytest tests/test_crawl_kill.py`` is the
 full proof (``CRAWL_KILL_SEED`` replays a run).
@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
+from scraper.crawler import CLEAN_WORKERS
 from tests.localsite import (
     BENCH_PAGES,
     CRAWL,
@@ -38,6 +40,8 @@ from tests.localsite import (
     templates,
     write_config,
 )
+from tests.test_clean_limits import SLOW_PAGE
+from tests.test_crawl_waits import PAGE, serve_sitemap
 
 pytestmark = pytest.mark.skipif(not templates(), reason=f"no benchmark pages in {BENCH_PAGES}")
 
@@ -148,10 +152,10 @@ def test_sigkill_at_random_moments_loses_nothing_and_redoes_nothing_finished(
     # No URL done at a kill was requested afterwards.
     for number, snapshot in enumerate(snapshots):
         for url, state in snapshot.states.items():
-            if state == "done" and url in articles:
+            if state in ("fetched", "done") and url in articles:
                 path = articles[url]
                 assert requests[path] == snapshot.requests[path], \
-                    f"{path} was fetched again after kill {number} found it done ({context})"
+                    f"{path} was fetched again after kill {number} found it {state} ({context})"
     # Every repeat is a page in flight at a kill: never more than a kill's worth.
     for url, path in articles.items():
         in_flight = sum(1 for s in snapshots if s.states.get(url) == "in_flight")
@@ -191,3 +195,61 @@ def _arrived(site: LocalSite, path: str, crawl: subprocess.Popen[bytes]) -> bool
             return False
         time.sleep(0.01)
     return True
+
+
+def test_pages_waiting_for_a_cleaner_at_a_kill_are_not_fetched_again(
+        httpserver: HTTPServer, tmp_path: Path) -> None:
+    """Each cleaner is busy with a slow page while stories arrive and wait for one;
+    the kill comes then. A page is committed as it arrives (``fetched``), so the
+    next run cleans the waiting ones from the store: no page is requested twice."""
+    slow = [f"/slow-{n}.html" for n in range(CLEAN_WORKERS)]
+    stories = [f"/story-{n}.html" for n in range(6)]
+    for path in slow:
+        httpserver.expect_request(path).respond_with_data(SLOW_PAGE, content_type="text/html")
+    for n, path in enumerate(stories):
+        httpserver.expect_request(path).respond_with_data(PAGE.format(n=n),
+                                                          content_type="text/html")
+    concurrency = CLEAN_WORKERS + 3  # room for three stories beside the slow pages
+    config = write_config(tmp_path, [{"name": "local", "sitemaps": [
+        serve_sitemap(httpserver, [*slow, *stories])]}], max_bytes=10_000_000,
+        concurrency=concurrency, per_host_concurrency=concurrency)
+    base = config.read_text()
+    config.write_text(base + "clean:\n  timeout: 60s\n")
+    database = tmp_path / "news.db"
+
+    crawl = start(config, tmp_path / "crawl.log")
+    try:
+        deadline = time.monotonic() + 60
+        while not set(slow) <= set(_paths_requested(httpserver)):
+            assert crawl.poll() is None and time.monotonic() < deadline, "slow pages not fetched"
+            time.sleep(0.01)
+        # Let the responses that arrived be committed (a request under way at the
+        # kill may be repeated); a slow page takes seconds to clean.
+        settle = time.monotonic() + 2
+        while time.monotonic() < settle and any(
+                state == "in_flight" for state in frontier_states(database).values()):
+            time.sleep(0.01)
+        at_kill = frontier_states(database)
+        requested = Counter(_paths_requested(httpserver))
+    finally:
+        crawl.send_signal(signal.SIGKILL)
+        crawl.wait(timeout=10)
+    waiting = [p for p in stories if requested[p] and at_kill[httpserver.url_for(p)] != "done"]
+    assert waiting, f"no story was waiting for a cleaner at the kill: {at_kill}"
+
+    config.write_text(base + "clean:\n  timeout: 1s\n")  # the slow pages fail fast now
+    result = run_crawl(config, "run", timeout=120)
+
+    assert result.returncode == 1, result.stderr  # the slow pages failed
+    assert f"cleaner-timeout {len(slow)}" in result.stderr
+    assert Counter(_paths_requested(httpserver)) == Counter(dict.fromkeys([*slow, *stories], 1))
+    assert frontier_states(database) == {**{httpserver.url_for(p): "failed" for p in slow},
+                                         **{httpserver.url_for(p): "done" for p in stories}}
+    assert query(database, "SELECT count(*) FROM raw_pages WHERE id NOT IN"
+                 " (SELECT page_id FROM articles WHERE page_id IS NOT NULL)") == [(0,)]
+
+
+def _paths_requested(server: HTTPServer) -> list[str]:
+    """The article pages requested so far, once per request."""
+    return [request.path for request, _ in server.log
+            if request.path.startswith(("/slow-", "/story-"))]

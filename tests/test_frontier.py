@@ -62,8 +62,8 @@ def test_add_queues_only_new_urls(frontier: Frontier) -> None:
     assert frontier.add(items("/a", "/b", "/a"), "news") == 2
     assert frontier.add(items("/b", "/c"), "news") == 1
     assert frontier.add([], "news") == 0
-    assert frontier.counts() == {"queued": 3, "in_flight": 0, "done": 0, "failed": 0,
-                                 "skipped": 0}
+    assert frontier.counts() == {"queued": 3, "in_flight": 0, "fetched": 0, "done": 0,
+                                 "failed": 0, "skipped": 0}
 
 
 def test_claim_takes_the_oldest_due_and_marks_them_in_flight(frontier: Frontier) -> None:
@@ -116,9 +116,37 @@ def test_recover_requeues_what_was_in_flight(frontier: Frontier) -> None:
     a, b = frontier.claim(2, iso(NOW))
     frontier.done(a.url, None)
     assert frontier.recover() == 1
-    assert frontier.counts() == {"queued": 2, "in_flight": 0, "done": 1, "failed": 0,
-                                 "skipped": 0}
+    assert frontier.counts() == {"queued": 2, "in_flight": 0, "fetched": 0, "done": 1,
+                                 "failed": 0, "skipped": 0}
     assert [c.url for c in frontier.claim(5, iso(NOW))] == [b.url, f"{SITE}/c"]
+
+
+def test_a_fetched_url_survives_recover_and_waits_with_its_stored_page(
+        store: Store, frontier: Frontier) -> None:
+    frontier.add(items("/a", "/b"), "news")
+    a, b = frontier.claim(2, iso(NOW))
+    page_id = store.save_page(url=a.url, final_url=a.url, status=200, headers={},
+                              body=b"<p>a</p>", fetched_at=iso(NOW))
+    frontier.fetched(a.url, page_id)
+    assert frontier.recover() == 1  # b, whose request was under way
+    assert frontier.waiting() == [(a, page_id)]
+    assert frontier.waiting(sources=["other"]) == []
+    assert [c.url for c in frontier.claim(5, iso(NOW))] == [b.url]  # a is not fetched again
+    frontier.done(a.url, None)
+    assert frontier.waiting() == []
+    assert frontier.db["urls"].get(a.url)["page_id"] is None
+
+
+def test_a_fetched_url_whose_page_is_gone_is_queued_again(
+        store: Store, frontier: Frontier) -> None:
+    frontier.add(items("/a"), "news")
+    (a,) = frontier.claim(1, iso(NOW))
+    page_id = store.save_page(url=a.url, final_url=a.url, status=200, headers={},
+                              body=b"<p>a</p>", fetched_at=iso(NOW))
+    frontier.fetched(a.url, page_id)
+    store.forget_page(page_id)  # no article was cleaned from it
+    assert frontier.recover() == 1
+    assert [c.url for c in frontier.claim(1, iso(NOW))] == [a.url]
 
 
 def test_a_state_change_joins_the_callers_transaction(store: Store, frontier: Frontier) -> None:
