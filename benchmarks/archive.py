@@ -9,9 +9,9 @@ word marked per copy so no two are duplicates: ``tests.warcs``), then:
 2. splits a one-process import into its parts: read, clean, store (seconds
    each, on the same pages), which decides single writer vs shard per worker;
 3. runs ``crawl import`` as a child process in one process (the reference),
-   then with ``--workers 1`` and ``--workers 2``: records/s and peak RSS of the
-   importing process (the cleaning workers are processes of their own), its
-   own and not this script's (``benchmarks.peak``).
+   then with ``--workers 1`` and ``--workers 2``: records/s and the peak RSS
+   of the import's largest process (a Dask worker may be it), its own and not
+   this script's (``benchmarks.peak``).
 
     python benchmarks/archive.py                 # 5,000 pages
     python benchmarks/archive.py --pages 1000 --skip-import
