@@ -9,8 +9,9 @@ word marked per copy so no two are duplicates: ``tests.warcs``), then:
 2. splits a one-process import into its parts: read, clean, store (seconds
    each, on the same pages), which decides single writer vs shard per worker;
 3. runs ``crawl import`` as a child process in one process (the reference),
-   then with ``--workers 1`` and ``--workers 2``: records/s and peak RSS of the
-   importing process (the cleaning workers are processes of their own).
+   then with ``--workers 1`` and ``--workers 2``: records/s and the peak RSS
+   of the import's largest process (a Dask worker may be it), its own and not
+   this script's (``benchmarks.peak``).
 
     python benchmarks/archive.py                 # 5,000 pages
     python benchmarks/archive.py --pages 1000 --skip-import
@@ -20,8 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.peak import run_with_peak_rss
 from cleaners import Article
 from scraper.archive.importer import BATCH
 from scraper.archive.read import read_archive
@@ -87,17 +87,11 @@ def store_batches(store: Store, pages: list[Page], articles: list[Article]) -> N
 def import_child(db: Path, archive: Path, *options: str) -> tuple[float, float, dict]:
     """records/s and peak RSS (MB) of one ``crawl import`` child, and its summary."""
     started = time.perf_counter()
-    child = subprocess.Popen([str(CRAWL), "--db", str(db), "import", str(archive), "--format",
-                              "json", *options], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL)
-    assert child.stdout is not None
-    output = child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    if status != 0:
-        raise SystemExit(f"crawl import {' '.join(options)} failed with status {status}")
+    output, peak = run_with_peak_rss([str(CRAWL), "--db", str(db), "import", str(archive),
+                                      "--format", "json", *options])
     seconds = time.perf_counter() - started
     summary = json.loads(output)
-    return summary["records"] / seconds, usage.ru_maxrss / 1024, summary
+    return summary["records"] / seconds, peak, summary
 
 
 def main() -> None:
