@@ -84,15 +84,17 @@ class CleanerPool:
         return error
 
 
-WARM_UP_PAGE = ("<html><head><title>Warm-up</title></head><body><article><p>"
+WARM_UP_PAGE = ("<html><head><title>Warm-up</title></head><body><article>"
+                + "<p>Published May 31, 2024</p><p>"
                 + "A paragraph of plain English prose, long enough to be read as an article. " * 8
                 + "</p></article></body></html>")
 
 
 def _start_worker(initializer: Callable[..., Any] | None, *initargs: Any) -> None:
     """Worker start-up. A worker's first clean loads the cleaner's models and parsers
-    (the language model, htmldate's date parser: a second or more); cleaning a
-    small page here, before any real one, keeps that out of every page's time limit."""
+    (the language model, htmldate, the month names of the text-date reader: a
+    second or more); cleaning a small page here, before any real one, keeps that out
+    of every page's time limit."""
     from cleaners import clean
 
     clean(WARM_UP_PAGE, "https://example.com/warm-up")

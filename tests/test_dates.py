@@ -106,7 +106,7 @@ def test_a_date_later_than_the_modified_one_is_checked_against_the_page() -> Non
 def test_the_copyright_year_is_no_publication_day() -> None:
     html = page("Published on May 20, 2024.", "<footer>© 2024 Example Times</footer>")
     decision, _ = settle([("2024-01-01", "meta")], html=html)
-    assert (decision.published, decision.published_from) == ("2024-05-20", "htmldate")
+    assert (decision.published, decision.published_from) == ("2024-05-20", "text")
     assert decision.candidates[0].verdict == "the copyright year"
 
 

@@ -211,7 +211,7 @@ def test_date_from_url(url: str, expected: str | None) -> None:
 )
 def test_without_structured_dates_the_page_is_searched(text: str, published: str) -> None:
     meta = meta_of(page(body=f"<article><p>{text}</p>{ARTICLE_BODY}</article>"))
-    assert (meta.published, meta.published_from) == (published, "htmldate")
+    assert (meta.published, meta.published_from) == (published, "text")
 
 
 def test_title_prefers_heading_over_title_tag_and_strips_site_suffix() -> None:
