@@ -4,8 +4,8 @@ The phrase tables hold some nine hundred patterns in 23 languages, and every
 short text of a page is checked, so a text is matched only against the phrases that
 can start as it does. Each phrase's possible first three characters are derived
 from the phrase itself ("(?:\\d+ )?comments?" can start "com" or a digit); a text's
-first three letters pick the phrases, and those are compiled, once per start, into
-one anchored alternation in table order (sources first, then boilerplate lines,
+first three letters pick the phrases, and those are compiled, once per set of
+phrases picked, into one anchored alternation in table order (sources first, then boilerplate lines,
 then widget titles), so one regex call names the rule. Most texts start as no
 phrase does and cost one dictionary look-up. Adding a phrase needs nothing else.
 """
@@ -67,8 +67,14 @@ def _fold(char: str) -> str:
 def _pattern_for(head: str) -> re.Pattern[str] | None:
     """One alternation of the phrases that can start with ``head``, in table order."""
     said = sorted({at for cut in range(len(head) + 1) for at in _BY_START.get(head[:cut], ())})
-    if not said:
-        return None
+    return _alternation(tuple(said)) if said else None
+
+
+@functools.lru_cache(maxsize=PATTERNS_KEPT)
+def _alternation(said: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    """The phrases at ``said`` (rule, phrase) as one anchored pattern: compiled once for
+    all the starts that pick the same phrases (a thousand starts met pick two hundred
+    sets), since compiling, not matching, is the cost of a start seen the first time."""
     groups = []
     for r, rule in enumerate(_PHRASE_RULES):
         if phrases := [rule.phrases[p] for at_rule, p in said if at_rule == r]:
