@@ -143,8 +143,13 @@ def run(extractors: dict[str, Extractor], pages: list[Page]
 
     Extractors take turns page by page, so a machine that gets busier or quieter
     during the run slows them alike and the speed ratios stay fair. Each makes one
-    untimed call first, so imports and compiled patterns are not charged to a page.
+    untimed call first, so imports and compiled patterns are not charged to a page;
+    trafilatura's jusText stoplists (two seconds, read by whichever extractor first
+    needs jusText: trafilatura, or our second opinion) are read before any is timed.
     """
+    from trafilatura.external import jt_stoplist_init
+
+    jt_stoplist_init()
     for extract in extractors.values():
         extract(pages[0].html, pages[0].url)
     scores: dict[str, list[PageScore]] = {name: [] for name in extractors}
