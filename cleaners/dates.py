@@ -47,6 +47,9 @@ DAY = "%Y-%m-%d"
 COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})",
                        re.I)
 ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "/2023/10/3-fragen-an/": a slug that opens with a number after the year and month;
+# dated paths write the day with two digits or end it with a slash.
+SLUG_NUMBER = re.compile(r"(?:19|20)\d\d[/_-][01]?\d[/_-]\d[-_][^\W\d_]")
 # Days htmldate does not read from a URL: a path segment written 20240531 or 31-05-2024.
 URL_DAY = re.compile(r"(?<![^/_-])(?:(?P<y1>(?:19|20)\d\d)(?P<m1>[01]\d)(?P<d1>[0-3]\d)"
                      r"|(?P<d2>[0-3]\d)-(?P<m2>[01]\d)-(?P<y2>(?:19|20)\d\d))(?![^/_.-])")
@@ -134,7 +137,7 @@ def date_in_url(url: str | None) -> str | None:
     if not url:
         return None
     found = extract_url_date(url, _options(_far_future()))
-    if found:
+    if found and not SLUG_NUMBER.search(url):
         return found
     for match in URL_DAY.finditer(url.partition("?")[0].partition("#")[0]):
         year, month, day = (match["y1"], match["m1"], match["d1"]) if match["y1"] else (
@@ -187,10 +190,12 @@ def reconcile(
         page = page or html()
         return page
 
-    trusted = []
+    trusted, scheduled = [], []
     for value, source in found_published:
         doubt = _doubt(value, decision.modified, page_html)
-        if doubt:
+        if doubt == LATER_THAN_MODIFIED:
+            scheduled.append((value, source))  # marked once the search has spoken
+        elif doubt:
             _mark(decision, "published", (value, source), doubt)
         else:
             trusted.append((value, source))
@@ -216,10 +221,15 @@ def reconcile(
     elif trusted:
         _choose(decision, _with_time(trusted[0], found_published),
                 "the first structured date without doubt; the search agrees with none")
+    elif scheduled:
+        # a post scheduled after its last edit is published after it was modified
+        _choose(decision, _with_time(scheduled[0], found_published),
+                "the first structured date, though later than the modified date; the search"
+                " agrees with none")
     elif searched:
         _choose(decision, (searched, searched_by), "no structured date to trust; "
                 + ("htmldate's search of the markup" if searched_by == "htmldate"
-                   else "the first date written in the text"))
+                   else "the date written nearest the title"))
     elif found_published:
         _choose(decision, _with_time(found_published[0], found_published),
                 "the search found nothing; the first structured date, though in doubt")
@@ -227,6 +237,8 @@ def reconcile(
         _choose(decision, (url_day, "url"), "only the URL has a date")
     else:
         decision.reason = "no source gives a date"
+    for pair in scheduled:
+        _mark(decision, "published", pair, LATER_THAN_MODIFIED)
     return decision
 
 
@@ -288,10 +300,13 @@ def _in_zone(value: str, zone: timezone | None) -> str:
     return moment.astimezone(zone).isoformat(timespec="seconds")
 
 
+LATER_THAN_MODIFIED = "later than the modified date"
+
+
 def _doubt(value: str, modified: str | None, page_html: Callable[[], str]) -> str:
     """Why a structured publication date is suspicious, or ""."""
     if modified and _moment(value) - _moment(modified) > CLOCK_SKEW:
-        return "later than the modified date"
+        return LATER_THAN_MODIFIED
     if value[5:10] == "01-01" and "T" not in value and copyright_year(page_html()) == int(
             value[:4]):
         return "the copyright year"

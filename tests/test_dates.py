@@ -103,6 +103,18 @@ def test_a_date_later_than_the_modified_one_is_checked_against_the_page() -> Non
     assert "later than the modified date" in [c.verdict for c in decision.candidates]
 
 
+def test_a_post_scheduled_after_its_last_edit_keeps_its_date() -> None:
+    """Published two days after its last edit, with no date in the page to agree or
+    disagree: the page's other dates (a sidebar's, an archive's) do not overrule it."""
+    archive = "<aside>Archive: 3 April 2023</aside>"
+    decision, searched = settle([("2024-06-01T09:00:00", "meta")], [("2024-05-30", "meta")],
+                                html=page("The council met.", archive))
+    assert searched
+    assert (decision.published, decision.published_from) == ("2024-06-01T09:00:00", "meta")
+    assert decision.reason.startswith("the first structured date, though later than")
+    assert [c.verdict for c in decision.candidates if c.source == "text"] == [""]
+
+
 def test_the_copyright_year_is_no_publication_day() -> None:
     html = page("Published on May 20, 2024.", "<footer>© 2024 Example Times</footer>")
     decision, _ = settle([("2024-01-01", "meta")], html=html)

@@ -81,7 +81,10 @@ def test_a_date_split_by_inline_markup_is_one_line() -> None:
      ("https://ex.jp/news/20190619_k1001.html", "2019-06-19"),
      ("https://ex.com/story/12345678/a", None),  # not a day
      ("https://ex.com/story/20241399/a", None),
-     ("https://ex.com/a?from=20200428", None)],  # a query is not the article's address
+     ("https://ex.com/a?from=20200428", None),  # a query is not the article's address
+     ("https://ex.de/2023/10/3-fragen-an-sie/", None),  # a slug's number, not a day
+     ("https://ex.com/2023/10/3/story", "2023-10-03"),
+     ("https://ex.com/2023/10/03/3-things", "2023-10-03")],
 )
 def test_days_written_in_a_url(url: str, day: str | None) -> None:
     assert date_in_url(url) == day
