@@ -41,7 +41,7 @@ from .language import reconcile as reconcile_language
 from .markup import excerpt, squash
 from .metadata import Metadata, extract_metadata
 from .phrases import line_rule
-from .template import SiteProfile, cut_template
+from .template import SiteProfile, cut_before_container, cut_template
 
 MAX_HTML_CHARS = 30_000_000
 """Beyond this a document is not a news page; refuse it rather than parse it."""
@@ -154,6 +154,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
 
+    early = cut_before_container(body, profile, metadata.title)
     roots = main_content(body)
     article.container = describe(roots)
     blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)
@@ -171,7 +172,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
             article.container = ("fallback: trafilatura (ours was empty)" if not kept_chars
                                  else "fallback: trafilatura (our container held too little)")
     # Last, so that a profile learns and removes only what every other rule left.
-    template = cut_template(blocks, profile, metadata.title)
+    template = cut_template(blocks, profile, metadata.title, early)
     blocks, article.fingerprints = template.kept, template.fingerprints
     article.removed = remover.removed + template.removed
     article.source_url = remover.source_url

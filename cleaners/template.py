@@ -28,6 +28,9 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from selectolax.lexbor import LexborNode
+
+from . import rules
 from .article import RemovedBlock
 from .assemble import Block
 from .markup import excerpt, squash
@@ -72,6 +75,69 @@ class SiteProfile:
 
 
 @dataclass(frozen=True)
+class EarlyCut:
+    """What ``cut_before_container`` removed, and the fingerprints of the page's
+    paragraphs, for the store to count."""
+
+    removed: list[RemovedBlock]
+    fingerprints: dict[str, str]
+
+
+NO_EARLY_CUT = EarlyCut([], {})
+
+
+def cut_before_container(body: LexborNode, profile: SiteProfile | None,
+                         title: str | None) -> EarlyCut:
+    """Drop the site's template paragraphs before the main container is chosen.
+
+    A comment thread or a blog's other posts are the site's, but when they
+    outvote a short article the cleaner keeps them, and the blocks it keeps are
+    too few on the site's other pages to be "on most of them". So every
+    ``<p>`` long enough to vote for a container is fingerprinted as the block it
+    would become (counted by the store whether kept or not), and with a profile
+    the site's ones go before they vote, under the guards of ``cut_template``
+    over the page's paragraphs in order: never the title, only runs before the
+    first and after the last paragraph of the page's own, at most
+    ``MAX_REMOVED_SHARE`` of the paragraphs' text."""
+    paragraphs: list[tuple[LexborNode, str, str]] = []
+    for node in body.css("p"):
+        text = squash(node.text())
+        if len(text) >= rules.MIN_PARAGRAPH_CHARS:  # shorter ones never vote
+            paragraphs.append((node, text, fingerprint(Block("p", text))))
+    prints = {fp: excerpt(text) for _, text, fp in paragraphs}
+    if profile is None or profile.pages < MIN_PAGES:
+        return EarlyCut([], prints)
+    cut = _template_edges([(text, fp) for _, text, fp in paragraphs], profile, title)
+    removed = []
+    for i in sorted(cut):
+        node, text, fp = paragraphs[i]
+        node.decompose()
+        removed.append(RemovedBlock(KIND, _rule(profile.seen_on(fp), profile), excerpt(text)))
+    return EarlyCut(removed, prints)
+
+
+def _rule(count: int, profile: SiteProfile) -> str:
+    return f"on {count} of {profile.pages} pages"
+
+
+def _template_edges(texts: list[tuple[str, str]], profile: SiteProfile,
+                    title: str | None) -> set[int]:
+    """Which of the (text, fingerprint) blocks are the site's, within the guards."""
+    own_title = squash(title or "").casefold()
+    seen = [0 if text.casefold() == own_title else profile.seen_on(fp) for text, fp in texts]
+    own = [i for i, count in enumerate(seen) if not count]
+    first, last = (own[0], own[-1]) if own else (len(texts), -1)
+    edges = [i for i, count in enumerate(seen) if count and (i < first or i > last)]
+    budget = MAX_REMOVED_SHARE * sum(len(text) for text, _ in texts)
+    cut: set[int] = set()
+    for i in sorted(edges, key=lambda i: -seen[i]):  # the surest first
+        if len(texts[i][0]) <= budget:
+            budget -= len(texts[i][0])
+            cut.add(i)
+    return cut
+
+
+@dataclass(frozen=True)
 class TemplateCut:
     kept: list[Block]
     removed: list[RemovedBlock]
@@ -80,29 +146,20 @@ class TemplateCut:
     what the store counts into the site's profile."""
 
 
-def cut_template(blocks: list[Block], profile: SiteProfile | None,
-                 title: str | None) -> TemplateCut:
-    """Drop the blocks of ``blocks`` that are the site's template, within the guards."""
+def cut_template(blocks: list[Block], profile: SiteProfile | None, title: str | None,
+                 early: EarlyCut = NO_EARLY_CUT) -> TemplateCut:
+    """Drop the blocks of ``blocks`` that are the site's template, within the guards;
+    ``early`` is what ``cut_before_container`` did to the same page."""
     prints = [fingerprint(block) for block in blocks]
-    distinct: dict[str, str] = {}
+    distinct = dict(early.fingerprints)
     for block, fp in zip(blocks, prints, strict=True):
         if fp not in distinct:
             distinct[fp] = excerpt(block.text)
     if profile is None or profile.pages < MIN_PAGES:
-        return TemplateCut(blocks, [], distinct)
-    own_title = squash(title or "").casefold()
-    seen = [0 if block.text.casefold() == own_title else profile.seen_on(fp)
-            for block, fp in zip(blocks, prints, strict=True)]
-    own = [i for i, count in enumerate(seen) if not count]
-    first, last = (own[0], own[-1]) if own else (len(blocks), -1)
-    edges = [i for i, count in enumerate(seen) if count and (i < first or i > last)]
-    budget = MAX_REMOVED_SHARE * sum(len(block.text) for block in blocks)
-    cut: set[int] = set()
-    for i in sorted(edges, key=lambda i: -seen[i]):  # the surest first
-        if len(blocks[i].text) <= budget:
-            budget -= len(blocks[i].text)
-            cut.add(i)
-    removed = [RemovedBlock(KIND, f"on {seen[i]} of {profile.pages} pages",
+        return TemplateCut(blocks, list(early.removed), distinct)
+    cut = _template_edges([(block.text, fp) for block, fp in zip(blocks, prints, strict=True)],
+                          profile, title)
+    removed = [RemovedBlock(KIND, _rule(profile.seen_on(prints[i]), profile),
                             excerpt(blocks[i].text)) for i in sorted(cut)]
     kept = [block for i, block in enumerate(blocks) if i not in cut]
-    return TemplateCut(kept, removed, distinct)
+    return TemplateCut(kept, early.removed + removed, distinct)
