@@ -150,11 +150,11 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         watcher.parsed(body)
     remover = Remover(tree, url, site_rules, watcher.removed if watcher is not None else None)
     remover.strip_non_content(body)
+    early = cut_before_container(body, profile, metadata.title)
     article_like = article_like_chars(body)
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
 
-    early = cut_before_container(body, profile, metadata.title)
     roots = main_content(body)
     article.container = describe(roots)
     blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)

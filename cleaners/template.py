@@ -33,7 +33,7 @@ from selectolax.lexbor import LexborNode
 from . import rules
 from .article import RemovedBlock
 from .assemble import Block
-from .markup import excerpt, squash
+from .markup import excerpt, squash, text_chars
 
 KIND = "site-template"
 MIN_PAGES = 5
@@ -81,9 +81,16 @@ class EarlyCut:
 
     removed: list[RemovedBlock]
     fingerprints: dict[str, str]
+    budget: float | None = None
+    """Characters the profile may still remove from the page, when it had one."""
 
 
 NO_EARLY_CUT = EarlyCut([], {})
+_PROSE_KINDS = {"p": ("p", 0), "dd": ("p", 0), "li": ("item", 1),
+                **{f"h{level}": ("heading", level) for level in range(2, 7)}}
+"""The elements that vote for a container or count as the page's article-like text,
+as the block each most often becomes (so the store counts one entry for both)."""
+_PROSE = ", ".join(_PROSE_KINDS)
 
 
 def cut_before_container(body: LexborNode, profile: SiteProfile | None,
@@ -100,35 +107,56 @@ def cut_before_container(body: LexborNode, profile: SiteProfile | None,
     first and after the last paragraph of the page's own, at most
     ``MAX_REMOVED_SHARE`` of the paragraphs' text."""
     paragraphs: list[tuple[LexborNode, str, str]] = []
-    for node in body.css("p"):
+    for node in body.css(_PROSE):
         text = squash(node.text())
         if len(text) >= rules.MIN_PARAGRAPH_CHARS:  # shorter ones never vote
-            paragraphs.append((node, text, fingerprint(Block("p", text))))
+            kind, level = _PROSE_KINDS[node.tag or "p"]
+            paragraphs.append((node, text, fingerprint(Block(kind, text, level=level))))
     prints = {fp: excerpt(text) for _, text, fp in paragraphs}
     if profile is None or profile.pages < MIN_PAGES:
         return EarlyCut([], prints)
-    cut = _template_edges([(text, fp) for _, text, fp in paragraphs], profile, title)
-    removed = []
-    for i in sorted(cut):
-        node, text, fp = paragraphs[i]
-        node.decompose()
-        removed.append(RemovedBlock(KIND, _rule(profile.seen_on(fp), profile), excerpt(text)))
-    return EarlyCut(removed, prints)
+    budget = MAX_REMOVED_SHARE * text_chars(body)
+    cut = _template_edges([(text, fp) for _, text, fp in paragraphs], profile, title, budget)
+    chosen = {paragraphs[i][0].mem_id for i in cut}
+    outer = [i for i in sorted(cut) if not _inside(paragraphs[i][0], chosen)]
+    removed = [RemovedBlock(KIND, _rule(profile.seen_on(fp), profile), excerpt(text))
+               for _, text, fp in (paragraphs[i] for i in outer)]
+    for i in outer:  # only the outermost: a removed node's inner nodes are freed with it
+        paragraphs[i][0].decompose()
+        budget -= len(paragraphs[i][1])
+    return EarlyCut(removed, prints, budget)
+
+
+def _budget(blocks: list[Block], early: EarlyCut) -> float:
+    """What is left of the page's budget after ``early``, or without it the share
+    of the blocks' text."""
+    if early.budget is not None:
+        return early.budget
+    return MAX_REMOVED_SHARE * sum(len(block.text) for block in blocks)
+
+
+def _inside(node: LexborNode, nodes: set[int]) -> bool:
+    up = node.parent
+    while up is not None:
+        if up.mem_id in nodes:
+            return True
+        up = up.parent
+    return False
 
 
 def _rule(count: int, profile: SiteProfile) -> str:
     return f"on {count} of {profile.pages} pages"
 
 
-def _template_edges(texts: list[tuple[str, str]], profile: SiteProfile,
-                    title: str | None) -> set[int]:
-    """Which of the (text, fingerprint) blocks are the site's, within the guards."""
+def _template_edges(texts: list[tuple[str, str]], profile: SiteProfile, title: str | None,
+                    budget: float) -> set[int]:
+    """Which of the (text, fingerprint) blocks are the site's, within the guards and
+    ``budget`` characters."""
     own_title = squash(title or "").casefold()
     seen = [0 if text.casefold() == own_title else profile.seen_on(fp) for text, fp in texts]
     own = [i for i, count in enumerate(seen) if not count]
     first, last = (own[0], own[-1]) if own else (len(texts), -1)
     edges = [i for i, count in enumerate(seen) if count and (i < first or i > last)]
-    budget = MAX_REMOVED_SHARE * sum(len(text) for text, _ in texts)
     cut: set[int] = set()
     for i in sorted(edges, key=lambda i: -seen[i]):  # the surest first
         if len(texts[i][0]) <= budget:
@@ -158,7 +186,7 @@ def cut_template(blocks: list[Block], profile: SiteProfile | None, title: str | 
     if profile is None or profile.pages < MIN_PAGES:
         return TemplateCut(blocks, list(early.removed), distinct)
     cut = _template_edges([(block.text, fp) for block, fp in zip(blocks, prints, strict=True)],
-                          profile, title)
+                          profile, title, _budget(blocks, early))
     removed = [RemovedBlock(KIND, _rule(profile.seen_on(prints[i]), profile),
                             excerpt(blocks[i].text)) for i in sorted(cut)]
     kept = [block for i, block in enumerate(blocks) if i not in cut]
