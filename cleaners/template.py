@@ -109,16 +109,21 @@ def cut_before_container(body: LexborNode, profile: SiteProfile | None,
     paragraphs: list[tuple[LexborNode, str, str]] = []
     for node in body.css(_PROSE):
         text = squash(node.text())
-        if len(text) >= rules.MIN_PARAGRAPH_CHARS:  # shorter ones never vote
-            kind, level = _PROSE_KINDS[node.tag or "p"]
-            paragraphs.append((node, text, fingerprint(Block(kind, text, level=level))))
+        if len(text) < rules.MIN_PARAGRAPH_CHARS:  # shorter ones never vote
+            continue
+        if paragraphs and paragraphs[-1][1] == text and node.parent is not None \
+                and node.parent.mem_id == paragraphs[-1][0].mem_id:
+            continue  # all of its list item: the same block
+        kind, level = _PROSE_KINDS[node.tag or "p"]
+        paragraphs.append((node, text, fingerprint(Block(kind, text, level=level))))
     prints = {fp: excerpt(text) for _, text, fp in paragraphs}
     if profile is None or profile.pages < MIN_PAGES:
         return EarlyCut([], prints)
     budget = MAX_REMOVED_SHARE * text_chars(body)
-    cut = _template_edges([(text, fp) for _, text, fp in paragraphs], profile, title, budget)
-    chosen = {paragraphs[i][0].mem_id for i in cut}
-    outer = [i for i in sorted(cut) if not _inside(paragraphs[i][0], chosen)]
+    enclosing = _enclosing(paragraphs, profile)
+    cut = _template_edges([(text, fp) for _, text, fp in paragraphs], profile, title, budget,
+                          enclosing)
+    outer = [i for i in sorted(cut) if not _held(i, cut, enclosing)]
     removed = [RemovedBlock(KIND, _rule(profile.seen_on(fp), profile), excerpt(text))
                for _, text, fp in (paragraphs[i] for i in outer)]
     for i in outer:  # only the outermost: a removed node's inner nodes are freed with it
@@ -135,12 +140,28 @@ def _budget(blocks: list[Block], early: EarlyCut) -> float:
     return MAX_REMOVED_SHARE * sum(len(block.text) for block in blocks)
 
 
-def _inside(node: LexborNode, nodes: set[int]) -> bool:
-    up = node.parent
-    while up is not None:
-        if up.mem_id in nodes:
+def _enclosing(paragraphs: list[tuple[LexborNode, str, str]],
+               profile: SiteProfile) -> dict[int, int]:
+    """For each of the site's paragraphs inside another of them, the nearest one
+    (looked up only for the site's: the others are never cut)."""
+    ours = {node.mem_id: i for i, (node, _, fp) in enumerate(paragraphs) if profile.seen_on(fp)}
+    enclosing = {}
+    for i, (node, _, _) in enumerate(paragraphs):
+        if node.mem_id not in ours:
+            continue
+        up = node.parent
+        while up is not None and up.mem_id not in ours:
+            up = up.parent
+        if up is not None:
+            enclosing[i] = ours[up.mem_id]
+    return enclosing
+
+
+def _held(i: int, cut: set[int], enclosing: Mapping[int, int]) -> bool:
+    """Whether block ``i`` is inside a block that is cut."""
+    while (i := enclosing.get(i, -1)) >= 0:
+        if i in cut:
             return True
-        up = up.parent
     return False
 
 
@@ -149,9 +170,10 @@ def _rule(count: int, profile: SiteProfile) -> str:
 
 
 def _template_edges(texts: list[tuple[str, str]], profile: SiteProfile, title: str | None,
-                    budget: float) -> set[int]:
+                    budget: float, enclosing: Mapping[int, int] | None = None) -> set[int]:
     """Which of the (text, fingerprint) blocks are the site's, within the guards and
-    ``budget`` characters."""
+    ``budget`` characters; ``enclosing`` maps a block to the block holding it (a
+    list item's paragraph), which takes it along at no cost."""
     own_title = squash(title or "").casefold()
     seen = [0 if text.casefold() == own_title else profile.seen_on(fp) for text, fp in texts]
     own = [i for i, count in enumerate(seen) if not count]
@@ -159,7 +181,9 @@ def _template_edges(texts: list[tuple[str, str]], profile: SiteProfile, title: s
     edges = [i for i, count in enumerate(seen) if count and (i < first or i > last)]
     cut: set[int] = set()
     for i in sorted(edges, key=lambda i: -seen[i]):  # the surest first
-        if len(texts[i][0]) <= budget:
+        if _held(i, cut, enclosing or {}):
+            cut.add(i)
+        elif len(texts[i][0]) <= budget:
             budget -= len(texts[i][0])
             cut.add(i)
     return cut
