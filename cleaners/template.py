@@ -1,11 +1,14 @@
 """Site profiles: what repeats across a site's pages is its template, not its articles.
 
 A single page cannot tell its site's newsletter pitch or footer from a
-paragraph; the site's other pages can. Each block the cleaner is about to keep
-gets a fingerprint (its structural position, as block kind and level, and its
-normalized text); the store counts on how many of a site's pages each one
-occurred (a ``SiteProfile``), and ``clean`` drops, as kind ``site-template``, a
-block found on more than half of them.
+paragraph; the site's other pages can. Blocks get a fingerprint (their
+structural position, as block kind and level, and their normalized text): the
+blocks the cleaner keeps, and the page's paragraphs, list items and headings
+that vote for a container, kept or not. The store counts on how many of a
+site's pages each one occurred (a ``SiteProfile``), and ``clean`` drops, as
+kind ``site-template``, a block found on more than half of them: once before
+the container is chosen (``cut_before_container``), once on the kept blocks
+(``cut_template``).
 
 Guards, because a profile is evidence about the site and not about this page:
 
@@ -17,7 +20,8 @@ Guards, because a profile is evidence about the site and not about this page:
   sign-off line under a section). Only the runs before the first and after
   the last of the page's own blocks go: header, widgets, a trailing standard
   sign-off or copyright line, footer;
-- a profile never removes more than ``MAX_REMOVED_SHARE`` of a page's text.
+- a profile never removes more than ``MAX_REMOVED_SHARE`` of a page's text, both
+  cuts together.
 
 Pure: the profile is an input, the fingerprints are an output; no I/O.
 """
@@ -100,12 +104,12 @@ def cut_before_container(body: LexborNode, profile: SiteProfile | None,
     A comment thread or a blog's other posts are the site's, but when they
     outvote a short article the cleaner keeps them, and the blocks it keeps are
     too few on the site's other pages to be "on most of them". So every
-    ``<p>`` long enough to vote for a container is fingerprinted as the block it
-    would become (counted by the store whether kept or not), and with a profile
-    the site's ones go before they vote, under the guards of ``cut_template``
-    over the page's paragraphs in order: never the title, only runs before the
-    first and after the last paragraph of the page's own, at most
-    ``MAX_REMOVED_SHARE`` of the paragraphs' text."""
+    paragraph, list item and heading long enough to vote for a container is
+    fingerprinted as the block it most often becomes (counted by the store
+    whether kept or not), and with a profile the site's ones go before they vote
+    or count as article-like text, under the guards of ``cut_template`` over
+    the page's elements in order. The budget left (``MAX_REMOVED_SHARE`` of the
+    page's text) goes on to ``cut_template``."""
     paragraphs: list[tuple[LexborNode, str, str]] = []
     for node in body.css(_PROSE):
         text = squash(node.text())
