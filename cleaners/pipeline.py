@@ -2,7 +2,8 @@
 
 1. decode (bytes only) and parse once with lexbor;
 2. read metadata before anything is removed;
-3. strip what never holds article text (scripts, styles, hidden elements);
+3. strip what never holds article text (scripts, styles, hidden elements) and, with a
+   site profile, the site's template paragraphs (so they neither vote nor count);
 4. apply the user's site rules, then remove boilerplate by the rules table;
 5. pick the main content container and its article-like siblings;
 6. walk it into blocks, drop blocks that still read as boilerplate;
