@@ -44,6 +44,10 @@ COVER = 0.8
 """A container holds at least this share of its page's article tokens..."""
 SLACK = 1.6
 """...and at most this many times as many tokens: the article, not the page."""
+GARBLED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters: a few dragnet truths are UTF-16 read as one byte a character
+("F\\x00o\\x00r\\x00..."). The cleaner prints such a body without them, so every word
+of it would count as leaked boilerplate; such pages fill no site."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,8 @@ def build_sites(pages: list[Page], sites: int, test: int) -> list[list[Page]]:
         site = chrome_of(chrome)
         if site is None:
             continue
-        bodies = [p for p in pages if p.page_id != chrome.page_id and len(p.truth) > 200]
+        bodies = [p for p in pages if p.page_id != chrome.page_id and len(p.truth) > 200
+                  and GARBLED.search(p.truth) is None]
         offset = len(built) * 7  # each site starts elsewhere in the set
         picked = [bodies[(offset + i) % len(bodies)] for i in range(LEARN + test)]
         built.append([page_of(site, body, n) for n, body in enumerate(picked)])

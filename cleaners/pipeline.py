@@ -2,7 +2,8 @@
 
 1. decode (bytes only) and parse once with lexbor;
 2. read metadata before anything is removed;
-3. strip what never holds article text (scripts, styles, hidden elements);
+3. strip what never holds article text (scripts, styles, hidden elements) and, with a
+   site profile, the site's template paragraphs (so they neither vote nor count);
 4. apply the user's site rules, then remove boilerplate by the rules table;
 5. pick the main content container and its article-like siblings;
 6. walk it into blocks, drop blocks that still read as boilerplate;
@@ -41,7 +42,7 @@ from .language import reconcile as reconcile_language
 from .markup import excerpt, squash
 from .metadata import Metadata, extract_metadata
 from .phrases import line_rule
-from .template import SiteProfile, cut_template
+from .template import SiteProfile, cut_before_container, cut_template
 
 MAX_HTML_CHARS = 30_000_000
 """Beyond this a document is not a news page; refuse it rather than parse it."""
@@ -150,6 +151,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         watcher.parsed(body)
     remover = Remover(tree, url, site_rules, watcher.removed if watcher is not None else None)
     remover.strip_non_content(body)
+    early = cut_before_container(body, profile, metadata.title)
     article_like = article_like_chars(body)
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
@@ -171,7 +173,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
             article.container = ("fallback: trafilatura (ours was empty)" if not kept_chars
                                  else "fallback: trafilatura (our container held too little)")
     # Last, so that a profile learns and removes only what every other rule left.
-    template = cut_template(blocks, profile, metadata.title)
+    template = cut_template(blocks, profile, metadata.title, early)
     blocks, article.fingerprints = template.kept, template.fingerprints
     article.removed = remover.removed + template.removed
     article.source_url = remover.source_url

@@ -116,3 +116,64 @@ def test_fingerprints_stay_out_of_the_printed_article() -> None:
     article = clean(page(1))
     assert article.fingerprints
     assert "fingerprints" not in article.to_dict()
+
+
+COMMENTS = [
+    "I have lived by this harbour for forty years, and I can tell you, the council has "
+    "never once listened to the people who actually work on the water, not once.",
+    "Every winter the same promises, every spring the same excuses, and meanwhile the "
+    "boats keep getting older, the insurance keeps going up, and nobody is accountable.",
+    "My grandfather fished these waters, my father fished them, and I would like my "
+    "daughter to have the chance, but at this rate there will be nothing left to fish.",
+    "Whoever wrote this, thank you, it is rare to read something that takes the harbour "
+    "seriously, with the figures, the dates, and the names of those who voted.",
+    "The marina project was supposed to bring money in, and instead, as far as I can "
+    "see, it has brought traffic, noise, parking fines, and empty shops on the quay.",
+    "Write to your councillor, all of you, because letters, calls and visits are the "
+    "only thing that works, and they count them, believe me, they count them.",
+]
+
+
+def commented_page(n: int, paragraphs: int) -> str:
+    """A Gazette page under a reader thread that the site shows on every page."""
+    topic = TOPICS[n % len(TOPICS)]
+    story = "".join(
+        f"<p>Part {i} of story {n}: the council argued about the {topic} again, "
+        f"and the harbour master said the {topic} needed work before the tides.</p>"
+        for i in range(paragraphs))
+    thread = "".join(f'<div class="c_text"><p>{c}</p></div>' for c in COMMENTS)
+    return f"""<!doctype html><html><head><title>Council and the {topic}, day {n}</title>
+</head><body><div class="wrap"><div class="main"><div class="story">
+<h1>Council and the {topic}, day {n}</h1>{story}</div></div>
+<aside><div class="thread"><h3>Readers' views</h3>{thread}</div></aside></div></body></html>"""
+
+
+def test_a_thread_that_outvotes_a_short_article_is_known_from_pages_where_it_lost() -> None:
+    # On long stories the cleaner keeps the story and never the thread...
+    learnt = [commented_page(n, paragraphs=12) for n in range(10)]
+    assert not any(COMMENTS[0] in clean(html).text for html in learnt)
+    # ...yet the profile counts the thread's paragraphs on every page, kept or not.
+    profile = learn(learnt)
+    short = commented_page(40, paragraphs=4)
+    before = clean(short, "https://gazette.example/40")
+    assert all(comment in before.text for comment in COMMENTS)
+    after = clean(short, "https://gazette.example/40", profile=profile)
+    assert "Part 0 of story 40" in after.text and "Part 1 of story 40" in after.text
+    assert not any(comment in after.text for comment in COMMENTS)
+    assert {b.rule for b in after.removed if b.kind == KIND} == {"on 10 of 10 pages"}
+
+
+def test_a_template_list_item_is_removed_once_with_what_it_holds() -> None:
+    # Items of two paragraphs each: the item is a block of the page and so is each
+    # paragraph; the item goes, and its paragraphs with it, recorded once.
+    items = [(COMMENTS[0], COMMENTS[1]), (COMMENTS[2], COMMENTS[3])]
+    markup = "".join(f"<li><p>{first}</p><p>{second}</p></li>" for first, second in items)
+    pages = [page(n).replace('<div class="wrap">', f'<div class="wrap"><ul>{markup}</ul>')
+             for n in range(10)]
+    after = clean(pages[3], "https://gazette.example/3", profile=learn(pages))
+    removed = template_removals(after.removed)
+    for first, second in items:
+        assert first not in after.text and second not in after.text
+        assert sum(excerpt.startswith(first[:60]) for excerpt in removed) == 1
+        assert not any(excerpt.startswith(second[:60]) for excerpt in removed)
+    assert "Story 3 goes on" in after.text
