@@ -134,11 +134,13 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
 IGNORED_CLASS_NAMES = re.compile(
     r"^(?:entry[-_])?(?:category|tag|author|format|status|type|post|postid|page|single"
     r"|archive|term|has|no|with|without|is|hentry)[-_]"
+    r"|^(?:[a-z0-9]+[-_])?(?:has|no|with|without|is|enable|enabled|disable|disabled)[-_]"
 )
 """Class names that describe the page, not a block: the taxonomy classes WordPress
 (``category-news tag-ukraine author-paul``) and TypePad (``entry-category-news
 entry-author-paul``) put on the article itself, and layout flags on wrappers
-(``has-sidebar``). Their words would otherwise match widget tokens."""
+(``has-sidebar``), also behind a theme's prefix (``penci-enable-lightbox``: the post's
+images open in a lightbox). Their words would otherwise match widget tokens."""
 
 ARTICLE_BODY_MARKERS = (
     "[itemprop=articleBody], [itemprop=articlebody], .post-body, .entry-content, "

@@ -70,6 +70,19 @@ def test_typepad_taxonomy_classes_are_not_a_byline() -> None:
     assert all(block.rule != "byline" for block in article.removed)
 
 
+def test_a_theme_s_feature_flag_on_the_article_wrapper_names_no_widget() -> None:
+    """``penci-enable-lightbox`` says the post's images open in a lightbox: the wrapper
+    is the article's, not a popup, however small its share of the page."""
+    html = (
+        "<html><body><div class='penci-enable-lightbox post-entry'>"
+        f"<h1>Harbour news</h1>{prose(STORY[:2])}</div>"
+        f"<div class='module'>{sidebar_gadgets(40)}</div></body></html>"
+    )
+    article = clean(html, URL)
+    assert article.text.count("Part ") == 2
+    assert all(block.kind != "popup" for block in article.removed)
+
+
 def test_every_section_of_a_sectioned_article_is_kept() -> None:
     """Sections in their own wrappers, between figures, ads and a pull quote."""
     sections = [STORY[i:i + 2] for i in range(0, len(STORY), 2)]
