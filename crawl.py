@@ -522,7 +522,7 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, shard: str | No
 @cli.command("import")
 @click.argument("patterns", nargs=-1, required=True, metavar="FILE_OR_GLOB...")
 @click.option("--source", metavar="NAME", help="Source name to store the pages under.")
-@click.option("--since", metavar="DATE", help="Only records captured on or after DATE.")
+@since_option
 @click.option("--include", metavar="REGEX", help="Only records whose URL matches REGEX.")
 @click.option("--workers", type=click.IntRange(1), metavar="N",
               help="Clean on a local Dask cluster of N worker processes.")
@@ -534,6 +534,8 @@ def import_command(patterns: tuple[str, ...], source: str | None, since: str | N
                    include: str | None, workers: int | None, scheduler: str | None,
                    fmt: str) -> None:
     """Import pages from WARC or ARC files (plain or gzipped); a killed import resumes.
+
+    --since compares with each record's capture time (its WARC-Date).
 
     \b
     crawl import CC-NEWS-20261101*.warc.gz --source cc-news
