@@ -338,8 +338,10 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
             target, explain_page, page.body, page.final_url, charset=page.charset,
             site_rules=conf.clean.rules_for(page.final_url), fetched_at=fetched_at,
             profile=stored_profile(page.final_url))
-    decisions = metadata_decisions(page.body, page.final_url, article, charset=page.charset,
-                                   fetched_at=fetched_at)
+        # Reading the metadata parses the page again: a page the cleaner gave up on
+        # early (nested too deep) can take minutes there, so it gets the same limit.
+        decisions = cleaner.run_now(target, metadata_decisions, page.body, page.final_url,
+                                    article, charset=page.charset, fetched_at=fetched_at)
     if html_out:
         try:
             Path(html_out).write_text(render_report(segments, article), encoding="utf-8")

@@ -59,3 +59,19 @@ def test_crawl_clean_of_an_endless_file_reads_no_further_than_max_bytes(
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "crawl: error: /dev/zero: larger than fetch.max_bytes (10000000 bytes)"]
+
+
+def test_crawl_explain_bounds_its_metadata_decisions_too(tmp_path: Path) -> None:
+    # The cleaner gives up on this page at once (nested too deep), but reading its
+    # metadata parses it whole, which takes minutes: only the time limit stops it.
+    page = tmp_path / "nested.html"
+    page.write_text("<html><head><title>Deep</title></head><body>" + "<div>" * 60_000
+                    + "text</body></html>")
+    config = write_config(tmp_path, [], max_bytes=10_000_000)
+    config.write_text(config.read_text() + "clean:\n  timeout: 1s\n")
+    started = time.monotonic()
+    result = run_crawl(config, "explain", str(page), timeout=300)
+    assert time.monotonic() - started < 60
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"crawl: error: {page}: the cleaner ran past its limit of 1s"]
