@@ -338,8 +338,10 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
             target, explain_page, page.body, page.final_url, charset=page.charset,
             site_rules=conf.clean.rules_for(page.final_url), fetched_at=fetched_at,
             profile=stored_profile(page.final_url))
-    decisions = metadata_decisions(page.body, page.final_url, article, charset=page.charset,
-                                   fetched_at=fetched_at)
+        # Reading the metadata parses the page again: a page the cleaner gave up on
+        # early (nested too deep) can take minutes there, so it gets the same limit.
+        decisions = cleaner.run_now(target, metadata_decisions, page.body, page.final_url,
+                                    article, charset=page.charset, fetched_at=fetched_at)
     if html_out:
         try:
             Path(html_out).write_text(render_report(segments, article), encoding="utf-8")
@@ -522,7 +524,7 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, shard: str | No
 @cli.command("import")
 @click.argument("patterns", nargs=-1, required=True, metavar="FILE_OR_GLOB...")
 @click.option("--source", metavar="NAME", help="Source name to store the pages under.")
-@click.option("--since", metavar="DATE", help="Only records captured on or after DATE.")
+@since_option
 @click.option("--include", metavar="REGEX", help="Only records whose URL matches REGEX.")
 @click.option("--workers", type=click.IntRange(1), metavar="N",
               help="Clean on a local Dask cluster of N worker processes.")
@@ -534,6 +536,8 @@ def import_command(patterns: tuple[str, ...], source: str | None, since: str | N
                    include: str | None, workers: int | None, scheduler: str | None,
                    fmt: str) -> None:
     """Import pages from WARC or ARC files (plain or gzipped); a killed import resumes.
+
+    --since compares with each record's capture time (its WARC-Date).
 
     \b
     crawl import CC-NEWS-20261101*.warc.gz --source cc-news

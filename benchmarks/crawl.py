@@ -3,9 +3,10 @@
 A generated site of ``--articles`` pages (the real scrapinghub pages, each copy
 with its words marked so no two are duplicates) is served by its own process
 (``python -m tests.localsite``), so the server never shares a GIL with a
-crawler. Each crawler runs in its own process too; its peak RSS comes from
-``os.wait4``, and that of its whole process tree (worker processes included)
-from sampling /proc. Both discover the articles from the same sitemap index behind
+crawler. Each crawler runs in its own process too; its peak RSS is its own
+(``benchmarks.peak``: not this script's, which ``os.wait4`` would report), and
+that of its whole process tree (worker processes included) comes from sampling
+/proc. Both discover the articles from the same sitemap index behind
 robots.txt, at the same concurrency, with no delay, and store into SQLite.
 
 Then the memory check: our crawler with ``--articles`` URLs queued against
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -40,7 +40,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.localsite import CRAWL, tree_rss_mb, write_config  # noqa: E402 -- needs ROOT on path
+from benchmarks.peak import Launched  # noqa: E402 -- needs ROOT on path
+from tests.localsite import CRAWL, tree_rss_mb, write_config  # noqa: E402
 
 SPEED_TARGET = 2.0
 RSS_CEILING_MB = 250.0
@@ -81,31 +82,31 @@ def served_site(articles: int) -> Iterator[str]:
 
 
 def run_measured(command: list[str], log: Path) -> tuple[str, float, float, float, float]:
-    """Run ``command``; its stdout, wall seconds, CPU seconds, peak RSS (wait4) and
+    """Run ``command``; its stdout, wall seconds, CPU seconds, its own peak RSS and the
     peak RSS of its whole process tree (sampled every 0.2 s), in MB."""
     with log.open("wb") as errors, tempfile.TemporaryFile() as output:
         started = time.monotonic()
-        child = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=errors)
+        child = Launched(command, cwd=ROOT, stdout=output, stderr=errors)
         tree_peak = [0.0]
         done = threading.Event()
 
         def sample() -> None:
             while not done.wait(0.2):
-                tree_peak[0] = max(tree_peak[0], tree_rss_mb(child.pid))
+                tree = sum(tree_rss_mb(pid) for pid in child.command_pids())
+                tree_peak[0] = max(tree_peak[0], tree)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        _, status, usage = os.wait4(child.pid, 0)
+        usage = child.wait()
         seconds = time.monotonic() - started
         done.set()
         sampler.join()
-        child.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
         stdout = output.read().decode()
-    if child.returncode != 0:
-        raise SystemExit(f"{command[0]} failed ({child.returncode}); see {log}")
-    return (stdout, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-            max(tree_peak[0], usage.ru_maxrss / 1024))
+    if usage.status != 0:
+        raise SystemExit(f"{command[0]} failed ({usage.status}); see {log}")
+    return (stdout, seconds, usage.cpu_seconds, usage.peak_rss_mb,
+            max(tree_peak[0], usage.peak_rss_mb))
 
 
 def count(database: Path, sql: str) -> int:

@@ -2,8 +2,9 @@
 
 Builds databases of N small articles, each with its raw page (through the
 store's schema, FTS triggers included), then runs `crawl export` in each
-format as a child process and reads its peak RSS. The reference in the same run is a plain
-`crawl stats`, the cost of starting the command at all.
+format as a child process and reads its own peak RSS (``benchmarks.peak``).
+The reference in the same run is a plain `crawl stats`, the cost of starting
+the command at all.
 
     python benchmarks/export.py                  # 10,000 and 100,000 rows
     python benchmarks/export.py --rows 10000 1000000
@@ -12,14 +13,15 @@ format as a child process and reads its peak RSS. The reference in the same run 
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
 import zlib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.peak import run_with_peak_rss
 from scraper.store import Store
 
 CRAWL = Path(sys.executable).with_name("crawl")
@@ -45,13 +47,10 @@ def build(path: Path, rows: int) -> None:
 
 
 def peak_rss_mb(args: list[str]) -> tuple[float, float]:
-    """Run one child to completion; its peak RSS in MB and its wall time."""
+    """Run one child to completion; its own peak RSS in MB and its wall time."""
     started = time.perf_counter()
-    child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    if status != 0:
-        raise SystemExit(f"{' '.join(args)} failed with status {status}")
-    return usage.ru_maxrss / 1024, time.perf_counter() - started
+    _, peak = run_with_peak_rss(args)
+    return peak, time.perf_counter() - started
 
 
 def main() -> None:

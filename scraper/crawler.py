@@ -442,16 +442,16 @@ class Crawler:
                                                      self.config.clean, source.clean, profile)
         except CleanError as error:  # past clean.timeout, or its worker died
             with self.store.transaction():
-                self.store.forget_page(page_id)
                 self._record_failure(claim, error, summary)
+                self.store.forget_page(page_id)
             return
         max_age = source.max_age if source.max_age is not None else self.config.max_age
         if disc.is_too_old(article.published, max_age, datetime.fromisoformat(page.fetched_at)):
             # the feed gave no date, or a later one than the page's reconciled date
             with self.store.transaction():
-                self.store.forget_page(page_id)
                 self.frontier.skip(claim.url,
                                    f"published {article.published}: older than max_age")
+                self.store.forget_page(page_id)
             summary.skipped_age += 1
             self._report(claim.url, "skipped: older than max_age")
             return

@@ -25,7 +25,7 @@ from typing import Any
 from cleaners import Article
 from cleaners.article import RemovedBlock
 
-from .errors import StoreError, UsageError
+from .errors import UsageError
 from .schema import SCHEMA_VERSION, user_version
 from .store import Store
 
@@ -67,12 +67,12 @@ def _reader(path: str, target: Store) -> Iterator[sqlite3.Connection]:
         conn.execute("BEGIN")
         version = user_version(conn)
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: not a SQLite database") from error
+        raise UsageError(f"{path}: not a SQLite database") from error
     try:
         if version != SCHEMA_VERSION:
             fix = (f"upgrade it first: crawl stats --db {path}" if version < SCHEMA_VERSION
                    else "upgrade newscrawl to merge it")
-            raise StoreError(f"{path}: schema version {version}, not {SCHEMA_VERSION}: {fix}")
+            raise UsageError(f"{path}: schema version {version}, not {SCHEMA_VERSION}: {fix}")
         conn.row_factory = sqlite3.Row
         yield conn
     finally:

@@ -86,10 +86,10 @@ def store_page(
             )
             count_page(store, page.final_url, article.fingerprints)
             stored = Stored(page.final_url, article, saved.status, saved.id, saved.duplicate_of)
-        elif page_id is not None:
-            store.forget_page(page_id)
         if frontier is not None and claimed_url is not None:
             frontier.done(claimed_url, stored.article_id)
+        if not article.text and page_id is not None:
+            store.forget_page(page_id)
     return stored
 
 

@@ -237,10 +237,15 @@ class Store:
 
     def forget_page(self, page_id: int) -> None:
         """Delete a page no article was cleaned from (a fetched page that turned out
-        empty, too old or uncleanable is not kept)."""
+        empty, too old or uncleanable is not kept), unless a URL still waits to be
+        cleaned from it: two URLs that redirect to one page share its row. The caller
+        moves its own URL on from ``fetched`` first."""
         with self._translated():
-            self.conn.execute("DELETE FROM raw_pages WHERE id = ? AND NOT EXISTS"
-                              " (SELECT 1 FROM articles WHERE page_id = ?)", (page_id, page_id))
+            self.conn.execute(
+                "DELETE FROM raw_pages WHERE id = :id"
+                " AND NOT EXISTS (SELECT 1 FROM articles WHERE page_id = :id)"
+                " AND NOT EXISTS (SELECT 1 FROM urls WHERE page_id = :id AND state = 'fetched')",
+                {"id": page_id})
 
     def save_article(self, article: Article, *, url: str, page_id: int | None,
                      source: str | None, fetched_at: str) -> SaveResult:

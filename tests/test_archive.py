@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -175,9 +176,24 @@ def test_import_in_process_uses_the_same_pipeline(tmp_path: Path, pages: list) -
     assert seen == [len(pages)]
 
 
+@pytest.mark.parametrize("since", ["7d", "yesterday"])
+def test_since_takes_the_relative_dates_of_every_verb(tmp_path: Path, pages: list,
+                                                      since: str) -> None:
+    now = datetime.now(UTC)
+    aged = [(url, now - timedelta(days=10 * (number % 2), minutes=number), body)
+            for number, (url, _, body) in enumerate(pages[:4])]
+    archive = write_warc(tmp_path / "aged.warc.gz", aged)
+    db = tmp_path / "news.db"
+    summary = crawl(db, "import", str(archive), "--since", since, "--format", "json")
+    assert {row[0] for row in articles(db)} == {url for url, captured, _ in aged
+                                                 if captured > now - timedelta(days=2)}
+    assert summary["counts"] == {"new": 2, "before-since": 2}
+
+
 @pytest.mark.parametrize(("option", "value", "message"), [
     ("--include", "(", "--include (: not a regular expression"),
-    ("--since", "last tuesday", "--since last tuesday: not an ISO 8601 date"),
+    ("--since", "last tuesday", "--since 'last tuesday': not a date (use an ISO date"),
+    ("--since", "2016-13-45", "--since '2016-13-45': not a date (use an ISO date"),
 ])
 def test_a_bad_filter_is_one_line(tmp_path: Path, pages: list, option: str, value: str,
                                   message: str) -> None:

@@ -89,6 +89,7 @@ CASES: list[tuple[str, list[str], int]] = [
     ("import", ["import", "/no/such/*.warc.gz"], 2),
     ("merge", ["merge", "{db}", "--into", "{dir}/merged.db"], 0),
     ("merge", ["merge", "/no/such.db"], 2),
+    ("merge", ["merge", "{saved}", "--into", "{dir}/merged.db"], 2),
     ("sites", ["sites"], 0),
     ("sites", ["sites", "--format", "xml"], 2),
 ]

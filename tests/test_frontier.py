@@ -144,7 +144,10 @@ def test_a_fetched_url_whose_page_is_gone_is_queued_again(
     page_id = store.save_page(url=a.url, final_url=a.url, status=200, headers={},
                               body=b"<p>a</p>", fetched_at=iso(NOW))
     frontier.fetched(a.url, page_id)
-    store.forget_page(page_id)  # no article was cleaned from it
+    store.forget_page(page_id)  # kept: the URL still waits to be cleaned from it
+    assert frontier.recover() == 0
+    with store.transaction():  # gone all the same (a damaged or hand-edited file)
+        store.conn.execute("DELETE FROM raw_pages WHERE id = ?", (page_id,))
     assert frontier.recover() == 1
     assert [c.url for c in frontier.claim(1, iso(NOW))] == [a.url]
 

@@ -103,7 +103,7 @@ def test_another_schema_version_is_refused_in_one_line(tmp_path: Path,
         store.conn.execute("PRAGMA user_version = 2")
     target = tmp_path / "news.db"
     done = crawl("--db", str(target), "merge", str(shards["b"]), str(old))
-    assert done.returncode == 1
+    assert done.returncode == 2  # a refused input, as the exit-code contract says
     assert done.stderr == (f"crawl: error: {old}: schema version 2, not {SCHEMA_VERSION}: "
                            f"upgrade it first: crawl stats --db {old}\n")
     assert query(target, "SELECT count(*) FROM articles") == [(0,)]  # checked before merging

@@ -19,7 +19,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -83,8 +82,11 @@ def import_archives(
     cleaner: BatchCleaner | None = None,
     progress: Progress | None = None,
 ) -> ImportSummary:
-    """Import every file of ``paths`` in order; see the module docstring."""
-    wanted, since = _checked_filters(include, since)
+    """Import every file of ``paths`` in order; see the module docstring.
+
+    ``since`` is in the stored form (UTC ISO 8601, as ``scraper.filters.parse_moment``
+    gives it): records captured before it are counted and skipped."""
+    wanted = _compiled(include)
     clean_batches = cleaner or clean_here(clean_config)
     summary = ImportSummary()
     run_id = store.start_run(source=source, command="import")
@@ -129,21 +131,12 @@ def _store_batch(store: Store, batch: list[Entry], articles: Iterator[Article],
     return outcomes
 
 
-def _checked_filters(include: str | None, since: str | None,
-                     ) -> tuple[re.Pattern[str] | None, str | None]:
-    """--include compiled and --since in the stored form (UTC ISO 8601), or a UsageError."""
+def _compiled(include: str | None) -> re.Pattern[str] | None:
+    """--include compiled, or a UsageError."""
     try:
-        wanted = re.compile(include) if include else None
+        return re.compile(include) if include else None
     except re.error as error:
         raise UsageError(f"--include {include}: not a regular expression ({error})") from error
-    if since is None:
-        return wanted, None
-    try:
-        moment = datetime.fromisoformat(since)
-    except ValueError as error:
-        raise UsageError(f"--since {since}: not an ISO 8601 date") from error
-    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    return wanted, moment.isoformat(timespec="seconds")
 
 
 def _filtered(entry: Entry, since: str | None, wanted: re.Pattern[str] | None) -> Entry:
