@@ -362,7 +362,9 @@ class Crawler:
         pending: set[asyncio.Task[None]] = set()
         budget = limit if limit is not None else float("inf")
         for claim, page_id in self.frontier.waiting(sources=list(sources)):
-            _start(pending, self._clean_stored(claim, sources[claim.source], page_id, summary))
+            _start(pending, self._guarded(
+                claim, self._clean_stored(claim, sources[claim.source], page_id, summary),
+                summary))
         signal_came = asyncio.ensure_future(self._until_signal())
         try:
             await self._claim_and_fetch(sources, summary, slots, pending, budget, signal_came)
@@ -386,7 +388,9 @@ class Crawler:
                                          sources=list(sources)) if room > 0 else []
             budget -= len(claims)
             for claim in claims:
-                _start(pending, self._crawl_one(claim, sources[claim.source], slots, summary))
+                _start(pending, self._guarded(
+                    claim, self._crawl_one(claim, sources[claim.source], slots, summary),
+                    summary))
             if pending:
                 await asyncio.wait({*pending, signal_came}, return_when=asyncio.FIRST_COMPLETED)
                 continue
@@ -402,6 +406,24 @@ class Crawler:
         if due is None:
             return None
         return (datetime.fromisoformat(due) - _now()).total_seconds()
+
+    async def _guarded(self, claim: Claim, work: Awaitable[None],
+                       summary: CrawlSummary) -> None:
+        """``work`` on one URL. A failure nothing foresaw (a bug, a database that refuses
+        a write) fails that URL for good with kind ``internal``, counts in the summary
+        (the run exits 1) and leaves the other URLs going: a task's exception would
+        otherwise vanish with the task, and the article with it."""
+        try:
+            await work
+        except Exception as error:  # reported, recorded and counted
+            reason = f"{type(error).__name__}: {error}"[:300]
+            log.error("%s: internal error: %s", claim.url, reason)
+            summary.errors["internal"] += 1
+            try:
+                self.frontier.failed(claim.url, "internal", reason, None)
+            except Exception as unrecorded:  # the store itself is failing
+                log.error("%s: could not record the failure: %s", claim.url, unrecorded)
+            self._report(claim.url, f"error: internal: {reason}")
 
     async def _crawl_one(self, claim: Claim, source: Source, slots: asyncio.Semaphore,
                          summary: CrawlSummary) -> None:
