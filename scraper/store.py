@@ -32,12 +32,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
-import sqlite_utils
-
 from cleaners import Article
 
 from . import dedupe
 from .errors import CorruptRowError, QueryError, ReadOnlyError, StoreError
+from .lean_sqlite import sqlite_utils
 from .schema import migrate
 
 BUSY_TIMEOUT = 30.0
