@@ -22,6 +22,11 @@ from .markup import children, link_chars, squash, text_chars
 # container, so it votes for the container itself too.
 PARAGRAPHS = "p, pre, blockquote, dd, h2, h3, h4, h5, h6, li"
 CONTAINERS = "div, section, article, main, td, center, font"
+THREAD_ITEMS = frozenset({"li", "dd"})
+"""A list item that holds paragraphs of its own is a post of a thread (a comment, a
+teaser): its paragraphs vote for the item and nothing above it, so a long comment
+list never outvotes the article, class names or not."""
+_ITEM_BLOCKS = "p, div, blockquote, pre"
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
               "blockquote": 3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "form": -3,
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
@@ -68,12 +73,31 @@ def score_containers(root: LexborNode) -> dict[int, Candidate]:
     """Every paragraph votes for its ancestors; the best few candidates are weighed."""
     candidates: dict[int, Candidate] = {}
     for paragraph in root.css(PARAGRAPHS):
+        if is_thread_post(paragraph):
+            continue  # its own paragraphs vote, within it
         _vote(paragraph, paragraph.text(), paragraph.parent, candidates)
     for container in root.css(CONTAINERS):
         loose = container.text(deep=False)
         if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
             _vote(container, loose, container, candidates)
     return candidates
+
+
+def is_thread_post(node: LexborNode) -> bool:
+    """Whether ``node`` is a list item holding paragraphs of its own: a post of a thread."""
+    return node.tag in THREAD_ITEMS and node.css_first(_ITEM_BLOCKS) is not None
+
+
+def in_thread_post(node: LexborNode) -> bool:
+    """Whether ``node`` is a paragraph of a thread's post (looking as far up as votes go)."""
+    up = node.parent
+    for _ in range(ANCESTOR_LEVELS):
+        if up is None:
+            return False
+        if up.tag in THREAD_ITEMS:
+            return True
+        up = up.parent
+    return False
 
 
 def weigh(candidate: Candidate) -> float:
@@ -103,6 +127,8 @@ def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
         if candidate is None:
             candidate = candidates[key] = Candidate(node)
         candidate.votes += vote if level == 0 else vote / 2 if level == 1 else vote / (level * 3)
+        if node.tag in THREAD_ITEMS and node is not paragraph:
+            break  # the paragraph is a post's: it speaks for its item only
         node, level = node.parent, level + 1
 
 
