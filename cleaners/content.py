@@ -22,11 +22,16 @@ from .markup import children, link_chars, squash, text_chars
 # container, so it votes for the container itself too.
 PARAGRAPHS = "p, pre, blockquote, dd, h2, h3, h4, h5, h6, li"
 CONTAINERS = "div, section, article, main, td, center, font"
-THREAD_ITEMS = frozenset({"li", "dd"})
-"""A list item that holds paragraphs of its own is a post of a thread (a comment, a
-teaser): its paragraphs vote for the item and nothing above it, so a long comment
-list never outvotes the article, class names or not."""
+THREAD_ITEMS = "li, dd"
+"""Items of a list (ul, ol, dl) that hold paragraphs of their own are the posts of a
+thread (comments, teasers): their paragraphs do not vote, so a long comment list never
+outvotes the article, class names or not. (Requiring two posts or more was tried: it
+keeps a lone article laid out as a list item, and loses the one-comment threads and
+one-item teaser lists, more of them on the stripped sets.)"""
+THREAD_DEPTH = 6
+"""How far up a paragraph looks for the thread post holding it."""
 _ITEM_BLOCKS = "p, div, blockquote, pre"
+_LISTS = frozenset({"ul", "ol", "dl"})
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
               "blockquote": 3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "form": -3,
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
@@ -72,29 +77,31 @@ def _class_weight(node: LexborNode) -> int:
 def score_containers(root: LexborNode) -> dict[int, Candidate]:
     """Every paragraph votes for its ancestors; the best few candidates are weighed."""
     candidates: dict[int, Candidate] = {}
+    posts = thread_posts(root)
     for paragraph in root.css(PARAGRAPHS):
-        if is_thread_post(paragraph):
-            continue  # its own paragraphs vote, within it
-        _vote(paragraph, paragraph.text(), paragraph.parent, candidates)
+        if not in_thread_post(paragraph, posts):
+            _vote(paragraph, paragraph.text(), paragraph.parent, candidates)
     for container in root.css(CONTAINERS):
         loose = container.text(deep=False)
-        if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
+        if len(loose) >= rules.MIN_PARAGRAPH_CHARS and not in_thread_post(container, posts):
             _vote(container, loose, container, candidates)
     return candidates
 
 
-def is_thread_post(node: LexborNode) -> bool:
-    """Whether ``node`` is a list item holding paragraphs of its own: a post of a thread."""
-    return node.tag in THREAD_ITEMS and node.css_first(_ITEM_BLOCKS) is not None
+def thread_posts(root: LexborNode) -> set[int]:
+    """The posts of every thread under ``root`` (see ``THREAD_ITEMS``), by ``mem_id``."""
+    return {item.mem_id for item in root.css(THREAD_ITEMS)
+            if item.parent is not None and item.parent.tag in _LISTS
+            and item.css_first(_ITEM_BLOCKS) is not None}
 
 
-def in_thread_post(node: LexborNode) -> bool:
-    """Whether ``node`` is a paragraph of a thread's post (looking as far up as votes go)."""
-    up = node.parent
-    for _ in range(ANCESTOR_LEVELS):
+def in_thread_post(node: LexborNode, posts: set[int]) -> bool:
+    """Whether ``node`` is one of ``posts`` or inside one."""
+    up: LexborNode | None = node
+    for _ in range(THREAD_DEPTH + 1):
         if up is None:
             return False
-        if up.tag in THREAD_ITEMS:
+        if up.mem_id in posts:
             return True
         up = up.parent
     return False
@@ -127,8 +134,6 @@ def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
         if candidate is None:
             candidate = candidates[key] = Candidate(node)
         candidate.votes += vote if level == 0 else vote / 2 if level == 1 else vote / (level * 3)
-        if node.tag in THREAD_ITEMS and node is not paragraph:
-            break  # the paragraph is a post's: it speaks for its item only
         node, level = node.parent, level + 1
 
 

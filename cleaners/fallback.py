@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 
 from . import rules
 from .assemble import Block
-from .content import in_thread_post, is_thread_post
+from .content import in_thread_post, thread_posts
 from .markup import link_chars, squash
 
 _PROSE = "p, pre, blockquote, dd, li"
@@ -31,10 +31,11 @@ def article_like_chars(body: LexborNode) -> int:
     a thread (comments, teasers) are not the article, as they do not vote for one."""
     total = 0
     seen: set[str] = set()  # a repeated paragraph is dropped from ours: count it once here
+    posts = thread_posts(body)
     for node in body.css(_PROSE):
         text = node.text().strip()
         if len(text) < rules.MIN_PARAGRAPH_CHARS or text in seen \
-                or is_thread_post(node) or in_thread_post(node):
+                or in_thread_post(node, posts):
             continue
         seen.add(text)
         linked = link_chars(node)
