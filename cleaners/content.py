@@ -30,7 +30,7 @@ keeps a lone article laid out as a list item, and loses the one-comment threads 
 one-item teaser lists, more of them on the stripped sets.)"""
 THREAD_DEPTH = 6
 """How far up a paragraph looks for the thread post holding it."""
-_ITEM_BLOCKS = "p, div, blockquote, pre"
+_ITEM_BLOCKS = frozenset({"p", "div", "blockquote", "pre", "article", "section"})
 _LISTS = frozenset({"ul", "ol", "dl"})
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
               "blockquote": 3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "form": -3,
@@ -90,9 +90,11 @@ def score_containers(root: LexborNode) -> dict[int, Candidate]:
 
 def thread_posts(root: LexborNode) -> set[int]:
     """The posts of every thread under ``root`` (see ``THREAD_ITEMS``), by ``mem_id``."""
+    # Looking at the items' children, not their whole subtrees: most items of a page
+    # are menu links, and a query per item costs a twentieth of the cleaning time.
     return {item.mem_id for item in root.css(THREAD_ITEMS)
             if item.parent is not None and item.parent.tag in _LISTS
-            and item.css_first(_ITEM_BLOCKS) is not None}
+            and any(child.tag in _ITEM_BLOCKS for child in item.iter())}
 
 
 def in_thread_post(node: LexborNode, posts: set[int]) -> bool:
