@@ -32,6 +32,8 @@ THREAD_DEPTH = 6
 """How far up a paragraph looks for the thread post holding it."""
 _ITEM_BLOCKS = frozenset({"p", "div", "blockquote", "pre", "article", "section"})
 _LISTS = frozenset({"ul", "ol", "dl"})
+FURNITURE = frozenset({"footer", "aside", "nav"})
+"""A candidate inside one of these never leads while one outside it is among the leaders."""
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
               "blockquote": 3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "form": -3,
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
@@ -144,12 +146,26 @@ def main_content(root: LexborNode) -> list[LexborNode]:
     candidates = score_containers(root)
     if not candidates:
         return [root]
-    leading = sorted(candidates.values(), key=lambda c: c.votes, reverse=True)[:TOP_CANDIDATES]
+    ordered = sorted(candidates.values(), key=lambda c: c.votes, reverse=True)
+    leading = [c for c in ordered[:TOP_CANDIDATES * 2] if not _in_page_furniture(c.node)]
+    leading = leading[:TOP_CANDIDATES] or ordered[:TOP_CANDIDATES]
     ranked = sorted(leading, key=weigh, reverse=True)
     top = ranked[0]
     top = _climb_to_shared_parent(top, ranked[1:6], candidates)
     top = _climb_while_parent_scores(top, candidates)
     return _with_siblings(top, candidates, ranked)
+
+
+def _in_page_furniture(node: LexborNode) -> bool:
+    """Whether ``node`` is inside a <footer>, <aside> or <nav>: HTML's own words for what
+    is not the article (a publisher's blurb, a comment thread in the article's footer),
+    which survive where class names do not."""
+    up: LexborNode | None = node
+    while up is not None and up.tag not in ("body", "html"):
+        if up.tag in FURNITURE:
+            return True
+        up = up.parent
+    return False
 
 
 def describe(roots: list[LexborNode]) -> str:

@@ -176,3 +176,17 @@ def test_a_bulleted_article_still_wins() -> None:
             f"<p>{STORY[0]}</p><ul>{points}</ul></div>"
             f"<div>{sidebar_gadgets(3)}</div></body></html>")
     whole_story(html)
+
+
+def test_a_long_footer_blurb_never_outvotes_a_short_article() -> None:
+    """HTML's own <footer> survives where class names do not: the publisher's long
+    "about us" prose there is not the article, however many commas it holds."""
+    blurb = ("The publisher, an independent house, runs sites on fashion, travel, food, "
+             "design, music, art, film, cars, watches, sport and culture, from offices in "
+             "three cities, with writers, editors, photographers and producers. ")
+    html = ("<html><body><div><div><section><article><h1>Harbour news</h1>"
+            f"<div>{prose(STORY[:2])}</div></article></section></div>"
+            f"<footer><div><div>{blurb * 3}</div></div></footer></div></body></html>")
+    text = clean(html, URL).text
+    assert all(part in text for part in STORY[:2])
+    assert "The publisher" not in text
