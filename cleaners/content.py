@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from . import rules
-from .markup import children, link_chars, squash, text_chars
+from .markup import BLOCK_TAGS, children, link_chars, squash, text_chars
 
 # Paragraphs vote for their ancestors. Loose text in a container (a <div> with text
 # between its children, as old templates write articles) is a paragraph of that
-# container, so it votes for the container itself too.
+# container, so it votes for the container itself too, and so is the text of its
+# inline elements.
 PARAGRAPHS = "p, pre, blockquote, dd, h2, h3, h4, h5, h6, li"
 CONTAINERS = "div, section, article, main, td, center, font"
 THREAD_ITEMS = "li, dd"
@@ -84,10 +85,20 @@ def score_containers(root: LexborNode) -> dict[int, Candidate]:
         if not in_thread_post(paragraph, posts):
             _vote(paragraph, paragraph.text(), paragraph.parent, candidates)
     for container in root.css(CONTAINERS):
-        loose = container.text(deep=False)
+        loose = _loose_text(container)
         if len(loose) >= rules.MIN_PARAGRAPH_CHARS and not in_thread_post(container, posts):
             _vote(container, loose, container, candidates)
     return candidates
+
+
+def _loose_text(container: LexborNode) -> str:
+    """The text of ``container`` outside its blocks: its own text and its inline
+    elements' (a story written in an <i> or <span> beside a quote box)."""
+    loose = container.text(deep=False)
+    if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
+        return loose  # enough to vote: the inline elements need not be read
+    return "".join(child.text() for child in children(container) if child.tag == "-text"
+                   or (child.is_element_node and child.tag not in BLOCK_TAGS))
 
 
 def thread_posts(root: LexborNode) -> set[int]:
