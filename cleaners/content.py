@@ -33,6 +33,10 @@ THREAD_DEPTH = 6
 """How far up a paragraph looks for the thread post holding it."""
 _ITEM_BLOCKS = frozenset({"p", "div", "blockquote", "pre", "article", "section"})
 _LISTS = frozenset({"ul", "ol", "dl"})
+SECTION_LEVELS = 2
+SECTION_SHARE = 0.5
+"""Two candidates with at least this share of the best score, their wrappers meeting
+within this many levels, are sections of one article."""
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """A candidate inside one of these never leads while one outside it is among the leaders."""
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
@@ -163,6 +167,7 @@ def main_content(root: LexborNode) -> list[LexborNode]:
     ranked = sorted(leading, key=weigh, reverse=True)
     top = ranked[0]
     top = _climb_to_shared_parent(top, ranked[1:6], candidates)
+    top = _climb_to_sections(top, ranked, candidates)
     top = _climb_while_parent_scores(top, candidates)
     return _with_siblings(top, candidates, ranked)
 
@@ -210,6 +215,28 @@ def _climb_to_shared_parent(top: Candidate, others: list[Candidate],
             break
         if sum(ancestor.mem_id in ids for ids in close_ancestors) >= 3:
             return candidates.get(ancestor.mem_id) or Candidate(ancestor, score=weigh(top))
+    return top
+
+
+def _climb_to_sections(top: Candidate, ranked: list[Candidate],
+                       candidates: dict[int, Candidate]) -> Candidate:
+    """A near-best candidate close by, neither inside the top one nor holding it, is
+    another section of the article (each section in wrappers of its own): the
+    article is the element holding both."""
+    top_score = weigh(top)
+    near = _ancestors(top.node)[:SECTION_LEVELS]
+    near_ids = {a.mem_id for a in near}
+    for other in ranked:
+        if other is top or weigh(other) < SECTION_SHARE * top_score:
+            continue
+        theirs = {a.mem_id for a in _ancestors(other.node)[:SECTION_LEVELS]}
+        if top.node.mem_id in theirs or other.node.mem_id in near_ids:
+            continue  # one holds the other: the same section
+        for ancestor in near:
+            if ancestor.tag in ("body", "html"):
+                break
+            if ancestor.mem_id in theirs:
+                return candidates.get(ancestor.mem_id) or Candidate(ancestor, score=top_score)
     return top
 
 

@@ -190,3 +190,15 @@ def test_a_long_footer_blurb_never_outvotes_a_short_article() -> None:
     text = clean(html, URL).text
     assert all(part in text for part in STORY[:2])
     assert "The publisher" not in text
+
+
+def test_sections_in_wrappers_of_their_own_are_one_article() -> None:
+    """Each half of the story in a wrapper of its own beside a photo credit, an ad box
+    between them, the second half longer: the element holding both is the article."""
+    credit = "<div><img src='/p.jpg'>Photo: the harbour</div>"
+    html = ("<html><body><nav><a href='/'>Home</a></nav><main><div>"
+            f"<div>{credit}<div>{prose(STORY[:3])}</div></div>"
+            "<div><div>Advertisement</div></div>"
+            f"<div>{credit}<div>{prose(STORY[3:])}</div></div>"
+            "</div></main><footer><a href='/about'>About</a></footer></body></html>")
+    whole_story(html)
