@@ -15,13 +15,30 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from . import rules
-from .markup import children, link_chars, squash, text_chars
+from .markup import BLOCK_TAGS, children, link_chars, squash, text_chars
 
 # Paragraphs vote for their ancestors. Loose text in a container (a <div> with text
 # between its children, as old templates write articles) is a paragraph of that
-# container, so it votes for the container itself too.
+# container, so it votes for the container itself too, and so is the text of its
+# inline elements.
 PARAGRAPHS = "p, pre, blockquote, dd, h2, h3, h4, h5, h6, li"
 CONTAINERS = "div, section, article, main, td, center, font"
+THREAD_ITEMS = "li, dd"
+"""Items of a list (ul, ol, dl) that hold paragraphs of their own are the posts of a
+thread (comments, teasers): their paragraphs do not vote, so a long comment list never
+outvotes the article, class names or not. (Requiring two posts or more was tried: it
+keeps a lone article laid out as a list item, and loses the one-comment threads and
+one-item teaser lists, more of them on the stripped sets.)"""
+THREAD_DEPTH = 6
+"""How far up a paragraph looks for the thread post holding it."""
+_ITEM_BLOCKS = frozenset({"p", "div", "blockquote", "pre", "article", "section"})
+_LISTS = frozenset({"ul", "ol", "dl"})
+SECTION_LEVELS = 2
+SECTION_SHARE = 0.5
+"""Two candidates with at least this share of the best score, their wrappers meeting
+within this many levels, are sections of one article."""
+FURNITURE = frozenset({"footer", "aside", "nav"})
+"""A candidate inside one of these never leads while one outside it is among the leaders."""
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
               "blockquote": 3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "form": -3,
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
@@ -67,13 +84,46 @@ def _class_weight(node: LexborNode) -> int:
 def score_containers(root: LexborNode) -> dict[int, Candidate]:
     """Every paragraph votes for its ancestors; the best few candidates are weighed."""
     candidates: dict[int, Candidate] = {}
+    posts = thread_posts(root)
     for paragraph in root.css(PARAGRAPHS):
-        _vote(paragraph, paragraph.text(), paragraph.parent, candidates)
+        if not in_thread_post(paragraph, posts):
+            _vote(paragraph, paragraph.text(), paragraph.parent, candidates)
     for container in root.css(CONTAINERS):
-        loose = container.text(deep=False)
-        if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
+        loose = _loose_text(container)
+        if len(loose) >= rules.MIN_PARAGRAPH_CHARS and not in_thread_post(container, posts):
             _vote(container, loose, container, candidates)
     return candidates
+
+
+def _loose_text(container: LexborNode) -> str:
+    """The text of ``container`` outside its blocks: its own text and its inline
+    elements' (a story written in an <i> or <span> beside a quote box)."""
+    loose = container.text(deep=False)
+    if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
+        return loose  # enough to vote: the inline elements need not be read
+    return "".join(child.text() for child in children(container) if child.tag == "-text"
+                   or (child.is_element_node and child.tag not in BLOCK_TAGS))
+
+
+def thread_posts(root: LexborNode) -> set[int]:
+    """The posts of every thread under ``root`` (see ``THREAD_ITEMS``), by ``mem_id``."""
+    # Looking at the items' children, not their whole subtrees: most items of a page
+    # are menu links, and a query per item costs a twentieth of the cleaning time.
+    return {item.mem_id for item in root.css(THREAD_ITEMS)
+            if item.parent is not None and item.parent.tag in _LISTS
+            and any(child.tag in _ITEM_BLOCKS for child in item.iter())}
+
+
+def in_thread_post(node: LexborNode, posts: set[int]) -> bool:
+    """Whether ``node`` is one of ``posts`` or inside one."""
+    up: LexborNode | None = node
+    for _ in range(THREAD_DEPTH + 1):
+        if up is None:
+            return False
+        if up.mem_id in posts:
+            return True
+        up = up.parent
+    return False
 
 
 def weigh(candidate: Candidate) -> float:
@@ -111,12 +161,27 @@ def main_content(root: LexborNode) -> list[LexborNode]:
     candidates = score_containers(root)
     if not candidates:
         return [root]
-    leading = sorted(candidates.values(), key=lambda c: c.votes, reverse=True)[:TOP_CANDIDATES]
+    ordered = sorted(candidates.values(), key=lambda c: c.votes, reverse=True)
+    leading = [c for c in ordered[:TOP_CANDIDATES * 2] if not _in_page_furniture(c.node)]
+    leading = leading[:TOP_CANDIDATES] or ordered[:TOP_CANDIDATES]
     ranked = sorted(leading, key=weigh, reverse=True)
     top = ranked[0]
     top = _climb_to_shared_parent(top, ranked[1:6], candidates)
+    top = _climb_to_sections(top, ranked, candidates)
     top = _climb_while_parent_scores(top, candidates)
     return _with_siblings(top, candidates, ranked)
+
+
+def _in_page_furniture(node: LexborNode) -> bool:
+    """Whether ``node`` is inside a <footer>, <aside> or <nav>: HTML's own words for what
+    is not the article (a publisher's blurb, a comment thread in the article's footer),
+    which survive where class names do not."""
+    up: LexborNode | None = node
+    while up is not None and up.tag not in ("body", "html"):
+        if up.tag in FURNITURE:
+            return True
+        up = up.parent
+    return False
 
 
 def describe(roots: list[LexborNode]) -> str:
@@ -150,6 +215,28 @@ def _climb_to_shared_parent(top: Candidate, others: list[Candidate],
             break
         if sum(ancestor.mem_id in ids for ids in close_ancestors) >= 3:
             return candidates.get(ancestor.mem_id) or Candidate(ancestor, score=weigh(top))
+    return top
+
+
+def _climb_to_sections(top: Candidate, ranked: list[Candidate],
+                       candidates: dict[int, Candidate]) -> Candidate:
+    """A near-best candidate close by, neither inside the top one nor holding it, is
+    another section of the article (each section in wrappers of its own): the
+    article is the element holding both."""
+    top_score = weigh(top)
+    near = _ancestors(top.node)[:SECTION_LEVELS]
+    near_ids = {a.mem_id for a in near}
+    for other in ranked:
+        if other is top or weigh(other) < SECTION_SHARE * top_score:
+            continue
+        theirs = {a.mem_id for a in _ancestors(other.node)[:SECTION_LEVELS]}
+        if top.node.mem_id in theirs or other.node.mem_id in near_ids:
+            continue  # one holds the other: the same section
+        for ancestor in near:
+            if ancestor.tag in ("body", "html"):
+                break
+            if ancestor.mem_id in theirs:
+                return candidates.get(ancestor.mem_id) or Candidate(ancestor, score=top_score)
     return top
 
 

@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborNode
 
 from . import rules
 from .assemble import Block
+from .content import in_thread_post, thread_posts
 from .markup import link_chars, squash
 
 _PROSE = "p, pre, blockquote, dd, li"
@@ -26,12 +27,15 @@ WORD = re.compile(r"\w+")
 
 def article_like_chars(body: LexborNode) -> int:
     """Characters of unlinked text in the page's prose-like blocks (paragraphs long
-    enough to vote for a container, mostly unlinked), counted once each."""
+    enough to vote for a container, mostly unlinked), counted once each. The posts of
+    a thread (comments, teasers) are not the article, as they do not vote for one."""
     total = 0
     seen: set[str] = set()  # a repeated paragraph is dropped from ours: count it once here
+    posts = thread_posts(body)
     for node in body.css(_PROSE):
         text = node.text().strip()
-        if len(text) < rules.MIN_PARAGRAPH_CHARS or text in seen:
+        if len(text) < rules.MIN_PARAGRAPH_CHARS or text in seen \
+                or in_thread_post(node, posts):
             continue
         seen.add(text)
         linked = link_chars(node)

@@ -152,3 +152,66 @@ def test_crawl_explain_prints_the_container(tmp_path: Path) -> None:
                            capture_output=True, text=True, cwd=tmp_path, check=False)
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith('container: scored <article class="story">\n')
+
+
+COMMENTS = [
+    f"Reader {n} writes, at more length than the article's own paragraphs, that the harbour "
+    f"plan is wrong, that the council never listened, and that the town will pay for it {n}."
+    for n in range(1, 25)
+]
+
+
+def comment_thread(list_tag: str, item_tag: str) -> str:
+    """A long thread without class names: each post an author line and paragraphs."""
+    posts = "".join(f"<{item_tag}><div>Reader {n}</div><div>November {n}, 2026 at 9:0{n % 10} am"
+                    f"</div><p>{text}</p><p>{text}</p></{item_tag}>"
+                    for n, text in enumerate(COMMENTS, 1))
+    return f"<div><h3>24 thoughts</h3><{list_tag}>{posts}</{list_tag}></div>"
+
+
+def test_a_long_comment_list_never_outvotes_the_article() -> None:
+    """With every class name gone, a thread of comments holds more prose than the
+    article; its posts, paragraphs inside list items, speak for their item only."""
+    for list_tag, item_tag in (("ol", "li"), ("ul", "li"), ("dl", "dd")):
+        html = ("<html><body><div><div><h1>Harbour news</h1>"
+                f"<div>{prose(STORY[:5])}</div></div>{comment_thread(list_tag, item_tag)}</div>"
+                "</body></html>")
+        text = clean(html, URL).text
+        assert all(part in text for part in STORY[:5]), list_tag
+        assert "Reader 1 writes" not in text, list_tag
+
+
+def test_a_bulleted_article_still_wins() -> None:
+    """List items that are the article's own points (text, no paragraphs of their own)
+    still vote for the list and the article around it."""
+    points = "".join(f"<li>{part}</li>" for part in STORY)
+    html = (f"<html><body><div><a href='/'>Home</a></div><div><h1>Ten points</h1>"
+            f"<p>{STORY[0]}</p><ul>{points}</ul></div>"
+            f"<div>{sidebar_gadgets(3)}</div></body></html>")
+    whole_story(html)
+
+
+def test_a_long_footer_blurb_never_outvotes_a_short_article() -> None:
+    """HTML's own <footer> survives where class names do not: the publisher's long
+    "about us" prose there is not the article, however many commas it holds."""
+    blurb = ("The publisher, an independent house, runs sites on fashion, travel, food, "
+             "design, music, art, film, cars, watches, sport and culture, from offices in "
+             "three cities, with writers, editors, photographers and producers. ")
+    html = ("<html><body><div><div><section><article><h1>Harbour news</h1>"
+            f"<div>{prose(STORY[:2])}</div></article></section></div>"
+            f"<footer><div><div>{blurb * 3}</div></div></footer></div></body></html>")
+    text = clean(html, URL).text
+    assert all(part in text for part in STORY[:2])
+    assert "The publisher" not in text
+
+
+def test_sections_in_wrappers_of_their_own_are_one_article() -> None:
+    """Each half of the story in a wrapper of its own beside a photo credit, an ad box
+    between them, the second half longer: the element holding both is the article."""
+    credit = "<div><img src='/p.jpg'>Photo: the harbour</div>"
+    html = ("<html><body><nav><a href='/'>Home</a></nav><main><div>"
+            f"<div>{credit}<div>{prose(STORY[:3])}</div></div>"
+            "<div><div>Advertisement</div></div>"
+            f"<div>{credit}<div>{prose(STORY[3:])}</div></div>"
+            "</div></main><footer><a href='/about'>About</a></footer></body></html>")
+    whole_story(html)
