@@ -233,8 +233,6 @@ def reconcile(
     elif found_published:
         _choose(decision, _with_time(found_published[0], found_published),
                 "the search found nothing; the first structured date, though in doubt")
-    elif url_day:
-        _choose(decision, (url_day, "url"), "only the URL has a date")
     else:
         decision.reason = "no source gives a date"
     for pair in scheduled:
