@@ -254,11 +254,19 @@ def _search(page: str, url: str | None, latest: datetime) -> tuple[str, str] | N
     written = date_in_text(page)
     if written and EARLIEST.date().isoformat() <= written <= latest.date().isoformat():
         return written, "text"
+    if _read_as_an_address(page):
+        return None
     found = find_date(page[:MAX_SEARCH_CHARS], extensive_search=False, original_date=True,
                       url=url, max_date=latest, min_date=EARLIEST)
     if found:
         return found, "htmldate"
     return None
+
+
+def _read_as_an_address(page: str) -> bool:
+    """Whether htmldate would take the page for a URL and download it: a cleaner does
+    no I/O, and a body that is one address has no date to find."""
+    return page.startswith("http") and " " not in page
 
 
 def _normalized(pairs: Iterable[tuple[str | None, str]], field_name: str, latest: datetime,

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytest_httpserver import HTTPServer
 
 from cleaners.dates import copyright_year, date_in_url, normalize_date, reconcile
 
@@ -147,3 +148,13 @@ def test_without_any_date_nothing_is_guessed() -> None:
     decision, _ = settle([(None, "json-ld"), ("not a date", "meta")])
     assert (decision.published, decision.published_from) == (None, None)
     assert decision.reason == "no source gives a date"
+
+
+def test_a_page_that_reads_as_an_address_is_never_fetched(httpserver: HTTPServer) -> None:
+    """htmldate downloads a string that looks like a URL; the page search must not."""
+    httpserver.expect_request("/story").respond_with_data(
+        "<html><body><p>Published May 31, 2024</p></body></html>", content_type="text/html")
+    decision, searched = settle([], html=httpserver.url_for("/story"))
+    assert searched
+    assert decision.published is None
+    assert not httpserver.log
