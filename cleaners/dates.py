@@ -47,6 +47,9 @@ DAY = "%Y-%m-%d"
 COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})",
                        re.I)
 ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "Fri, 31 May 2024 10:00:00 GMT": the e-mail parser reads anything with a comma, and
+# "July 31, 2012, 2:30 pm" as 02:30 (it knows no "pm")
+RFC2822_START = re.compile(r"[^\W\d_]{3,9},\s*\d{1,2}\s+[^\W\d_]{3}")
 # "/2023/10/3-fragen-an/": a slug that opens with a number after the year and month;
 # dated paths write the day with two digits or end it with a slash.
 SLUG_NUMBER = re.compile(r"(?:19|20)\d\d[/_-][01]?\d[/_-]\d[-_][^\W\d_]")
@@ -122,7 +125,7 @@ def _iso(text: str) -> datetime | date | None:
 
 
 def _rfc2822(text: str) -> datetime | None:
-    if "," not in text or not text[:3].isalpha():
+    if not RFC2822_START.match(text):
         return None
     try:
         return parsedate_to_datetime(text)

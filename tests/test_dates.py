@@ -28,6 +28,7 @@ def page(text: str = "The council met.", footer: str = "") -> str:
         ("2024-05-31 08:00:00", "2024-05-31T08:00:00"),  # no zone: none invented
         ("2024-05-31", "2024-05-31"),
         ("Fri, 31 May 2024 10:00:00 GMT", "2024-05-31T10:00:00+00:00"),
+        ("July 31, 2012, 2:30 pm", "2012-07-31"),  # not e-mail style: not 02:30
         ("2024-05-31 10:00 IST", "2024-05-31"),  # not ISO 8601 whole: the day
         ("2024-05-31T10:00:00+23:00", "2024-05-31T10:00:00"),  # no zone has that offset
         ("Veröffentlicht am 31. Mai 2024", "2024-05-31"),
