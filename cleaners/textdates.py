@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import cache
 from html import unescape
@@ -52,15 +53,11 @@ EARLIEST_YEAR = 1995
 
 HIDDEN_ELEMENTS = ("script", "style", "noscript", "template", "svg", "select", "head")
 """Elements whose text is not the page's text."""
-# Where a hidden element or comment opens or closes: a read starting or ending inside
-# one is moved past its end, so that no script is read as text. Ends are found by
-# str.find or a pattern of their own: one pattern with the ends of comments, or one
-# reading each element whole, took 2 to 5 times as long.
-_HIDDEN_EDGE = re.compile(rf"<(/?)({'|'.join(HIDDEN_ELEMENTS)})\b|<!--", re.IGNORECASE)
+# Where a hidden element or comment opens; its end is found by a pattern of its own or
+# str.find: one pattern reading each element whole (a lazy .*?) took 2.5 times as long.
+_HIDDEN_START = re.compile(rf"<(/?)({'|'.join(HIDDEN_ELEMENTS)})\b|<!--", re.IGNORECASE)
 _HIDDEN_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in HIDDEN_ELEMENTS}
 _COMMENT_END = "-->"
-MAX_HIDDEN_EDGES = 4
-"""Edges checked from a read's bound; an old script's ``//-->`` closes a comment within."""
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|article|section|header|footer|aside|"
     r"nav|main|figure|figcaption|blockquote|dd|dt|dl|form|button|option|hr)\b[^>]*>",
@@ -101,15 +98,17 @@ _DATE = re.compile("|".join((
 def date_in_text(page: str) -> str | None:
     """The ISO day of the date line nearest the page's first ``<h1>`` (the first date
     line of the page when it has no heading), or None."""
-    heading = _first_heading(page)
+    hidden = _Hidden(page)
+    heading = _first_heading(page, hidden)
     centre = heading if heading is not None else 0
     lines: list[str] = []
     for reach in REACHES:
-        start = _outside_hidden(page, centre - reach) if centre > reach else 0
-        end = _outside_hidden(page, centre + reach)
+        start = _bound(page, hidden, centre - reach) if centre > reach else 0
+        end = _bound(page, hidden, centre + reach)
         whole = start == 0 and end == len(page)
-        lines, certain = _lines_by_distance(page[start:end], before_cut=start > 0,
-                                            after_cut=end < len(page))
+        lines, certain = _lines_by_distance(
+            hidden.visible(start, centre) if heading is not None else None,
+            hidden.visible(centre, end), before_cut=start > 0, after_cut=end < len(page))
         day = _first_date(lines if whole or reach == MAX_REACH else lines[:certain],
                           short_years=False)
         if day:
@@ -120,39 +119,76 @@ def date_in_text(page: str) -> str | None:
     return _first_date(lines, short_years=True)
 
 
-def _first_heading(page: str) -> int | None:
+class _Hidden:
+    """Where a page's scripts, styles and comments lie, found from the page's start as
+    far as asked (a read that starts or ends inside one must know it is inside)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+        self.spans: list[tuple[int, int]] = []
+        self.scanned = 0
+
+    def end_of(self, position: int) -> int:
+        """The end of the hidden span ``position`` falls in, or ``position``."""
+        self._scan(position + 1)
+        index = bisect_right(self.spans, (position, len(self.page))) - 1
+        return max(position, self.spans[index][1]) if index >= 0 else position
+
+    def visible(self, start: int, end: int) -> str:
+        """The page from ``start`` to ``end`` (both outside hidden spans), each hidden
+        span a space."""
+        self._scan(end)
+        pieces: list[str] = []
+        for span_start, span_end in self.spans[bisect_left(self.spans, (start, 0)):]:
+            if span_start >= end:
+                break
+            pieces += (self.page[start:span_start], " ")
+            start = span_end
+        pieces.append(self.page[start:end])
+        return "".join(pieces)
+
+    def _scan(self, position: int) -> None:
+        while self.scanned < position:
+            opening = _HIDDEN_START.search(self.page, self.scanned)
+            if opening is None:
+                self.scanned = len(self.page)
+                return
+            self.scanned = opening.end()
+            if opening[1]:
+                continue  # a closing tag without its opening is markup
+            if opening[2]:
+                closing = _HIDDEN_END[opening[2].lower()].search(self.page, opening.end())
+                end = closing.end() if closing else -1
+            else:
+                end = self.page.find(_COMMENT_END, opening.end())
+                end = end + len(_COMMENT_END) if end >= 0 else -1
+            if end >= 0:  # one that never closes is text
+                self.spans.append((opening.start(), end))
+                self.scanned = end
+
+
+def _first_heading(page: str, hidden: _Hidden) -> int | None:
     """Where the first ``<h1>`` outside scripts and comments opens."""
-    for match in _H1.finditer(page, 0, MAX_HEADING_AT):
-        if _outside_hidden(page, match.start()) == match.start():
-            return match.start()
-    return None
+    return next((match.start() for match in _H1.finditer(page, 0, MAX_HEADING_AT)
+                 if hidden.end_of(match.start()) == match.start()), None)
 
 
-def _outside_hidden(page: str, position: int) -> int:
-    """``position``, or past the end of the script, style or comment it falls in, at
-    the start of the next tag (not inside one)."""
-    for _ in range(MAX_HIDDEN_EDGES):
-        limit = position + 2 * MAX_REACH
-        edge = _HIDDEN_EDGE.search(page, position, limit)
-        comment_end = page.find(_COMMENT_END, position, edge.start() if edge else limit)
-        if comment_end >= 0:
-            position = comment_end + len(_COMMENT_END)
-        elif edge is not None and edge[1]:  # a closing tag
-            position = page.find(">", edge.end()) + 1 or len(page)
-        else:
-            break  # an opening, or nothing: ``position`` is outside
-    tag = page.find("<", position)
+def _bound(page: str, hidden: _Hidden, position: int) -> int:
+    """A bound of a read near ``position``: outside any script, style or comment, at
+    the start of a tag (not inside one)."""
+    tag = page.find("<", hidden.end_of(position))
     return tag if tag >= 0 else len(page)
 
 
-def _lines_by_distance(body: str, *, before_cut: bool, after_cut: bool
+def _lines_by_distance(before: str | None, after: str, *, before_cut: bool, after_cut: bool
                        ) -> tuple[list[str], int]:
-    """The lines of ``body`` that hold a digit, nearest its heading first, and how many
-    of them are certainly nearer than any line beyond ``body`` (its first and last
+    """The lines that hold a digit of the text read ``before`` and ``after`` the
+    heading, nearest it first, and how many of them are certainly nearer than any line
+    beyond what was read (its first and last
     lines may be cut by the bound of the read: what lies beyond is no nearer).
     A line after the title wins over one before it at the same distance: bylines
     follow titles."""
-    lines, heading, last = _numbered_lines(body)
+    lines, heading, last = _numbered_lines(before, after)
 
     def distance(number: int) -> int:
         """Lines between a line and the heading (whose title is the line after the mark)."""
@@ -175,12 +211,12 @@ def _first_date(lines: list[str], *, short_years: bool) -> str | None:
     return None
 
 
-def _numbered_lines(body: str) -> tuple[list[tuple[int, str]], int, int]:
-    """The text lines of ``body`` that hold a digit, by their number among the lines
-    that hold any text, with a mark line where the first heading begins; the mark's
-    number (-1 without one) and the number of the last line."""
-    body = _without_hidden(body)
-    body = _H1.sub(f"{_LINE_BREAK}{_H1_MARK}{_LINE_BREAK}<h1", body, count=1)
+def _numbered_lines(before: str | None, after: str) -> tuple[list[tuple[int, str]], int, int]:
+    """The text lines that hold a digit, by their number among the lines that hold any
+    text, of the markup ``before`` and ``after`` the heading (``before`` is None on a
+    page without one); the heading's number (-1 without one) and the number of the
+    last line."""
+    body = after if before is None else f"{before}{_LINE_BREAK}{_H1_MARK}{_LINE_BREAK}{after}"
     text = _BLANK_LINES.sub(_LINE_BREAK, unescape(_TAG.sub(" ", _BLOCK_TAG.sub(_LINE_BREAK, body))))
     lines = []
     heading = -1
@@ -194,33 +230,6 @@ def _numbered_lines(body: str) -> tuple[list[tuple[int, str]], int, int]:
         elif len(line) >= 6:
             lines.append((number, line[:MAX_LINE_CHARS]))
     return lines, heading, number + text.count(_LINE_BREAK, counted_to)
-
-
-def _without_hidden(body: str) -> str:
-    """``body`` with its scripts, styles and comments replaced by a space; an element
-    or comment that never closes is text."""
-    pieces = []
-    position = 0
-    while (opening := _HIDDEN_EDGE.search(body, position)) is not None:
-        pieces.append(body[position:opening.start()])
-        if opening[1]:  # a closing tag without its opening
-            pieces.append(opening[0])
-            position = opening.end()
-            continue
-        if opening[2]:
-            closing = _HIDDEN_END[opening[2].lower()].search(body, opening.end())
-            end = closing.end() if closing else -1
-        else:
-            end = body.find(_COMMENT_END, opening.end())
-            end = end + len(_COMMENT_END) if end >= 0 else -1
-        if end < 0:
-            pieces.append(opening[0])
-            position = opening.end()
-        else:
-            pieces.append(" ")
-            position = end
-    pieces.append(body[position:])
-    return "".join(pieces)
 
 
 def _read_date(line: str, *, short_years: bool) -> str | None:

@@ -116,3 +116,13 @@ def test_a_date_split_by_inline_markup_is_one_line() -> None:
 )
 def test_days_written_in_a_url(url: str, day: str | None) -> None:
     assert date_in_url(url) == day
+
+
+def test_a_read_that_ends_inside_the_head_never_reads_the_title() -> None:
+    # a script inside the head comes before the head's end: the read must know that
+    # where it ends is still inside the head
+    head = ("<head><title>Roundup for October 19, 2012</title>"
+            + '<meta name="keywords" content="scalability">' * 150
+            + "<script>var a = 1;</script></head>")
+    page = f"<html>{head}<body><p>Posted 26 October 2012</p></body></html>"
+    assert date_in_text(page) == "2012-10-26"
