@@ -47,6 +47,9 @@ DAY = "%Y-%m-%d"
 COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})",
                        re.I)
 ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "Fri, 31 May 2024 10:00:00 GMT": the e-mail parser reads anything with a comma, and
+# "July 31, 2012, 2:30 pm" as 02:30 (it knows no "pm")
+RFC2822_START = re.compile(r"[^\W\d_]{3,9},\s*\d{1,2}\s+[^\W\d_]{3}")
 # "/2023/10/3-fragen-an/": a slug that opens with a number after the year and month;
 # dated paths write the day with two digits or end it with a slash.
 SLUG_NUMBER = re.compile(r"(?:19|20)\d\d[/_-][01]?\d[/_-]\d[-_][^\W\d_]")
@@ -122,7 +125,7 @@ def _iso(text: str) -> datetime | date | None:
 
 
 def _rfc2822(text: str) -> datetime | None:
-    if "," not in text or not text[:3].isalpha():
+    if not RFC2822_START.match(text):
         return None
     try:
         return parsedate_to_datetime(text)
@@ -246,19 +249,27 @@ def _search(page: str, url: str | None, latest: datetime) -> tuple[str, str] | N
     (meta tags, JSON, ``<time>``, ``<abbr>``, timestamps). The text goes first: on the
     dates set that is one page less right on the half the reader was tuned on and four
     more on the other (684 right against 681 the other way round), and most pages
-    then skip htmldate's second parse of the page. Only the page's first
-    ``MAX_SEARCH_CHARS`` are read."""
+    then skip htmldate's second parse of the page. The text is read around the title
+    (``cleaners.textdates`` bounds its reading), htmldate the page's first
+    ``MAX_SEARCH_CHARS``."""
     from htmldate import find_date
 
-    page = page[:MAX_SEARCH_CHARS]
     written = date_in_text(page)
     if written and EARLIEST.date().isoformat() <= written <= latest.date().isoformat():
         return written, "text"
-    found = find_date(page, extensive_search=False, original_date=True, url=url,
-                      max_date=latest, min_date=EARLIEST)
+    if _read_as_an_address(page):
+        return None
+    found = find_date(page[:MAX_SEARCH_CHARS], extensive_search=False, original_date=True,
+                      url=url, max_date=latest, min_date=EARLIEST)
     if found:
         return found, "htmldate"
     return None
+
+
+def _read_as_an_address(page: str) -> bool:
+    """Whether htmldate would take the page for a URL and download it: a cleaner does
+    no I/O, and a body that is one address has no date to find."""
+    return page.startswith("http") and " " not in page
 
 
 def _normalized(pairs: Iterable[tuple[str | None, str]], field_name: str, latest: datetime,

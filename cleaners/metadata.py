@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from itertools import islice
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
@@ -146,9 +147,10 @@ def explain_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | Non
 
     site_name = _first((_meta(metas, "site_name"), ld.text(article.get("publisher")),
                         ld.site_name))
+    dated = _DatedElements(tree)
     dates = reconcile(
-        _published_candidates(tree, metas, ld), _modified_candidates(tree, metas, ld),
-        url=url, html=lambda: page if page is not None else tree.html or "",
+        _published_candidates(metas, ld, dated), _modified_candidates(metas, ld, dated),
+        url=url, html=lambda: page if page is not None else _source(tree),
         fetched_at=fetched_at)
     language = _first(_language_tag(value) for value in (
         _attr(tree.root, "lang"), _meta(metas, "language"),
@@ -346,7 +348,9 @@ def _title_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
     yield _meta(metas, "title")
     article = ld.article or {}
     yield ld.text(article.get("headline") or article.get("name"))
-    heading = tree.css_first("article h1") or tree.css_first("main h1") or tree.css_first("h1")
+    headings = tree.css("h1")  # one walk: each query walks the whole page
+    heading = next((node for scope in ("article h1", "main h1") for node in headings
+                    if node.css_matches(scope)), headings[0] if headings else None)
     yield heading.text(separator=" ") if heading else None
     title_tag = tree.css_first("title")
     yield title_tag.text() if title_tag else None
@@ -469,51 +473,76 @@ def _split_tags(raw: Iterable[str]) -> list[str]:
 # --- Dates ---------------------------------------------------------------------------
 
 
-def _published_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
-                          ld: _LinkedData) -> Iterator[tuple[str | None, str]]:
+def _published_candidates(metas: dict[str, list[str]], ld: _LinkedData,
+                          dated: _DatedElements) -> Iterator[tuple[str | None, str]]:
     """Publication dates the page declares, best source first."""
     for node in (ld.article, ld.page):
         yield ld.text((node or {}).get("datePublished")), "json-ld"
     for value in _meta_all(metas, "published"):
         yield value, "meta"
-    yield _time_element(tree, PUBLISHED_HINT, "datePublished"), "time"
+    yield dated.best(PUBLISHED_HINT, "datePublished"), "time"
 
 
-def _modified_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
-                         ld: _LinkedData) -> Iterator[tuple[str | None, str]]:
+def _modified_candidates(metas: dict[str, list[str]], ld: _LinkedData,
+                         dated: _DatedElements) -> Iterator[tuple[str | None, str]]:
     for node in (ld.article, ld.page):
         yield ld.text((node or {}).get("dateModified")), "json-ld"
     for value in _meta_all(metas, "modified"):
         yield value, "meta"
-    yield _time_element(tree, MODIFIED_HINT, "dateModified"), "time"
+    yield dated.best(MODIFIED_HINT, "dateModified"), "time"
 
 
-def _time_element(tree: LexborHTMLParser, hint: re.Pattern[str], itemprop: str) -> str | None:
-    """The best ``<time>`` for a date: marked by itemprop, then by class, then the first
-    in the article's header, then the first outside comments and widgets."""
-    ranked: list[tuple[int, str]] = []
-    nodes = tree.css(f'time, [itemprop~="{itemprop}"]:not(meta)')[:MAX_DATE_ELEMENTS]
-    for position, node in enumerate(nodes):
-        value = (_attr(node, "datetime") or _attr(node, "content")
-                 or _clean_space(node.text())[:100])
-        if not value or _in_foreign_container(node):
-            continue
-        attrs = f"{_attr(node, 'class') or ''} {'pubdate' if 'pubdate' in node.attrs else ''}"
-        if itemprop.lower() in (_attr(node, "itemprop") or "").lower():
-            rank = 0
-        elif hint.search(attrs):
-            rank = 1
-        elif itemprop == "dateModified":
-            continue  # an unmarked <time> is a publication date, never a modification date
-        elif MODIFIED_HINT.search(attrs):
-            rank = 4  # hAtom themes mark their only date "updated"; better than no date
-        else:
-            rank = 2 if _has_ancestor(node, ("header", "article")) else 3
-        ranked.append((rank * 10_000 + position, value))
-    return min(ranked)[1] if ranked else None
+class _DatedElements:
+    """The page's ``<time>`` elements and those marked with a date's itemprop, found in
+    one walk of the page when first asked, for the publication and modification date."""
+
+    SELECTOR = 'time, [itemprop~="datePublished"], [itemprop~="dateModified"]'
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.tree = tree
+        self.nodes: list[LexborNode] | None = None
+
+    def best(self, hint: re.Pattern[str], itemprop: str) -> str | None:
+        """The best element for a date: marked by itemprop, then by class, then the
+        first in the article's header, then the first outside comments and widgets."""
+        if self.nodes is None:
+            # a node matching two parts of the group comes twice, one after the other
+            found = self.tree.css(self.SELECTOR)
+            self.nodes = [node for index, node in enumerate(found)
+                          if not index or node.mem_id != found[index - 1].mem_id]
+        nodes = (node for node in self.nodes if node.tag == "time" or (
+            node.tag != "meta" and itemprop in (_attr(node, "itemprop") or "").split()))
+        ranked: list[tuple[int, str]] = []
+        for position, node in enumerate(islice(nodes, MAX_DATE_ELEMENTS)):
+            rank = _date_element_rank(node, hint, itemprop)
+            value = (_attr(node, "datetime") or _attr(node, "content")
+                     or _clean_space(node.text())[:100])
+            if rank is not None and value and not _in_foreign_container(node):
+                ranked.append((rank * 10_000 + position, value))
+        return min(ranked)[1] if ranked else None
+
+
+def _date_element_rank(node: LexborNode, hint: re.Pattern[str], itemprop: str) -> int | None:
+    """0 (best) to 4, or None for an element that gives no such date."""
+    attrs = f"{_attr(node, 'class') or ''} {'pubdate' if 'pubdate' in node.attrs else ''}"
+    if itemprop.lower() in (_attr(node, "itemprop") or "").lower():
+        return 0
+    if hint.search(attrs):
+        return 1
+    if itemprop == "dateModified":
+        return None  # an unmarked <time> is a publication date, never a modification date
+    if MODIFIED_HINT.search(attrs):
+        return 4  # hAtom themes mark their only date "updated"; better than no date
+    return 2 if _has_ancestor(node, ("header", "article")) else 3
 
 
 # --- Small helpers -------------------------------------------------------------------
+
+
+def _source(tree: LexborHTMLParser) -> str:
+    """The HTML the tree was parsed from, as the parser read it (UTF-8): a quarter of
+    the time of serializing the tree again."""
+    return tree.raw_html.decode("utf-8", "replace")
 
 
 def _attr(node: LexborNode | None, name: str) -> str | None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytest_httpserver import HTTPServer
 
 from cleaners.dates import copyright_year, date_in_url, normalize_date, reconcile
 
@@ -27,6 +28,7 @@ def page(text: str = "The council met.", footer: str = "") -> str:
         ("2024-05-31 08:00:00", "2024-05-31T08:00:00"),  # no zone: none invented
         ("2024-05-31", "2024-05-31"),
         ("Fri, 31 May 2024 10:00:00 GMT", "2024-05-31T10:00:00+00:00"),
+        ("July 31, 2012, 2:30 pm", "2012-07-31"),  # not e-mail style: not 02:30
         ("2024-05-31 10:00 IST", "2024-05-31"),  # not ISO 8601 whole: the day
         ("2024-05-31T10:00:00+23:00", "2024-05-31T10:00:00"),  # no zone has that offset
         ("Veröffentlicht am 31. Mai 2024", "2024-05-31"),
@@ -147,3 +149,13 @@ def test_without_any_date_nothing_is_guessed() -> None:
     decision, _ = settle([(None, "json-ld"), ("not a date", "meta")])
     assert (decision.published, decision.published_from) == (None, None)
     assert decision.reason == "no source gives a date"
+
+
+def test_a_page_that_reads_as_an_address_is_never_fetched(httpserver: HTTPServer) -> None:
+    """htmldate downloads a string that looks like a URL; the page search must not."""
+    httpserver.expect_request("/story").respond_with_data(
+        "<html><body><p>Published May 31, 2024</p></body></html>", content_type="text/html")
+    decision, searched = settle([], html=httpserver.url_for("/story"))
+    assert searched
+    assert decision.published is None
+    assert not httpserver.log

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaners.dates import date_in_url
-from cleaners.textdates import MAX_PAGE_CHARS, date_in_text
+from cleaners.textdates import MAX_REACH, date_in_text
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,10 @@ from cleaners.textdates import MAX_PAGE_CHARS, date_in_text
         ("2024/05/31 10:00", "2024-05-31"),
         ("2024年5月31日 18時25分", "2024-05-31"),
         ("2024년 5월 31일", "2024-05-31"),
+        ("26 | 01 | 2022 Schweiz | Praxis", "2022-01-26"),
+        ("Erstellt 28.09.19 12:44", "2019-09-28"),  # two-digit years
+        ("( Pescasseroli, 14 Gennaio 20 )", "2020-01-14"),
+        ("14 Mar 98", "1998-03-14"),
     ],
 )
 def test_a_date_line_in_many_languages_and_forms(line: str, day: str) -> None:
@@ -34,7 +38,7 @@ def test_a_date_line_in_many_languages_and_forms(line: str, day: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["Call 0800 123 4567", "31.02.2024", "May 31, 1950", "Version 2.10.3",
-     "in 2024 and 2025", "May be 31 or 2024"],
+     "in 2024 and 2025", "May be 31 or 2024", "Version 12.04.15.2", "on 3 May 20:15"],
 )
 def test_no_date_where_there_is_none(line: str) -> None:
     assert date_in_text(f"<p>{line}</p>") is None
@@ -51,6 +55,12 @@ def test_the_date_nearest_the_heading_wins_over_the_header_and_the_lists() -> No
     assert date_in_text(after) == "2020-04-25"  # after the title rather than before it
 
 
+def test_a_two_digit_year_only_where_the_page_has_no_other_date() -> None:
+    page = "<h1>T</h1><p>Posted 28.09.19 12:44</p><footer>{}</footer>"
+    assert date_in_text(page.format("Letzte Änderung 3. Juli 2020")) == "2020-07-03"
+    assert date_in_text(page.format("Impressum")) == "2019-09-28"
+
+
 def test_a_long_paragraph_is_read_only_at_its_start() -> None:
     opening = "<h1>T</h1><p>01.02.2022 Der Arbeitsmarkt " + "erholt sich. " * 20 + "</p>"
     assert date_in_text(opening) == "2022-02-01"
@@ -64,10 +74,28 @@ def test_scripts_styles_and_comments_are_not_text() -> None:
     assert date_in_text(page) is None
 
 
-def test_reading_is_bounded() -> None:
-    late = "<h1>T</h1>" + "<p>filler</p>" * (MAX_PAGE_CHARS // 13) + "<p>May 31, 2024</p>"
-    assert len(late) > MAX_PAGE_CHARS
-    assert date_in_text(late) is None
+def test_reading_is_bounded_around_the_heading() -> None:
+    filler = "<p>filler</p>" * (MAX_REACH // 13)
+    assert date_in_text("<h1>T</h1>" + filler + "<p>May 31, 2024</p>") is None
+    assert date_in_text("<p>May 31, 2024</p>" + filler + "<h1>T</h1>") is None
+    # a title after half a million characters of menus still has its dateline read
+    menus = "<nav><a>Menu</a></nav>" * (4 * MAX_REACH // 22)
+    assert date_in_text(menus + "<h1>T</h1><p>Von A. 4.&thinsp;2.&thinsp;2022</p>") == "2022-02-04"
+
+
+def test_the_heading_and_the_bounds_of_a_read_are_never_inside_a_script() -> None:
+    script = "<script>var h = '<h1>x</h1><p>1 May 2020</p>';</script>"
+    assert date_in_text(script + "<h1>T</h1><p>2 June 2021</p>") == "2021-06-02"
+    # a read that starts inside a long script skips to its end, never reading it as text
+    long_script = "<script>" + "var x = '3 March 2019';" * (MAX_REACH // 20) + "</script>"
+    assert date_in_text(long_script + "<h1>T</h1><p>No date.</p>") is None
+
+
+def test_the_nearest_date_is_the_same_whatever_the_reads_widen_to() -> None:
+    # one line before the title, wider than the first read; five short lines after it
+    page = ("<p>1 May 2020</p><p>" + "words " * 2_000 + "</p><h1>T</h1>" + "<p>a</p>" * 5
+            + "<p>2 June 2021</p>")
+    assert date_in_text(page) == "2020-05-01"  # nearer by lines, though further in characters
 
 
 def test_a_date_split_by_inline_markup_is_one_line() -> None:
@@ -88,3 +116,13 @@ def test_a_date_split_by_inline_markup_is_one_line() -> None:
 )
 def test_days_written_in_a_url(url: str, day: str | None) -> None:
     assert date_in_url(url) == day
+
+
+def test_a_read_that_ends_inside_the_head_never_reads_the_title() -> None:
+    # a script inside the head comes before the head's end: the read must know that
+    # where it ends is still inside the head
+    head = ("<head><title>Roundup for October 19, 2012</title>"
+            + '<meta name="keywords" content="scalability">' * 150
+            + "<script>var a = 1;</script></head>")
+    page = f"<html>{head}<body><p>Posted 26 October 2012</p></body></html>"
+    assert date_in_text(page) == "2012-10-26"
