@@ -98,7 +98,7 @@ _PROSE = ", ".join(_PROSE_KINDS)
 
 
 def cut_before_container(body: LexborNode, profile: SiteProfile | None,
-                         title: str | None) -> EarlyCut:
+                         title: str | None, *, fingerprints: bool) -> EarlyCut:
     """Drop the site's template paragraphs before the main container is chosen.
 
     A comment thread or a blog's other posts are the site's, but when they
@@ -109,7 +109,11 @@ def cut_before_container(body: LexborNode, profile: SiteProfile | None,
     whether kept or not), and with a profile the site's ones go before they vote
     or count as article-like text, under the guards of ``cut_template`` over
     the page's elements in order. The budget left (``MAX_REMOVED_SHARE`` of the
-    page's text) goes on to ``cut_template``."""
+    page's text) goes on to ``cut_template``. Without a profile to apply and
+    without ``fingerprints`` to return there is nothing to do, and nothing is
+    read: fingerprinting every paragraph is a tenth of a clean's time."""
+    if not _applies(profile) and not fingerprints:
+        return NO_EARLY_CUT
     paragraphs: list[tuple[LexborNode, str, str]] = []
     for node in body.css(_PROSE):
         text = squash(node.text())
@@ -120,7 +124,7 @@ def cut_before_container(body: LexborNode, profile: SiteProfile | None,
             continue  # all of its list item: the same block
         kind, level = _PROSE_KINDS[node.tag or "p"]
         paragraphs.append((node, text, fingerprint(Block(kind, text, level=level))))
-    prints = {fp: excerpt(text) for _, text, fp in paragraphs}
+    prints = {fp: excerpt(text) for _, text, fp in paragraphs} if fingerprints else {}
     if profile is None or profile.pages < MIN_PAGES:
         return EarlyCut([], prints)
     budget = MAX_REMOVED_SHARE * text_chars(body)
@@ -134,6 +138,11 @@ def cut_before_container(body: LexborNode, profile: SiteProfile | None,
         paragraphs[i][0].decompose()
         budget -= len(paragraphs[i][1])
     return EarlyCut(removed, prints, budget)
+
+
+def _applies(profile: SiteProfile | None) -> bool:
+    """Whether ``profile`` knows enough pages of its site to remove anything."""
+    return profile is not None and profile.pages >= MIN_PAGES
 
 
 def _budget(blocks: list[Block], early: EarlyCut) -> float:
@@ -203,14 +212,14 @@ class TemplateCut:
 
 
 def cut_template(blocks: list[Block], profile: SiteProfile | None, title: str | None,
-                 early: EarlyCut = NO_EARLY_CUT) -> TemplateCut:
+                 early: EarlyCut = NO_EARLY_CUT, *, fingerprints: bool) -> TemplateCut:
     """Drop the blocks of ``blocks`` that are the site's template, within the guards;
-    ``early`` is what ``cut_before_container`` did to the same page."""
+    ``early`` is what ``cut_before_container`` did to the same page. The page's
+    fingerprints are returned when asked for (``fingerprints``)."""
+    if not _applies(profile) and not fingerprints:
+        return TemplateCut(blocks, list(early.removed), {})
     prints = [fingerprint(block) for block in blocks]
-    distinct = dict(early.fingerprints)
-    for block, fp in zip(blocks, prints, strict=True):
-        if fp not in distinct:
-            distinct[fp] = excerpt(block.text)
+    distinct = _with_blocks(early.fingerprints, blocks, prints) if fingerprints else {}
     if profile is None or profile.pages < MIN_PAGES:
         return TemplateCut(blocks, list(early.removed), distinct)
     cut = _template_edges([(block.text, fp) for block, fp in zip(blocks, prints, strict=True)],
@@ -219,3 +228,13 @@ def cut_template(blocks: list[Block], profile: SiteProfile | None, title: str | 
                             excerpt(blocks[i].text)) for i in sorted(cut)]
     kept = [block for i, block in enumerate(blocks) if i not in cut]
     return TemplateCut(kept, early.removed + removed, distinct)
+
+
+def _with_blocks(prints: dict[str, str], blocks: list[Block], fingerprints: list[str]
+                 ) -> dict[str, str]:
+    """``prints`` and the fingerprints of ``blocks`` not among them, each with its excerpt."""
+    distinct = dict(prints)
+    for block, fp in zip(blocks, fingerprints, strict=True):
+        if fp not in distinct:
+            distinct[fp] = excerpt(block.text)
+    return distinct
