@@ -121,8 +121,8 @@ def _without_controls(article: Article) -> Article:
             setattr(article, field.name, strip_controls(value))
         elif isinstance(value, list) and all(isinstance(item, str) for item in value):
             setattr(article, field.name, [strip_controls(item) for item in value])
-    article.removed = [dataclasses.replace(block, excerpt=strip_controls(block.excerpt))
-                       for block in article.removed]
+    article.removed = [block if (clear := strip_controls(block.excerpt)) == block.excerpt
+                       else dataclasses.replace(block, excerpt=clear) for block in article.removed]
     if not article.text.strip() and article.reason is None:  # it was control characters
         article.text, article.markdown, article.reason = "", "", "no article text found"
     return article
