@@ -23,7 +23,8 @@ Guards, because a profile is evidence about the site and not about this page:
 - a profile never removes more than ``MAX_REMOVED_SHARE`` of a page's text, both
   cuts together.
 
-Pure: the profile is an input, the fingerprints are an output; no I/O.
+Pure: the profile is an input, the fingerprints an output when the caller asks for
+them (the store does; nothing else reads them); no I/O.
 """
 
 from __future__ import annotations
