@@ -153,7 +153,8 @@ Timed = list[tuple[list[Page], SiteProfile]]
 
 def evaluate(name: str, sites: list[list[Page]], test: int) -> tuple[list[Row], Timed]:
     rows: list[Row] = []
-    learnt = [[clean(p.html, p.url).fingerprints for p in site[:LEARN]] for site in sites]
+    learnt = [[clean(p.html, p.url, fingerprints=True).fingerprints for p in site[:LEARN]]
+              for site in sites]
     held = [site[LEARN:LEARN + test] for site in sites]
     for seen in (0, *SEEN):
         scores: list[PageScore] = []

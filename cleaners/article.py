@@ -75,7 +75,8 @@ class Article(Metadata):
     container: str | None = None
     fingerprints: dict[str, str] = field(default_factory=dict)
     """The page's blocks as ``cleaners.template`` fingerprints them, each with an
-    excerpt: what the store counts into the site's profile, without knowing HTML."""
+    excerpt: what the store counts into the site's profile, without knowing HTML.
+    Empty unless ``clean`` was asked for them (``fingerprints=True``)."""
     cleaner_version: str = CLEANER_VERSION
 
     def to_dict(self) -> dict[str, Any]:

@@ -16,7 +16,7 @@ downloaded). The two are reconciled:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -46,8 +46,18 @@ class LanguageDecision:
     declared: str | None
     detected: str | None
     confidence: float
-    words: int
     reason: str
+    text: str = field(repr=False)
+
+    @property
+    def words(self) -> int:
+        """Words of the text read (counted when asked: most decisions never need it)."""
+        return word_count(self.text)
+
+
+def word_count(text: str) -> int:
+    """The words of ``text``'s first 20,000 characters: enough to tell short from long."""
+    return len(WORD.findall(text[:20_000]))
 
 
 def detect(text: str) -> tuple[str | None, float]:
@@ -62,10 +72,9 @@ def detect(text: str) -> tuple[str | None, float]:
 def reconcile(declared: str | None, text: str) -> LanguageDecision:
     """The article's language from its declared tag and its text (see the module)."""
     detected, confidence = detect(text)
-    words = len(WORD.findall(text[:20_000]))
 
     def decided(language: str | None, source: str | None, reason: str) -> LanguageDecision:
-        return LanguageDecision(language, source, declared, detected, confidence, words, reason)
+        return LanguageDecision(language, source, declared, detected, confidence, reason, text)
 
     if detected is None:
         return decided(declared, "markup" if declared else None, "no text to read")
@@ -73,6 +82,7 @@ def reconcile(declared: str | None, text: str) -> LanguageDecision:
         return decided(detected, "detector", "the page declares no language")
     if _base(declared) == _base(detected):
         return decided(declared, "markup+detector", "the text agrees with the markup")
+    words = word_count(text)
     if words >= LONG_TEXT_WORDS or (words >= SHORT_TEXT_WORDS and confidence >= SURE):
         return decided(detected, "detector",
                        f"{words} words read as {detected}, not the declared {declared}")

@@ -156,5 +156,9 @@ def text_chars(node: LexborNode) -> int:
 
 
 def excerpt(text: str) -> str:
-    text = squash(text)
+    return shortened(squash(text))
+
+
+def shortened(text: str) -> str:
+    """An excerpt of a text whose whitespace is squashed already."""
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"

@@ -80,15 +80,17 @@ def clean(
     site_rules: SiteRules | None = None,
     fetched_at: datetime | None = None,
     profile: SiteProfile | None = None,
+    fingerprints: bool = False,
 ) -> Article:
     """Extract the article from one page. Never raises; an empty result has a ``reason``.
 
     ``fetched_at`` is when the page was read (now if not given): a publication
     date after it is a template's or a clock's mistake, not the article's. With
     the ``profile`` of the page's site, blocks on most of its pages are removed
-    as its template (``cleaners.template``)."""
+    as its template (``cleaners.template``); with ``fingerprints``, the page's
+    blocks are fingerprinted for the store to learn such a profile from."""
     return clean_watched(html, url, charset=charset, site_rules=site_rules,
-                         fetched_at=fetched_at, profile=profile)
+                         fetched_at=fetched_at, profile=profile, fingerprints=fingerprints)
 
 
 class Watcher(Protocol):
@@ -101,12 +103,12 @@ class Watcher(Protocol):
 
 def clean_watched(html: str | bytes, url: str | None = None, *, charset: str | None = None,
                   site_rules: SiteRules | None = None, profile: SiteProfile | None = None,
-                  watcher: Watcher | None = None,
-                  fetched_at: datetime | None = None) -> Article:
+                  watcher: Watcher | None = None, fetched_at: datetime | None = None,
+                  fingerprints: bool = False) -> Article:
     """``clean`` with a ``watcher`` (``crawl explain`` uses one to show its work)."""
     try:
         return _without_controls(
-            _clean(html, url, charset, site_rules, profile, watcher, fetched_at))
+            _clean(html, url, charset, site_rules, profile, watcher, fetched_at, fingerprints))
     except Exception as error:  # the promise is "never raises": report instead
         return Article(url=url, reason=f"cleaner failed: {type(error).__name__}: {error}"[:300])
 
@@ -119,8 +121,8 @@ def _without_controls(article: Article) -> Article:
             setattr(article, field.name, strip_controls(value))
         elif isinstance(value, list) and all(isinstance(item, str) for item in value):
             setattr(article, field.name, [strip_controls(item) for item in value])
-    article.removed = [dataclasses.replace(block, excerpt=strip_controls(block.excerpt))
-                       for block in article.removed]
+    article.removed = [block if (clear := strip_controls(block.excerpt)) == block.excerpt
+                       else dataclasses.replace(block, excerpt=clear) for block in article.removed]
     if not article.text.strip() and article.reason is None:  # it was control characters
         article.text, article.markdown, article.reason = "", "", "no article text found"
     return article
@@ -128,7 +130,8 @@ def _without_controls(article: Article) -> Article:
 
 def _clean(html: str | bytes, url: str | None, charset: str | None,
            site_rules: SiteRules | None, profile: SiteProfile | None,
-           watcher: Watcher | None, fetched_at: datetime | None) -> Article:
+           watcher: Watcher | None, fetched_at: datetime | None,
+           fingerprints: bool) -> Article:
     if isinstance(html, bytes):
         if looks_binary(html):
             return Article(url=url, reason="not a text document (binary content)")
@@ -151,7 +154,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         watcher.parsed(body)
     remover = Remover(tree, url, site_rules, watcher.removed if watcher is not None else None)
     remover.strip_non_content(body)
-    early = cut_before_container(body, profile, metadata.title)
+    early = cut_before_container(body, profile, metadata.title, fingerprints=fingerprints)
     article_like = article_like_chars(body)
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
@@ -173,7 +176,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
             article.container = ("fallback: trafilatura (ours was empty)" if not kept_chars
                                  else "fallback: trafilatura (our container held too little)")
     # Last, so that a profile learns and removes only what every other rule left.
-    template = cut_template(blocks, profile, metadata.title, early)
+    template = cut_template(blocks, profile, metadata.title, early, fingerprints=fingerprints)
     blocks, article.fingerprints = template.kept, template.fingerprints
     article.removed = remover.removed + template.removed
     article.source_url = remover.source_url

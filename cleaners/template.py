@@ -23,7 +23,8 @@ Guards, because a profile is evidence about the site and not about this page:
 - a profile never removes more than ``MAX_REMOVED_SHARE`` of a page's text, both
   cuts together.
 
-Pure: the profile is an input, the fingerprints are an output; no I/O.
+Pure: the profile is an input, the fingerprints an output when the caller asks for
+them (the store does; nothing else reads them); no I/O.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from selectolax.lexbor import LexborNode
 from . import rules
 from .article import RemovedBlock
 from .assemble import Block
-from .markup import excerpt, squash, text_chars
+from .markup import excerpt, shortened, squash, text_chars
 
 KIND = "site-template"
 MIN_PAGES = 5
@@ -54,11 +55,16 @@ _DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 def fingerprint(block: Block) -> str:
     """The block's position (kind, level, quote depth) and its text, casefolded,
     every digit as ``0`` ("15 comments" is "27 comments", "© 2019" is "© 2020"),
-    hashed to 16 hex digits. It runs for every block of every page: one
-    bytes.translate takes a fifth of a regex's time."""
-    text = block.text.casefold().encode("utf-8").translate(_DIGITS_AS_ZERO)
-    position = f"{block.kind}:{block.level}:{block.quote}:".encode()
-    return hashlib.blake2b(position + text, digest_size=8).hexdigest()
+    hashed to 16 hex digits."""
+    return _fingerprint(block.kind, block.level, block.quote, block.text)
+
+
+def _fingerprint(kind: str, level: int, quote: int, text: str) -> str:
+    """``fingerprint`` of a block not built yet. It runs for every paragraph of every
+    page the store counts: one bytes.translate takes a fifth of a regex's time."""
+    folded = text.casefold().encode("utf-8").translate(_DIGITS_AS_ZERO)
+    return hashlib.blake2b(f"{kind}:{level}:{quote}:".encode() + folded,
+                           digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ _PROSE = ", ".join(_PROSE_KINDS)
 
 
 def cut_before_container(body: LexborNode, profile: SiteProfile | None,
-                         title: str | None) -> EarlyCut:
+                         title: str | None, *, fingerprints: bool) -> EarlyCut:
     """Drop the site's template paragraphs before the main container is chosen.
 
     A comment thread or a blog's other posts are the site's, but when they
@@ -109,7 +115,11 @@ def cut_before_container(body: LexborNode, profile: SiteProfile | None,
     whether kept or not), and with a profile the site's ones go before they vote
     or count as article-like text, under the guards of ``cut_template`` over
     the page's elements in order. The budget left (``MAX_REMOVED_SHARE`` of the
-    page's text) goes on to ``cut_template``."""
+    page's text) goes on to ``cut_template``. Without a profile to apply and
+    without ``fingerprints`` to return there is nothing to do, and nothing is
+    read: fingerprinting every paragraph is a tenth of a clean's time."""
+    if not _applies(profile) and not fingerprints:
+        return NO_EARLY_CUT
     paragraphs: list[tuple[LexborNode, str, str]] = []
     for node in body.css(_PROSE):
         text = squash(node.text())
@@ -119,8 +129,8 @@ def cut_before_container(body: LexborNode, profile: SiteProfile | None,
                 and node.parent.mem_id == paragraphs[-1][0].mem_id:
             continue  # all of its list item: the same block
         kind, level = _PROSE_KINDS[node.tag or "p"]
-        paragraphs.append((node, text, fingerprint(Block(kind, text, level=level))))
-    prints = {fp: excerpt(text) for _, text, fp in paragraphs}
+        paragraphs.append((node, text, _fingerprint(kind, level, 0, text)))
+    prints = {fp: shortened(text) for _, text, fp in paragraphs} if fingerprints else {}
     if profile is None or profile.pages < MIN_PAGES:
         return EarlyCut([], prints)
     budget = MAX_REMOVED_SHARE * text_chars(body)
@@ -134,6 +144,11 @@ def cut_before_container(body: LexborNode, profile: SiteProfile | None,
         paragraphs[i][0].decompose()
         budget -= len(paragraphs[i][1])
     return EarlyCut(removed, prints, budget)
+
+
+def _applies(profile: SiteProfile | None) -> bool:
+    """Whether ``profile`` knows enough pages of its site to remove anything."""
+    return profile is not None and profile.pages >= MIN_PAGES
 
 
 def _budget(blocks: list[Block], early: EarlyCut) -> float:
@@ -203,14 +218,14 @@ class TemplateCut:
 
 
 def cut_template(blocks: list[Block], profile: SiteProfile | None, title: str | None,
-                 early: EarlyCut = NO_EARLY_CUT) -> TemplateCut:
+                 early: EarlyCut = NO_EARLY_CUT, *, fingerprints: bool) -> TemplateCut:
     """Drop the blocks of ``blocks`` that are the site's template, within the guards;
-    ``early`` is what ``cut_before_container`` did to the same page."""
+    ``early`` is what ``cut_before_container`` did to the same page. The page's
+    fingerprints are returned when asked for (``fingerprints``)."""
+    if not _applies(profile) and not fingerprints:
+        return TemplateCut(blocks, list(early.removed), {})
     prints = [fingerprint(block) for block in blocks]
-    distinct = dict(early.fingerprints)
-    for block, fp in zip(blocks, prints, strict=True):
-        if fp not in distinct:
-            distinct[fp] = excerpt(block.text)
+    distinct = _with_blocks(early.fingerprints, blocks, prints) if fingerprints else {}
     if profile is None or profile.pages < MIN_PAGES:
         return TemplateCut(blocks, list(early.removed), distinct)
     cut = _template_edges([(block.text, fp) for block, fp in zip(blocks, prints, strict=True)],
@@ -219,3 +234,13 @@ def cut_template(blocks: list[Block], profile: SiteProfile | None, title: str | 
                             excerpt(blocks[i].text)) for i in sorted(cut)]
     kept = [block for i, block in enumerate(blocks) if i not in cut]
     return TemplateCut(kept, early.removed + removed, distinct)
+
+
+def _with_blocks(prints: dict[str, str], blocks: list[Block], fingerprints: list[str]
+                 ) -> dict[str, str]:
+    """``prints`` and the fingerprints of ``blocks`` not among them, each with its excerpt."""
+    distinct = dict(prints)
+    for block, fp in zip(blocks, fingerprints, strict=True):
+        if fp not in distinct:
+            distinct[fp] = excerpt(block.text)
+    return distinct

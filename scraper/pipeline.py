@@ -38,12 +38,14 @@ class Stored:
 def clean_page(page: Page, clean_config: CleanConfig, extra: SiteRules | None = None,
                profile: SiteProfile | None = None) -> Article:
     """``profile`` is the page's site's (``profiles.profile_for``): an input, so a
-    worker process cleans without the store."""
+    worker process cleans without the store. The article comes with its
+    fingerprints, which ``store_page`` counts into the site's profile."""
     rules = clean_config.rules_for(page.final_url)
     if extra and (extra.drop or extra.keep):
         rules = extra
     return clean(page.body, page.final_url, charset=page.charset, site_rules=rules,
-                 fetched_at=datetime.fromisoformat(page.fetched_at), profile=profile)
+                 fetched_at=datetime.fromisoformat(page.fetched_at), profile=profile,
+                 fingerprints=True)
 
 
 def keep_fetched(store: Store, page: Page, *, source: str | None, frontier: Frontier,

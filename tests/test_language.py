@@ -37,6 +37,13 @@ def test_a_long_text_overrules_wrong_markup() -> None:
 def test_a_short_text_does_not_overrule_the_markup() -> None:
     decision = reconcile("en-US", GERMAN)
     assert (decision.language, decision.language_from) == ("en-US", "markup")
+    assert decision.reason.startswith(f"{len(GERMAN.split())} words are too few")
+
+
+def test_the_words_are_counted_when_asked_whatever_the_decision() -> None:
+    # an agreement never reads the count; `crawl explain` prints it all the same
+    assert reconcile("en-GB", ENGLISH).words == len(ENGLISH.split())
+    assert reconcile("en-US", GERMAN * 8).words == 8 * len(GERMAN.split())
 
 
 def test_without_markup_the_detector_decides() -> None:

@@ -44,7 +44,7 @@ def page(n: int, *, note: bool = False, title_heading: str | None = None) -> str
 def learn(pages: list[str]) -> SiteProfile:
     counts: Counter[str] = Counter()
     for html in pages:
-        counts.update(set(clean(html, "https://gazette.example/x").fingerprints))
+        counts.update(set(clean(html, "https://gazette.example/x", fingerprints=True).fingerprints))
     return SiteProfile("gazette.example", len(pages), dict(counts))
 
 
@@ -113,9 +113,21 @@ def test_fingerprints_ignore_numbers_and_case_but_not_position() -> None:
 
 
 def test_fingerprints_stay_out_of_the_printed_article() -> None:
-    article = clean(page(1))
+    article = clean(page(1), fingerprints=True)
     assert article.fingerprints
     assert "fingerprints" not in article.to_dict()
+
+
+def test_fingerprints_only_when_asked_for_and_never_change_the_article() -> None:
+    asked = clean(page(1), "https://gazette.example/1", fingerprints=True)
+    plain = clean(page(1), "https://gazette.example/1")
+    assert asked.fingerprints and not plain.fingerprints
+    assert asked.to_dict() == plain.to_dict()
+    profile = learn([page(n) for n in range(10)])
+    with_profile = clean(page(40), "https://gazette.example/40", profile=profile)
+    assert not with_profile.fingerprints
+    assert with_profile.to_dict() == clean(page(40), "https://gazette.example/40",
+                                           profile=profile, fingerprints=True).to_dict()
 
 
 COMMENTS = [
