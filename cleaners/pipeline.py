@@ -156,8 +156,9 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
 
-    roots = main_content(body)
-    article.container = describe(roots)
+    choice = main_content(body)
+    roots = choice.roots
+    article.container = describe(choice)
     blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)
     if not blocks and [r.mem_id for r in roots] != [body.mem_id]:
         # The chosen container said nothing that survived: rather the rest of the

@@ -215,3 +215,10 @@ def test_sections_in_wrappers_of_their_own_are_one_article() -> None:
             f"<div>{credit}<div>{prose(STORY[3:])}</div></div>"
             "</div></main><footer><a href='/about'>About</a></footer></body></html>")
     whole_story(html)
+    assert "(climbed: sections" in clean(html, URL).container
+
+
+def test_a_container_chosen_without_climbing_names_no_climb() -> None:
+    html = (f"<html><body><div><article class='story'>{prose(STORY)}</article>"
+            f"<p>A short note.</p></div></body></html>")
+    assert "climbed" not in (clean(html, URL).container or "")
