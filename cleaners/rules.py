@@ -151,10 +151,12 @@ holding one is the article's wrapper, whatever generic word names it (Blogger pu
 every post in ``<div class="widget Blog">``): only a rule trusted beyond ``WEAK``
 (a plugin's name, a comment thread) may remove it."""
 
-CONTENT_CLASS_NAMES = re.compile(r"embed|twitter-tweet|instagram-media|tiktok|pullquote")
+CONTENT_CLASS_NAMES = re.compile(
+    r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^entry-more$")
 """Class names of content inside an article: an embedded post quoted by the story
 (``social-media-embed``, ``twitter-tweet``) is part of it, though its words
-("social", "media") would otherwise name a share bar."""
+("social", "media") would otherwise name a share bar; Movable Type and TypePad put
+the rest of a post, after its "continue reading" jump, in ``entry-more``."""
 
 # --------------------------------------------------------------------------------------
 # Text rules. Patterns are case-insensitive and match a block's whole (short) text.

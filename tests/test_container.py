@@ -222,3 +222,15 @@ def test_a_container_chosen_without_climbing_names_no_climb() -> None:
     html = (f"<html><body><div><article class='story'>{prose(STORY)}</article>"
             f"<p>A short note.</p></div></body></html>")
     assert "climbed" not in (clean(html, URL).container or "")
+
+
+def test_the_rest_of_a_post_after_its_jump_is_kept() -> None:
+    """Movable Type and TypePad print a post's text after its "continue reading" jump
+    in ``entry-more``: the word "more" there names no "more stories" widget."""
+    html = ("<html><body><div class='entry'><h3>Harbour news</h3>"
+            f"<div class='entry-body'>{prose(STORY[:3])}</div><a id='more'></a>"
+            f"<div class='entry-more'>{prose(STORY[3:])}</div></div>"
+            f"<div class='module'>{sidebar_gadgets(3)}</div></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY)
+    assert not any(block.excerpt.startswith("Part ") for block in article.removed)
