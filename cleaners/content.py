@@ -25,12 +25,14 @@ PARAGRAPHS = "p, pre, blockquote, dd, h2, h3, h4, h5, h6, li"
 CONTAINERS = "div, section, article, main, td, center, font"
 THREAD_ITEMS = "li, dd"
 """Items of a list (ul, ol, dl) that hold paragraphs of their own are the posts of a
-thread (comments, teasers): their paragraphs do not vote, so a long comment list never
-outvotes the article, class names or not. (Requiring two posts or more was tried: it
+thread (comments, teasers), and so are runs of alike <div>s (``_unlisted_posts``):
+their paragraphs do not vote, so a long comment list never outvotes the article,
+class names or not. (Requiring two posts or more was tried: it
 keeps a lone article laid out as a list item, and loses the one-comment threads and
 one-item teaser lists, more of them on the stripped sets.)"""
 _ITEM_BLOCKS = frozenset({"p", "div", "blockquote", "pre", "article", "section"})
 _LISTS = frozenset({"ul", "ol", "dl"})
+_POST_PARENTS = frozenset({"body", "div", "section", "article", "td"})
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """A candidate inside one of these never leads while one outside it is among the leaders."""
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
@@ -69,10 +71,9 @@ def _class_weight(node: LexborNode) -> int:
     return weight
 
 
-def score_containers(root: LexborNode) -> dict[int, Candidate]:
-    """Every paragraph votes for its ancestors; the best few candidates are weighed."""
+def score_containers(root: LexborNode, posts: set[int]) -> dict[int, Candidate]:
+    """Every paragraph outside the thread ``posts`` votes for its ancestors."""
     candidates: dict[int, Candidate] = {}
-    posts = thread_posts(root)
     for paragraph in root.css(PARAGRAPHS):
         if not in_thread_post(paragraph, posts):
             _vote(paragraph, paragraph.text(), paragraph.parent, candidates)
@@ -97,9 +98,41 @@ def thread_posts(root: LexborNode) -> set[int]:
     """The posts of every thread under ``root`` (see ``THREAD_ITEMS``), by ``mem_id``."""
     # Looking at the items' children, not their whole subtrees: most items of a page
     # are menu links, and a query per item costs a twentieth of the cleaning time.
-    return {item.mem_id for item in root.css(THREAD_ITEMS)
-            if item.parent is not None and item.parent.tag in _LISTS
-            and any(child.tag in _ITEM_BLOCKS for child in item.iter())}
+    listed = {item.mem_id for item in root.css(THREAD_ITEMS)
+              if item.parent is not None and item.parent.tag in _LISTS
+              and any(child.tag in _ITEM_BLOCKS for child in item.iter())}
+    return listed | _unlisted_posts(root)
+
+
+def _unlisted_posts(root: LexborNode) -> set[int]:
+    """The posts of threads written in <div>s (comments without list markup): at least
+    ``rules.THREAD_MIN_POSTS`` sibling <div>s of one shape (the tags of their children
+    and grandchildren, two children or more: a name, a date, the text...), each with a
+    link (the author's name, a reply)."""
+    siblings: dict[int, list[LexborNode]] = {}
+    for div in root.css("div"):
+        parent = div.parent
+        if parent is not None and parent.tag in _POST_PARENTS:
+            siblings.setdefault(parent.mem_id, []).append(div)
+    posts: set[int] = set()
+    for divs in siblings.values():
+        if len(divs) < rules.THREAD_MIN_POSTS:
+            continue  # most <div>s: no shape to compare
+        alike: dict[tuple[tuple[str, tuple[str, ...]], ...], list[LexborNode]] = {}
+        for div in divs:
+            if len(shape := _shape(div)) >= 2:
+                alike.setdefault(shape, []).append(div)
+        for group in alike.values():
+            if len(group) >= rules.THREAD_MIN_POSTS \
+                    and all(post.css_first("a") is not None for post in group):
+                posts.update(post.mem_id for post in group)
+    return posts
+
+
+def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The tags of ``node``'s children, each with its own children's tags."""
+    return tuple((child.tag or "", tuple(grandchild.tag or "" for grandchild in child.iter()))
+                 for child in node.iter())
 
 
 def in_thread_post(node: LexborNode, posts: set[int]) -> bool:
@@ -159,9 +192,10 @@ of several near-best candidates, to the element holding two sections, to a paren
 that scores higher (or holds nothing else)."""
 
 
-def main_content(root: LexborNode) -> Choice:
-    """The main content: the best container and its article-like siblings, in order."""
-    candidates = score_containers(root)
+def main_content(root: LexborNode, posts: set[int]) -> Choice:
+    """The main content: the best container and its article-like siblings, in order.
+    The paragraphs of the thread ``posts`` (``thread_posts``) do not vote."""
+    candidates = score_containers(root, posts)
     if not candidates:
         return Choice([root])
     ordered = sorted(candidates.values(), key=lambda c: c.votes, reverse=True)

@@ -439,6 +439,10 @@ TOP_CANDIDATES = 8
 THREAD_DEPTH = 6
 """How far up a paragraph looks for the thread post (comment, teaser) holding it."""
 
+THREAD_MIN_POSTS = 3
+"""Sibling <div>s of one shape, each with a link, this many or more, are the posts of a
+thread (comments written without list markup)."""
+
 SHARED_PARENT_SHARE = 0.75
 SHARED_PARENT_MIN = 3
 """When at least this many candidates score this share of the best one and share an
