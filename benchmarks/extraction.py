@@ -6,7 +6,8 @@ saved and again with every ``class`` and ``id`` attribute stripped, and prints
 for each run F1, precision, recall, accuracy, empty pages, mean per-page F1 and
 pages/s, this cleaner's speed as a multiple of trafilatura default's, the mean
 over the runs, and this cleaner's F1 on the tuning half (even page ids) beside
-the checking half (odd ids): rules are tuned on the one and confirmed on the other.
+the checking half (odd ids): rules are tuned on the one and confirmed on the other,
+beside how far apart random halves of the same pages fall by chance.
 
 The metric is the benchmark's own, as ``shared/bench/README.md`` defines it:
 multisets of 4-token shingles over ``re.findall(r"\\w+", text)``.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 import re
 import sys
 import time
@@ -135,6 +137,22 @@ def half_of(page_id: str) -> str:
     """The tuning half holds the even ids, the checking half the odd ones. Every id
     ends in a digit (decimal ids, "R123", hex digests): its parity is the id's."""
     return "tune" if int(page_id[-1], 16) % 2 == 0 else "check"
+
+
+RANDOM_HALVES = 200
+
+
+def random_halves_gap(scores: list[PageScore], quantile: float = 0.95) -> float:
+    """How far apart two halves of the set fall by chance: this quantile of the F1 gap
+    between the halves of ``RANDOM_HALVES`` seeded random splits. A tuning/checking gap
+    within it says nothing of over-fitting; one far beyond it does."""
+    gaps = []
+    for seed in range(RANDOM_HALVES):
+        picked = set(random.Random(seed).sample(range(len(scores)), len(scores) // 2))
+        one = [s for i, s in enumerate(scores) if i in picked]
+        other = [s for i, s in enumerate(scores) if i not in picked]
+        gaps.append(abs(summarise("", one, 0).f1 - summarise("", other, 0).f1))
+    return sorted(gaps)[min(len(gaps) - 1, int(quantile * len(gaps)))]
 
 
 def run(extractors: dict[str, Extractor], pages: list[Page]
@@ -285,12 +303,13 @@ def main(argv: list[str] | None = None) -> int:
         print_table([mean_summary(name, [r[1][name] for r in runs]) for name in names])
     if args.half is None:
         print("\n== newscrawl, tuning half (even ids) vs checking half (odd ids)")
-        print(f"{'run':<24} {'tune F1':>8} {'check F1':>8} {'gap':>6} {'empty t/c':>9}")
+        print(f"{'run':<24} {'tune F1':>8} {'check F1':>8} {'gap':>6} {'empty t/c':>9} "
+              f"{'random |gap| 95%':>16}")
         for label, _, scores in runs:
             tune = summarise("tune", [s for s in scores if half_of(s.page_id) == "tune"], 0)
             check = summarise("check", [s for s in scores if half_of(s.page_id) == "check"], 0)
             print(f"{label:<24} {tune.f1:8.3f} {check.f1:8.3f} {tune.f1 - check.f1:+6.3f} "
-                  f"{tune.empty:>4}/{check.empty:<4}")
+                  f"{tune.empty:>4}/{check.empty:<4} {random_halves_gap(scores):16.3f}")
     return 0
 
 

@@ -25,18 +25,14 @@ PARAGRAPHS = "p, pre, blockquote, dd, h2, h3, h4, h5, h6, li"
 CONTAINERS = "div, section, article, main, td, center, font"
 THREAD_ITEMS = "li, dd"
 """Items of a list (ul, ol, dl) that hold paragraphs of their own are the posts of a
-thread (comments, teasers): their paragraphs do not vote, so a long comment list never
-outvotes the article, class names or not. (Requiring two posts or more was tried: it
+thread (comments, teasers), and so are runs of alike <div>s (``_unlisted_posts``):
+their paragraphs do not vote, so a long comment list never outvotes the article,
+class names or not. (Requiring two posts or more was tried: it
 keeps a lone article laid out as a list item, and loses the one-comment threads and
 one-item teaser lists, more of them on the stripped sets.)"""
-THREAD_DEPTH = 6
-"""How far up a paragraph looks for the thread post holding it."""
 _ITEM_BLOCKS = frozenset({"p", "div", "blockquote", "pre", "article", "section"})
 _LISTS = frozenset({"ul", "ol", "dl"})
-SECTION_LEVELS = 2
-SECTION_SHARE = 0.5
-"""Two candidates with at least this share of the best score, their wrappers meeting
-within this many levels, are sections of one article."""
+_POST_PARENTS = frozenset({"body", "div", "section", "article", "td"})
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """A candidate inside one of these never leads while one outside it is among the leaders."""
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
@@ -48,12 +44,6 @@ _POSITIVE = re.compile(
 _NEGATIVE = re.compile(
     r"comment|meta|footer|footnote|sidebar|widget|related|promo|share|social|teaser|"
     r"caption|byline|author|nav|menu|ad-|sponsor", re.IGNORECASE)
-CLASS_WEIGHT = 25
-ANCESTOR_LEVELS = 3
-TOP_CANDIDATES = 8
-LEADER_VOTES = 0.25
-"""A candidate with this share of the best one's paragraph votes is a part of the
-article (class hints alone, as on a breadcrumb named "entry-crumbs", do not count)."""
 
 
 @dataclass
@@ -75,16 +65,15 @@ def _class_weight(node: LexborNode) -> int:
     weight = 0
     if names:
         if _NEGATIVE.search(names):
-            weight -= CLASS_WEIGHT
+            weight -= rules.CLASS_WEIGHT
         if _POSITIVE.search(names):
-            weight += CLASS_WEIGHT
+            weight += rules.CLASS_WEIGHT
     return weight
 
 
-def score_containers(root: LexborNode) -> dict[int, Candidate]:
-    """Every paragraph votes for its ancestors; the best few candidates are weighed."""
+def score_containers(root: LexborNode, posts: set[int]) -> dict[int, Candidate]:
+    """Every paragraph outside the thread ``posts`` votes for its ancestors."""
     candidates: dict[int, Candidate] = {}
-    posts = thread_posts(root)
     for paragraph in root.css(PARAGRAPHS):
         if not in_thread_post(paragraph, posts):
             _vote(paragraph, paragraph.text(), paragraph.parent, candidates)
@@ -109,15 +98,47 @@ def thread_posts(root: LexborNode) -> set[int]:
     """The posts of every thread under ``root`` (see ``THREAD_ITEMS``), by ``mem_id``."""
     # Looking at the items' children, not their whole subtrees: most items of a page
     # are menu links, and a query per item costs a twentieth of the cleaning time.
-    return {item.mem_id for item in root.css(THREAD_ITEMS)
-            if item.parent is not None and item.parent.tag in _LISTS
-            and any(child.tag in _ITEM_BLOCKS for child in item.iter())}
+    listed = {item.mem_id for item in root.css(THREAD_ITEMS)
+              if item.parent is not None and item.parent.tag in _LISTS
+              and any(child.tag in _ITEM_BLOCKS for child in item.iter())}
+    return listed | _unlisted_posts(root)
+
+
+def _unlisted_posts(root: LexborNode) -> set[int]:
+    """The posts of threads written in <div>s (comments without list markup): at least
+    ``rules.THREAD_MIN_POSTS`` sibling <div>s of one shape (the tags of their children
+    and grandchildren, two children or more: a name, a date, the text...), each with a
+    link (the author's name, a reply)."""
+    siblings: dict[int, list[LexborNode]] = {}
+    for div in root.css("div"):
+        parent = div.parent
+        if parent is not None and parent.tag in _POST_PARENTS:
+            siblings.setdefault(parent.mem_id, []).append(div)
+    posts: set[int] = set()
+    for divs in siblings.values():
+        if len(divs) < rules.THREAD_MIN_POSTS:
+            continue  # most <div>s: no shape to compare
+        alike: dict[tuple[tuple[str, tuple[str, ...]], ...], list[LexborNode]] = {}
+        for div in divs:
+            if len(shape := _shape(div)) >= 2:
+                alike.setdefault(shape, []).append(div)
+        for group in alike.values():
+            if len(group) >= rules.THREAD_MIN_POSTS \
+                    and all(post.css_first("a") is not None for post in group):
+                posts.update(post.mem_id for post in group)
+    return posts
+
+
+def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The tags of ``node``'s children, each with its own children's tags."""
+    return tuple((child.tag or "", tuple(grandchild.tag or "" for grandchild in child.iter()))
+                 for child in node.iter())
 
 
 def in_thread_post(node: LexborNode, posts: set[int]) -> bool:
     """Whether ``node`` is one of ``posts`` or inside one."""
     up: LexborNode | None = node
-    for _ in range(THREAD_DEPTH + 1):
+    for _ in range(rules.THREAD_DEPTH + 1):
         if up is None:
             return False
         if up.mem_id in posts:
@@ -147,7 +168,7 @@ def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
         return
     vote = 1 + text.count(",") + min(size / 100, 3)
     node, level = first, 0
-    while node is not None and level < ANCESTOR_LEVELS and node.tag != "html":
+    while node is not None and level < rules.ANCESTOR_LEVELS and node.tag != "html":
         key = node.mem_id
         candidate = candidates.get(key)
         if candidate is None:
@@ -156,20 +177,42 @@ def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
         node, level = node.parent, level + 1
 
 
-def main_content(root: LexborNode) -> list[LexborNode]:
-    """The main content: the best container and its article-like siblings, in order."""
-    candidates = score_containers(root)
+@dataclass(frozen=True)
+class Choice:
+    """The chosen content, in order, and the climbs that led from the best-scored
+    candidate to it (``CLIMBS``), as ``crawl explain`` names them."""
+
+    roots: list[LexborNode]
+    climbs: tuple[str, ...] = ()
+
+
+CLIMBS = ("shared-parent", "sections", "parent-scores")
+"""The climbs from the best candidate, in the order they are tried: to the ancestor
+of several near-best candidates, to the element holding two sections, to a parent
+that scores higher (or holds nothing else)."""
+
+
+def main_content(root: LexborNode, posts: set[int]) -> Choice:
+    """The main content: the best container and its article-like siblings, in order.
+    The paragraphs of the thread ``posts`` (``thread_posts``) do not vote."""
+    candidates = score_containers(root, posts)
     if not candidates:
-        return [root]
+        return Choice([root])
     ordered = sorted(candidates.values(), key=lambda c: c.votes, reverse=True)
-    leading = [c for c in ordered[:TOP_CANDIDATES * 2] if not _in_page_furniture(c.node)]
-    leading = leading[:TOP_CANDIDATES] or ordered[:TOP_CANDIDATES]
+    leading = [c for c in ordered[:rules.TOP_CANDIDATES * 2] if not _in_page_furniture(c.node)]
+    leading = leading[:rules.TOP_CANDIDATES] or ordered[:rules.TOP_CANDIDATES]
     ranked = sorted(leading, key=weigh, reverse=True)
     top = ranked[0]
-    top = _climb_to_shared_parent(top, ranked[1:6], candidates)
-    top = _climb_to_sections(top, ranked, candidates)
-    top = _climb_while_parent_scores(top, candidates)
-    return _with_siblings(top, candidates, ranked)
+    climbs = []
+    for name, climb in zip(CLIMBS, (
+            lambda t: _climb_to_shared_parent(t, ranked[1:6], candidates),
+            lambda t: _climb_to_sections(t, ranked, candidates),
+            lambda t: _climb_while_parent_scores(t, candidates)), strict=True):
+        climbed = climb(top)
+        if climbed.node.mem_id != top.node.mem_id:
+            climbs.append(name)
+        top = climbed
+    return Choice(_with_siblings(top, candidates, ranked), tuple(climbs))
 
 
 def _in_page_furniture(node: LexborNode) -> bool:
@@ -184,15 +227,16 @@ def _in_page_furniture(node: LexborNode) -> bool:
     return False
 
 
-def describe(roots: list[LexborNode]) -> str:
-    """Which container was chosen, as ``crawl explain`` shows it."""
-    node = roots[0]
+def describe(choice: Choice) -> str:
+    """Which container was chosen and by which climbs, as ``crawl explain`` shows it."""
+    node = choice.roots[0]
     if node.tag == "body":
         return "whole page: no container scored"
     attrs = node.attributes
     names = "".join(f' {k}="{v}"' for k in ("id", "class") if (v := attrs.get(k)))
-    more = f" and {len(roots) - 1} article-like siblings" if len(roots) > 1 else ""
-    return f"scored <{node.tag}{names}>{more}"
+    climbs = f" (climbed: {', '.join(choice.climbs)})" if choice.climbs else ""
+    more = f" and {len(choice.roots) - 1} article-like siblings" if len(choice.roots) > 1 else ""
+    return f"scored <{node.tag}{names}>{climbs}{more}"
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
@@ -206,14 +250,14 @@ def _ancestors(node: LexborNode) -> list[LexborNode]:
 def _climb_to_shared_parent(top: Candidate, others: list[Candidate],
                             candidates: dict[int, Candidate]) -> Candidate:
     """When several near-best candidates share an ancestor, the article spans them."""
-    close = [c for c in others if weigh(c) >= 0.75 * weigh(top)]
-    if len(close) < 3:
+    close = [c for c in others if weigh(c) >= rules.SHARED_PARENT_SHARE * weigh(top)]
+    if len(close) < rules.SHARED_PARENT_MIN:
         return top
     close_ancestors = [{a.mem_id for a in _ancestors(c.node)} for c in close]
     for ancestor in _ancestors(top.node):
         if ancestor.tag == "body":
             break
-        if sum(ancestor.mem_id in ids for ids in close_ancestors) >= 3:
+        if sum(ancestor.mem_id in ids for ids in close_ancestors) >= rules.SHARED_PARENT_MIN:
             return candidates.get(ancestor.mem_id) or Candidate(ancestor, score=weigh(top))
     return top
 
@@ -224,12 +268,12 @@ def _climb_to_sections(top: Candidate, ranked: list[Candidate],
     another section of the article (each section in wrappers of its own): the
     article is the element holding both."""
     top_score = weigh(top)
-    near = _ancestors(top.node)[:SECTION_LEVELS]
+    near = _ancestors(top.node)[:rules.SECTION_LEVELS]
     near_ids = {a.mem_id for a in near}
     for other in ranked:
-        if other is top or weigh(other) < SECTION_SHARE * top_score:
+        if other is top or weigh(other) < rules.SECTION_SHARE * top_score:
             continue
-        theirs = {a.mem_id for a in _ancestors(other.node)[:SECTION_LEVELS]}
+        theirs = {a.mem_id for a in _ancestors(other.node)[:rules.SECTION_LEVELS]}
         if top.node.mem_id in theirs or other.node.mem_id in near_ids:
             continue  # one holds the other: the same section
         for ancestor in near:
@@ -242,7 +286,7 @@ def _climb_to_sections(top: Candidate, ranked: list[Candidate],
 
 def _climb_while_parent_scores(top: Candidate, candidates: dict[int, Candidate]) -> Candidate:
     last = weigh(top)
-    threshold = last / 3
+    threshold = last * rules.PARENT_FLOOR
     for ancestor in _ancestors(top.node):
         if ancestor.tag in ("body", "html"):
             break
@@ -273,11 +317,11 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     if parent is None or top.node.tag in ("body", "html"):
         return [top.node]
     top_score = weigh(top)
-    threshold = max(10.0, top_score * 0.2)
+    threshold = max(rules.SIBLING_MIN_SCORE, top_score * rules.SIBLING_SHARE)
     top_class = top.node.attributes.get("class")
     most_votes = max(c.votes for c in ranked)
     leaders = [c for c in ranked
-               if weigh(c) >= threshold and c.votes >= LEADER_VOTES * most_votes]
+               if weigh(c) >= threshold and c.votes >= rules.LEADER_VOTES * most_votes]
     holds_leader = _siblings_holding(parent, leaders)
     chosen = []
     for sibling in children(parent):
@@ -288,7 +332,7 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
             continue
         candidate = candidates.get(sibling.mem_id)
         same_class = top_class and sibling.attributes.get("class") == top_class
-        bonus = top_score * 0.2 if same_class else 0
+        bonus = top_score * rules.SIBLING_SHARE if same_class else 0
         votes_enough = candidate is not None and weigh(candidate) + bonus >= threshold
         if votes_enough or (sibling.tag == "p" and _reads_like_prose(sibling)):
             chosen.append(sibling)
@@ -300,7 +344,7 @@ def _siblings_holding(parent: LexborNode, leaders: list[Candidate]) -> set[int]:
     held = set()
     for leader in leaders:
         node: LexborNode | None = leader.node
-        for _ in range(ANCESTOR_LEVELS * 2):
+        for _ in range(rules.ANCESTOR_LEVELS * 2):
             if node is None:
                 break
             up = node.parent

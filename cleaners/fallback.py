@@ -18,20 +18,19 @@ from selectolax.lexbor import LexborNode
 
 from . import rules
 from .assemble import Block
-from .content import in_thread_post, thread_posts
+from .content import in_thread_post
 from .markup import link_chars, squash
 
 _PROSE = "p, pre, blockquote, dd, li"
 WORD = re.compile(r"\w+")
 
 
-def article_like_chars(body: LexborNode) -> int:
+def article_like_chars(body: LexborNode, posts: set[int]) -> int:
     """Characters of unlinked text in the page's prose-like blocks (paragraphs long
-    enough to vote for a container, mostly unlinked), counted once each. The posts of
-    a thread (comments, teasers) are not the article, as they do not vote for one."""
+    enough to vote for a container, mostly unlinked), counted once each. The thread
+    ``posts`` (comments, teasers) are not the article, as they do not vote for one."""
     total = 0
     seen: set[str] = set()  # a repeated paragraph is dropped from ours: count it once here
-    posts = thread_posts(body)
     for node in body.css(_PROSE):
         text = node.text().strip()
         if len(text) < rules.MIN_PARAGRAPH_CHARS or text in seen \

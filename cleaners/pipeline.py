@@ -29,7 +29,7 @@ from . import rules
 from .article import Article, RemovedBlock, SiteRules
 from .assemble import Block, blocks_of, to_markdown, to_text
 from .blocks import Remover
-from .content import describe, main_content
+from .content import describe, main_content, thread_posts
 from .controls import strip_controls
 from .decode import decode_html, looks_binary
 from .fallback import (
@@ -155,12 +155,15 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     remover = Remover(tree, url, site_rules, watcher.removed if watcher is not None else None)
     remover.strip_non_content(body)
     early = cut_before_container(body, profile, metadata.title, fingerprints=fingerprints)
-    article_like = article_like_chars(body)
+    # Found once, before boilerplate goes: removing blocks only takes posts away.
+    posts = thread_posts(body)
+    article_like = article_like_chars(body, posts)
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
 
-    roots = main_content(body)
-    article.container = describe(roots)
+    choice = main_content(body, posts)
+    roots = choice.roots
+    article.container = describe(choice)
     blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)
     if not blocks and [r.mem_id for r in roots] != [body.mem_id]:
         # The chosen container said nothing that survived: rather the rest of the

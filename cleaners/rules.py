@@ -151,10 +151,12 @@ holding one is the article's wrapper, whatever generic word names it (Blogger pu
 every post in ``<div class="widget Blog">``): only a rule trusted beyond ``WEAK``
 (a plugin's name, a comment thread) may remove it."""
 
-CONTENT_CLASS_NAMES = re.compile(r"embed|twitter-tweet|instagram-media|tiktok|pullquote")
+CONTENT_CLASS_NAMES = re.compile(
+    r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^entry-more$")
 """Class names of content inside an article: an embedded post quoted by the story
 (``social-media-embed``, ``twitter-tweet``) is part of it, though its words
-("social", "media") would otherwise name a share bar."""
+("social", "media") would otherwise name a share bar; Movable Type and TypePad put
+the rest of a post, after its "continue reading" jump, in ``entry-more``."""
 
 # --------------------------------------------------------------------------------------
 # Text rules. Patterns are case-insensitive and match a block's whole (short) text.
@@ -420,6 +422,52 @@ for any theme's wrappers, and a bound on the work a pathologically deep page cos
 
 MIN_PARAGRAPH_CHARS = 25
 """Readability's floor: shorter paragraphs do not vote for a content container."""
+
+# --------------------------------------------------------------------------------------
+# Container choice (``content.py``): how paragraphs vote, and when the choice climbs.
+
+ANCESTOR_LEVELS = 3
+"""A paragraph votes for this many ancestors: its parent fully, its grandparent half,
+farther ones a third of a share per level."""
+
+CLASS_WEIGHT = 25
+"""Points a container gains (or loses) for an article-like (or widget-like) class name."""
+
+TOP_CANDIDATES = 8
+"""Only the candidates with the most votes are weighed (text and links counted)."""
+
+THREAD_DEPTH = 6
+"""How far up a paragraph looks for the thread post (comment, teaser) holding it."""
+
+THREAD_MIN_POSTS = 3
+"""Sibling <div>s of one shape, each with a link, this many or more, are the posts of a
+thread (comments written without list markup)."""
+
+SHARED_PARENT_SHARE = 0.75
+SHARED_PARENT_MIN = 3
+"""When at least this many candidates score this share of the best one and share an
+ancestor, the article spans them: the ancestor is chosen."""
+
+SECTION_LEVELS = 2
+SECTION_SHARE = 0.5
+"""Two candidates with at least this share of the best score, their wrappers meeting
+within this many levels, are sections of one article."""
+
+PARENT_FLOOR = 1 / 3
+"""Climbing to a parent that scores higher stops at an ancestor scoring under this
+share of the chosen one (a page wrapper far from the article)."""
+
+SIBLING_SHARE = 0.2
+SIBLING_MIN_SCORE = 10.0
+"""A sibling of the chosen container scoring this share of it (and at least this
+much) is article too; a sibling with the container's class name gets this share free."""
+
+LEADER_VOTES = 0.25
+"""A candidate with this share of the best one's paragraph votes is a part of the
+article (class hints alone, as on a breadcrumb named "entry-crumbs", do not count)."""
+
+# --------------------------------------------------------------------------------------
+# The second opinion (``fallback.py``).
 
 ARTICLE_LIKE_MAX_LINK_SHARE = 0.3
 """A paragraph with more of its text in links than this is navigation, not article prose,

@@ -181,6 +181,29 @@ def test_a_long_comment_list_never_outvotes_the_article() -> None:
         assert "Reader 1 writes" not in text, list_tag
 
 
+def test_a_long_comment_thread_in_divs_never_outvotes_the_article() -> None:
+    """The same thread without list markup: each post a <div> holding the author's
+    linked name, a date and the text, all of one shape."""
+    posts = "".join(f"<div><div><a href='/u/{n}'>Reader {n}</a></div>"
+                    f"<div>November {n}, 2026 at 9:0{n % 10} am</div><div>{text}</div></div>"
+                    for n, text in enumerate(COMMENTS, 1))
+    html = ("<html><body><div><div><h1>Harbour news</h1>"
+            f"<div>{prose(STORY[:5])}</div></div><div><h3>24 thoughts</h3>{posts}</div></div>"
+            "</body></html>")
+    text = clean(html, URL).text
+    assert all(part in text for part in STORY[:5])
+    assert "Reader 1 writes" not in text
+
+
+def test_an_article_in_sections_of_one_shape_still_wins() -> None:
+    """Sections alike in shape but without links are the article's, not a thread's."""
+    sections = "".join(f"<div><h2>Chapter {n}</h2><p>{part}</p></div>"
+                       for n, part in enumerate(STORY, 1))
+    html = (f"<html><body><div><a href='/'>Home</a></div><div>{sections}</div>"
+            f"<div>{sidebar_gadgets(3)}</div></body></html>")
+    whole_story(html)
+
+
 def test_a_bulleted_article_still_wins() -> None:
     """List items that are the article's own points (text, no paragraphs of their own)
     still vote for the list and the article around it."""
@@ -215,3 +238,22 @@ def test_sections_in_wrappers_of_their_own_are_one_article() -> None:
             f"<div>{credit}<div>{prose(STORY[3:])}</div></div>"
             "</div></main><footer><a href='/about'>About</a></footer></body></html>")
     whole_story(html)
+    assert "(climbed: sections" in clean(html, URL).container
+
+
+def test_a_container_chosen_without_climbing_names_no_climb() -> None:
+    html = (f"<html><body><div><article class='story'>{prose(STORY)}</article>"
+            f"<p>A short note.</p></div></body></html>")
+    assert "climbed" not in (clean(html, URL).container or "")
+
+
+def test_the_rest_of_a_post_after_its_jump_is_kept() -> None:
+    """Movable Type and TypePad print a post's text after its "continue reading" jump
+    in ``entry-more``: the word "more" there names no "more stories" widget."""
+    html = ("<html><body><div class='entry'><h3>Harbour news</h3>"
+            f"<div class='entry-body'>{prose(STORY[:3])}</div><a id='more'></a>"
+            f"<div class='entry-more'>{prose(STORY[3:])}</div></div>"
+            f"<div class='module'>{sidebar_gadgets(3)}</div></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY)
+    assert not any(block.excerpt.startswith("Part ") for block in article.removed)
