@@ -118,15 +118,30 @@ def _unlisted_posts(root: LexborNode) -> set[int]:
     for divs in siblings.values():
         if len(divs) < rules.THREAD_MIN_POSTS:
             continue  # most <div>s: no shape to compare
-        alike: dict[tuple[tuple[str, tuple[str, ...]], ...], list[LexborNode]] = {}
-        for div in divs:
-            if len(shape := _shape(div)) >= 2:
-                alike.setdefault(shape, []).append(div)
-        for group in alike.values():
-            if len(group) >= rules.THREAD_MIN_POSTS \
-                    and all(post.css_first("a") is not None for post in group):
+        for group in _alike(divs):
+            if all(post.css_first("a") is not None for post in group):
                 posts.update(post.mem_id for post in group)
     return posts
+
+
+def _alike(divs: list[LexborNode]) -> list[list[LexborNode]]:
+    """The groups of at least ``rules.THREAD_MIN_POSTS`` of ``divs`` that share a shape.
+
+    Grouped by their children's tags first: most sibling <div>s differ there already,
+    and their grandchildren need not be read."""
+    by_children: dict[tuple[str, ...], list[LexborNode]] = {}
+    for div in divs:
+        if len(tags := tuple(child.tag or "" for child in div.iter())) >= 2:
+            by_children.setdefault(tags, []).append(div)
+    groups = []
+    for outlined in by_children.values():
+        if len(outlined) < rules.THREAD_MIN_POSTS:
+            continue
+        alike: dict[tuple[tuple[str, tuple[str, ...]], ...], list[LexborNode]] = {}
+        for div in outlined:
+            alike.setdefault(_shape(div), []).append(div)
+        groups += [group for group in alike.values() if len(group) >= rules.THREAD_MIN_POSTS]
+    return groups
 
 
 def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
