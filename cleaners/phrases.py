@@ -4,13 +4,10 @@ The phrase tables hold some nine hundred patterns in 23 languages, and every
 short text of a page is checked, so a text is matched only against the phrases that
 can start as it does. Each phrase's possible first three characters are derived
 from the phrase itself ("(?:\\d+ )?comments?" can start "com" or a digit); a text's
-first three letters pick the phrases, which are tried one by one in table order
-(sources first, then boilerplate lines, then widget titles): the first that matches
-names the rule. Each phrase is compiled on its own, once, when a text first picks it:
-compiling is the cost, and a phrase picked by many starts (a long list of
-translations) is compiled once rather than into every alternation that holds it.
-Most texts start as no phrase does and cost one dictionary look-up. Adding a phrase
-needs nothing else.
+first three letters pick the phrases, and those are compiled, once per set of
+phrases picked, into one anchored alternation in table order (sources first, then boilerplate lines,
+then widget titles), so one regex call names the rule. Most texts start as no
+phrase does and cost one dictionary look-up. Adding a phrase needs nothing else.
 """
 
 from __future__ import annotations
@@ -24,10 +21,11 @@ from typing import Any
 from . import rules
 
 GATE_CHARS = 3
-STARTS_KEPT = 4096
-"""Starts whose phrases are kept picked: more than the phrases have."""
+PATTERNS_KEPT = 4096
+"""Compiled alternations kept, one per distinct start met: more than the phrases have."""
 
 _PHRASE_RULES = rules.SOURCE_RULES + rules.LINE_RULES + rules.TITLE_RULES
+_RULE_OF_GROUP = {r.name.replace("-", "_"): r for r in _PHRASE_RULES}
 _LEADING_NON_WORD = re.compile(r"\W*")
 
 
@@ -36,11 +34,13 @@ def line_rule(text: str) -> rules.PhraseRule | None:
 
     Runs of whitespace count as one space; only the phrases that can start as the text
     does are tried."""
-    picked = _phrases_for(_head(text))
-    if not picked:
+    pattern = _pattern_for(_head(text))
+    if pattern is None:
         return None
-    line = " ".join(text.split())
-    rule = next((rule for rule, pattern in picked if pattern.match(line)), None)
+    match = pattern.match(" ".join(text.split()))
+    if match is None or match.lastgroup is None:
+        return None
+    rule = _RULE_OF_GROUP[match.lastgroup]
     if rule in rules.TITLE_RULES and len(text) > rules.TITLE_MAX_CHARS:
         return None
     return rule
@@ -63,21 +63,23 @@ def _fold(char: str) -> str:
     return "0" if char.isdigit() else char.lower()
 
 
-@functools.lru_cache(maxsize=STARTS_KEPT)
-def _phrases_for(head: str) -> tuple[tuple[rules.PhraseRule, re.Pattern[str]], ...]:
-    """The phrases that can start with ``head``, in table order, each with its rule.
-
-    Tried one by one they name the rule one alternation of them would: they were
-    picked by the letters after the text's leading non-word characters, so each matches
-    from where the pattern's leading ``\\W*`` ends, and the first in table order wins."""
+@functools.lru_cache(maxsize=PATTERNS_KEPT)
+def _pattern_for(head: str) -> re.Pattern[str] | None:
+    """One alternation of the phrases that can start with ``head``, in table order."""
     said = sorted({at for cut in range(len(head) + 1) for at in _BY_START.get(head[:cut], ())})
-    return tuple((_PHRASE_RULES[r], _compiled(_PHRASE_RULES[r].phrases[p])) for r, p in said)
+    return _alternation(tuple(said)) if said else None
 
 
-@functools.cache  # at most one per phrase of the tables
-def _compiled(phrase: str) -> re.Pattern[str]:
-    """A phrase as a whole line: what may surround it is punctuation and a count."""
-    return re.compile(r"^\W*(?:" + phrase + r")\W*(?:\d+\W*)?$", re.IGNORECASE)
+@functools.lru_cache(maxsize=PATTERNS_KEPT)
+def _alternation(said: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    """The phrases at ``said`` (rule, phrase) as one anchored pattern: compiled once for
+    all the starts that pick the same phrases (a thousand starts met pick two hundred
+    sets), since compiling, not matching, is the cost of a start seen the first time."""
+    groups = []
+    for r, rule in enumerate(_PHRASE_RULES):
+        if phrases := [rule.phrases[p] for at_rule, p in said if at_rule == r]:
+            groups.append(f"(?P<{rule.name.replace('-', '_')}>{'|'.join(phrases)})")
+    return re.compile(r"^\W*(?:" + "|".join(groups) + r")\W*(?:\d+\W*)?$", re.IGNORECASE)
 
 
 def _phrases_by_start() -> dict[str, list[tuple[int, int]]]:
