@@ -75,12 +75,11 @@ def score_containers(root: LexborNode, posts: set[int]) -> dict[int, Candidate]:
     """Every paragraph outside the thread ``posts`` votes for its ancestors."""
     candidates: dict[int, Candidate] = {}
     for paragraph in root.css(PARAGRAPHS):
-        if not in_thread_post(paragraph, posts):
-            _vote(paragraph, paragraph.text(), paragraph.parent, candidates)
+        _vote(paragraph, paragraph.text(), paragraph.parent, candidates, posts)
     for container in root.css(CONTAINERS):
         loose = _loose_text(container)
-        if len(loose) >= rules.MIN_PARAGRAPH_CHARS and not in_thread_post(container, posts):
-            _vote(container, loose, container, candidates)
+        if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
+            _vote(container, loose, container, candidates, posts)
     return candidates
 
 
@@ -152,6 +151,8 @@ def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def in_thread_post(node: LexborNode, posts: set[int]) -> bool:
     """Whether ``node`` is one of ``posts`` or inside one."""
+    if not posts:
+        return False  # a page without threads (a third of scrapinghub's): nothing to climb to
     up: LexborNode | None = node
     for _ in range(rules.THREAD_DEPTH + 1):
         if up is None:
@@ -176,10 +177,12 @@ def weigh(candidate: Candidate) -> float:
 
 
 def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
-          candidates: dict[int, Candidate]) -> None:
-    """Readability's vote: 1, plus its commas, plus a point per 100 characters (up to 3)."""
+          candidates: dict[int, Candidate], posts: set[int]) -> None:
+    """Readability's vote: 1, plus its commas, plus a point per 100 characters (up to 3).
+    A paragraph of a thread post does not vote (looked up last: most paragraphs of a
+    page, menu items, are too short to vote anyway)."""
     size = len(text.strip())
-    if size < rules.MIN_PARAGRAPH_CHARS:
+    if size < rules.MIN_PARAGRAPH_CHARS or in_thread_post(paragraph, posts):
         return
     vote = 1 + text.count(",") + min(size / 100, 3)
     node, level = first, 0
