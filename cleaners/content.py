@@ -75,12 +75,11 @@ def score_containers(root: LexborNode, posts: set[int]) -> dict[int, Candidate]:
     """Every paragraph outside the thread ``posts`` votes for its ancestors."""
     candidates: dict[int, Candidate] = {}
     for paragraph in root.css(PARAGRAPHS):
-        if not in_thread_post(paragraph, posts):
-            _vote(paragraph, paragraph.text(), paragraph.parent, candidates)
+        _vote(paragraph, paragraph.text(), paragraph.parent, candidates, posts)
     for container in root.css(CONTAINERS):
         loose = _loose_text(container)
-        if len(loose) >= rules.MIN_PARAGRAPH_CHARS and not in_thread_post(container, posts):
-            _vote(container, loose, container, candidates)
+        if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
+            _vote(container, loose, container, candidates, posts)
     return candidates
 
 
@@ -118,15 +117,30 @@ def _unlisted_posts(root: LexborNode) -> set[int]:
     for divs in siblings.values():
         if len(divs) < rules.THREAD_MIN_POSTS:
             continue  # most <div>s: no shape to compare
-        alike: dict[tuple[tuple[str, tuple[str, ...]], ...], list[LexborNode]] = {}
-        for div in divs:
-            if len(shape := _shape(div)) >= 2:
-                alike.setdefault(shape, []).append(div)
-        for group in alike.values():
-            if len(group) >= rules.THREAD_MIN_POSTS \
-                    and all(post.css_first("a") is not None for post in group):
+        for group in _alike(divs):
+            if all(post.css_first("a") is not None for post in group):
                 posts.update(post.mem_id for post in group)
     return posts
+
+
+def _alike(divs: list[LexborNode]) -> list[list[LexborNode]]:
+    """The groups of at least ``rules.THREAD_MIN_POSTS`` of ``divs`` that share a shape.
+
+    Grouped by their children's tags first: most sibling <div>s differ there already,
+    and their grandchildren need not be read."""
+    by_children: dict[tuple[str, ...], list[LexborNode]] = {}
+    for div in divs:
+        if len(tags := tuple(child.tag or "" for child in div.iter())) >= 2:
+            by_children.setdefault(tags, []).append(div)
+    groups = []
+    for outlined in by_children.values():
+        if len(outlined) < rules.THREAD_MIN_POSTS:
+            continue
+        alike: dict[tuple[tuple[str, tuple[str, ...]], ...], list[LexborNode]] = {}
+        for div in outlined:
+            alike.setdefault(_shape(div), []).append(div)
+        groups += [group for group in alike.values() if len(group) >= rules.THREAD_MIN_POSTS]
+    return groups
 
 
 def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -137,6 +151,8 @@ def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def in_thread_post(node: LexborNode, posts: set[int]) -> bool:
     """Whether ``node`` is one of ``posts`` or inside one."""
+    if not posts:
+        return False  # a page without threads (a third of scrapinghub's): nothing to climb to
     up: LexborNode | None = node
     for _ in range(rules.THREAD_DEPTH + 1):
         if up is None:
@@ -161,10 +177,12 @@ def weigh(candidate: Candidate) -> float:
 
 
 def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
-          candidates: dict[int, Candidate]) -> None:
-    """Readability's vote: 1, plus its commas, plus a point per 100 characters (up to 3)."""
+          candidates: dict[int, Candidate], posts: set[int]) -> None:
+    """Readability's vote: 1, plus its commas, plus a point per 100 characters (up to 3).
+    A paragraph of a thread post does not vote (looked up last: most paragraphs of a
+    page, menu items, are too short to vote anyway)."""
     size = len(text.strip())
-    if size < rules.MIN_PARAGRAPH_CHARS:
+    if size < rules.MIN_PARAGRAPH_CHARS or in_thread_post(paragraph, posts):
         return
     vote = 1 + text.count(",") + min(size / 100, 3)
     node, level = first, 0
