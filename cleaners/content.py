@@ -217,7 +217,7 @@ def main_content(root: LexborNode, posts: set[int]) -> Choice:
     if not candidates:
         return Choice([root])
     ordered = sorted(candidates.values(), key=lambda c: c.votes, reverse=True)
-    leading = [c for c in ordered[:rules.TOP_CANDIDATES * 2] if not _in_page_furniture(c.node)]
+    leading = [c for c in ordered[:rules.TOP_CANDIDATES * 2] if not within(c.node, FURNITURE)]
     leading = leading[:rules.TOP_CANDIDATES] or ordered[:rules.TOP_CANDIDATES]
     ranked = sorted(leading, key=weigh, reverse=True)
     top = ranked[0]
@@ -233,13 +233,14 @@ def main_content(root: LexborNode, posts: set[int]) -> Choice:
     return Choice(_with_siblings(top, candidates, ranked), tuple(climbs))
 
 
-def _in_page_furniture(node: LexborNode) -> bool:
-    """Whether ``node`` is inside a <footer>, <aside> or <nav>: HTML's own words for what
-    is not the article (a publisher's blurb, a comment thread in the article's footer),
-    which survive where class names do not."""
+def within(node: LexborNode, tags: frozenset[str]) -> bool:
+    """Whether ``node`` is, or is inside, an element of one of ``tags`` (below <body>):
+    with ``FURNITURE``, HTML's own words for what is not the article (a publisher's
+    blurb, a comment thread in the article's footer), which survive where class names
+    do not."""
     up: LexborNode | None = node
     while up is not None and up.tag not in ("body", "html"):
-        if up.tag in FURNITURE:
+        if up.tag in tags:
             return True
         up = up.parent
     return False

@@ -18,23 +18,26 @@ from selectolax.lexbor import LexborNode
 
 from . import rules
 from .assemble import Block
-from .content import in_thread_post
+from .content import in_thread_post, within
 from .markup import link_chars, squash
 
 _PROSE = "p, pre, blockquote, dd, li"
+_NAVIGATION = frozenset({"nav"})
 WORD = re.compile(r"\w+")
 
 
 def article_like_chars(body: LexborNode, posts: set[int]) -> int:
     """Characters of unlinked text in the page's prose-like blocks (paragraphs long
     enough to vote for a container, mostly unlinked), counted once each. The thread
-    ``posts`` (comments, teasers) are not the article, as they do not vote for one."""
+    ``posts`` (comments, teasers) are not the article, as they do not vote for one;
+    nor is a <nav>'s text (a mega menu's teasers: 50,000 characters on some pages).
+    <footer> and <aside> stay counted: one blog post's lone line was in them."""
     total = 0
     seen: set[str] = set()  # a repeated paragraph is dropped from ours: count it once here
     for node in body.css(_PROSE):
         text = node.text().strip()
         if len(text) < rules.MIN_PARAGRAPH_CHARS or text in seen \
-                or in_thread_post(node, posts):
+                or in_thread_post(node, posts) or within(node, _NAVIGATION):
             continue
         seen.add(text)
         linked = link_chars(node)

@@ -6,8 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 from cleaners import clean
+from cleaners.content import thread_posts
 from cleaners.explain import explain
+from cleaners.fallback import article_like_chars
 
 URL = "https://blog.example/2026/11/story.html"
 STORY = [
@@ -141,6 +145,21 @@ def test_no_second_opinion_when_our_article_is_whole() -> None:
             "<div id='respond'><p>Leave a comment about the harbour, the council and the town.</p>"
             "</div></body></html>")
     assert clean(html, URL).container == 'scored <article class="story">'
+
+
+def test_a_mega_menu_in_nav_is_not_article_like_text() -> None:
+    """A <nav> whose menu items carry teaser paragraphs (five times the article's text)
+    is not the article: counted, it sent pages whose article we had found whole to
+    trafilatura, which found the same article."""
+    teasers = "".join(f"<li><a href='/s{n}'>Section {n}</a><ul><li><a href='/s{n}/1'>More</a>"
+                      f"</li><li><span>Teaser {n}: {part}</span></li></ul></li>"
+                      for n, part in enumerate(STORY * 5))
+    html = (f"<html><body><header><nav><ul>{teasers}</ul></nav></header>"
+            f"<article class='story'><h1>Harbour news</h1>{prose(STORY)}</article>"
+            "</body></html>")
+    body = LexborHTMLParser(html).body
+    assert body is not None
+    assert article_like_chars(body, thread_posts(body)) == sum(map(len, STORY))
 
 
 def test_crawl_explain_prints_the_container(tmp_path: Path) -> None:
