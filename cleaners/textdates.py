@@ -94,21 +94,26 @@ _DATE = re.compile("|".join((
     r"(?P<y5>(?:19|20)\d\d)(?!\d)",
 )))
 
+# The same forms without a year, read only where no date with one is found.
+_MONTH_AND_DAY = re.compile("|".join((
+    # 06月24日, 6월 24일
+    r"(?<![\d年년])(?P<m1>[01]?\d)\s*[月월]\s*(?P<d1>[0-3]?\d)\s*[日일]",
+    # 24 June, 24. Juni, 24 de junio
+    r"(?<![\d.])(?P<d2>[0-3]?\d)(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+|d['’]|of\s+)?"
+    r"(?P<m2>[^\W\d_]{3,})(?!\w)",
+    # June 24, June 24th
+    r"(?<!\w)(?P<m3>[^\W\d_]{3,})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])",
+)))
+
 
 def date_in_text(page: str) -> str | None:
     """The ISO day of the date line nearest the page's first ``<h1>`` (the first date
     line of the page when it has no heading), or None."""
     hidden = _Hidden(page)
     heading = _first_heading(page, hidden)
-    centre = heading if heading is not None else 0
     lines: list[str] = []
     for reach in REACHES:
-        start = _bound(page, hidden, centre - reach) if centre > reach else 0
-        end = _bound(page, hidden, centre + reach)
-        whole = start == 0 and end == len(page)
-        lines, certain = _lines_by_distance(
-            hidden.visible(start, centre) if heading is not None else None,
-            hidden.visible(centre, end), before_cut=start > 0, after_cut=end < len(page))
+        lines, certain, whole = _lines_near(page, hidden, heading, reach)
         day = _first_date(lines if whole or reach == MAX_REACH else lines[:certain],
                           short_years=False)
         if day:
@@ -117,6 +122,29 @@ def date_in_text(page: str) -> str | None:
             break
     # a two-digit year is taken only when the page, read to its bound, has no other date
     return _first_date(lines, short_years=True)
+
+
+def month_and_day_in_text(page: str) -> tuple[int, int] | None:
+    """The month and day of the date written without a year ("[06月24日 11時30分]",
+    "24. Juni", "June 24") nearest the page's first ``<h1>``, within ``REACHES[0]`` of
+    it: where a dateline sits. Sites that print the year only for older pieces write
+    this; ``date_in_text`` finds nothing on such a page, and the caller finds the year."""
+    hidden = _Hidden(page)
+    lines, _, _ = _lines_near(page, hidden, _first_heading(page, hidden), REACHES[0])
+    return next((found for line in lines if (found := _read_month_and_day(line))), None)
+
+
+def _lines_near(page: str, hidden: _Hidden, heading: int | None, reach: int
+                ) -> tuple[list[str], int, bool]:
+    """The lines read within ``reach`` of the heading (``_lines_by_distance``), and
+    whether that read the whole page."""
+    centre = heading if heading is not None else 0
+    start = _bound(page, hidden, centre - reach) if centre > reach else 0
+    end = _bound(page, hidden, centre + reach)
+    lines, certain = _lines_by_distance(
+        hidden.visible(start, centre) if heading is not None else None,
+        hidden.visible(centre, end), before_cut=start > 0, after_cut=end < len(page))
+    return lines, certain, start == 0 and end == len(page)
 
 
 class _Hidden:
@@ -248,6 +276,21 @@ def _read_date(line: str, *, short_years: bool) -> str | None:
             continue
         if day.year >= EARLIEST_YEAR:
             return day.isoformat()
+    return None
+
+
+def _read_month_and_day(line: str) -> tuple[int, int] | None:
+    # matches may overlap: "Aktualisiert 24" is no date, "24. Juni" after it is
+    match = _MONTH_AND_DAY.search(line)
+    while match:
+        parts = {name[0]: value for name, value in match.groupdict().items() if value}
+        month = parts["m"]
+        number = int(month) if month.isdigit() else _month_numbers().get(month.casefold(), 0)
+        try:
+            date(2000, number, int(parts["d"]))  # a leap year: 29 February is a day
+            return number, int(parts["d"])
+        except ValueError:
+            match = _MONTH_AND_DAY.search(line, match.start() + 1)
     return None
 
 

@@ -159,3 +159,26 @@ def test_a_page_that_reads_as_an_address_is_never_fetched(httpserver: HTTPServer
     assert searched
     assert decision.published is None
     assert not httpserver.log
+
+
+@pytest.mark.parametrize(
+    ("markup", "url", "day", "how"),
+    [
+        # a full date of that month and day elsewhere in the page gives the year
+        ('<body id="news20190624_k1">', None, "2019-06-24", "a full date in the markup"),
+        ("<body>", "https://ex.jp/news/2019/story.html", "2019-06-24", "the URL"),
+        # else the last 24 June up to the fetch (10 June 2024): a year before
+        ("<body>", None, "2023-06-24", "the last such day up to the fetch"),
+    ],
+)
+def test_a_date_written_without_its_year_gets_one(markup: str, url: str | None, day: str,
+                                                   how: str) -> None:
+    html = f"<html>{markup}<h1>T</h1><p>[06月24日 11時30分]</p><p>Text.</p></body></html>"
+    decision, _ = settle([], url=url, html=html)
+    assert (decision.published, decision.published_from) == (day, "text")
+    assert how in decision.reason
+
+
+def test_a_29_february_without_its_year_is_dated_in_a_leap_year() -> None:
+    decision, _ = settle([], html="<h1>T</h1><p>Posted February 29</p><p>Text.</p>")
+    assert decision.published == "2024-02-29"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaners.dates import date_in_url
-from cleaners.textdates import MAX_REACH, date_in_text
+from cleaners.textdates import MAX_REACH, REACHES, date_in_text, month_and_day_in_text
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,28 @@ def test_a_read_that_ends_inside_the_head_never_reads_the_title() -> None:
             + "<script>var a = 1;</script></head>")
     page = f"<html>{head}<body><p>Posted 26 October 2012</p></body></html>"
     assert date_in_text(page) == "2012-10-26"
+
+
+@pytest.mark.parametrize(
+    ("line", "month_and_day"),
+    [("[06月24日 11時30分]", (6, 24)), ("6월 24일", (6, 24)),
+     ("Aktualisiert 24. Juni, 11:30", (6, 24)), ("Posted June 24th at 9:00", (6, 24)),
+     ("24 de junio", (6, 24)), ("Jan 04", (1, 4)),
+     ("29 February", (2, 29)), ("on 3 May 20:15", (5, 3))],
+)
+def test_a_date_line_without_its_year(line: str, month_and_day: tuple[int, int]) -> None:
+    page = f"<html><body><h1>Title</h1><p>{line}</p><p>Text.</p></body></html>"
+    assert date_in_text(page) is None
+    assert month_and_day_in_text(page) == month_and_day
+
+
+@pytest.mark.parametrize("line", ["3 comments", "Call 0800 123", "31 February", "Page 2 of 5",
+                                  "Chapter 3"])
+def test_no_month_and_day_where_there_is_none(line: str) -> None:
+    assert month_and_day_in_text(f"<h1>T</h1><p>{line}</p>") is None
+
+
+def test_a_date_without_a_year_is_read_only_beside_the_heading() -> None:
+    far = "<p>Words.</p>" * (REACHES[0] // 12 + 10)
+    assert month_and_day_in_text(f"<h1>T</h1>{far}<p>24. Juni</p>") is None
+    assert month_and_day_in_text(f"<h1>T</h1><p>24. Juni</p>{far}") == (6, 24)
