@@ -15,7 +15,8 @@ A suspicious or missing date is settled by a search of the page: the date
 written in its text nearest its title (``cleaners.textdates``), else htmldate's
 quick search of the markup (meta tags, JSON, ``<time>``, timestamps), else a date by
 the title written without its year ("06月24日"), given the year of a full date of that
-day in the markup, of the URL, or of the fetch; the page is read only then. The search's day wins over a structured date it contradicts. Every
+day in the markup, of the URL, of the copyright notice or of the fetch; the page is read
+only then. The search's day wins over a structured date it contradicts. Every
 candidate is kept with its verdict, so ``crawl explain`` can show why one won.
 
 Values are read without guessing: an ISO 8601 value keeps its time and zone; any
@@ -273,22 +274,27 @@ def _search(page: str, url: str | None, latest: datetime) -> tuple[str, str, str
 
 def _with_year(month: int, day: int, page: str, url: str | None, latest: datetime
                ) -> tuple[str, str] | None:
-    """A day written without its year, dated, and how: by a full date of that month and
-    day elsewhere in the page's markup ("news20190624" beside "06月24日"), else by the
-    year in its URL, else as the last such day up to the fetch (a site that leaves the
-    year out does so for this year's pieces)."""
+    """A day written without its year, dated, and how. The year is the first of these
+    that puts the day between ``EARLIEST`` and the fetch: that of a full date of that
+    month and day elsewhere in the markup ("news20190624" beside "06月24日"), of the
+    URL, of the page's copyright notice (the year the page was made: a page read from
+    an archive is read years later), else the last such day up to the fetch (a site
+    that leaves the year out does so for this year's pieces)."""
     shown = re.compile(rf"(?<!\d)((?:19|20)\d\d)(?:{month:02}{day:02}|[-/.]0?{month}[-/.]0?{day})"
                        r"(?!\d)")
-    years = Counter(match[1] for match in shown.finditer(page, 0, MAX_SEARCH_CHARS))
-    url_year = URL_YEAR.search((url or "").partition("?")[0].partition("#")[0])
-    if years:
-        found = [(int(years.most_common(1)[0][0]), "its year from a full date in the markup")]
-    elif url_year:
-        found = [(int(url_year[1]), "its year from the URL")]
-    else:  # back to a leap year for 29 February
-        found = [(year, "the last such day up to the fetch")
-                 for year in range(latest.year, latest.year - 8, -1)]
-    for year, how in found:
+    in_markup = Counter(match[1] for match in shown.finditer(page, 0, MAX_SEARCH_CHARS))
+    in_url = URL_YEAR.search((url or "").partition("?")[0].partition("#")[0])
+    noticed = copyright_year(page)
+    years = [
+        *([(int(in_markup.most_common(1)[0][0]), "its year from a full date in the markup")]
+          if in_markup else []),
+        *([(int(in_url[1]), "its year from the URL")] if in_url else []),
+        *([(noticed, "its year from the copyright notice")] if noticed else []),
+        # back to a leap year for 29 February
+        *((year, "the last such day up to the fetch")
+          for year in range(latest.year, latest.year - 8, -1)),
+    ]
+    for year, how in years:
         try:
             dated = date(year, month, day)
         except ValueError:

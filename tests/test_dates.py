@@ -167,6 +167,10 @@ def test_a_page_that_reads_as_an_address_is_never_fetched(httpserver: HTTPServer
         # a full date of that month and day elsewhere in the page gives the year
         ('<body id="news20190624_k1">', None, "2019-06-24", "a full date in the markup"),
         ("<body>", "https://ex.jp/news/2019/story.html", "2019-06-24", "the URL"),
+        # a page saved in 2021 and read now: its notice says when it was made
+        ("<body><footer>© 2021 Ex</footer>", None, "2021-06-24", "the copyright notice"),
+        # a notice of this year would put the day after the fetch: the year before
+        ("<body><footer>© 2024 Ex</footer>", None, "2023-06-24", "up to the fetch"),
         # else the last 24 June up to the fetch (10 June 2024): a year before
         ("<body>", None, "2023-06-24", "the last such day up to the fetch"),
     ],
