@@ -329,7 +329,8 @@ class Crawler:
                     summary.skipped_age += 1
                 else:
                     summary.skipped_filter += 1
-        await self._fetch_queued(by_name, summary, limit)
+        with self.store.checkpoints_aside():
+            await self._fetch_queued(by_name, summary, limit)
         summary.seconds = round(time.monotonic() - started, 3)
         return summary
 

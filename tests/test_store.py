@@ -541,3 +541,34 @@ def test_source_runs_are_remembered_per_source(store: Store) -> None:
     assert runs == {"a": datetime(2026, 11, 27, 11, tzinfo=UTC),
                     "b": datetime(2026, 11, 27, 9, tzinfo=UTC)}
     assert count(store, "sources_state") == 2
+
+
+def _save_incompressible_pages(store: Store, count: int, size: int = 100_000) -> None:
+    rng = random.Random(7)
+    for i in range(count):
+        store.save_page(url=f"http://x.test/{i}", final_url=f"http://x.test/{i}", status=200,
+                        headers={}, body=rng.randbytes(size), fetched_at="2024-01-01T00:00:00")
+
+
+def test_commits_inside_checkpoints_aside_leave_the_log_to_its_thread(tmp_path: Path) -> None:
+    """5 MB of pages, more than a commit would let the log grow before checkpointing:
+    with the thread asleep, the database file stays as it was and the log holds them."""
+    with Store(tmp_path / "news.db") as store:
+        before = (tmp_path / "news.db").stat().st_size
+        with store.checkpoints_aside(every=3600):
+            _save_incompressible_pages(store, 50)
+            assert (tmp_path / "news.db").stat().st_size == before
+            assert (tmp_path / "news.db-wal").stat().st_size > 4_000_000
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+
+
+def test_the_checkpoint_thread_moves_the_log_into_the_database(tmp_path: Path) -> None:
+    with Store(tmp_path / "news.db") as store, store.checkpoints_aside(every=0.05):
+        _save_incompressible_pages(store, 20)
+        for _ in range(200):  # up to 10 s on a busy machine
+            if (tmp_path / "news.db").stat().st_size > 2_000_000:
+                break
+            threading.Event().wait(0.05)
+        assert (tmp_path / "news.db").stat().st_size > 2_000_000
+    with sqlite3.connect(tmp_path / "news.db") as conn:
+        assert conn.execute("SELECT count(*) FROM raw_pages").fetchone()[0] == 20
