@@ -7,6 +7,7 @@ for ``crawl explain``'s metadata decisions, a page nested 60,000 deep.
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import time
@@ -70,3 +71,29 @@ def test_crawl_clean_of_an_endless_file_reads_no_further_than_max_bytes(
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "crawl: error: /dev/zero: larger than fetch.max_bytes (10000000 bytes)"]
+
+
+def test_a_gzipped_page_is_cleaned_as_its_content(tmp_path: Path) -> None:
+    plain, packed = tmp_path / "story.html", tmp_path / "story.html.gz"
+    plain.write_text(PAGE.format(n=1))
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    outputs = [subprocess.run([str(CRAWL), "clean", str(path), "--format", "json"],
+                              capture_output=True, text=True, timeout=60, check=True,
+                              cwd=tmp_path).stdout for path in (plain, packed)]
+    assert json.loads(outputs[1])["text"] == json.loads(outputs[0])["text"] != ""
+
+
+@pytest.mark.parametrize(("content", "error"), [
+    (gzip.compress(b"a" * 10_000_001), "larger than fetch.max_bytes (10000000 bytes)"),
+    (gzip.compress(PAGE.format(n=1).encode())[:60], "a gzip file cut short"),
+    (b"\x1f\x8bnot gzip at all", "a gzip file that does not decompress"),
+])
+def test_a_gzipped_page_is_bounded_and_a_broken_one_is_one_line(
+        tmp_path: Path, content: bytes, error: str) -> None:
+    path = tmp_path / "story.html.gz"
+    path.write_bytes(content)
+    result = subprocess.run([str(CRAWL), "clean", str(path)], capture_output=True, text=True,
+                            timeout=60, check=False, cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"crawl: error: {path}: {error}")
