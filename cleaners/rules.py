@@ -407,6 +407,14 @@ LINK_DENSE_MAX_PROSE = 80
 """An article block whose text is mostly links is navigation, not prose, unless it
 still carries this much unlinked text (hover-card links that repeat names)."""
 
+SENTENCE_MIN_WORDS = 6
+SENTENCE_MIN_PROSE = 20
+SENTENCE_ENDS = ".!?"
+"""Nor is a sentence with inline links: a block of this many words that ends as a
+sentence ends, with this much unlinked text around its links ("Visit <a>Boy Mama
+Teacher Mama</a> to see how to make the textures."). A menu item or a teaser title
+is all link, and neither ends with a full stop."""
+
 WIDGET_TAIL_LINK_DENSITY = 0.3
 WIDGET_MAX_PROSE = 300
 """After a widget title, following siblings this link-dense, or with less unlinked

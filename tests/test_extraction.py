@@ -129,6 +129,19 @@ def test_a_list_of_linked_sentences_in_the_article_is_kept() -> None:
     assert article.text.startswith(PARAGRAPHS[0]) and article.text.endswith(PARAGRAPHS[-1])
 
 
+def test_a_sentence_mostly_of_links_is_kept_and_a_line_of_links_goes() -> None:
+    sentence = ('Visit <a href="/a">Boy Mama Teacher Mama</a> to see how to create the '
+                '<a href="/b">interesting textures on this Indian corn craft</a>.')
+    menu = ('<a href="/w">World news and analysis</a> <a href="/s">Sport results today</a> '
+            '<a href="/c">Culture and the arts</a>')
+    article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{sentence}</p><p>{menu}</p>"
+                         + prose(PARAGRAPHS[3:])))
+    assert "Visit Boy Mama Teacher Mama to see how" in article.text
+    assert "Culture and the arts" not in article.text
+    assert any(r.rule == "link-dense-block" and "World news" in r.excerpt
+               for r in article.removed)
+
+
 @pytest.mark.parametrize("footer", [
     '<p><a href="{src}">Source link</a></p>',
     '<p>Source: <a href="{src}">The Wire</a></p>',
