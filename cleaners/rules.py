@@ -152,11 +152,13 @@ every post in ``<div class="widget Blog">``): only a rule trusted beyond ``WEAK`
 (a plugin's name, a comment thread) may remove it."""
 
 CONTENT_CLASS_NAMES = re.compile(
-    r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^entry-more$")
+    r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^(?:entry-)?more$")
 """Class names of content inside an article: an embedded post quoted by the story
 (``social-media-embed``, ``twitter-tweet``) is part of it, though its words
 ("social", "media") would otherwise name a share bar; Movable Type and TypePad put
-the rest of a post, after its "continue reading" jump, in ``entry-more``."""
+the rest of a post, after its "continue reading" jump, in ``entry-more`` (older
+templates: ``<div id="more">``). "more" on its own names that continuation; a box of
+more stories says what it holds (``more-stories``, ``related``)."""
 
 # --------------------------------------------------------------------------------------
 # Text rules. Patterns are case-insensitive and match a block's whole (short) text.

@@ -142,6 +142,15 @@ def test_a_sentence_mostly_of_links_is_kept_and_a_line_of_links_goes() -> None:
                for r in article.removed)
 
 
+@pytest.mark.parametrize("wrapper", ["<div id='more'>", "<div class='entry-more'>"])
+def test_the_text_after_a_posts_jump_is_kept(wrapper: str) -> None:
+    """Older Movable Type templates put the rest of a post in ``<div id="more">``: the
+    word names the post's continuation there, not a "more stories" box."""
+    comments = "<div id='comments'>" + prose(PARAGRAPHS * 2) + "</div>"  # outweighs the rest
+    html = page(prose(PARAGRAPHS[:4]) + wrapper + prose(PARAGRAPHS[4:]) + "</div>", comments)
+    assert clean(html).text.split("\n\n") == PARAGRAPHS
+
+
 @pytest.mark.parametrize("footer", [
     '<p><a href="{src}">Source link</a></p>',
     '<p>Source: <a href="{src}">The Wire</a></p>',
