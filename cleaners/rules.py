@@ -118,7 +118,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     )),
     StructureRule("byline", "meta", tokens=(
         "byline", "dateline", "author", "date", "timestamp", "posted-on", "meta",
-        "entry-meta", "post-meta", "caption", "credit", "credits", "figcaption",
+        "entry-meta", "post-meta", "caption", "credit", "credits", "figcaption", "postmetadata",
     )),
     StructureRule("popup", "popup", tokens=("modal", "popup", "overlay", "lightbox")),
     StructureRule("page-chrome", "navigation", tags=("nav", "header", "footer", "aside", "menu"),
@@ -236,6 +236,11 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"required fields are marked.{0,10}", r"you must be logged in to post a comment\.?",
         r"comments are closed\.?", r"log in to reply", r"cancel reply",
         r"this site uses akismet to reduce spam\..{0,120}",
+        # WordPress's classic themes, under every post ("Kubrick" and its many children)
+        r"you can follow any responses to this entry through the .{1,40} feed\.?.{0,160}",
+        r"you can (?:leave a response|skip to the end and leave a response)"
+        r"(?:, or trackback from your own site)?\.?.{0,80}",
+        r"(?:both comments and pings|comments and pings|responses) are currently closed.{0,100}",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
     )),
     PhraseRule("cookie-notice", "cookie", (
@@ -259,6 +264,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("byline-line", "meta", (
         r"posted (?:by|on)\b.{0,150}", r"\d+ min(?:ute)?s? read(?: \w+)?",
+        # WordPress's classic themes: "This entry was posted on <date> and is filed under"
+        r"this entry was posted (?:on|in|by)\b.{1,250}",
         # "By Jane Doe", "By REUTERS - 2019-04-10": a capitalised name, not "By noon, ..."
         r"by (?-i:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|and|&|de|van|von)){0,5}"
         r"(?:,\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})?)(?:\s*[-–|]\s*.{0,40})?",
@@ -276,6 +283,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("copyright-line", "meta", (
         r"(?:copyright|©) ?(?:\(c\)|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
+        r"a version of this (?:article|story|review) appeared in print on .{1,200}",
+        r"(?:(?:dow jones )?reprints: )?this copy is for your personal,? non-?commercial use"
+        r" only.{0,300}",
     )),
     PhraseRule("tag-line", "tags", (
         r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|topics?|"
@@ -289,11 +299,13 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:connect with|follow) us on .{0,120}", r"sign up (?:to|for) our newsletter.{0,40}",
         r"follow .{1,80} on (?:facebook|twitter|instagram|x|linkedin|youtube|tiktok).{0,120}",
         r"like this (?:story|article|post)\? share it.{0,40}",
+        r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
     )),
     PhraseRule("newsletter-line", "newsletter", (
         r"subscribe(?: now| today| here)?!?", r"(?:click here to )?subscribe to .{1,100}",
         r"get the latest .{0,80} (?:in|to) your inbox.{0,120}",
         r"get .{1,40} delivered (?:to|in) your inbox!?", r"be the first to know",
+        r"subscribe to: (?:posts|post comments|comments)(?: \(atom\))?",  # Blogger's feeds
     )),
 )
 

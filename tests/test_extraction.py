@@ -206,10 +206,33 @@ def test_structure_roles_hidden_and_forms() -> None:
     "We use cookies to improve your experience. By using this site you agree.",
     "Already a subscriber? Sign in to continue reading.", "Tags: politics, europe",
     "Posted by: Jane Doe on May 4, 2025 in News",
+    "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under "
+    '<a href="/c/news">News</a>.',
+    'You can follow any responses to this entry through the <a href="/feed">RSS 2.0</a> feed. '
+    'You can leave a response, or <a href="/tb">trackback</a> from your own site.',
+    "Both comments and pings are currently closed.",
+    'Subscribe to: <a href="/feeds/comments">Post Comments (Atom)</a>',
+    'If you enjoyed this post, please consider <a href="#respond">leaving a comment</a> or '
+    "subscribing to the RSS feed to have future articles delivered to your feed reader.",
+    "A version of this article appeared in print on 11/08/2012, on page B9 of the New York "
+    "edition with the headline: Newfangled Audio.",
+    "Dow Jones Reprints: This copy is for your personal, non-commercial use only.",
 ])
 def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_classic_wordpress_themes_post_metadata_goes_however_long() -> None:
+    """Kubrick and its many children print a post's date, categories, feed and trackback
+    links in one ``postmetadata`` paragraph, too long for a phrase line."""
+    categories = ", ".join(f'<a href="/c/{n}">Category number {n}</a>' for n in range(8))
+    meta = ('<p class="postmetadata alt"><small>This entry was posted on Saturday, August 25th, '
+            f"2012 at 12:23 am and is filed under {categories}. You can follow any responses to "
+            'this entry through the <a href="/feed">RSS 2.0</a> feed.</small></p>')
+    article = clean(page(prose() + meta))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert any(r.rule == "byline" and r.excerpt.startswith("This entry") for r in article.removed)
 
 
 def test_when_unsure_a_block_stays() -> None:
