@@ -241,6 +241,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"you can (?:leave a response|skip to the end and leave a response)"
         r"(?:, or trackback from your own site)?\.?.{0,80}",
         r"(?:both comments and pings|comments and pings|responses) are currently closed.{0,100}",
+        r"pinging is currently not allowed\.?",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
     )),
     PhraseRule("cookie-notice", "cookie", (
@@ -265,7 +266,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("byline-line", "meta", (
         r"posted (?:by|on)\b.{0,150}", r"\d+ min(?:ute)?s? read(?: \w+)?",
         # WordPress's classic themes: "This entry was posted on <date> and is filed under"
-        r"this entry was posted (?:on|in|by)\b.{1,250}",
+        r"this entry (?:was posted (?:on|in|by)|is filed under)\b.{1,250}",
         # "By Jane Doe", "By REUTERS - 2019-04-10": a capitalised name, not "By noon, ..."
         r"by (?-i:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|and|&|de|van|von)){0,5}"
         r"(?:,\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})?)(?:\s*[-–|]\s*.{0,40})?",

@@ -211,6 +211,8 @@ def test_structure_roles_hidden_and_forms() -> None:
     'You can follow any responses to this entry through the <a href="/feed">RSS 2.0</a> feed. '
     'You can leave a response, or <a href="/tb">trackback</a> from your own site.',
     "Both comments and pings are currently closed.",
+    "This entry is filed under <a href='/c/news'>News</a>. You can skip to the end and leave "
+    "a response. Pinging is currently not allowed.",
     'Subscribe to: <a href="/feeds/comments">Post Comments (Atom)</a>',
     'If you enjoyed this post, please consider <a href="#respond">leaving a comment</a> or '
     "subscribing to the RSS feed to have future articles delivered to your feed reader.",
