@@ -41,7 +41,8 @@ def line_rule(text: str) -> rules.PhraseRule | None:
     if match is None or match.lastgroup is None:
         return None
     rule = _RULE_OF_GROUP[match.lastgroup]
-    if rule in rules.TITLE_RULES and len(text) > rules.TITLE_MAX_CHARS:
+    if len(text) > rule.max_chars or (
+            rule in rules.TITLE_RULES and len(text) > rules.TITLE_MAX_CHARS):
         return None
     return rule
 

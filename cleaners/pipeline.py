@@ -279,7 +279,7 @@ def _block_rule(block: Block, title: str, seen: set[str],
             and not block.text.startswith(("http://", "https://", "www.")) \
             and not _linked_sentence(block):
         return "links", "link-dense-block"
-    if len(block.text) <= rules.SHORT_TEXT and (rule := line_rule(block.text)) is not None:
+    if len(block.text) <= rules.PHRASE_MAX_CHARS and (rule := line_rule(block.text)) is not None:
         return rule.kind, rule.name
     if block.kind in ("p", "item") and len(block.text) <= rules.TITLE_MAX_CHARS:
         return _line_shape(block.text)

@@ -163,6 +163,13 @@ more stories says what it holds (``more-stories``, ``related``)."""
 # --------------------------------------------------------------------------------------
 # Text rules. Patterns are case-insensitive and match a block's whole (short) text.
 
+SHORT_TEXT = 200
+"""Phrase rules judge blocks up to this many characters: a longer block is prose
+that merely mentions the phrase."""
+NOTICE_MAX_CHARS = 400
+"""Except a notice a site prints whole under every article (a comment policy, a
+cookie banner, a reprint or copyright notice): its rule judges blocks up to this long."""
+
 
 @dataclass(frozen=True)
 class PhraseRule:
@@ -175,6 +182,7 @@ class PhraseRule:
     name: str
     kind: str
     phrases: tuple[str, ...]
+    max_chars: int = SHORT_TEXT
 
 
 TITLE_RULES: tuple[PhraseRule, ...] = (
@@ -242,13 +250,19 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:, or trackback from your own site)?\.?.{0,80}",
         r"(?:both comments and pings|comments and pings|responses) are currently closed.{0,100}",
         r"pinging is currently not allowed\.?",
+        # TypePad's comment form, printed with every post and shown by its script
+        r"as a final step before posting your comment, enter the letters and numbers you see"
+        r" in the image below\..{0,200}",
+        r"the letters and numbers you entered did not match the image\..{0,80}",
+        r"your comment has been (?:saved|received)\..{0,200}",
+        r"this is only a preview\. your comment has not yet been posted\..{0,80}",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
-    )),
+    ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("cookie-notice", "cookie", (
         r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies.{0,300}",
         r"by (?:using|continuing to (?:use|browse)) (?:this|our) (?:web)?site.{0,200}",
         r"accept (?:all )?cookies", *lexicon.phrases(lexicon.COOKIE_NOTICES),
-    )),
+    ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("ad-label", "ads", (
         r"advertisements?", r"sponsored(?: content| post)?", r"paid (?:content|post)", r"promoted",
         r"(?:advertisement\W+)?(?:story|article) continues below(?: advertisement)?",
@@ -287,7 +301,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"a version of this (?:article|story|review) appeared in print on .{1,200}",
         r"(?:(?:dow jones )?reprints: )?this copy is for your personal,? non-?commercial use"
         r" only.{0,300}",
-    )),
+    ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("tag-line", "tags", (
         r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|topics?|"
         + "|".join(lexicon.phrases(lexicon.TAG_LABELS)) + r")\s*[:：].{0,200}",
@@ -327,6 +341,9 @@ SOURCE_RULES: tuple[PhraseRule, ...] = (
     )),
 )
 """A source footer: removed from the text, its link becomes ``Article.source_url``."""
+
+PHRASE_MAX_CHARS = max(r.max_chars for r in (*TITLE_RULES, *LINE_RULES, *SOURCE_RULES))
+"""No phrase rule judges a longer block: longer texts are not looked up at all."""
 
 SOURCE_HINT_WORDS = frozenset((
     "source", "sources", "via", "originally", "appeared", "republished", "original", "entire",
@@ -402,7 +419,6 @@ is the widget's list of teasers however much excerpt text they carry."""
 WIDGET_HEADING_KINDS = ("related", "comments")
 """A heading whose class names one of these kinds heads the widget below it."""
 
-SHORT_TEXT = 200
 TITLE_MAX_CHARS = 120
 """Phrase rules look only at blocks up to this many characters: a longer block
 is prose that merely mentions the phrase."""

@@ -219,6 +219,18 @@ def test_structure_roles_hidden_and_forms() -> None:
     "A version of this article appeared in print on 11/08/2012, on page B9 of the New York "
     "edition with the headline: Newfangled Audio.",
     "Dow Jones Reprints: This copy is for your personal, non-commercial use only.",
+    "As a final step before posting your comment, enter the letters and numbers you see in "
+    "the image below. This prevents automated programs from posting comments.",
+    "This is only a preview. Your comment has not yet been posted.",
+    "Your comment has been saved. Comments are moderated and will not appear until approved "
+    "by the author.",
+    # Notices printed whole run longer than a phrase line (``rules.NOTICE_MAX_CHARS``).
+    "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order "
+    "presentation-ready copies for distribution to your colleagues, clients or customers, use "
+    "the Order Reprints tool at the bottom of any article or visit our reprints page.",
+    "We use cookies to give you the best experience on our website. By continuing to browse "
+    "you agree to our use of cookies; you can change your cookie settings at any time, and "
+    "read how we use them and how to turn them off in our privacy and cookie policy.",
 ])
 def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
