@@ -297,7 +297,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:please )?enable javascript.{0,80}",
     )),
     PhraseRule("copyright-line", "meta", (
-        r"(?:copyright|©) ?(?:\(c\)|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
+        r"(?:copyright|©) ?(?:\(c\)|©|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
         r"a version of this (?:article|story|review) appeared in print on .{1,200}",
         r"(?:(?:dow jones )?reprints: )?this copy is for your personal,? non-?commercial use"
         r" only.{0,300}",

@@ -219,6 +219,8 @@ def test_structure_roles_hidden_and_forms() -> None:
     "A version of this article appeared in print on 11/08/2012, on page B9 of the New York "
     "edition with the headline: Newfangled Audio.",
     "Dow Jones Reprints: This copy is for your personal, non-commercial use only.",
+    "©1999-2012 The Paper, Inc. All Rights Reserved. Terms of Use & Privacy Policy",
+    "Copyright © 2019 The Paper. All rights reserved.",
     "As a final step before posting your comment, enter the letters and numbers you see in "
     "the image below. This prevents automated programs from posting comments.",
     "This is only a preview. Your comment has not yet been posted.",
