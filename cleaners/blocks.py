@@ -83,7 +83,7 @@ _NOT_WORD = str.maketrans({c: " " for c in ":;,.!?()[]«»\"'|-–—"})
 
 def _may_say_a_phrase(text: str) -> bool:
     """Whether a text node can be (part of) a boilerplate line: cheap tests first."""
-    if len(text) > rules.SHORT_TEXT or not (text := text.strip()):
+    if len(text) > rules.PHRASE_MAX_CHARS or not (text := text.strip()):
         return False
     return line_rule(text) is not None or (
         len(text) <= rules.SOURCE_HINT_CHARS and _has_source_word(text))  # "Via: <a>Fox</a>"
@@ -259,7 +259,7 @@ class Remover:
             if self._judge_markup(node, node.tag or ""):
                 continue
             own = node.text(deep=False)
-            if own and len(own) <= rules.SHORT_TEXT and _may_say_a_phrase(own):
+            if own and len(own) <= rules.PHRASE_MAX_CHARS and _may_say_a_phrase(own):
                 said.append(node)
             children_first_last = list(node.iter())
             children_first_last.reverse()
@@ -315,7 +315,8 @@ class Remover:
         """Judge each phrase on the block that holds it, and mark what it condemns."""
         for node in matches:
             block, text = _enclosing_block(node)
-            if block is None or len(text) > rules.SHORT_TEXT or (rule := line_rule(text)) is None:
+            if block is None or len(text) > rules.PHRASE_MAX_CHARS \
+                    or (rule := line_rule(text)) is None:
                 continue  # the phrase is part of longer prose
             if rule.kind == "source":
                 self._take_source(block)

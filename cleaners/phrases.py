@@ -26,7 +26,10 @@ PATTERNS_KEPT = 4096
 
 _PHRASE_RULES = rules.SOURCE_RULES + rules.LINE_RULES + rules.TITLE_RULES
 _RULE_OF_GROUP = {r.name.replace("-", "_"): r for r in _PHRASE_RULES}
-_LEADING_NON_WORD = re.compile(r"\W*")
+_LEADING = r"[^\w©]*"
+"""What a text may start with before its phrase: punctuation, but not ©, the one sign
+a phrase starts with ("© 2019 The Paper. All rights reserved.")."""
+_LEADING_NON_WORD = re.compile(_LEADING)
 
 
 def line_rule(text: str) -> rules.PhraseRule | None:
@@ -41,14 +44,15 @@ def line_rule(text: str) -> rules.PhraseRule | None:
     if match is None or match.lastgroup is None:
         return None
     rule = _RULE_OF_GROUP[match.lastgroup]
-    if rule in rules.TITLE_RULES and len(text) > rules.TITLE_MAX_CHARS:
+    if len(text) > rule.max_chars or (
+            rule in rules.TITLE_RULES and len(text) > rules.TITLE_MAX_CHARS):
         return None
     return rule
 
 
 def _head(text: str) -> str:
     """The text's first letters, as phrases' starts are written."""
-    if not text[:1].isalnum():  # skip what the pattern's leading \\W* skips
+    if not text[:1].isalnum():  # skip what the pattern's leading ``_LEADING`` skips
         text = text[_LEADING_NON_WORD.match(text).end():]  # type: ignore[union-attr]
     head = text[:GATE_CHARS].lower()
     if head.isalpha():
@@ -79,7 +83,8 @@ def _alternation(said: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
     for r, rule in enumerate(_PHRASE_RULES):
         if phrases := [rule.phrases[p] for at_rule, p in said if at_rule == r]:
             groups.append(f"(?P<{rule.name.replace('-', '_')}>{'|'.join(phrases)})")
-    return re.compile(r"^\W*(?:" + "|".join(groups) + r")\W*(?:\d+\W*)?$", re.IGNORECASE)
+    return re.compile("^" + _LEADING + "(?:" + "|".join(groups) + r")\W*(?:\d+\W*)?$",
+                      re.IGNORECASE)
 
 
 def _phrases_by_start() -> dict[str, list[tuple[int, int]]]:

@@ -276,13 +276,22 @@ def _block_rule(block: Block, title: str, seen: set[str],
         return "title", "title-heading"
     if block.kind != "heading" and block.link_density > rules.LINK_DENSE_BLOCK \
             and len(block.text) - block.links < rules.LINK_DENSE_MAX_PROSE \
-            and not block.text.startswith(("http://", "https://", "www.")):  # a URL written out
+            and not block.text.startswith(("http://", "https://", "www.")) \
+            and not _linked_sentence(block):
         return "links", "link-dense-block"
-    if len(block.text) <= rules.SHORT_TEXT and (rule := line_rule(block.text)) is not None:
+    if len(block.text) <= rules.PHRASE_MAX_CHARS and (rule := line_rule(block.text)) is not None:
         return rule.kind, rule.name
     if block.kind in ("p", "item") and len(block.text) <= rules.TITLE_MAX_CHARS:
         return _line_shape(block.text)
     return None
+
+
+def _linked_sentence(block: Block) -> bool:
+    """A sentence of prose whose words are mostly links (``rules.SENTENCE_MIN_WORDS``)."""
+    text = block.text.rstrip()
+    return (text[-1:] in rules.SENTENCE_ENDS
+            and len(text) - block.links >= rules.SENTENCE_MIN_PROSE
+            and len(WORD.findall(text)) >= rules.SENTENCE_MIN_WORDS)
 
 
 def _line_shape(text: str) -> tuple[str, str] | None:

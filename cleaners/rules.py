@@ -118,7 +118,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     )),
     StructureRule("byline", "meta", tokens=(
         "byline", "dateline", "author", "date", "timestamp", "posted-on", "meta",
-        "entry-meta", "post-meta", "caption", "credit", "credits", "figcaption",
+        "entry-meta", "post-meta", "caption", "credit", "credits", "figcaption", "postmetadata",
     )),
     StructureRule("popup", "popup", tokens=("modal", "popup", "overlay", "lightbox")),
     StructureRule("page-chrome", "navigation", tags=("nav", "header", "footer", "aside", "menu"),
@@ -152,14 +152,23 @@ every post in ``<div class="widget Blog">``): only a rule trusted beyond ``WEAK`
 (a plugin's name, a comment thread) may remove it."""
 
 CONTENT_CLASS_NAMES = re.compile(
-    r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^entry-more$")
+    r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^(?:entry-)?more$")
 """Class names of content inside an article: an embedded post quoted by the story
 (``social-media-embed``, ``twitter-tweet``) is part of it, though its words
 ("social", "media") would otherwise name a share bar; Movable Type and TypePad put
-the rest of a post, after its "continue reading" jump, in ``entry-more``."""
+the rest of a post, after its "continue reading" jump, in ``entry-more`` (older
+templates: ``<div id="more">``). "more" on its own names that continuation; a box of
+more stories says what it holds (``more-stories``, ``related``)."""
 
 # --------------------------------------------------------------------------------------
 # Text rules. Patterns are case-insensitive and match a block's whole (short) text.
+
+SHORT_TEXT = 200
+"""Phrase rules judge blocks up to this many characters: a longer block is prose
+that merely mentions the phrase."""
+NOTICE_MAX_CHARS = 400
+"""Except a notice a site prints whole under every article (a comment policy, a
+cookie banner, a reprint or copyright notice): its rule judges blocks up to this long."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +182,7 @@ class PhraseRule:
     name: str
     kind: str
     phrases: tuple[str, ...]
+    max_chars: int = SHORT_TEXT
 
 
 TITLE_RULES: tuple[PhraseRule, ...] = (
@@ -234,13 +244,25 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"required fields are marked.{0,10}", r"you must be logged in to post a comment\.?",
         r"comments are closed\.?", r"log in to reply", r"cancel reply",
         r"this site uses akismet to reduce spam\..{0,120}",
+        # WordPress's classic themes, under every post ("Kubrick" and its many children)
+        r"you can follow any responses to this entry through the .{1,40} feed\.?.{0,160}",
+        r"you can (?:leave a response|skip to the end and leave a response)"
+        r"(?:, or trackback from your own site)?\.?.{0,80}",
+        r"(?:both comments and pings|comments and pings|responses) are currently closed.{0,100}",
+        r"pinging is currently not allowed\.?",
+        # TypePad's comment form, printed with every post and shown by its script
+        r"as a final step before posting your comment, enter the letters and numbers you see"
+        r" in the image below\..{0,200}",
+        r"the letters and numbers you entered did not match the image\..{0,80}",
+        r"your comment has been (?:saved|received)\..{0,200}",
+        r"this is only a preview\. your comment has not yet been posted\..{0,80}",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
-    )),
+    ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("cookie-notice", "cookie", (
         r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies.{0,300}",
         r"by (?:using|continuing to (?:use|browse)) (?:this|our) (?:web)?site.{0,200}",
         r"accept (?:all )?cookies", *lexicon.phrases(lexicon.COOKIE_NOTICES),
-    )),
+    ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("ad-label", "ads", (
         r"advertisements?", r"sponsored(?: content| post)?", r"paid (?:content|post)", r"promoted",
         r"(?:advertisement\W+)?(?:story|article) continues below(?: advertisement)?",
@@ -257,6 +279,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("byline-line", "meta", (
         r"posted (?:by|on)\b.{0,150}", r"\d+ min(?:ute)?s? read(?: \w+)?",
+        # WordPress's classic themes: "This entry was posted on <date> and is filed under"
+        r"this entry (?:was posted (?:on|in|by)|is filed under)\b.{1,250}",
         # "By Jane Doe", "By REUTERS - 2019-04-10": a capitalised name, not "By noon, ..."
         r"by (?-i:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|and|&|de|van|von)){0,5}"
         r"(?:,\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})?)(?:\s*[-–|]\s*.{0,40})?",
@@ -273,8 +297,11 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:please )?enable javascript.{0,80}",
     )),
     PhraseRule("copyright-line", "meta", (
-        r"(?:copyright|©) ?(?:\(c\)|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
-    )),
+        r"(?:copyright|©) ?(?:\(c\)|©|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
+        r"a version of this (?:article|story|review) appeared in print on .{1,200}",
+        r"(?:(?:dow jones )?reprints: )?this copy is for your personal,? non-?commercial use"
+        r" only.{0,300}",
+    ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("tag-line", "tags", (
         r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|topics?|"
         + "|".join(lexicon.phrases(lexicon.TAG_LABELS)) + r")\s*[:：].{0,200}",
@@ -287,11 +314,13 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:connect with|follow) us on .{0,120}", r"sign up (?:to|for) our newsletter.{0,40}",
         r"follow .{1,80} on (?:facebook|twitter|instagram|x|linkedin|youtube|tiktok).{0,120}",
         r"like this (?:story|article|post)\? share it.{0,40}",
+        r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
     )),
     PhraseRule("newsletter-line", "newsletter", (
         r"subscribe(?: now| today| here)?!?", r"(?:click here to )?subscribe to .{1,100}",
         r"get the latest .{0,80} (?:in|to) your inbox.{0,120}",
         r"get .{1,40} delivered (?:to|in) your inbox!?", r"be the first to know",
+        r"subscribe to: (?:posts|post comments|comments)(?: \(atom\))?",  # Blogger's feeds
     )),
 )
 
@@ -312,6 +341,9 @@ SOURCE_RULES: tuple[PhraseRule, ...] = (
     )),
 )
 """A source footer: removed from the text, its link becomes ``Article.source_url``."""
+
+PHRASE_MAX_CHARS = max(r.max_chars for r in (*TITLE_RULES, *LINE_RULES, *SOURCE_RULES))
+"""No phrase rule judges a longer block: longer texts are not looked up at all."""
 
 SOURCE_HINT_WORDS = frozenset((
     "source", "sources", "via", "originally", "appeared", "republished", "original", "entire",
@@ -387,7 +419,6 @@ is the widget's list of teasers however much excerpt text they carry."""
 WIDGET_HEADING_KINDS = ("related", "comments")
 """A heading whose class names one of these kinds heads the widget below it."""
 
-SHORT_TEXT = 200
 TITLE_MAX_CHARS = 120
 """Phrase rules look only at blocks up to this many characters: a longer block
 is prose that merely mentions the phrase."""
@@ -406,6 +437,14 @@ LINK_DENSE_BLOCK = 0.6
 LINK_DENSE_MAX_PROSE = 80
 """An article block whose text is mostly links is navigation, not prose, unless it
 still carries this much unlinked text (hover-card links that repeat names)."""
+
+SENTENCE_MIN_WORDS = 6
+SENTENCE_MIN_PROSE = 20
+SENTENCE_ENDS = ".!?"
+"""Nor is a sentence with inline links: a block of this many words that ends as a
+sentence ends, with this much unlinked text around its links ("Visit <a>Boy Mama
+Teacher Mama</a> to see how to make the textures."). A menu item or a teaser title
+is all link, and neither ends with a full stop."""
 
 WIDGET_TAIL_LINK_DENSITY = 0.3
 WIDGET_MAX_PROSE = 300

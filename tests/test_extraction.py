@@ -129,6 +129,28 @@ def test_a_list_of_linked_sentences_in_the_article_is_kept() -> None:
     assert article.text.startswith(PARAGRAPHS[0]) and article.text.endswith(PARAGRAPHS[-1])
 
 
+def test_a_sentence_mostly_of_links_is_kept_and_a_line_of_links_goes() -> None:
+    sentence = ('Visit <a href="/a">Boy Mama Teacher Mama</a> to see how to create the '
+                '<a href="/b">interesting textures on this Indian corn craft</a>.')
+    menu = ('<a href="/w">World news and analysis</a> <a href="/s">Sport results today</a> '
+            '<a href="/c">Culture and the arts</a>')
+    article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{sentence}</p><p>{menu}</p>"
+                         + prose(PARAGRAPHS[3:])))
+    assert "Visit Boy Mama Teacher Mama to see how" in article.text
+    assert "Culture and the arts" not in article.text
+    assert any(r.rule == "link-dense-block" and "World news" in r.excerpt
+               for r in article.removed)
+
+
+@pytest.mark.parametrize("wrapper", ["<div id='more'>", "<div class='entry-more'>"])
+def test_the_text_after_a_posts_jump_is_kept(wrapper: str) -> None:
+    """Older Movable Type templates put the rest of a post in ``<div id="more">``: the
+    word names the post's continuation there, not a "more stories" box."""
+    comments = "<div id='comments'>" + prose(PARAGRAPHS * 2) + "</div>"  # outweighs the rest
+    html = page(prose(PARAGRAPHS[:4]) + wrapper + prose(PARAGRAPHS[4:]) + "</div>", comments)
+    assert clean(html).text.split("\n\n") == PARAGRAPHS
+
+
 @pytest.mark.parametrize("footer", [
     '<p><a href="{src}">Source link</a></p>',
     '<p>Source: <a href="{src}">The Wire</a></p>',
@@ -184,10 +206,49 @@ def test_structure_roles_hidden_and_forms() -> None:
     "We use cookies to improve your experience. By using this site you agree.",
     "Already a subscriber? Sign in to continue reading.", "Tags: politics, europe",
     "Posted by: Jane Doe on May 4, 2025 in News",
+    "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under "
+    '<a href="/c/news">News</a>.',
+    'You can follow any responses to this entry through the <a href="/feed">RSS 2.0</a> feed. '
+    'You can leave a response, or <a href="/tb">trackback</a> from your own site.',
+    "Both comments and pings are currently closed.",
+    "This entry is filed under <a href='/c/news'>News</a>. You can skip to the end and leave "
+    "a response. Pinging is currently not allowed.",
+    'Subscribe to: <a href="/feeds/comments">Post Comments (Atom)</a>',
+    'If you enjoyed this post, please consider <a href="#respond">leaving a comment</a> or '
+    "subscribing to the RSS feed to have future articles delivered to your feed reader.",
+    "A version of this article appeared in print on 11/08/2012, on page B9 of the New York "
+    "edition with the headline: Newfangled Audio.",
+    "Dow Jones Reprints: This copy is for your personal, non-commercial use only.",
+    "©1999-2012 The Paper, Inc. All Rights Reserved. Terms of Use & Privacy Policy",
+    "Copyright © 2019 The Paper. All rights reserved.",
+    "As a final step before posting your comment, enter the letters and numbers you see in "
+    "the image below. This prevents automated programs from posting comments.",
+    "This is only a preview. Your comment has not yet been posted.",
+    "Your comment has been saved. Comments are moderated and will not appear until approved "
+    "by the author.",
+    # Notices printed whole run longer than a phrase line (``rules.NOTICE_MAX_CHARS``).
+    "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order "
+    "presentation-ready copies for distribution to your colleagues, clients or customers, use "
+    "the Order Reprints tool at the bottom of any article or visit our reprints page.",
+    "We use cookies to give you the best experience on our website. By continuing to browse "
+    "you agree to our use of cookies; you can change your cookie settings at any time, and "
+    "read how we use them and how to turn them off in our privacy and cookie policy.",
 ])
 def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_classic_wordpress_themes_post_metadata_goes_however_long() -> None:
+    """Kubrick and its many children print a post's date, categories, feed and trackback
+    links in one ``postmetadata`` paragraph, too long for a phrase line."""
+    categories = ", ".join(f'<a href="/c/{n}">Category number {n}</a>' for n in range(8))
+    meta = ('<p class="postmetadata alt"><small>This entry was posted on Saturday, August 25th, '
+            f"2012 at 12:23 am and is filed under {categories}. You can follow any responses to "
+            'this entry through the <a href="/feed">RSS 2.0</a> feed.</small></p>')
+    article = clean(page(prose() + meta))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert any(r.rule == "byline" and r.excerpt.startswith("This entry") for r in article.removed)
 
 
 def test_when_unsure_a_block_stays() -> None:
