@@ -77,18 +77,15 @@ def score_containers(root: LexborNode, posts: set[int]) -> dict[int, Candidate]:
     for paragraph in root.css(PARAGRAPHS):
         _vote(paragraph, paragraph.text(), paragraph.parent, candidates, posts)
     for container in root.css(CONTAINERS):
-        loose = _loose_text(container)
-        if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
-            _vote(container, loose, container, candidates, posts)
+        _vote(container, _loose_text(container), container, candidates, posts)
     return candidates
 
 
 def _loose_text(container: LexborNode) -> str:
     """The text of ``container`` outside its blocks: its own text and its inline
-    elements' (a story written in an <i> or <span> beside a quote box)."""
-    loose = container.text(deep=False)
-    if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
-        return loose  # enough to vote: the inline elements need not be read
+    elements' (a story written in <span>s between <br>s, or in an <i> beside a quote
+    box). Read whole: its own text alone, often a few spaces and a "&nbsp;", would
+    undercount such a story or miss it."""
     return "".join(child.text() for child in children(container) if child.tag == "-text"
                    or (child.is_element_node and child.tag not in BLOCK_TAGS))
 

@@ -276,3 +276,21 @@ def test_the_rest_of_a_post_after_its_jump_is_kept() -> None:
     article = clean(html, URL)
     assert all(part in article.text for part in STORY)
     assert not any(block.excerpt.startswith("Part ") for block in article.removed)
+
+
+def test_a_story_written_in_spans_between_line_breaks_votes_whole() -> None:
+    """A post pasted from a word processor: each paragraph a <span> between <br>s, the
+    container's own text only the line breaks' whitespace. Its spans are its
+    paragraph; the whitespace alone must not stand for it and lose it the vote."""
+    spans = "<br />\n    <span><br /></span>\n    ".join(
+        f"<span style='font-family: Georgia'>{part}</span>" for part in STORY)
+    about = ("We are two scientists who write about the science of sport, the races we "
+             "follow, and the research behind the headlines, every week of the year. ")
+    html = (
+        "<html><body><div><div><h3>Harbour news</h3>"
+        f"<div><div dir='ltr'>\n{spans}\n</div></div></div>"
+        f"<div><h2>Who are we?</h2><div><p>{about}</p><p>{about}</p><p>{about}</p></div></div>"
+        "</div></body></html>"
+    )
+    text = whole_story(html)
+    assert "Who are we" not in text
