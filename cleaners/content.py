@@ -34,7 +34,9 @@ _ITEM_BLOCKS = frozenset({"p", "div", "blockquote", "pre", "article", "section"}
 _LISTS = frozenset({"ul", "ol", "dl"})
 _POST_PARENTS = frozenset({"body", "div", "section", "article", "td"})
 FURNITURE = frozenset({"footer", "aside", "nav"})
-"""A candidate inside one of these never leads while one outside it is among the leaders."""
+"""HTML's own words for what is not the article (a publisher's blurb, a comment thread in
+the article's footer), which survive where class names do not: a candidate inside one
+(``is_furniture``) never leads while one outside it is among the leaders."""
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
               "blockquote": 3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "form": -3,
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
@@ -194,10 +196,12 @@ def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
 
 @dataclass(frozen=True)
 class Choice:
-    """The chosen content, in order, and the climbs that led from the best-scored
-    candidate to it (``CLIMBS``), as ``crawl explain`` names them."""
+    """The chosen content, in order: the ``container`` and its article-like siblings,
+    and the climbs that led from the best-scored candidate to the container
+    (``CLIMBS``), as ``crawl explain`` names them."""
 
     roots: list[LexborNode]
+    container: LexborNode
     climbs: tuple[str, ...] = ()
 
 
@@ -212,9 +216,9 @@ def main_content(root: LexborNode, posts: set[int]) -> Choice:
     The paragraphs of the thread ``posts`` (``thread_posts``) do not vote."""
     candidates = score_containers(root, posts)
     if not candidates:
-        return Choice([root])
+        return Choice([root], root)
     ordered = sorted(candidates.values(), key=lambda c: c.votes, reverse=True)
-    leading = [c for c in ordered[:rules.TOP_CANDIDATES * 2] if not within(c.node, FURNITURE)]
+    leading = [c for c in ordered[:rules.TOP_CANDIDATES * 2] if not is_furniture(c.node)]
     leading = leading[:rules.TOP_CANDIDATES] or ordered[:rules.TOP_CANDIDATES]
     ranked = sorted(leading, key=weigh, reverse=True)
     top = ranked[0]
@@ -227,14 +231,11 @@ def main_content(root: LexborNode, posts: set[int]) -> Choice:
         if climbed.node.mem_id != top.node.mem_id:
             climbs.append(name)
         top = climbed
-    return Choice(_with_siblings(top, candidates, ranked), tuple(climbs))
+    return Choice(_with_siblings(top, candidates, ranked), top.node, tuple(climbs))
 
 
 def within(node: LexborNode, tags: frozenset[str]) -> bool:
-    """Whether ``node`` is, or is inside, an element of one of ``tags`` (below <body>):
-    with ``FURNITURE``, HTML's own words for what is not the article (a publisher's
-    blurb, a comment thread in the article's footer), which survive where class names
-    do not."""
+    """Whether ``node`` is, or is inside, an element of one of ``tags`` (below <body>)."""
     up: LexborNode | None = node
     while up is not None and up.tag not in ("body", "html"):
         if up.tag in tags:
@@ -243,9 +244,27 @@ def within(node: LexborNode, tags: frozenset[str]) -> bool:
     return False
 
 
+def is_furniture(node: LexborNode) -> bool:
+    """Whether ``node`` is, or is inside, a piece of the page's furniture
+    (``furniture_element``)."""
+    up: LexborNode | None = node
+    while up is not None and up.tag not in ("body", "html"):
+        if furniture_element(up):
+            return True
+        up = up.parent
+    return False
+
+
+def furniture_element(node: LexborNode) -> bool:
+    """Whether ``node`` is furniture: a ``FURNITURE`` element, or a <header> that holds a
+    <nav> (the masthead and its menu, whose teasers can outweigh a short article; an
+    article's own <header>, its title and byline, holds no menu)."""
+    return node.tag in FURNITURE or (node.tag == "header" and node.css_first("nav") is not None)
+
+
 def describe(choice: Choice) -> str:
     """Which container was chosen and by which climbs, as ``crawl explain`` shows it."""
-    node = choice.roots[0]
+    node = choice.container
     if node.tag == "body":
         return "whole page: no container scored"
     attrs = node.attributes
@@ -341,9 +360,12 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     holds_leader = _siblings_holding(parent, leaders)
     chosen = []
     for sibling in children(parent):
-        if not sibling.is_element_node:
+        if sibling.mem_id == top.node.mem_id:
+            chosen.append(sibling)
             continue
-        if sibling.mem_id == top.node.mem_id or sibling.mem_id in holds_leader:
+        if not sibling.is_element_node or furniture_element(sibling):
+            continue  # the masthead or a footer beside the article is not its part
+        if sibling.mem_id in holds_leader:
             chosen.append(sibling)
             continue
         candidate = candidates.get(sibling.mem_id)

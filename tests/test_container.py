@@ -294,3 +294,29 @@ def test_a_story_written_in_spans_between_line_breaks_votes_whole() -> None:
     )
     text = whole_story(html)
     assert "Who are we" not in text
+
+
+def test_a_masthead_whose_menu_carries_teasers_is_not_the_article() -> None:
+    """A <header> holding a <nav> is the masthead and its menu: its teasers, even when
+    they outweigh a short article, neither win the container nor join it."""
+    teaser = ("A longer read from our archive on the fishing fleet, the new ferry timetable "
+              "and what the storms of last winter did to the sea wall and the beach huts. ")
+    menu = "".join(f"<p><a href='/s{n}'>Section {n}</a> {teaser}</p>" for n in range(12))
+    html = ("<html><body><header><div><a href='/'>The Town Paper</a></div>"
+            f"<nav>{menu}</nav></header>"
+            f"<main><h1>Harbour news</h1>{prose(STORY[:3])}</main></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:3])
+    assert "archive" not in article.text
+    assert article.container == "scored <main>"
+
+
+def test_explain_names_the_chosen_container_not_the_first_sibling() -> None:
+    """An article-like sibling before the chosen container (a lead paragraph outside
+    the story's wrapper) joins the article; ``crawl explain`` still names the container
+    the scores chose, and counts the sibling."""
+    html = (f"<html><body><div><p>{STORY[0]}</p>"
+            f"<div class='story'>{prose(STORY[1:])}</div></div></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY)
+    assert article.container == 'scored <div class="story"> and 1 article-like siblings'
