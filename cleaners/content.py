@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -205,15 +206,17 @@ class Choice:
     climbs: tuple[str, ...] = ()
 
 
-CLIMBS = ("shared-parent", "sections", "parent-scores")
-"""The climbs from the best candidate, in the order they are tried: to the ancestor
-of several near-best candidates, to the element holding two sections, to a parent
-that scores higher (or holds nothing else)."""
+CLIMBS = ("headline", "shared-parent", "sections", "parent-scores")
+"""The climbs from the best candidate, in the order they are tried: to a close one
+under the page's headline, when the best lies apart from it (``_under_headline``); to
+the ancestor of several near-best candidates; to the element holding two sections; to
+a parent that scores higher (or holds nothing else)."""
 
 
-def main_content(root: LexborNode, posts: set[int]) -> Choice:
+def main_content(root: LexborNode, posts: set[int], title: str | None = None) -> Choice:
     """The main content: the best container and its article-like siblings, in order.
-    The paragraphs of the thread ``posts`` (``thread_posts``) do not vote."""
+    The paragraphs of the thread ``posts`` (``thread_posts``) do not vote; the page's
+    ``title`` finds its headline (``_under_headline``)."""
     candidates = score_containers(root, posts)
     if not candidates:
         return Choice([root], root)
@@ -224,6 +227,7 @@ def main_content(root: LexborNode, posts: set[int]) -> Choice:
     top = ranked[0]
     climbs = []
     for name, climb in zip(CLIMBS, (
+            lambda t: _under_headline(ranked, root, title) or t,
             lambda t: _climb_to_shared_parent(t, ranked[1:6], candidates),
             lambda t: _climb_to_sections(t, ranked, candidates),
             lambda t: _climb_while_parent_scores(t, candidates)), strict=True):
@@ -232,6 +236,58 @@ def main_content(root: LexborNode, posts: set[int]) -> Choice:
             climbs.append(name)
         top = climbed
     return Choice(_with_siblings(top, candidates, ranked), top.node, tuple(climbs))
+
+
+def _under_headline(ranked: list[Candidate], root: LexborNode,
+                    title: str | None) -> Candidate | None:
+    """The best candidate under the article's headline (``_headline_scope``), when the
+    best of all lies apart from it and this one scores close (``rules.HEADLINE_SHARE``).
+
+    The headline tops its article where no class name says so; a sidebar's "About"
+    blurb or a comment form, which can outvote a short article, lies elsewhere."""
+    scope = _headline_scope(root, title)
+    if scope is None:
+        return None
+    best = ranked[0]
+    if best.node.mem_id == scope.mem_id or _holds(best.node, scope) or _holds(scope, best.node):
+        return None  # the best one holds the headline, or lies under it
+    for candidate in ranked[1:]:
+        if weigh(candidate) < rules.HEADLINE_SHARE * weigh(best):
+            break
+        if _holds(scope, candidate.node):
+            return candidate
+    return None
+
+
+def _headline_scope(root: LexborNode, title: str | None) -> LexborNode | None:
+    """The element ``rules.HEADLINE_LEVELS`` up from the article's headline: the longest
+    <h1>-<h3> that reads as (a part of) the page's ``title`` and is not the site's name
+    linking home."""
+    if not title or len(wanted := squash(title).casefold()) < rules.HEADLINE_MIN_CHARS:
+        return None  # a word or two: a section name, not a headline
+    headline, longest = None, 0
+    for heading in root.css("h1, h2, h3"):
+        text = squash(heading.text()).casefold()
+        if len(text) > longest and len(text) >= rules.HEADLINE_MIN_CHARS \
+                and (text in wanted or wanted in text) and not _links_home(heading):
+            headline, longest = heading, len(text)
+    scope = headline
+    for _ in range(rules.HEADLINE_LEVELS):
+        if scope is None or scope.parent is None or scope.parent.tag in ("body", "html"):
+            break
+        scope = scope.parent
+    return scope
+
+
+def _holds(ancestor: LexborNode, node: LexborNode) -> bool:
+    return any(up.mem_id == ancestor.mem_id for up in _ancestors(node))
+
+
+def _links_home(heading: LexborNode) -> bool:
+    """Whether ``heading`` links to a site's home page: the masthead's site name (a blog
+    named like its post's page title), not a headline."""
+    link = heading.css_first("a[href]")
+    return link is not None and urlsplit(link.attributes.get("href") or "").path in ("", "/")
 
 
 def within(node: LexborNode, tags: frozenset[str]) -> bool:

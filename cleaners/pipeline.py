@@ -161,7 +161,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
 
-    choice = main_content(body, posts)
+    choice = main_content(body, posts, metadata.title)
     roots = choice.roots
     article.container = describe(choice)
     blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)

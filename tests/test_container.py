@@ -320,3 +320,36 @@ def test_explain_names_the_chosen_container_not_the_first_sibling() -> None:
     article = clean(html, URL)
     assert all(part in article.text for part in STORY)
     assert article.container == 'scored <div class="story"> and 1 article-like siblings'
+
+
+def test_a_short_article_under_its_headline_beats_a_longer_about_blurb() -> None:
+    """Without class names, a sidebar's "About" blurb can outvote a two-paragraph post;
+    the heading that reads as the page's title tops the article, so a candidate under
+    it that scores close leads, and ``crawl explain`` names that climb."""
+    about = ("We are two scientists who write about the science of sport, the races we "
+             "follow, and the research behind the headlines, every week of the year. ")
+    html = ("<html><head><title>The harbour vote, explained</title></head><body><div>"
+            f"<div><div><h1>The harbour vote, explained</h1><div>{prose(STORY[:2])}</div>"
+            "</div></div>"
+            f"<div><div><h2>About us</h2><div>{prose([about] * 3)}</div></div></div>"
+            "</div></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:2])
+    assert "scientists" not in article.text
+    assert article.container == "scored <div> (climbed: headline)"
+
+
+def test_a_blog_name_linking_home_is_not_the_headline() -> None:
+    """A blog's name in its masthead, linking to the home page, can read as the page's
+    title; the blurb under it, scoring close to the post, is not the article."""
+    blurb = ("Every day I write about life in the world of hospital computing, the doctors "
+             "and patients it serves, and the farm I keep on weekends, in plain words. ")
+    html = ("<html><head><title>Life as a Harbour Master</title></head><body>"
+            "<div><div><h1><a href='https://blog.example/'>Life as a Harbour Master</a></h1>"
+            f"<div><p>{blurb}</p><p>{blurb}</p></div></div></div>"
+            f"<div><div><div><h3>Harbour news</h3><div>{prose(STORY[:3])}</div></div></div></div>"
+            "</body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:3])
+    assert "farm I keep" not in article.text
+    assert "headline" not in (article.container or "")
