@@ -213,10 +213,11 @@ the ancestor of several near-best candidates; to the element holding two section
 a parent that scores higher (or holds nothing else)."""
 
 
-def main_content(root: LexborNode, posts: set[int], title: str | None = None) -> Choice:
+def main_content(root: LexborNode, posts: set[int], titles: tuple[str, ...] = ()) -> Choice:
     """The main content: the best container and its article-like siblings, in order.
     The paragraphs of the thread ``posts`` (``thread_posts``) do not vote; the page's
-    ``title`` finds its headline (``_under_headline``)."""
+    ``titles`` (its headline as read from its metadata, its <title>) find the headline
+    above the article (``_under_headline``)."""
     candidates = score_containers(root, posts)
     if not candidates:
         return Choice([root], root)
@@ -227,7 +228,7 @@ def main_content(root: LexborNode, posts: set[int], title: str | None = None) ->
     top = ranked[0]
     climbs = []
     for name, climb in zip(CLIMBS, (
-            lambda t: _under_headline(ranked, root, title) or t,
+            lambda t: _under_headline(ranked, root, titles) or t,
             lambda t: _climb_to_shared_parent(t, ranked[1:6], candidates),
             lambda t: _climb_to_sections(t, ranked, candidates),
             lambda t: _climb_while_parent_scores(t, candidates)), strict=True):
@@ -239,13 +240,13 @@ def main_content(root: LexborNode, posts: set[int], title: str | None = None) ->
 
 
 def _under_headline(ranked: list[Candidate], root: LexborNode,
-                    title: str | None) -> Candidate | None:
+                    titles: tuple[str, ...]) -> Candidate | None:
     """The best candidate under the article's headline (``_headline_scope``), when the
     best of all lies apart from it and this one scores close (``rules.HEADLINE_SHARE``).
 
     The headline tops its article where no class name says so; a sidebar's "About"
     blurb or a comment form, which can outvote a short article, lies elsewhere."""
-    scope = _headline_scope(root, title)
+    scope = _headline_scope(root, titles)
     if scope is None:
         return None
     best = ranked[0]
@@ -259,17 +260,19 @@ def _under_headline(ranked: list[Candidate], root: LexborNode,
     return None
 
 
-def _headline_scope(root: LexborNode, title: str | None) -> LexborNode | None:
+def _headline_scope(root: LexborNode, titles: tuple[str, ...]) -> LexborNode | None:
     """The element ``rules.HEADLINE_LEVELS`` up from the article's headline: the longest
-    <h1>-<h3> that reads as (a part of) the page's ``title`` and is not the site's name
-    linking home."""
-    if not title or len(wanted := squash(title).casefold()) < rules.HEADLINE_MIN_CHARS:
-        return None  # a word or two: a section name, not a headline
+    <h1>-<h3> that reads as (a part of) one of the page's ``titles`` and is not the
+    site's name linking home."""
+    # a word or two is a section name, not a headline
+    wanted = [w for t in titles if len(w := squash(t).casefold()) >= rules.HEADLINE_MIN_CHARS]
+    if not wanted:
+        return None
     headline, longest = None, 0
     for heading in root.css("h1, h2, h3"):
         text = squash(heading.text()).casefold()
         if len(text) > longest and len(text) >= rules.HEADLINE_MIN_CHARS \
-                and (text in wanted or wanted in text) and not _links_home(heading):
+                and any(text in w or w in text for w in wanted) and not _links_home(heading):
             headline, longest = heading, len(text)
     scope = headline
     for _ in range(rules.HEADLINE_LEVELS):

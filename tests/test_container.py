@@ -353,3 +353,19 @@ def test_a_blog_name_linking_home_is_not_the_headline() -> None:
     assert all(part in article.text for part in STORY[:3])
     assert "farm I keep" not in article.text
     assert "headline" not in (article.container or "")
+
+
+def test_the_headline_is_found_by_the_page_s_own_title_too() -> None:
+    """A blog's <title> reads "Blog name: Post title", and the headline read from the
+    metadata may be the blog's name; the post's heading is still found in the <title>."""
+    about = ("We are two scientists who write about the science of sport, the races we "
+             "follow, and the research behind the headlines, every week of the year. ")
+    html = ("<html><head><title>Harbour Notes: The harbour vote, explained</title></head>"
+            "<body><div><div><h1><a href='https://blog.example/'>Harbour Notes</a></h1></div>"
+            f"<div><div><h3>The harbour vote, explained</h3><div>{prose(STORY[:2])}</div>"
+            "</div></div>"
+            f"<div><div><h2>About us</h2><div>{prose([about] * 3)}</div></div></div>"
+            "</div></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:2])
+    assert "scientists" not in article.text
