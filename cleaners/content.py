@@ -144,8 +144,10 @@ def _alike(divs: list[LexborNode]) -> list[list[LexborNode]]:
 
 
 def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The tags of ``node``'s children, each with its own children's tags."""
-    return tuple((child.tag or "", tuple(grandchild.tag or "" for grandchild in child.iter()))
+    """The tags of ``node``'s children, each with the tags its own children have, each
+    tag once: a comment of three paragraphs has the shape of a comment of one."""
+    return tuple((child.tag or "", tuple(dict.fromkeys(grandchild.tag or ""
+                                                        for grandchild in child.iter())))
                  for child in node.iter())
 
 

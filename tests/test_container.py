@@ -369,3 +369,17 @@ def test_the_headline_is_found_by_the_page_s_own_title_too() -> None:
     article = clean(html, URL)
     assert all(part in article.text for part in STORY[:2])
     assert "scientists" not in article.text
+
+
+def test_comments_of_one_or_several_paragraphs_are_one_thread() -> None:
+    """Posts of a thread whose texts run to different numbers of paragraphs still
+    share a shape: the tags their parts hold, each counted once."""
+    posts = "".join(f"<div><div><a href='/u/{n}'>Reader {n}</a></div>"
+                    f"<div>{''.join(f'<p>{text}</p>' for _ in range(n))}</div></div>"
+                    for n, text in enumerate(COMMENTS[:6], 1))
+    html = ("<html><body><div><div><h1>Harbour news</h1>"
+            f"<div>{prose(STORY[:5])}</div></div><div><h3>24 thoughts</h3>{posts}</div></div>"
+            "</body></html>")
+    text = clean(html, URL).text
+    assert all(part in text for part in STORY[:5])
+    assert "Reader 1 writes" not in text
