@@ -43,6 +43,18 @@ def sidebar_gadgets(count: int) -> str:
         for n in range(count))
 
 
+ABOUT = ("We are two scientists who write about the science of sport, the races we "
+         "follow, and the research behind the headlines, every week of the year. ")
+
+
+def post_beside_about_box(title: str, masthead: str, heading: str) -> str:
+    """A two-paragraph post under ``heading`` beside a longer "About us" box, no classes."""
+    return (f"<html><head><title>{title}</title></head><body><div>{masthead}"
+            f"<div><div>{heading}<div>{prose(STORY[:2])}</div></div></div>"
+            f"<div><div><h2>About us</h2><div>{prose([ABOUT] * 3)}</div></div></div>"
+            "</div></body></html>")
+
+
 def test_a_post_inside_a_generic_widget_wrapper_is_kept() -> None:
     """Blogger wraps the posts in <div class="widget Blog">: the word "widget" on the
     article's wrapper must not take the article with it."""
@@ -206,6 +218,11 @@ def test_a_long_comment_thread_in_divs_never_outvotes_the_article() -> None:
     posts = "".join(f"<div><div><a href='/u/{n}'>Reader {n}</a></div>"
                     f"<div>November {n}, 2026 at 9:0{n % 10} am</div><div>{text}</div></div>"
                     for n, text in enumerate(COMMENTS, 1))
+    assert_thread_left_out(posts)
+
+
+def assert_thread_left_out(posts: str) -> None:
+    """The article above a thread of <div> ``posts`` is kept whole, without them."""
     html = ("<html><body><div><div><h1>Harbour news</h1>"
             f"<div>{prose(STORY[:5])}</div></div><div><h3>24 thoughts</h3>{posts}</div></div>"
             "</body></html>")
@@ -284,12 +301,10 @@ def test_a_story_written_in_spans_between_line_breaks_votes_whole() -> None:
     paragraph; the whitespace alone must not stand for it and lose it the vote."""
     spans = "<br />\n    <span><br /></span>\n    ".join(
         f"<span style='font-family: Georgia'>{part}</span>" for part in STORY)
-    about = ("We are two scientists who write about the science of sport, the races we "
-             "follow, and the research behind the headlines, every week of the year. ")
     html = (
         "<html><body><div><div><h3>Harbour news</h3>"
         f"<div><div dir='ltr'>\n{spans}\n</div></div></div>"
-        f"<div><h2>Who are we?</h2><div><p>{about}</p><p>{about}</p><p>{about}</p></div></div>"
+        f"<div><h2>Who are we?</h2><div>{prose([ABOUT] * 3)}</div></div>"
         "</div></body></html>"
     )
     text = whole_story(html)
@@ -326,13 +341,8 @@ def test_a_short_article_under_its_headline_beats_a_longer_about_blurb() -> None
     """Without class names, a sidebar's "About" blurb can outvote a two-paragraph post;
     the heading that reads as the page's title tops the article, so a candidate under
     it that scores close leads, and ``crawl explain`` names that climb."""
-    about = ("We are two scientists who write about the science of sport, the races we "
-             "follow, and the research behind the headlines, every week of the year. ")
-    html = ("<html><head><title>The harbour vote, explained</title></head><body><div>"
-            f"<div><div><h1>The harbour vote, explained</h1><div>{prose(STORY[:2])}</div>"
-            "</div></div>"
-            f"<div><div><h2>About us</h2><div>{prose([about] * 3)}</div></div></div>"
-            "</div></body></html>")
+    html = post_beside_about_box("The harbour vote, explained", "",
+                                 "<h1>The harbour vote, explained</h1>")
     article = clean(html, URL)
     assert all(part in article.text for part in STORY[:2])
     assert "scientists" not in article.text
@@ -358,14 +368,10 @@ def test_a_blog_name_linking_home_is_not_the_headline() -> None:
 def test_the_headline_is_found_by_the_page_s_own_title_too() -> None:
     """A blog's <title> reads "Blog name: Post title", and the headline read from the
     metadata may be the blog's name; the post's heading is still found in the <title>."""
-    about = ("We are two scientists who write about the science of sport, the races we "
-             "follow, and the research behind the headlines, every week of the year. ")
-    html = ("<html><head><title>Harbour Notes: The harbour vote, explained</title></head>"
-            "<body><div><div><h1><a href='https://blog.example/'>Harbour Notes</a></h1></div>"
-            f"<div><div><h3>The harbour vote, explained</h3><div>{prose(STORY[:2])}</div>"
-            "</div></div>"
-            f"<div><div><h2>About us</h2><div>{prose([about] * 3)}</div></div></div>"
-            "</div></body></html>")
+    html = post_beside_about_box(
+        "Harbour Notes: The harbour vote, explained",
+        "<div><h1><a href='https://blog.example/'>Harbour Notes</a></h1></div>",
+        "<h3>The harbour vote, explained</h3>")
     article = clean(html, URL)
     assert all(part in article.text for part in STORY[:2])
     assert "scientists" not in article.text
@@ -377,9 +383,4 @@ def test_comments_of_one_or_several_paragraphs_are_one_thread() -> None:
     posts = "".join(f"<div><div><a href='/u/{n}'>Reader {n}</a></div>"
                     f"<div>{''.join(f'<p>{text}</p>' for _ in range(n))}</div></div>"
                     for n, text in enumerate(COMMENTS[:6], 1))
-    html = ("<html><body><div><div><h1>Harbour news</h1>"
-            f"<div>{prose(STORY[:5])}</div></div><div><h3>24 thoughts</h3>{posts}</div></div>"
-            "</body></html>")
-    text = clean(html, URL).text
-    assert all(part in text for part in STORY[:5])
-    assert "Reader 1 writes" not in text
+    assert_thread_left_out(posts)
