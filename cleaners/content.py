@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -34,7 +35,9 @@ _ITEM_BLOCKS = frozenset({"p", "div", "blockquote", "pre", "article", "section"}
 _LISTS = frozenset({"ul", "ol", "dl"})
 _POST_PARENTS = frozenset({"body", "div", "section", "article", "td"})
 FURNITURE = frozenset({"footer", "aside", "nav"})
-"""A candidate inside one of these never leads while one outside it is among the leaders."""
+"""HTML's own words for what is not the article (a publisher's blurb, a comment thread in
+the article's footer), which survive where class names do not: a candidate inside one
+(``is_furniture``) never leads while one outside it is among the leaders."""
 _TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3,
               "blockquote": 3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "form": -3,
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
@@ -77,18 +80,15 @@ def score_containers(root: LexborNode, posts: set[int]) -> dict[int, Candidate]:
     for paragraph in root.css(PARAGRAPHS):
         _vote(paragraph, paragraph.text(), paragraph.parent, candidates, posts)
     for container in root.css(CONTAINERS):
-        loose = _loose_text(container)
-        if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
-            _vote(container, loose, container, candidates, posts)
+        _vote(container, _loose_text(container), container, candidates, posts)
     return candidates
 
 
 def _loose_text(container: LexborNode) -> str:
     """The text of ``container`` outside its blocks: its own text and its inline
-    elements' (a story written in an <i> or <span> beside a quote box)."""
-    loose = container.text(deep=False)
-    if len(loose) >= rules.MIN_PARAGRAPH_CHARS:
-        return loose  # enough to vote: the inline elements need not be read
+    elements' (a story written in <span>s between <br>s, or in an <i> beside a quote
+    box). Read whole: its own text alone, often a few spaces and a "&nbsp;", would
+    undercount such a story or miss it."""
     return "".join(child.text() for child in children(container) if child.tag == "-text"
                    or (child.is_element_node and child.tag not in BLOCK_TAGS))
 
@@ -144,8 +144,10 @@ def _alike(divs: list[LexborNode]) -> list[list[LexborNode]]:
 
 
 def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The tags of ``node``'s children, each with its own children's tags."""
-    return tuple((child.tag or "", tuple(grandchild.tag or "" for grandchild in child.iter()))
+    """The tags of ``node``'s children, each with the tags its own children have, each
+    tag once: a comment of three paragraphs has the shape of a comment of one."""
+    return tuple((child.tag or "", tuple(dict.fromkeys(grandchild.tag or ""
+                                                        for grandchild in child.iter())))
                  for child in node.iter())
 
 
@@ -197,32 +199,38 @@ def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
 
 @dataclass(frozen=True)
 class Choice:
-    """The chosen content, in order, and the climbs that led from the best-scored
-    candidate to it (``CLIMBS``), as ``crawl explain`` names them."""
+    """The chosen content, in order: the ``container`` and its article-like siblings,
+    and the climbs that led from the best-scored candidate to the container
+    (``CLIMBS``), as ``crawl explain`` names them."""
 
     roots: list[LexborNode]
+    container: LexborNode
     climbs: tuple[str, ...] = ()
 
 
-CLIMBS = ("shared-parent", "sections", "parent-scores")
-"""The climbs from the best candidate, in the order they are tried: to the ancestor
-of several near-best candidates, to the element holding two sections, to a parent
-that scores higher (or holds nothing else)."""
+CLIMBS = ("headline", "shared-parent", "sections", "parent-scores")
+"""The climbs from the best candidate, in the order they are tried: to a close one
+under the page's headline, when the best lies apart from it (``_under_headline``); to
+the ancestor of several near-best candidates; to the element holding two sections; to
+a parent that scores higher (or holds nothing else)."""
 
 
-def main_content(root: LexborNode, posts: set[int]) -> Choice:
+def main_content(root: LexborNode, posts: set[int], titles: tuple[str, ...] = ()) -> Choice:
     """The main content: the best container and its article-like siblings, in order.
-    The paragraphs of the thread ``posts`` (``thread_posts``) do not vote."""
+    The paragraphs of the thread ``posts`` (``thread_posts``) do not vote; the page's
+    ``titles`` (its headline as read from its metadata, its <title>) find the headline
+    above the article (``_under_headline``)."""
     candidates = score_containers(root, posts)
     if not candidates:
-        return Choice([root])
+        return Choice([root], root)
     ordered = sorted(candidates.values(), key=lambda c: c.votes, reverse=True)
-    leading = [c for c in ordered[:rules.TOP_CANDIDATES * 2] if not within(c.node, FURNITURE)]
+    leading = [c for c in ordered[:rules.TOP_CANDIDATES * 2] if not is_furniture(c.node)]
     leading = leading[:rules.TOP_CANDIDATES] or ordered[:rules.TOP_CANDIDATES]
     ranked = sorted(leading, key=weigh, reverse=True)
     top = ranked[0]
     climbs = []
     for name, climb in zip(CLIMBS, (
+            lambda t: _under_headline(ranked, root, titles) or t,
             lambda t: _climb_to_shared_parent(t, ranked[1:6], candidates),
             lambda t: _climb_to_sections(t, ranked, candidates),
             lambda t: _climb_while_parent_scores(t, candidates)), strict=True):
@@ -230,14 +238,65 @@ def main_content(root: LexborNode, posts: set[int]) -> Choice:
         if climbed.node.mem_id != top.node.mem_id:
             climbs.append(name)
         top = climbed
-    return Choice(_with_siblings(top, candidates, ranked), tuple(climbs))
+    return Choice(_with_siblings(top, candidates, ranked), top.node, tuple(climbs))
+
+
+def _under_headline(ranked: list[Candidate], root: LexborNode,
+                    titles: tuple[str, ...]) -> Candidate | None:
+    """The best candidate under the article's headline (``_headline_scope``), when the
+    best of all lies apart from it and this one scores close (``rules.HEADLINE_SHARE``).
+
+    The headline tops its article where no class name says so; a sidebar's "About"
+    blurb or a comment form, which can outvote a short article, lies elsewhere."""
+    scope = _headline_scope(root, titles)
+    if scope is None:
+        return None
+    best = ranked[0]
+    if best.node.mem_id == scope.mem_id or _holds(best.node, scope) or _holds(scope, best.node):
+        return None  # the best one holds the headline, or lies under it
+    for candidate in ranked[1:]:
+        if weigh(candidate) < rules.HEADLINE_SHARE * weigh(best):
+            break
+        if _holds(scope, candidate.node):
+            return candidate
+    return None
+
+
+def _headline_scope(root: LexborNode, titles: tuple[str, ...]) -> LexborNode | None:
+    """The element ``rules.HEADLINE_LEVELS`` up from the article's headline: the longest
+    <h1>-<h3> that reads as (a part of) one of the page's ``titles`` and is not the
+    site's name linking home."""
+    # a word or two is a section name, not a headline
+    wanted = [w for t in titles if len(w := squash(t).casefold()) >= rules.HEADLINE_MIN_CHARS]
+    if not wanted:
+        return None
+    headline, longest = None, 0
+    for heading in root.css("h1, h2, h3"):
+        text = squash(heading.text()).casefold()
+        if len(text) > longest and len(text) >= rules.HEADLINE_MIN_CHARS \
+                and any(text in w or w in text for w in wanted) and not _links_home(heading):
+            headline, longest = heading, len(text)
+    scope = headline
+    for _ in range(rules.HEADLINE_LEVELS):
+        if scope is None or scope.parent is None or scope.parent.tag in ("body", "html"):
+            break
+        scope = scope.parent
+    return scope
+
+
+def _holds(ancestor: LexborNode, node: LexborNode) -> bool:
+    return any(up.mem_id == ancestor.mem_id for up in _ancestors(node))
+
+
+def _links_home(heading: LexborNode) -> bool:
+    """Whether ``heading`` links to a site's home page: the masthead's site name (a blog
+    named like its post's page title), not a headline."""
+    link = heading.css_first("a[href]")
+    return link is not None and urlsplit(link.attributes.get("href") or "").path in ("", "/")
 
 
 def within(node: LexborNode, tags: frozenset[str]) -> bool:
-    """Whether ``node`` is, or is inside, an element of one of ``tags`` (below <body>):
-    with ``FURNITURE``, HTML's own words for what is not the article (a publisher's
-    blurb, a comment thread in the article's footer), which survive where class names
-    do not."""
+    """Whether ``node`` is, or is inside, an element of one of ``tags`` (below <body>)."""
     up: LexborNode | None = node
     while up is not None and up.tag not in ("body", "html"):
         if up.tag in tags:
@@ -246,9 +305,27 @@ def within(node: LexborNode, tags: frozenset[str]) -> bool:
     return False
 
 
+def is_furniture(node: LexborNode) -> bool:
+    """Whether ``node`` is, or is inside, a piece of the page's furniture
+    (``furniture_element``)."""
+    up: LexborNode | None = node
+    while up is not None and up.tag not in ("body", "html"):
+        if furniture_element(up):
+            return True
+        up = up.parent
+    return False
+
+
+def furniture_element(node: LexborNode) -> bool:
+    """Whether ``node`` is furniture: a ``FURNITURE`` element, or a <header> that holds a
+    <nav> (the masthead and its menu, whose teasers can outweigh a short article; an
+    article's own <header>, its title and byline, holds no menu)."""
+    return node.tag in FURNITURE or (node.tag == "header" and node.css_first("nav") is not None)
+
+
 def describe(choice: Choice) -> str:
     """Which container was chosen and by which climbs, as ``crawl explain`` shows it."""
-    node = choice.roots[0]
+    node = choice.container
     if node.tag == "body":
         return "whole page: no container scored"
     attrs = node.attributes
@@ -344,9 +421,12 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     holds_leader = _siblings_holding(parent, leaders)
     chosen = []
     for sibling in children(parent):
-        if not sibling.is_element_node:
+        if sibling.mem_id == top.node.mem_id:
+            chosen.append(sibling)
             continue
-        if sibling.mem_id == top.node.mem_id or sibling.mem_id in holds_leader:
+        if not sibling.is_element_node or furniture_element(sibling):
+            continue  # the masthead or a footer beside the article is not its part
+        if sibling.mem_id in holds_leader:
             chosen.append(sibling)
             continue
         candidate = candidates.get(sibling.mem_id)

@@ -161,7 +161,9 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     remover.remove_boilerplate(body)
     remover.strip_form_controls(body)
 
-    choice = main_content(body, posts)
+    document_title = tree.css_first("title")
+    titles = tuple(t for t in (metadata.title, document_title and document_title.text()) if t)
+    choice = main_content(body, posts, titles)
     roots = choice.roots
     article.container = describe(choice)
     blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)

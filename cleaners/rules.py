@@ -501,6 +501,17 @@ SIBLING_MIN_SCORE = 10.0
 """A sibling of the chosen container scoring this share of it (and at least this
 much) is article too; a sibling with the container's class name gets this share free."""
 
+HEADLINE_LEVELS = 2
+HEADLINE_SHARE = 0.6
+HEADLINE_MIN_CHARS = 15
+"""The best candidate within this many levels under the heading that reads as the
+page's title (at least this many characters: shorter ones are section names) leads
+instead of a better one lying apart from the headline (a sidebar's "About" blurb, a
+comment form), when it scores at least this share of it. The share was chosen on the
+even ids of all four runs and confirmed on the odd ones: at 0.5, two pages whose
+headline sat apart from the article lost (0.54 and 0.58 of the best); no page gained
+below 0.62."""
+
 LEADER_VOTES = 0.25
 """A candidate with this share of the best one's paragraph votes is a part of the
 article (class hints alone, as on a breadcrumb named "entry-crumbs", do not count)."""

@@ -43,6 +43,18 @@ def sidebar_gadgets(count: int) -> str:
         for n in range(count))
 
 
+ABOUT = ("We are two scientists who write about the science of sport, the races we "
+         "follow, and the research behind the headlines, every week of the year. ")
+
+
+def post_beside_about_box(title: str, masthead: str, heading: str) -> str:
+    """A two-paragraph post under ``heading`` beside a longer "About us" box, no classes."""
+    return (f"<html><head><title>{title}</title></head><body><div>{masthead}"
+            f"<div><div>{heading}<div>{prose(STORY[:2])}</div></div></div>"
+            f"<div><div><h2>About us</h2><div>{prose([ABOUT] * 3)}</div></div></div>"
+            "</div></body></html>")
+
+
 def test_a_post_inside_a_generic_widget_wrapper_is_kept() -> None:
     """Blogger wraps the posts in <div class="widget Blog">: the word "widget" on the
     article's wrapper must not take the article with it."""
@@ -206,6 +218,11 @@ def test_a_long_comment_thread_in_divs_never_outvotes_the_article() -> None:
     posts = "".join(f"<div><div><a href='/u/{n}'>Reader {n}</a></div>"
                     f"<div>November {n}, 2026 at 9:0{n % 10} am</div><div>{text}</div></div>"
                     for n, text in enumerate(COMMENTS, 1))
+    assert_thread_left_out(posts)
+
+
+def assert_thread_left_out(posts: str) -> None:
+    """The article above a thread of <div> ``posts`` is kept whole, without them."""
     html = ("<html><body><div><div><h1>Harbour news</h1>"
             f"<div>{prose(STORY[:5])}</div></div><div><h3>24 thoughts</h3>{posts}</div></div>"
             "</body></html>")
@@ -276,3 +293,94 @@ def test_the_rest_of_a_post_after_its_jump_is_kept() -> None:
     article = clean(html, URL)
     assert all(part in article.text for part in STORY)
     assert not any(block.excerpt.startswith("Part ") for block in article.removed)
+
+
+def test_a_story_written_in_spans_between_line_breaks_votes_whole() -> None:
+    """A post pasted from a word processor: each paragraph a <span> between <br>s, the
+    container's own text only the line breaks' whitespace. Its spans are its
+    paragraph; the whitespace alone must not stand for it and lose it the vote."""
+    spans = "<br />\n    <span><br /></span>\n    ".join(
+        f"<span style='font-family: Georgia'>{part}</span>" for part in STORY)
+    html = (
+        "<html><body><div><div><h3>Harbour news</h3>"
+        f"<div><div dir='ltr'>\n{spans}\n</div></div></div>"
+        f"<div><h2>Who are we?</h2><div>{prose([ABOUT] * 3)}</div></div>"
+        "</div></body></html>"
+    )
+    text = whole_story(html)
+    assert "Who are we" not in text
+
+
+def test_a_masthead_whose_menu_carries_teasers_is_not_the_article() -> None:
+    """A <header> holding a <nav> is the masthead and its menu: its teasers, even when
+    they outweigh a short article, neither win the container nor join it."""
+    teaser = ("A longer read from our archive on the fishing fleet, the new ferry timetable "
+              "and what the storms of last winter did to the sea wall and the beach huts. ")
+    menu = "".join(f"<p><a href='/s{n}'>Section {n}</a> {teaser}</p>" for n in range(12))
+    html = ("<html><body><header><div><a href='/'>The Town Paper</a></div>"
+            f"<nav>{menu}</nav></header>"
+            f"<main><h1>Harbour news</h1>{prose(STORY[:3])}</main></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:3])
+    assert "archive" not in article.text
+    assert article.container == "scored <main>"
+
+
+def test_explain_names_the_chosen_container_not_the_first_sibling() -> None:
+    """An article-like sibling before the chosen container (a lead paragraph outside
+    the story's wrapper) joins the article; ``crawl explain`` still names the container
+    the scores chose, and counts the sibling."""
+    html = (f"<html><body><div><p>{STORY[0]}</p>"
+            f"<div class='story'>{prose(STORY[1:])}</div></div></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY)
+    assert article.container == 'scored <div class="story"> and 1 article-like siblings'
+
+
+def test_a_short_article_under_its_headline_beats_a_longer_about_blurb() -> None:
+    """Without class names, a sidebar's "About" blurb can outvote a two-paragraph post;
+    the heading that reads as the page's title tops the article, so a candidate under
+    it that scores close leads, and ``crawl explain`` names that climb."""
+    html = post_beside_about_box("The harbour vote, explained", "",
+                                 "<h1>The harbour vote, explained</h1>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:2])
+    assert "scientists" not in article.text
+    assert article.container == "scored <div> (climbed: headline)"
+
+
+def test_a_blog_name_linking_home_is_not_the_headline() -> None:
+    """A blog's name in its masthead, linking to the home page, can read as the page's
+    title; the blurb under it, scoring close to the post, is not the article."""
+    blurb = ("Every day I write about life in the world of hospital computing, the doctors "
+             "and patients it serves, and the farm I keep on weekends, in plain words. ")
+    html = ("<html><head><title>Life as a Harbour Master</title></head><body>"
+            "<div><div><h1><a href='https://blog.example/'>Life as a Harbour Master</a></h1>"
+            f"<div><p>{blurb}</p><p>{blurb}</p></div></div></div>"
+            f"<div><div><div><h3>Harbour news</h3><div>{prose(STORY[:3])}</div></div></div></div>"
+            "</body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:3])
+    assert "farm I keep" not in article.text
+    assert "headline" not in (article.container or "")
+
+
+def test_the_headline_is_found_by_the_page_s_own_title_too() -> None:
+    """A blog's <title> reads "Blog name: Post title", and the headline read from the
+    metadata may be the blog's name; the post's heading is still found in the <title>."""
+    html = post_beside_about_box(
+        "Harbour Notes: The harbour vote, explained",
+        "<div><h1><a href='https://blog.example/'>Harbour Notes</a></h1></div>",
+        "<h3>The harbour vote, explained</h3>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:2])
+    assert "scientists" not in article.text
+
+
+def test_comments_of_one_or_several_paragraphs_are_one_thread() -> None:
+    """Posts of a thread whose texts run to different numbers of paragraphs still
+    share a shape: the tags their parts hold, each counted once."""
+    posts = "".join(f"<div><div><a href='/u/{n}'>Reader {n}</a></div>"
+                    f"<div>{''.join(f'<p>{text}</p>' for _ in range(n))}</div></div>"
+                    for n, text in enumerate(COMMENTS[:6], 1))
+    assert_thread_left_out(posts)
