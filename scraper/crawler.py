@@ -37,7 +37,7 @@ from .errors import (
 )
 from .fetch import Expect, Fetcher, Page, capped_wait
 from .frontier import Claim, Frontier, retry_delay
-from .pipeline import clean_page, keep_fetched, store_page
+from .pipeline import clean_page_to_store, keep_fetched, store_page
 from .profiles import profile_for
 from .reclean import page_of
 from .schedule import Stopper, abandon
@@ -461,8 +461,9 @@ class Crawler:
         URL's outcome (too old, not cleanable) in one transaction."""
         profile = profile_for(self.store, page.final_url)  # workers never open the store
         try:
-            article = await self._cleaner_pool().run(page.final_url, clean_page, page,
-                                                     self.config.clean, source.clean, profile)
+            article, simhash = await self._cleaner_pool().run(
+                page.final_url, clean_page_to_store, page, self.config.clean, source.clean,
+                profile)
         except CleanError as error:  # past clean.timeout, or its worker died
             with self.store.transaction():
                 self._record_failure(claim, error, summary)
@@ -479,7 +480,8 @@ class Crawler:
             self._report(claim.url, "skipped: older than max_age")
             return
         stored = store_page(self.store, page, article, source=source.name,
-                            frontier=self.frontier, claimed_url=claim.url, page_id=page_id)
+                            frontier=self.frontier, claimed_url=claim.url, page_id=page_id,
+                            simhash=simhash)
         if stored.duplicate_of is not None:
             summary.duplicates += 1
             self._report(claim.url, "duplicate")

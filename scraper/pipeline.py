@@ -16,6 +16,7 @@ from typing import Literal
 from cleaners import Article, clean
 from cleaners.template import SiteProfile
 
+from . import dedupe
 from .config import CleanConfig, SiteRules
 from .fetch import Page
 from .files import read_bounded
@@ -48,6 +49,15 @@ def clean_page(page: Page, clean_config: CleanConfig, extra: SiteRules | None = 
                  fingerprints=True)
 
 
+def clean_page_to_store(page: Page, clean_config: CleanConfig, extra: SiteRules | None = None,
+                        profile: SiteProfile | None = None) -> tuple[Article, int]:
+    """``clean_page``, and its text's near-duplicate fingerprint (``dedupe.fingerprint``)
+    for ``store_page``: computed where the page is cleaned, a crawl's worker, not by
+    the event loop that stores it (3 ms of a page's 25 there)."""
+    article = clean_page(page, clean_config, extra, profile)
+    return article, dedupe.fingerprint(article.text)
+
+
 def keep_fetched(store: Store, page: Page, *, source: str | None, frontier: Frontier,
                  claimed_url: str) -> int:
     """Commit a fetched page with its URL's ``fetched`` state, before it waits to be
@@ -68,6 +78,7 @@ def store_page(
     frontier: Frontier | None = None,
     claimed_url: str | None = None,
     page_id: int | None = None,
+    simhash: int | None = None,
 ) -> Stored:
     """Keep the page and its article together, or nothing when it had no article.
 
@@ -75,7 +86,8 @@ def store_page(
     transaction: a crash either keeps both or neither, so a finished URL is
     never fetched again and an unfinished one is never lost. A page without
     an article (an index page, a video, junk) is marked done but not kept:
-    ``page_id``, the page ``keep_fetched`` committed, is then deleted.
+    ``page_id``, the page ``keep_fetched`` committed, is then deleted. ``simhash`` is
+    the text's fingerprint if ``clean_page_to_store`` computed it.
     A kept page's blocks count into its site's profile in the same transaction."""
     stored = Stored(page.final_url, article, "empty", None)
     with store.transaction():
@@ -84,7 +96,7 @@ def store_page(
                 page_id = _save_page(store, page, source)
             saved = store.save_article(
                 article, url=page.final_url, page_id=page_id, source=source,
-                fetched_at=page.fetched_at,
+                fetched_at=page.fetched_at, simhash=simhash,
             )
             count_page(store, page.final_url, article.fingerprints)
             stored = Stored(page.final_url, article, saved.status, saved.id, saved.duplicate_of)

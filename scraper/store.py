@@ -283,12 +283,14 @@ class Store:
                 {"id": page_id})
 
     def save_article(self, article: Article, *, url: str, page_id: int | None,
-                     source: str | None, fetched_at: str) -> SaveResult:
+                     source: str | None, fetched_at: str,
+                     simhash: int | None = None) -> SaveResult:
         """Store ``article`` under its canonical URL (else ``url``, the fetched one).
 
         "unchanged" when the same cleaner output is already stored (only the
         fetch time, page and cleaner version are refreshed). A new or changed
-        text is checked for duplicates (see ``_original_of``)."""
+        text is checked for duplicates (see ``_original_of``) by its fingerprint,
+        ``simhash`` when the caller has it (``dedupe.fingerprint`` of the text)."""
         key = article.canonical_url or url
         content = {name: getattr(article, name) for name in _CONTENT_FIELDS}
         for name in _LIST_FIELDS:
@@ -310,7 +312,8 @@ class Store:
                         "source": source or old["source"]})
                     return SaveResult(old["id"], "unchanged", old["duplicate_of"])
             text_hash = hashlib.sha256(article.text.encode()).hexdigest()
-            fingerprint = dedupe.fingerprint(article.text) or None
+            fingerprint = (dedupe.fingerprint(article.text) if simhash is None
+                           else simhash) or None
             values = {**content, **seen, "content_hash": text_hash, "simhash": fingerprint}
             if old is None:
                 article_id = self._insert_article(key, source, values)

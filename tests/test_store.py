@@ -572,3 +572,14 @@ def test_the_checkpoint_thread_moves_the_log_into_the_database(tmp_path: Path) -
         assert (tmp_path / "news.db").stat().st_size > 2_000_000
     with sqlite3.connect(tmp_path / "news.db") as conn:
         assert conn.execute("SELECT count(*) FROM raw_pages").fetchone()[0] == 20
+
+
+def test_an_article_s_fingerprint_is_computed_unless_given(store: Store) -> None:
+    """A crawl's worker computes it beside the cleaner; other callers leave it to the store."""
+    from scraper.dedupe import fingerprint
+
+    store.save_article(article(prose(11)), url="http://x.test/given", page_id=None, source=None,
+                       fetched_at="2026-11-27T10:00:00+00:00", simhash=12345)
+    save(store, "http://x.test/computed", article(prose(12)))
+    assert [row[0] for row in store.db.execute("SELECT simhash FROM articles ORDER BY id")] \
+        == [12345, fingerprint(prose(12))]
