@@ -84,13 +84,13 @@ def fingerprint(text: str) -> int:
         return 0
     count = max(1, len(words) - SHINGLE_WORDS + 1)
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(count)}
+    values = [int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest())
+              for shingle in shingles]
     minima: list[int | None] = [None] * _BITS
-    for shingle in shingles:
-        value = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest())
-        slot, rank = value >> _RANK_BITS, value & _RANK_MASK
-        current = minima[slot]
-        if current is None or rank < current:
-            minima[slot] = rank
+    # largest first, so that each bin is left holding its smallest: the bin is the
+    # value's top bits, its rank the rest
+    for value in sorted(values, reverse=True):
+        minima[value >> _RANK_BITS] = value & _RANK_MASK
     result = 0
     for slot in range(_BITS):
         result = (result << 1) | _bin_bit(minima, slot)
