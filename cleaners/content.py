@@ -10,6 +10,7 @@ comparable candidates, and gathers siblings that look like article text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -297,23 +298,20 @@ def _links_home(heading: LexborNode) -> bool:
 
 def within(node: LexborNode, tags: frozenset[str]) -> bool:
     """Whether ``node`` is, or is inside, an element of one of ``tags`` (below <body>)."""
-    up: LexborNode | None = node
-    while up is not None and up.tag not in ("body", "html"):
-        if up.tag in tags:
-            return True
-        up = up.parent
-    return False
+    return any(up.tag in tags for up in _self_and_ancestors_in_body(node))
 
 
 def is_furniture(node: LexborNode) -> bool:
     """Whether ``node`` is, or is inside, a piece of the page's furniture
     (``furniture_element``)."""
+    return any(furniture_element(up) for up in _self_and_ancestors_in_body(node))
+
+
+def _self_and_ancestors_in_body(node: LexborNode) -> Iterator[LexborNode]:
     up: LexborNode | None = node
     while up is not None and up.tag not in ("body", "html"):
-        if furniture_element(up):
-            return True
+        yield up
         up = up.parent
-    return False
 
 
 def furniture_element(node: LexborNode) -> bool:
