@@ -2,13 +2,15 @@
 
 Structure rules (``rules.STRUCTURE_RULES``) are matched against an element's tag,
 ARIA role and class/id names. A class name matches a rule's token when one of its
-words (split on ``-`` and ``_``) is the token, and a fragment when it contains it.
+words (split on ``-``, ``_`` and camel case: ``commentsDiv``) is the token, and a
+fragment when it contains it.
 This runs for nearly every element of every page, so whole attribute values and
 single names are cached across pages.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
@@ -57,6 +59,9 @@ MARKED_TAGS = frozenset({*_TAG_RULE, "form"})
 _ROLE_RULE = {role: r for r in reversed(rules.STRUCTURE_RULES) for role in r.roles}
 _RULE_ORDER = {r.name: i for i, r in enumerate(rules.STRUCTURE_RULES)}
 
+
+# Where a camel-cased name starts its next word: "commentsDiv", "relatedPosts".
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 _Ranked = tuple[int, rules.StructureRule]
 _NAME_CACHE: dict[str, _Ranked | None] = {}
@@ -115,9 +120,10 @@ def _rank(rule: rules.StructureRule | None) -> _Ranked | None:
 
 def _name_rule(name: str) -> rules.StructureRule | None:
     """The rule one class name or id matches, by its words and fragments."""
+    words = _CAMEL_HUMP.sub("-", name).lower().replace("_", "-").split("-")
     name = name.lower().replace("_", "-")
     found: list[rules.StructureRule] = []
-    for word in name.split("-"):
+    for word in words:
         if (rule := _TOKEN_RULE.get(word)) is not None:
             found.append(rule)
         for fragment, rule in _FRAGMENT_RULES.get(word[:4], ()):

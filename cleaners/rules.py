@@ -45,7 +45,8 @@ ALWAYS = 1.01
 class StructureRule:
     """Match a block by its markup: tag, ARIA role, or class/id tokens.
 
-    ``tokens`` match whole class/id words (split on spaces, ``-`` and ``_``);
+    ``tokens`` match whole class/id words (split on spaces, ``-``, ``_`` and camel
+    case);
     ``fragments`` match anywhere inside a class or id and so must be distinctive
     (plugin names). ``max_share`` is the largest share of the page's unlinked text
     a matched block may hold and still be removed: generic words (``sidebar``,

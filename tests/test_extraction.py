@@ -201,6 +201,17 @@ def test_structure_roles_hidden_and_forms() -> None:
         assert gone not in article.text
 
 
+@pytest.mark.parametrize(("name", "rule"), [
+    ("commentsDiv", "comments-id"), ("postMeta", "byline"), ("sidebarRight", "page-chrome"),
+])
+def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: str) -> None:
+    block = (f'<div id="{name}"><p>Great story, thanks for writing it up, said a reader.</p>'
+             "<p>I disagree with most of it, said another one.</p></div>")
+    article = clean(page(prose() + block))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert any(r.rule == rule and "Great story" in r.excerpt for r in article.removed)
+
+
 @pytest.mark.parametrize("line", [
     "Advertisement", "Story continues below advertisement", "Share this:",
     "We use cookies to improve your experience. By using this site you agree.",
