@@ -152,6 +152,25 @@ def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
                  for child in node.iter())
 
 
+def thread_runs(roots: list[LexborNode], posts: set[int]) -> list[LexborNode]:
+    """The posts inside the chosen containers that run as a thread: at least
+    ``rules.THREAD_MIN_POSTS`` siblings, each with a link (an author's name, a teaser's
+    title). A container that holds the article often holds the comments or the teaser
+    cards after it; one list item or a list without links (a gallery's captions, a
+    list in the story) is the article's own. A container that is itself a post is
+    left whole."""
+    runs: dict[int, list[LexborNode]] = {}
+    for root in roots:
+        if in_thread_post(root, posts):
+            continue
+        for node in root.traverse():
+            if node.mem_id in posts and node.parent is not None:
+                runs.setdefault(node.parent.mem_id, []).append(node)
+    return [post for run in runs.values()
+            if len(run) >= rules.THREAD_MIN_POSTS and all(p.css_first("a") for p in run)
+            for post in run]
+
+
 def in_thread_post(node: LexborNode, posts: set[int]) -> bool:
     """Whether ``node`` is one of ``posts`` or inside one."""
     if not posts:

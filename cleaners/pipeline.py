@@ -29,7 +29,7 @@ from . import rules
 from .article import Article, RemovedBlock, SiteRules
 from .assemble import Block, blocks_of, to_markdown, to_text
 from .blocks import Remover
-from .content import describe, main_content, thread_posts
+from .content import describe, main_content, thread_posts, thread_runs
 from .controls import strip_controls
 from .decode import decode_html, looks_binary
 from .fallback import (
@@ -165,6 +165,9 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     titles = tuple(t for t in (metadata.title, document_title and document_title.text()) if t)
     choice = main_content(body, posts, titles)
     roots = choice.roots
+    for post in thread_runs(roots, posts):
+        remover.mark(post, "thread", "thread-posts")
+    remover.sweep(body)
     article.container = describe(choice)
     blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)
     if not blocks and [r.mem_id for r in roots] != [body.mem_id]:

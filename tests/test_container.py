@@ -384,3 +384,26 @@ def test_comments_of_one_or_several_paragraphs_are_one_thread() -> None:
                     f"<div>{''.join(f'<p>{text}</p>' for _ in range(n))}</div></div>"
                     for n, text in enumerate(COMMENTS[:6], 1))
     assert_thread_left_out(posts)
+
+
+def test_a_thread_inside_the_article_s_own_container_goes() -> None:
+    """Comments printed in the article's own wrapper, after its last paragraph and
+    without a class name: alike posts with a link each are a thread, not the story."""
+    posts = "".join(f"<div><div><a href='/u/{n}'>Reader {n}</a></div>"
+                    f"<div>November {n}, 2026</div><p>{text}</p></div>"
+                    for n, text in enumerate(COMMENTS[:4], 1))
+    html = f"<html><body><div><h1>Harbour news</h1>{prose(STORY)}{posts}</div></body></html>"
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY)
+    assert "Reader 1 writes" not in article.text
+    assert [r.kind for r in article.removed if r.rule == "thread-posts"] == ["thread"] * 4
+
+
+def test_the_story_s_own_lists_and_a_story_in_one_list_item_stay() -> None:
+    """Items without links (a gallery's captions, the story's points) are the story's;
+    a story laid out as a list's only item is a post of no thread."""
+    points = "".join(f"<li><p>{part}</p></li>" for part in STORY[2:])
+    whole_story(f"<html><body><div><h1>Harbour news</h1>{prose(STORY[:2])}<ol>{points}</ol>"
+                f"</div></body></html>")
+    whole_story(f"<html><body><ul><li><div><h1>Harbour news</h1>{prose(STORY)}</div>"
+                "<a href='/share'>Share</a></li></ul></body></html>")
