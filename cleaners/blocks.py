@@ -280,7 +280,7 @@ class Remover:
         if rule.max_share <= rules.WEAK and node.css_first(rules.ARTICLE_BODY_MARKERS):
             return False  # a generic word on the article's wrapper
         title = _widget_title(node, rule) if chars <= rules.TITLE_MAX_CHARS else None
-        if title is not None and self._mark_widget(node, title.kind, title.name):
+        if title is not None and self._mark_widget(node, title):
             return False  # marked with its widget; the sweep takes them together
         self._decompose(node, rule.kind, rule.name)
         return True
@@ -322,11 +322,12 @@ class Remover:
                 self._take_source(block)
                 self.mark(block, rule.kind, rule.name)
             elif rule in rules.TITLE_RULES:
-                self._mark_widget(block, rule.kind, rule.name)
+                self._mark_widget(block, rule)
             else:
                 self.mark(block, rule.kind, rule.name)
 
-    def _mark_widget(self, title: LexborNode, kind: str, rule: str) -> bool:
+    def _mark_widget(self, title: LexborNode,
+                     rule: rules.PhraseRule | rules.StructureRule) -> bool:
         """Remove a widget from its title: the container it heads, or the run that follows it."""
         linked = title.tag == "a" or title.css_first("a") is not None
         if linked and title.tag not in _HEADING_TAGS:
@@ -345,19 +346,26 @@ class Remover:
                 break
             container = parent
         if container.mem_id == title.mem_id:
-            following = []
-            sibling = title.next
-            while sibling is not None:
-                if sibling.is_element_node:
-                    if not self._widget_like(sibling, prose_allowed=False):
-                        break
-                    following.append(sibling)
-                elif (sibling.text_content or "").strip():
-                    break
-                sibling = sibling.next
+            heads_thread = isinstance(rule, rules.PhraseRule) and rule.heads_thread \
+                and title.tag in _HEADING_TAGS
+            following = _thread_after(title) if heads_thread else self._widget_run_after(title)
             for node in following:
-                self.mark(node, kind, rule)
-        return self.mark(container, kind, rule)
+                self.mark(node, rule.kind, rule.name)
+        return self.mark(container, rule.kind, rule.name)
+
+    def _widget_run_after(self, title: LexborNode) -> list[LexborNode]:
+        """The blocks after a title that read as its widget's, up to the first that does not."""
+        following = []
+        sibling = title.next
+        while sibling is not None:
+            if sibling.is_element_node:
+                if not self._widget_like(sibling, prose_allowed=False):
+                    break
+                following.append(sibling)
+            elif (sibling.text_content or "").strip():
+                break
+            sibling = sibling.next
+        return following
 
     def _widget_like(self, node: LexborNode, *, prose_allowed: bool = True) -> bool:
         """Whether a block reads as part of a widget: links, a form, teasers, or (for
@@ -414,6 +422,22 @@ class Remover:
                 return False
             teasers += 1
         return teasers >= rules.TEASER_MIN_ITEMS
+
+
+def _thread_after(heading: LexborNode) -> list[LexborNode]:
+    """The blocks after a thread's heading up to the next heading of its level or
+    higher: a flat thread (posts without a wrapper of their own, as TypePad prints
+    them) is prose, so it cannot be told from the article by how it reads."""
+    level = heading.tag or ""
+    following = []
+    sibling = heading.next
+    while sibling is not None:
+        if sibling.is_element_node:
+            if sibling.tag in _HEADING_TAGS and (sibling.tag or "") <= level:  # "h2" <= "h3"
+                break
+            following.append(sibling)
+        sibling = sibling.next
+    return following
 
 
 def _cards_after(title: LexborNode) -> bool:

@@ -178,12 +178,16 @@ class PhraseRule:
 
     ``TITLE_RULES`` match a widget's title ("Related Posts"): the widget it heads
     is removed with it. ``LINE_RULES`` match one boilerplate line wherever it is.
+    A heading that ``heads_thread`` ("24 Comments") takes with it everything after
+    it up to the next heading of its level, read or not: a thread printed without a
+    wrapper is prose, and its posts read like the article's paragraphs.
     """
 
     name: str
     kind: str
     phrases: tuple[str, ...]
     max_chars: int = SHORT_TEXT
+    heads_thread: bool = False
 
 
 TITLE_RULES: tuple[PhraseRule, ...] = (
@@ -210,14 +214,17 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("comments-title", "comments", (
         r"leave a (?:reply|comment|response)", r"post (?:a|your) comment",
-        r"add (?:a|your) comment",
-        r"write a comment", r"join the (?:discussion|conversation)", r"(?:\d+ )?comments?",
-        r"(?:\d+ )?(?:responses?|replies|thoughts?) (?:to|on) .{0,120}", r"discussion",
+        r"add (?:a|your) comment", r"write a comment", r"(?:\d+ )?comments?",
+        r"(?:\d+ )?(?:responses?|replies|thoughts?) (?:to|on) .{0,120}",
+        r"comment(?:s)? (?:policy|guidelines)",
+        *lexicon.phrases(lexicon.COMMENT_TITLES),
+    ), heads_thread=True),
+    # Not heading a thread: "Discussion" may be a section of the article itself.
+    PhraseRule("comments-prompt", "comments", (
+        r"join the (?:discussion|conversation)", r"discussion",
         r"what do you think\??(?: scroll down to comment(?: below)?\.?)?",
         r"tell us what you think.{0,10}",
         r"let us know what you think!?", r"scroll down to comment(?: below)?",
-        r"comment(?:s)? (?:policy|guidelines)",
-        *lexicon.phrases(lexicon.COMMENT_TITLES),
     )),
     PhraseRule("share-title", "share", (
         r"share(?: this(?: article| story| post)?| on \w+| via)?:?", r"like this:?", r"tweet",

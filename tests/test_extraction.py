@@ -111,6 +111,27 @@ def test_widgets_without_classes_are_found_by_what_they_say(lang: str, title: st
     assert notice not in article.text
 
 
+@pytest.mark.parametrize("heading", ["3 Comments", "Kommentare", "2 Responses to “A headline”"])
+def test_a_flat_thread_goes_with_its_heading_up_to_the_next_heading(heading: str) -> None:
+    """Posts printed one after another without a wrapper of their own read like the
+    article's paragraphs: the thread's heading takes them, and stops at the next
+    heading of its level."""
+    thread = "".join(f"<a id='c{n}'></a><p>Reader {n} thinks this is the best story written "
+                     f"about the harbour all year, and says so at length.</p>"
+                     f"<p>Posted by: Reader {n} | May {n}, 2024 9:0{n} AM</p>" for n in range(3))
+    after = "<h2>From the archive</h2><p>The archive holds every story since 1998, in order.</p>"
+    article = clean(page(prose() + f"<h2>{heading}</h2>{thread}{after}"))
+    assert article.text.split("\n\n")[:-2] == PARAGRAPHS
+    assert "Reader" not in article.text
+    assert "The archive holds every story" in article.text
+
+
+def test_a_discussion_section_of_the_article_stays() -> None:
+    """"Discussion" may be a section of the article: it heads no thread."""
+    article = clean(page(prose(PARAGRAPHS[:3]) + "<h2>Discussion</h2>" + prose(PARAGRAPHS[3:])))
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
 def test_teaser_list_shape_is_caught_without_classes_or_titles() -> None:
     teasers = "<ul>" + "".join(
         f'<li><a href="/s{i}"><h4>Another story headline number {i}</h4></a>'
