@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import rules
 from .article import RemovedBlock, SiteRules
+from .fallback import article_like_chars
 from .markup import (
     BLOCK_TAGS,
     EXCERPT_CHARS,
@@ -123,6 +124,8 @@ class Remover:
         self.url = url
         self.on_remove = on_remove  # `crawl explain` watches removals; cleaning does not
         self.removed: list[RemovedBlock] = []
+        self.talk_chars = 0  # article-like text removed as readers' talk: rules.TALK_RULES
+        self._posts: set[int] = set()
         self.source_url: str | None = None
         self._kept: set[int] = set()  # site "keep" matches and their ancestors
         self._kept_roots: set[int] = set()
@@ -187,6 +190,8 @@ class Remover:
         if self.on_remove is not None:
             self.on_remove(node, kind, rule)
         raw = node.text(separator=" ")
+        if rule in rules.TALK_RULES:
+            self.talk_chars += article_like_chars(node, self._posts)
         # The excerpt needs the start only: a huge footer's text is not squashed whole.
         if head := squash(raw[: EXCERPT_CHARS * 4]):
             self.removed.append(RemovedBlock(kind, rule, excerpt(head)))
@@ -231,8 +236,10 @@ class Remover:
         for node in reversed(root.css(_FORM_CONTROLS)):
             _cut(node)
 
-    def remove_boilerplate(self, root: LexborNode) -> None:
-        """Structure and text in one top-down walk, then shape.
+    def remove_boilerplate(self, root: LexborNode, posts: set[int]) -> None:
+        """Structure and text in one top-down walk, then shape. ``posts`` are the page's
+        thread posts: what is removed as talk is weighed without them, as the page's
+        article-like text is (``fallback.article_like_chars``).
 
         The walk judges each element by its markup as it meets it: a removed
         block's subtree is never visited, and the walk holds no handle inside the
@@ -240,7 +247,7 @@ class Remover:
         judged after the walk; what they condemn is only marked, and one sweep
         removes the outermost marked blocks.
         """
-        self._root, self._page_chars = root, None
+        self._root, self._page_chars, self._posts = root, None, posts
         self._judge_texts(self._walk(root))
         self.sweep(root)
         self._shape_pass(root)

@@ -158,7 +158,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     # Found once, before boilerplate goes: removing blocks only takes posts away.
     posts = thread_posts(body)
     article_like = article_like_chars(body, posts)
-    remover.remove_boilerplate(body)
+    remover.remove_boilerplate(body, posts)
     remover.strip_form_controls(body)
 
     document_title = tree.css_first("title")
@@ -176,6 +176,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         blocks = _drop_boilerplate_blocks(blocks_of([body]), metadata, remover)
         article.container = "whole page: the chosen container kept nothing"
     kept_chars = sum(len(block.text) for block in blocks)
+    article_like = max(0, article_like - remover.talk_chars)
     if len(html) <= rules.SECOND_OPINION_MAX_HTML and needs_second_opinion(kept_chars,
                                                                           article_like):
         theirs = second_opinion(*_pruned(html, url, site_rules), url=url)

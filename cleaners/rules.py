@@ -486,6 +486,13 @@ TOP_CANDIDATES = 8
 THREAD_DEPTH = 6
 """How far up a paragraph looks for the thread post (comment, teaser) holding it."""
 
+TALK_RULES = ("comments-title", "thread-posts")
+"""Text these rules removed is readers' talk, not the article: a thread its heading
+introduces, or posts of a thread's shape. It does not count in the article-like text
+that a short result is weighed against before a second opinion is asked (a flat
+thread reads as prose, and trafilatura, asked, keeps it). A block removed for its
+class name is not counted out: "respond" or "comments" may name the article's wrapper."""
+
 THREAD_MIN_POSTS = 3
 """Sibling <div>s of one shape, each with a link, this many or more, are the posts of a
 thread (comments written without list markup)."""

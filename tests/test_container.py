@@ -407,3 +407,17 @@ def test_the_story_s_own_lists_and_a_story_in_one_list_item_stay() -> None:
                 f"</div></body></html>")
     whole_story(f"<html><body><ul><li><div><h1>Harbour news</h1>{prose(STORY)}</div>"
                 "<a href='/share'>Share</a></li></ul></body></html>")
+
+
+def test_a_flat_thread_does_not_call_for_a_second_opinion() -> None:
+    """A short post under a long thread printed without wrappers: the thread's heading
+    takes the thread, and its text, readers' talk, is not article-like text that the
+    short post would be too little of (trafilatura, asked, would keep the talk)."""
+    thread = "".join(f"<p>{text}</p><p>Posted by: Reader {n} | May {n}, 2024</p>"
+                     for n, text in enumerate(COMMENTS, 1))
+    html = (f"<html><body><div><h1>Harbour news</h1>{prose(STORY[:2])}"
+            f"<h2>24 Comments</h2>{thread}</div></body></html>")
+    article = clean(html, URL)
+    assert article.container is not None and not article.container.startswith("fallback")
+    assert all(part in article.text for part in STORY[:2])
+    assert "Reader 1 writes" not in article.text
