@@ -353,8 +353,10 @@ class Remover:
                 break
             container = parent
         if container.mem_id == title.mem_id:
+            # a heading that is a link ("<a href='#comments'>3 Comments</a>", atop some
+            # themes' posts) points to the thread: what follows it may be the post
             heads_thread = isinstance(rule, rules.PhraseRule) and rule.heads_thread \
-                and title.tag in _HEADING_TAGS
+                and title.tag in _HEADING_TAGS and 2 * link_chars(title) < text_chars(title)
             following = _thread_after(title) if heads_thread else self._widget_run_after(title)
             for node in following:
                 self.mark(node, rule.kind, rule.name)

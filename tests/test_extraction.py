@@ -126,6 +126,12 @@ def test_a_flat_thread_goes_with_its_heading_up_to_the_next_heading(heading: str
     assert "The archive holds every story" in article.text
 
 
+def test_a_linked_comment_count_atop_the_post_takes_nothing_after_it() -> None:
+    article = clean(page("<h3><a href='#comments'>3 Comments</a></h3>" + prose()))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert not any(r.excerpt.startswith("Paragraph") for r in article.removed)
+
+
 def test_a_discussion_section_of_the_article_stays() -> None:
     """"Discussion" may be a section of the article: it heads no thread."""
     article = clean(page(prose(PARAGRAPHS[:3]) + "<h2>Discussion</h2>" + prose(PARAGRAPHS[3:])))
