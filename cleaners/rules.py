@@ -264,6 +264,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"the letters and numbers you entered did not match the image\..{0,80}",
         r"your comment has been (?:saved|received)\..{0,200}",
         r"this is only a preview\. your comment has not yet been posted\..{0,80}",
+        # and its trackbacks' header, under every post
+        r"listed below are links to (?:weblogs|blogs|sites) that reference .{1,200}",
+        r"trackback url for this entry:?.{0,200}",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("cookie-notice", "cookie", (
@@ -329,7 +332,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"get the latest .{0,80} (?:in|to) your inbox.{0,120}",
         r"get .{1,40} delivered (?:to|in) your inbox!?", r"be the first to know",
         r"subscribe to: (?:posts|post comments|comments)(?: \(atom\))?",  # Blogger's feeds
-    )),
+        r"(?:sign[ -]?up|subscribe|register)(?: now| today| here)? (?:to|for) (?:our|the|my)"
+        r" .{0,40}?(?:e-?)?newsletters?\b.{0,200}",
+    ), max_chars=NOTICE_MAX_CHARS),
 )
 
 SOURCE_RULES: tuple[PhraseRule, ...] = (

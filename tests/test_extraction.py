@@ -262,6 +262,11 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "As a final step before posting your comment, enter the letters and numbers you see in "
     "the image below. This prevents automated programs from posting comments.",
     "This is only a preview. Your comment has not yet been posted.",
+    "Listed below are links to weblogs that reference The Morning Wrap:",
+    "TrackBack URL for this entry: https://www.typepad.com/services/trackback/6a00d8",
+    "Sign up for our e-newsletter all about the high court. It's delivered every week to "
+    "your mailbox and features exclusive news and analysis.",
+    "Sign-up to the Daily Tips newsletter and you will be able to download our e-book.",
     "Your comment has been saved. Comments are moderated and will not appear until approved "
     "by the author.",
     # Notices printed whole run longer than a phrase line (``rules.NOTICE_MAX_CHARS``).
