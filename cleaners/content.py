@@ -315,11 +315,6 @@ def _links_home(heading: LexborNode) -> bool:
     return link is not None and urlsplit(link.attributes.get("href") or "").path in ("", "/")
 
 
-def within(node: LexborNode, tags: frozenset[str]) -> bool:
-    """Whether ``node`` is, or is inside, an element of one of ``tags`` (below <body>)."""
-    return any(up.tag in tags for up in _self_and_ancestors_in_body(node))
-
-
 def is_furniture(node: LexborNode) -> bool:
     """Whether ``node`` is, or is inside, a piece of the page's furniture
     (``furniture_element``)."""

@@ -18,11 +18,12 @@ from selectolax.lexbor import LexborNode
 
 from . import rules
 from .assemble import Block
-from .content import in_thread_post, within
+from .content import in_thread_post
 from .markup import link_chars, squash
 
-_PROSE = "p, pre, blockquote, dd, li"
-_NAVIGATION = frozenset({"nav"})
+_PROSE_TAGS = ("p", "pre", "blockquote", "dd", "li")
+_PROSE = ", ".join(_PROSE_TAGS)
+_PROSE_IN_NAVIGATION = ", ".join(f"nav {tag}" for tag in _PROSE_TAGS)
 WORD = re.compile(r"\w+")
 
 
@@ -34,10 +35,15 @@ def article_like_chars(body: LexborNode, posts: set[int]) -> int:
     <footer> and <aside> stay counted: one blog post's lone line was in them."""
     total = 0
     seen: set[str] = set()  # a repeated paragraph is dropped from ours: count it once here
+    # Prose in a <nav> is found by one query and skipped before its text is read: a walk
+    # up to <body> from every block cost more, and a mega menu's nested lists had every
+    # item read its sublists' text again.
+    in_navigation = {node.mem_id for node in body.css(_PROSE_IN_NAVIGATION)}
     for node in body.css(_PROSE):
+        if node.mem_id in in_navigation:
+            continue
         text = node.text().strip()
-        if len(text) < rules.MIN_PARAGRAPH_CHARS or text in seen \
-                or in_thread_post(node, posts) or within(node, _NAVIGATION):
+        if len(text) < rules.MIN_PARAGRAPH_CHARS or text in seen or in_thread_post(node, posts):
             continue
         seen.add(text)
         linked = link_chars(node)

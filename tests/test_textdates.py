@@ -102,6 +102,16 @@ def test_a_date_split_by_inline_markup_is_one_line() -> None:
     assert date_in_text("<h1>T</h1><p><b>May</b> <span>31</span>, 2024</p>") == "2024-05-31"
 
 
+def test_tag_names_in_capitals_are_read_as_in_lower_case() -> None:
+    # old pages write tags in capitals: the heading and the script are found
+    page = ("<P>1 May 2020</P><P>Menu</P><H1>T</H1><SCRIPT>x = '2 June 2021'</SCRIPT>"
+            "<DIV>More</DIV><DIV>3 March 2019</DIV>")
+    assert date_in_text(page) == date_in_text(page.lower()) == "2019-03-03"
+    # and the lines: the date two lines above the title is nearer than five below it
+    lines = "<P>1 May 2020</P><P>a</P><H1>T</H1>" + "<DIV>x</DIV>" * 3 + "<DIV>3 March 2019</DIV>"
+    assert date_in_text(lines) == date_in_text(lines.lower()) == "2020-05-01"
+
+
 @pytest.mark.parametrize(
     ("url", "day"),
     [("https://www.ex.se/20200428/a-story", "2020-04-28"),
