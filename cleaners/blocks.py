@@ -356,7 +356,8 @@ class Remover:
             # a heading that is a link ("<a href='#comments'>3 Comments</a>", atop some
             # themes' posts) points to the thread: what follows it may be the post
             heads_thread = isinstance(rule, rules.PhraseRule) and rule.heads_thread \
-                and title.tag in _HEADING_TAGS and 2 * link_chars(title) < text_chars(title)
+                and title.tag in _HEADING_TAGS and 2 * link_chars(title) < text_chars(title) \
+                and not rules.SECTION_LIKE_TITLES.fullmatch(squash(title.text()))
             following = _thread_after(title) if heads_thread else self._widget_run_after(title)
             for node in following:
                 self.mark(node, rule.kind, rule.name)

@@ -246,6 +246,14 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     )),
 )
 
+SECTION_LIKE_TITLES = re.compile(
+    r"comment|kommentar|commentaire|commento|comentario|comentário|reactie|komentarz|komentář"
+    r"|комментарий|обсуждение", re.IGNORECASE)
+"""Comment titles that may also name a part of the page that is not a thread: a lone
+"Comment" (German "Kommentar", French "Commentaire") labels an opinion column above its
+headline, "Обсуждение" ("Discussion") may be a section of the article. As a heading
+such a title is removed, but heads no thread."""
+
 LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("comment-notice", "comments", (
         r"your email address will not be published\.?.{0,80}",

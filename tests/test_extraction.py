@@ -132,6 +132,13 @@ def test_a_linked_comment_count_atop_the_post_takes_nothing_after_it() -> None:
     assert not any(r.excerpt.startswith("Paragraph") for r in article.removed)
 
 
+@pytest.mark.parametrize("label", ["Comment", "Kommentar", "Commentaire"])
+def test_an_opinion_column_s_label_heads_no_thread(label: str) -> None:
+    article = clean(page(f"<h3>{label}</h3>" + prose()))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert not any(r.excerpt.startswith("Paragraph") for r in article.removed)
+
+
 def test_a_discussion_section_of_the_article_stays() -> None:
     """"Discussion" may be a section of the article: it heads no thread."""
     article = clean(page(prose(PARAGRAPHS[:3]) + "<h2>Discussion</h2>" + prose(PARAGRAPHS[3:])))
