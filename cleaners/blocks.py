@@ -189,9 +189,9 @@ class Remover:
     def _decompose(self, node: LexborNode, kind: str, rule: str) -> None:
         if self.on_remove is not None:
             self.on_remove(node, kind, rule)
-        raw = node.text(separator=" ")
         if rule in rules.TALK_RULES:
             self.talk_chars += article_like_chars(node, self._posts)
+        raw = node.text(separator=" ")
         # The excerpt needs the start only: a huge footer's text is not squashed whole.
         if head := squash(raw[: EXCERPT_CHARS * 4]):
             self.removed.append(RemovedBlock(kind, rule, excerpt(head)))

@@ -330,7 +330,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"pinterest|email|telegram)(?: \(opens in new window\))?",
         r"(?:click to )?(?:print|email)(?: this)?(?: article| page)?(?: \(opens in new window\))?",
         r"be sure to .{0,80}share this (?:post|article|story).{0,60}",
-        r"(?:connect with|follow) us on .{0,120}", r"sign up (?:to|for) our newsletter.{0,40}",
+        r"(?:connect with|follow) us on .{0,120}",
         r"follow .{1,80} on (?:facebook|twitter|instagram|x|linkedin|youtube|tiktok).{0,120}",
         r"like this (?:story|article|post)\? share it.{0,40}",
         r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
