@@ -130,6 +130,7 @@ class Remover:
         self._kept: set[int] = set()  # site "keep" matches and their ancestors
         self._kept_roots: set[int] = set()
         self._page_chars: int | None = None
+        self._article_like = 0
         self._marked = 0
         self._root: LexborNode | None = None
         if site_rules is not None:
@@ -236,10 +237,10 @@ class Remover:
         for node in reversed(root.css(_FORM_CONTROLS)):
             _cut(node)
 
-    def remove_boilerplate(self, root: LexborNode, posts: set[int]) -> None:
+    def remove_boilerplate(self, root: LexborNode, posts: set[int], article_like: int) -> None:
         """Structure and text in one top-down walk, then shape. ``posts`` are the page's
         thread posts: what is removed as talk is weighed without them, as the page's
-        article-like text is (``fallback.article_like_chars``).
+        ``article_like`` text is (``fallback.article_like_chars``).
 
         The walk judges each element by its markup as it meets it: a removed
         block's subtree is never visited, and the walk holds no handle inside the
@@ -248,6 +249,7 @@ class Remover:
         removes the outermost marked blocks.
         """
         self._root, self._page_chars, self._posts = root, None, posts
+        self._article_like = article_like
         self._judge_texts(self._walk(root))
         self.sweep(root)
         self._shape_pass(root)
@@ -284,13 +286,24 @@ class Remover:
         chars = text_chars(node)
         if not self._small(node, rule.max_share, chars) or self.protected(node):
             return False
-        if rule.max_share <= rules.WEAK and node.css_first(rules.ARTICLE_BODY_MARKERS):
+        if rule.max_share <= rules.WEAK and (node.css_first(rules.ARTICLE_BODY_MARKERS)
+                                             or self._holds_the_article(node, chars)):
             return False  # a generic word on the article's wrapper
         title = _widget_title(node, rule) if chars <= rules.TITLE_MAX_CHARS else None
         if title is not None and self._mark_widget(node, title):
             return False  # marked with its widget; the sweep takes them together
         self._decompose(node, rule.kind, rule.name)
         return True
+
+    def _holds_the_article(self, node: LexborNode, chars: int) -> bool:
+        """Whether ``node`` (``chars`` of text) is a wrapper holding most of the page's
+        article-like text (``rules.ARTICLE_WRAPPER_SHARE``): the article, whatever
+        generic word its class names it by."""
+        share = rules.ARTICLE_WRAPPER_SHARE * self._article_like
+        if node.tag not in rules.WRAPPER_TAGS or chars < share \
+                or self._article_like < rules.ARTICLE_WRAPPER_MIN_CHARS:
+            return False
+        return article_like_chars(node, self._posts) >= share
 
     def _judge_form(self, form: LexborNode) -> bool:
         """Comment, search and sign-up forms go; a form wrapping the whole page stays."""

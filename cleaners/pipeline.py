@@ -158,7 +158,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     # Found once, before boilerplate goes: removing blocks only takes posts away.
     posts = thread_posts(body)
     article_like = article_like_chars(body, posts)
-    remover.remove_boilerplate(body, posts)
+    remover.remove_boilerplate(body, posts, article_like)
     remover.strip_form_controls(body)
 
     document_title = tree.css_first("title")

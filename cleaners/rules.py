@@ -152,6 +152,16 @@ holding one is the article's wrapper, whatever generic word names it (Blogger pu
 every post in ``<div class="widget Blog">``): only a rule trusted beyond ``WEAK``
 (a plugin's name, a comment thread) may remove it."""
 
+ARTICLE_WRAPPER_SHARE = 0.5
+ARTICLE_WRAPPER_MIN_CHARS = 200
+WRAPPER_TAGS = frozenset({"div", "section", "article", "td", "span"})
+"""A wrapper holding more than half of the page's article-like text (paragraphs of
+prose, at least ``ARTICLE_WRAPPER_MIN_CHARS`` of them on the page) is the article's,
+whatever generic word (``WEAK``) names it: a photo story's slides in ``<div
+class="caption">``, a post in ``<div class="print-this-content">``. Only a wrapper:
+a paragraph named ``postmetadata`` is a line, and an ``<aside>`` is furniture by
+HTML's own word, however much prose it holds."""
+
 CONTENT_CLASS_NAMES = re.compile(
     r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^(?:entry-)?more$")
 """Class names of content inside an article: an embedded post quoted by the story

@@ -421,3 +421,24 @@ def test_a_flat_thread_does_not_call_for_a_second_opinion() -> None:
     assert article.container is not None and not article.container.startswith("fallback")
     assert all(part in article.text for part in STORY[:2])
     assert "Reader 1 writes" not in article.text
+
+
+def test_a_wrapper_named_by_a_generic_word_that_holds_most_prose_is_the_article() -> None:
+    """A photo story's slides in ``<div class="caption">``: the article, though the page's
+    menus (unlinked, not prose) hold more text. A short byline box still goes, and so
+    does a paragraph named ``postmetadata``: a line, not a wrapper."""
+    menus = "".join(f"<div><span>Section {n}</span> <span>Topic {n}</span></div>"
+                    for n in range(300))
+    html = (
+        f"<html><body><div>{menus}</div><div class='story'>"
+        "<div class='byline'>By Jane Doe</div>"
+        f"<div class='caption slide'>{prose(STORY[:3])}</div>"
+        "<p class='postmetadata'>This entry was posted on Monday and is filed under News, "
+        "Harbour and Town, and you can follow any responses to this entry.</p>"
+        f"</div><div>{menus}</div></body></html>"
+    )
+    article = clean(html, URL)
+    assert article.text.count("Part ") == 3
+    assert "Jane Doe" not in article.text and "This entry was posted" not in article.text
+    assert not any(block.rule == "byline" and "Part 1" in block.excerpt
+                   for block in article.removed)
