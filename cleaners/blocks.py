@@ -396,6 +396,8 @@ class Remover:
         the box a title heads, ``prose_allowed``) little unlinked text. A paragraph
         after a widget title is not taken for the widget's just because it is short."""
         chars = text_chars(node)
+        if self._holds_the_article(node, chars):
+            return False  # a sign-up form inside the story does not make it a widget
         if not chars or node.css_first("form, textarea"):
             return True
         linked = link_chars(node)

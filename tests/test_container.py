@@ -454,3 +454,18 @@ def test_a_wrapper_named_by_a_generic_word_that_holds_most_prose_is_the_article(
     assert "Jane Doe" not in article.text and "This entry was posted" not in article.text
     assert not any(block.rule == "byline" and "Part 1" in block.excerpt
                    for block in article.removed)
+
+
+def test_a_widget_title_does_not_take_the_story_in_its_box() -> None:
+    """A "Share" title atop the box of a paywalled story's first paragraphs, among the
+    author's and the share links: the box reads as the share widget's by its links,
+    but it holds most of the page's article-like text, so it is no widget."""
+    menus = "".join(f"<div><span>Section {n}</span> <span>Topic {n}</span></div>"
+                    for n in range(300))
+    links = "".join(f"<a href='/s/{n}'>Share this story on network number {n}</a> "
+                    for n in range(6))
+    html = (f"<html><body><div>{menus}</div><div><h4>Share</h4><div>{links}</div>"
+            f"<div><a href='/by/jane'>By Jane Doe, the harbour correspondent</a></div>"
+            f"{prose(STORY[:2])}</div></body></html>")
+    text = clean(html, URL).text
+    assert STORY[0] in text and STORY[1] in text
