@@ -466,15 +466,13 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
 
 
 def _siblings_holding(parent: LexborNode, leaders: list[Candidate]) -> set[int]:
-    """Which children of ``parent`` hold one of ``leaders`` (looking a few levels up)."""
+    """Which children of ``parent`` hold one of ``leaders``, however deep: pages built
+    by script frameworks nest each section of an article a dozen wrappers down."""
     held = set()
     for leader in leaders:
-        node: LexborNode | None = leader.node
-        for _ in range(rules.ANCESTOR_LEVELS * 2):
-            if node is None:
-                break
-            up = node.parent
-            if up is not None and up.mem_id == parent.mem_id:
+        node = leader.node
+        while (up := node.parent) is not None:
+            if up.mem_id == parent.mem_id:
                 held.add(node.mem_id)
                 break
             node = up

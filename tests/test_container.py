@@ -469,3 +469,14 @@ def test_a_widget_title_does_not_take_the_story_in_its_box() -> None:
             f"{prose(STORY[:2])}</div></body></html>")
     text = clean(html, URL).text
     assert STORY[0] in text and STORY[1] in text
+
+
+def test_sections_nested_deep_in_sibling_wrappers_are_one_article() -> None:
+    """A script framework's page: each section of the story sits eight wrappers down
+    in a wrapper of its own, with a video box between them."""
+    def deep(inner: str) -> str:
+        return "<div>" * 8 + inner + "</div>" * 8
+    html = (f"<html><body><div id='post'>{deep(prose(STORY[:3]))}"
+            "<div><a href='/video'>Watch the harbour video</a></div>"
+            f"{deep(prose(STORY[3:]))}</div></body></html>")
+    whole_story(html)
