@@ -243,11 +243,13 @@ class Choice:
     climbs: tuple[str, ...] = ()
 
 
-CLIMBS = ("headline", "shared-parent", "sections", "parent-scores")
+CLIMBS = ("headline", "sections", "parent-scores")
 """The climbs from the best candidate, in the order they are tried: to a close one
 under the page's headline, when the best lies apart from it (``_under_headline``); to
-the ancestor of several near-best candidates; to the element holding two sections; to
-a parent that scores higher (or holds nothing else)."""
+the element holding two sections; to a parent that scores higher (or holds nothing
+else). (A climb to the ancestor of any three near-best candidates was dropped: on pages
+without class names, a short story's near-best candidates were teasers, and their
+ancestor the whole page.)"""
 
 
 def main_content(root: LexborNode, posts: set[int], titles: tuple[str, ...] = ()) -> Choice:
@@ -266,7 +268,6 @@ def main_content(root: LexborNode, posts: set[int], titles: tuple[str, ...] = ()
     climbs = []
     for name, climb in zip(CLIMBS, (
             lambda t: _under_headline(ranked, root, titles) or t,
-            lambda t: _climb_to_shared_parent(t, ranked[1:6], candidates),
             lambda t: _climb_to_sections(t, ranked, candidates),
             lambda t: _climb_while_parent_scores(t, candidates)), strict=True):
         climbed = climb(top)
@@ -368,21 +369,6 @@ def _ancestors(node: LexborNode) -> list[LexborNode]:
         found.append(up)
         up = up.parent
     return found
-
-
-def _climb_to_shared_parent(top: Candidate, others: list[Candidate],
-                            candidates: dict[int, Candidate]) -> Candidate:
-    """When several near-best candidates share an ancestor, the article spans them."""
-    close = [c for c in others if weigh(c) >= rules.SHARED_PARENT_SHARE * weigh(top)]
-    if len(close) < rules.SHARED_PARENT_MIN:
-        return top
-    close_ancestors = [{a.mem_id for a in _ancestors(c.node)} for c in close]
-    for ancestor in _ancestors(top.node):
-        if ancestor.tag == "body":
-            break
-        if sum(ancestor.mem_id in ids for ids in close_ancestors) >= rules.SHARED_PARENT_MIN:
-            return candidates.get(ancestor.mem_id) or Candidate(ancestor, score=weigh(top))
-    return top
 
 
 def _climb_to_sections(top: Candidate, ranked: list[Candidate],

@@ -520,11 +520,6 @@ THREAD_MIN_POSTS = 3
 """Sibling <div>s of one shape, each with a link, this many or more, are the posts of a
 thread (comments written without list markup)."""
 
-SHARED_PARENT_SHARE = 0.75
-SHARED_PARENT_MIN = 3
-"""When at least this many candidates score this share of the best one and share an
-ancestor, the article spans them: the ancestor is chosen."""
-
 SECTION_LEVELS = 2
 SECTION_SHARE = 0.5
 """Two candidates with at least this share of the best score, their wrappers meeting

@@ -480,3 +480,4 @@ def test_sections_nested_deep_in_sibling_wrappers_are_one_article() -> None:
             "<div><a href='/video'>Watch the harbour video</a></div>"
             f"{deep(prose(STORY[3:]))}</div></body></html>")
     whole_story(html)
+
