@@ -14,6 +14,7 @@ from itertools import repeat
 
 from selectolax.lexbor import LexborNode
 
+from . import rules
 from .markup import BLOCK_TAGS, squash
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -133,7 +134,7 @@ class _Walker:
         elif tag == "pre":
             new.pre = 1
         elif tag == "a":
-            new.link = 1
+            new.link = 0 if rules.SHARE_INTENT.search(node.attributes.get("href") or "") else 1
         elif tag == "tr" and node.parent is not None and self._data_table(node):
             self.row = []
             self.row_is_header = node.css_first("th") is not None

@@ -82,7 +82,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     StructureRule("comments-id", "comments", tokens=("respond", "comments", "reply-title"),
                   max_share=ALWAYS),
     StructureRule("share-plugin", "share", fragments=(
-        "sharedaddy", "jp-sharing", "addtoany", "a2a_kit", "addthis",
+        "sharedaddy", "jp-sharing", "addtoany", "a2a_kit", "addthis", "ctt-btn",
         "shareaholic", "social-share", "share-buttons", "sharing-buttons", "sharethis",
         "ssba", "heateor", "essb_", "mashsb", "td-post-sharing", "shariff",
     ), max_share=STRONG),
@@ -463,6 +463,13 @@ TEASER_MIN_TITLE_CHARS = 12
 TEASER_MIN_LINKED_SHARE = 0.2
 """A run of at least three sibling items, each mostly a linked title with at most
 a short excerpt, is a teaser list (related posts, "most read") whatever its classes."""
+
+SHARE_INTENT = re.compile(
+    r"(?:twitter|x)\.com/(?:intent/tweet|share)|clicktotweet\.com|ctt\.(?:ec|ac)/", re.I)
+"""Links that offer the article's own words for sharing: a click-to-tweet box (Social
+Warfare, Better Click To Tweet, CoSchedule) links a sentence of the story to a tweet
+form. Its text is counted as the article's, not as linked text: linked, the sentence
+went as a link-dense block. The box's "Click To Tweet" button goes (``ctt-btn``)."""
 
 LINK_DENSE_BLOCK = 0.6
 LINK_DENSE_MAX_PROSE = 80

@@ -373,3 +373,21 @@ def test_text_outside_any_container_is_still_found() -> None:
             + "</body></html>")
     article = clean(html)
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize("classed", [True, False])
+def test_a_click_to_tweet_quote_is_the_article_s_sentence(classed: bool) -> None:
+    """Social Warfare's box links a sentence of the story to a tweet form: the sentence
+    stays; its "Click To Tweet" button goes where its class names it."""
+    quote = "Small steps, taken every week, build a business that lasts for decades."
+    box = ("<a href='https://twitter.com/intent/tweet?text=Small+steps'>"
+           f"<span class='sw-click-to-tweet'><span class='sw-ctt-text'>{quote}</span>"
+           "<span class='sw-ctt-btn'>Click To Tweet</span></span></a>")
+    html = page(prose(PARAGRAPHS[:3]) + box + prose(PARAGRAPHS[3:]))
+    if not classed:
+        html = re.sub(r" class='[^']*'", "", html)
+    text = clean(html, "https://blog.example/post").text
+    assert quote in text
+    assert text.index(PARAGRAPHS[2]) < text.index(quote) < text.index(PARAGRAPHS[3])
+    if classed:
+        assert "Click To Tweet" not in text
