@@ -327,7 +327,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("copyright-line", "meta", (
         r"(?:copyright|©) ?(?:\(c\)|©|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
-        r"a version of this (?:article|story|review) appeared in print on .{1,200}",
+        # the print edition's note: NYT "appears in print on ...", WSJ "appeared July 24, 2012,
+        # on page A2 in the U.S. edition ..., with the headline: ..."
+        r"a version of this (?:article|story|review) appear(?:s|ed) (?:in print )?.{1,250}",
         r"(?:(?:dow jones )?reprints: )?this copy is for your personal,? non-?commercial use"
         r" only.{0,300}",
     ), max_chars=NOTICE_MAX_CHARS),
@@ -344,12 +346,17 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"follow .{1,80} on (?:facebook|twitter|instagram|x|linkedin|youtube|tiktok).{0,120}",
         r"like this (?:story|article|post)\? share it.{0,40}",
         r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
+        r"if you (?:found|find) this (?:post|article) (?:useful|helpful|interesting)"
+        r".{0,100}\b(?:share|like|tweet)\b.{0,100}",
     )),
     PhraseRule("newsletter-line", "newsletter", (
         r"subscribe(?: now| today| here)?!?", r"(?:click here to )?subscribe to .{1,100}",
         r"get the latest .{0,80} (?:in|to) your inbox.{0,120}",
         r"get .{1,40} delivered (?:to|in) your inbox!?", r"be the first to know",
         r"subscribe to: (?:posts|post comments|comments)(?: \(atom\))?",  # Blogger's feeds
+        r"(?:if you (?:enjoyed|liked) this (?:post|article),? )?enter your e-?mail"
+        r" (?:address )?(?:below|here) .{0,100}",
+        r"don.t miss (?:a|another|any) (?:post|article|story|update)s?!? .{0,200}",
         r"(?:sign[ -]?up|subscribe|register)(?: now| today| here)? (?:to|for) (?:our|the|my)"
         r" .{0,40}?(?:e-?)?newsletters?\b.{0,200}",
     ), max_chars=NOTICE_MAX_CHARS),

@@ -263,6 +263,12 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "subscribing to the RSS feed to have future articles delivered to your feed reader.",
     "A version of this article appeared in print on 11/08/2012, on page B9 of the New York "
     "edition with the headline: Newfangled Audio.",
+    "A version of this article appeared July 24, 2012, on page A2 in the U.S. edition of The "
+    "Wall Street Journal, with the headline: Colorado Suspect Appears in Court.",
+    "If you enjoyed this article, enter your email below to get free updates!",
+    "Don't miss a post! Subscribe to our newsletter and get weekly tips in your inbox.",
+    "If you found this post useful, please take a moment and like it on Facebook or share "
+    "with your friends.",
     "Dow Jones Reprints: This copy is for your personal, non-commercial use only.",
     "©1999-2012 The Paper, Inc. All Rights Reserved. Terms of Use & Privacy Policy",
     "Copyright © 2019 The Paper. All rights reserved.",
