@@ -62,10 +62,11 @@ META_KEYS = {
     "language": ("og:locale", "content-language", "dc.language", "dcterms.language"),
 }
 
-# Bylines in markup, best first; the first selector that yields a name wins.
+# Bylines in markup, best first; the first that yields a name wins. First microdata: the
+# name inside an author ('[itemprop~="author"] [itemprop~="name"]'), then the author
+# ('[itemprop~="author"]'), read from the elements with an itemprop the page's one query
+# found (``_PageElements``); then these selectors.
 AUTHOR_SELECTORS = (
-    '[itemprop~="author"] [itemprop~="name"]',
-    '[itemprop~="author"]',
     'a[rel~="author"]',
     ".byline a, .byline__name, .byline-name, .author-name, .author_name, .entry-author-name, "
     ".author-link",
@@ -159,7 +160,8 @@ def explain_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | Non
     ))
     metadata = Metadata(
         title=_title(tree, elements.headings, metas, ld, site_name, url),
-        authors=next((names for names in _author_candidates(tree, metas, ld) if names), []),
+        authors=next((names for names in _author_candidates(tree, elements, metas, ld)
+                      if names), []),
         published=dates.published,
         published_from=dates.published_from,
         modified=dates.modified,
@@ -293,11 +295,12 @@ CSS_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 class _PageElements:
     """The elements read from the markup, in page order: the <meta>, <link> and
     <script> elements by tag (``HEAD_PARTS``), those that may give a date
-    (``DATED_PARTS``), and the <h1>s."""
+    (``DATED_PARTS``), the <h1>s, and the elements with an itemprop (microdata)."""
 
     head: dict[str, list[LexborNode]] = field(default_factory=dict)
     dated: list[LexborNode] = field(default_factory=list)
     headings: list[LexborNode] = field(default_factory=list)
+    itemprops: list[LexborNode] = field(default_factory=list)
 
 
 def _page_elements(tree: LexborHTMLParser) -> _PageElements:
@@ -312,7 +315,10 @@ def _page_elements(tree: LexborHTMLParser) -> _PageElements:
         tag = node.tag or ""
         if _head_part(node, tag):
             found.head.setdefault(tag, []).append(node)
-        if tag == "time" or ("itemprop" in node.attrs and _dated_part(node)):
+        microdata = "itemprop" in node.attrs
+        if microdata:
+            found.itemprops.append(node)
+        if tag == "time" or (microdata and _dated_part(node)):
             found.dated.append(node)
         if tag == "h1":
             found.headings.append(node)
@@ -334,8 +340,12 @@ def _head_part(node: LexborNode, tag: str) -> bool:
 
 def _dated_part(node: LexborNode) -> bool:
     """Whether ``node`` matches one of the itemprop parts of ``DATED_PARTS``."""
-    words = CSS_WHITESPACE.split(_attr(node, "itemprop") or "")
-    return any(name in words for name in DATE_ITEMPROPS)
+    return any(_has_itemprop(node, name) for name in DATE_ITEMPROPS)
+
+
+def _has_itemprop(node: LexborNode, name: str) -> bool:
+    """Whether ``node`` matches ``[itemprop~="name"]``."""
+    return name in CSS_WHITESPACE.split(_attr(node, "itemprop") or "")
 
 
 def _meta_index(metas: list[LexborNode]) -> dict[str, list[str]]:
@@ -444,20 +454,42 @@ def _domain_name(url: str | None) -> str | None:
 # --- Authors and tags ----------------------------------------------------------------
 
 
-def _author_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
-                       ld: _LinkedData) -> Iterator[list[str]]:
+def _author_candidates(tree: LexborHTMLParser, elements: _PageElements,
+                       metas: dict[str, list[str]], ld: _LinkedData) -> Iterator[list[str]]:
     for node in (ld.article or {}, ld.page or {}):  # Yoast puts it on WebPage without Article
         yield _names(ld.texts(node.get("author") or node.get("creator")))
     yield _names(_meta_all(metas, "authors"))
+    authors = [node for node in elements.itemprops if _has_itemprop(node, "author")]
+    if authors:
+        names = [node for node in elements.itemprops if _has_itemprop(node, "name")]
+        yield _names(_byline_texts(_held_by(names, authors)))
+        yield _names(_byline_texts(authors))
     for selector in AUTHOR_SELECTORS:
-        yield _names(_byline_texts(tree, selector))
+        yield _names(_byline_texts(tree.css(selector)))
 
 
-def _byline_texts(tree: LexborHTMLParser, selector: str) -> list[str]:
+def _held_by(nodes: list[LexborNode], holders: list[LexborNode]) -> list[LexborNode]:
+    """The ``nodes`` inside one of ``holders``. Each climb towards the root stops where
+    an earlier one went, so that nested bylines are read in linear time."""
+    inside = {holder.mem_id: True for holder in holders}  # element -> whether a holder
+    held = []  # is it or holds it
+    for node in nodes:
+        path, parent = [], node.parent
+        while parent is not None and parent.mem_id not in inside:
+            path.append(parent.mem_id)
+            parent = parent.parent
+        answer = parent is not None and inside[parent.mem_id]
+        inside.update(dict.fromkeys(path, answer))
+        if answer:
+            held.append(node)
+    return held
+
+
+def _byline_texts(matches: list[LexborNode]) -> list[str]:
     """The texts of the first few matches; a match nested in an earlier one (a byline
     wrapper and its inner field both match) adds nothing."""
     texts: list[str] = []
-    for node in tree.css(selector)[:8]:
+    for node in matches[:8]:
         text = _clean_space(node.text(separator=" "))
         if text and not _in_foreign_container(node) and not any(text in t for t in texts):
             texts.append(text)

@@ -14,6 +14,8 @@ from cleaners.metadata import (
     DATED_PARTS,
     HEAD_PARTS,
     Metadata,
+    _has_itemprop,
+    _held_by,
     _page_elements,
     extract_metadata,
 )
@@ -395,6 +397,8 @@ EDGE_ELEMENTS = """<html><head>
 <span itemprop="name\tdateModified">y</span><span itemprop="datePublished\u00a0x">z</span>
 <span itemprop="DatePublished">w</span><meta itemprop="datePublished" content="2020-01-01">
 <div><h1>Second</h1><p itemprop=" dateModified ">v</p></div>
+<div itemprop="reviewedBy author"><span itemprop="name">Jane Doe</span></div>
+<span itemprop="name">Not an author</span><b itemprop="author x">no</b>
 </body></html>"""
 
 
@@ -418,3 +422,8 @@ def test_one_walk_finds_what_each_selector_finds(html: str) -> None:
     assert {tag: _ids(nodes) for tag, nodes in found.head.items()} == head
     assert _ids(found.dated) == list(dict.fromkeys(_ids(tree.css(", ".join(DATED_PARTS)))))
     assert _ids(found.headings) == _ids(tree.css("h1"))
+    authors = [node for node in found.itemprops if _has_itemprop(node, "author")]
+    assert _ids(authors) == _ids(tree.css('[itemprop~="author"]'))
+    names = [node for node in found.itemprops if _has_itemprop(node, "name")]
+    assert _ids(_held_by(names, authors)) == _ids(tree.css(
+        '[itemprop~="author"] [itemprop~="name"]'))
