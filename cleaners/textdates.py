@@ -56,15 +56,30 @@ HIDDEN_ELEMENTS = ("script", "style", "noscript", "template", "svg", "select", "
 # Tag names are matched as HTML matches them, ignoring ASCII case only: Unicode case
 # folding (re's default) read every tag a third slower.
 _TAG_NAME_FLAGS = re.IGNORECASE | re.ASCII
+BLOCK_TAGS = (
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",
+    "table", "article", "section", "header", "footer", "aside", "nav", "main", "figure",
+    "figcaption", "blockquote", "dd", "dt", "dl", "form", "button", "option", "hr",
+)
+"""Tags that end a line of text."""
+
+
+def _by_first_letter(names: tuple[str, ...]) -> str:
+    """An alternation of ``names`` grouped by their first letter ("d(?:iv|d|t|l)"): re
+    tries alternatives in turn, and at every "<" of a page one flat alternation of
+    thirty names took 1.4 times as long."""
+    rests: dict[str, list[str]] = {}
+    for name in names:
+        rests.setdefault(name[0], []).append(re.escape(name[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in rests.items())
+
+
+_BLOCK_TAG = re.compile(rf"</?(?:{_by_first_letter(BLOCK_TAGS)})\b[^>]*>", _TAG_NAME_FLAGS)
 # Where a hidden element or comment opens; its end is found by a pattern of its own or
 # str.find: one pattern reading each element whole (a lazy .*?) took 2.5 times as long.
-_HIDDEN_START = re.compile(rf"<(/?)({'|'.join(HIDDEN_ELEMENTS)})\b|<!--", _TAG_NAME_FLAGS)
+_HIDDEN_START = re.compile(rf"<(/?)({_by_first_letter(HIDDEN_ELEMENTS)})\b|<!--", _TAG_NAME_FLAGS)
 _HIDDEN_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in HIDDEN_ELEMENTS}
 _COMMENT_END = "-->"
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|article|section|header|footer|aside|"
-    r"nav|main|figure|figcaption|blockquote|dd|dt|dl|form|button|option|hr)\b[^>]*>",
-    _TAG_NAME_FLAGS)
 _H1 = re.compile(r"<h1\b", _TAG_NAME_FLAGS)
 _TAG = re.compile(r"<[^>]*>")
 _LINE_BREAK = "\n"
