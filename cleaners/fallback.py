@@ -23,7 +23,8 @@ from .markup import link_chars, squash
 
 _PROSE_TAGS = ("p", "pre", "blockquote", "dd", "li")
 _PROSE = ", ".join(_PROSE_TAGS)
-_PROSE_IN_NAVIGATION = ", ".join(f"nav {tag}" for tag in _PROSE_TAGS)
+# Prose and the <nav>s in one query: each query walks the whole page, whatever it asks.
+_PROSE_AND_NAVIGATION = f"{_PROSE}, nav"
 WORD = re.compile(r"\w+")
 
 
@@ -35,12 +36,16 @@ def article_like_chars(body: LexborNode, posts: set[int]) -> int:
     <footer> and <aside> stay counted: one blog post's lone line was in them."""
     total = 0
     seen: set[str] = set()  # a repeated paragraph is dropped from ours: count it once here
-    # Prose in a <nav> is found by one query and skipped before its text is read: a walk
-    # up to <body> from every block cost more, and a mega menu's nested lists had every
-    # item read its sublists' text again.
-    in_navigation = {node.mem_id for node in body.css(_PROSE_IN_NAVIGATION)}
-    for node in body.css(_PROSE):
-        if node.mem_id in in_navigation:
+    # Prose in a <nav> is found by a query of each <nav> and skipped before its text is
+    # read: a walk up to <body> from every block cost more, and a mega menu's nested
+    # lists had every item read its sublists' text again.
+    if _inside_navigation(body):
+        return 0
+    found = body.css(_PROSE_AND_NAVIGATION)
+    in_navigation = {node.mem_id for nav in found if nav.tag == "nav"
+                     for node in nav.css(_PROSE)}
+    for node in found:
+        if node.mem_id in in_navigation or node.tag == "nav":
             continue
         text = node.text().strip()
         if len(text) < rules.MIN_PARAGRAPH_CHARS or text in seen or in_thread_post(node, posts):
@@ -50,6 +55,16 @@ def article_like_chars(body: LexborNode, posts: set[int]) -> int:
         if linked < rules.ARTICLE_LIKE_MAX_LINK_SHARE * len(text):
             total += len(text) - linked
     return total
+
+
+def _inside_navigation(node: LexborNode) -> bool:
+    """Whether ``node`` is inside a <nav> (a removed block may be): all its prose is."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "nav":
+            return True
+        parent = parent.parent
+    return False
 
 
 def needs_second_opinion(kept_chars: int, article_like: int) -> bool:

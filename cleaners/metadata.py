@@ -15,6 +15,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 from typing import Any
@@ -61,10 +62,11 @@ META_KEYS = {
     "language": ("og:locale", "content-language", "dc.language", "dcterms.language"),
 }
 
-# Bylines in markup, best first; the first selector that yields a name wins.
+# Bylines in markup, best first; the first that yields a name wins. First microdata: the
+# name inside an author ('[itemprop~="author"] [itemprop~="name"]'), then the author
+# ('[itemprop~="author"]'), read from the elements with an itemprop the page's one query
+# found (``_PageElements``); then these selectors.
 AUTHOR_SELECTORS = (
-    '[itemprop~="author"] [itemprop~="name"]',
-    '[itemprop~="author"]',
     'a[rel~="author"]',
     ".byline a, .byline__name, .byline-name, .author-name, .author_name, .entry-author-name, "
     ".author-link",
@@ -139,15 +141,15 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | Non
 def explain_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | None = None,
                      fetched_at: datetime | None = None) -> tuple[Metadata, DateDecision]:
     """``extract_metadata``, and the date candidates and why one won."""
-    elements = _head_elements(tree)
-    metas = _meta_index(elements.get("meta", []))
-    links = _link_index(elements.get("link", []))
-    ld = _LinkedData.from_scripts(elements.get("script", []))
+    elements = _page_elements(tree)
+    metas = _meta_index(elements.head.get("meta", []))
+    links = _link_index(elements.head.get("link", []))
+    ld = _LinkedData.from_scripts(elements.head.get("script", []))
     article, page_node = ld.article or {}, ld.page or {}
 
     site_name = _first((_meta(metas, "site_name"), ld.text(article.get("publisher")),
                         ld.site_name))
-    dated = _DatedElements(tree)
+    dated = _DatedElements(elements.dated)
     dates = reconcile(
         _published_candidates(metas, ld, dated), _modified_candidates(metas, ld, dated),
         url=url, html=lambda: page if page is not None else _source(tree),
@@ -157,8 +159,9 @@ def explain_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | Non
         ld.text(article.get("inLanguage") or page_node.get("inLanguage")),
     ))
     metadata = Metadata(
-        title=_title(tree, metas, ld, site_name, url),
-        authors=next((names for names in _author_candidates(tree, metas, ld) if names), []),
+        title=_title(tree, elements.headings, metas, ld, site_name, url),
+        authors=next((names for names in _author_candidates(tree, elements, metas, ld)
+                      if names), []),
         published=dates.published,
         published_from=dates.published_from,
         modified=dates.modified,
@@ -277,21 +280,72 @@ def _types(node: dict[str, Any]) -> set[str]:
 # Only the rels read here: pages carry dozens of preload and alternate links. The
 # selector only narrows (ASCII case, substrings); _link_index's split decides.
 LINK_RELS = ("canonical", "image_src")
-HEAD_SELECTOR = ", ".join(
-    ("meta", "script[type]", *(f'link[rel*="{rel}" i]' for rel in LINK_RELS))
-)
+HEAD_PARTS = ("meta", "script[type]", *(f'link[rel*="{rel}" i]' for rel in LINK_RELS))
+DATE_ITEMPROPS = ("datePublished", "dateModified")
+DATED_PARTS = ("time", *(f'[itemprop~="{name}"]' for name in DATE_ITEMPROPS))
+# One query finds the elements this module reads: each query walks the whole page. The
+# dated elements' itemprops are told apart in Python (``_dated_part``): one part
+# "[itemprop]" costs lexbor half of what each "[itemprop~=...]" does.
+PAGE_SELECTOR = ", ".join((*HEAD_PARTS, "time", "[itemprop]", "h1"))
+# What CSS counts as whitespace between the words of an attribute (``~=``).
+CSS_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 
 
-def _head_elements(tree: LexborHTMLParser) -> dict[str, list[LexborNode]]:
-    """The <meta>, <link> and <script> elements this module reads, by tag, in page
-    order: one query, since each query walks the whole page."""
-    found: dict[str, list[LexborNode]] = {}
+@dataclass
+class _PageElements:
+    """The elements read from the markup, in page order: the <meta>, <link> and
+    <script> elements by tag (``HEAD_PARTS``), those that may give a date
+    (``DATED_PARTS``), the <h1>s, and the elements with an itemprop (microdata)."""
+
+    head: dict[str, list[LexborNode]] = field(default_factory=dict)
+    dated: list[LexborNode] = field(default_factory=list)
+    headings: list[LexborNode] = field(default_factory=list)
+    itemprops: list[LexborNode] = field(default_factory=list)
+
+
+def _page_elements(tree: LexborHTMLParser) -> _PageElements:
+    """One query for ``PAGE_SELECTOR``, each node sorted to what it matched, as the
+    selector's parts match (checked by ``_head_part`` and ``_dated_part``)."""
+    found = _PageElements()
     seen: set[int] = set()
-    for node in tree.css(HEAD_SELECTOR):
-        if node.mem_id not in seen:  # a node matching two parts of a group comes twice
-            seen.add(node.mem_id)
-            found.setdefault(node.tag or "", []).append(node)
+    for node in tree.css(PAGE_SELECTOR):
+        if node.mem_id in seen:  # a node matching two parts of the group comes twice
+            continue
+        seen.add(node.mem_id)
+        tag = node.tag or ""
+        if _head_part(node, tag):
+            found.head.setdefault(tag, []).append(node)
+        microdata = "itemprop" in node.attrs
+        if microdata:
+            found.itemprops.append(node)
+        if tag == "time" or (microdata and _dated_part(node)):
+            found.dated.append(node)
+        if tag == "h1":
+            found.headings.append(node)
     return found
+
+
+def _head_part(node: LexborNode, tag: str) -> bool:
+    """Whether ``node`` matches one of ``HEAD_PARTS``."""
+    if tag == "meta":
+        return True
+    if tag == "script":
+        return "type" in node.attrs
+    if tag == "link":
+        # the rels are ASCII letters: lower() folds them as the selector's "i" does
+        rel = (_attr(node, "rel") or "").lower()
+        return any(wanted in rel for wanted in LINK_RELS)
+    return False
+
+
+def _dated_part(node: LexborNode) -> bool:
+    """Whether ``node`` matches one of the itemprop parts of ``DATED_PARTS``."""
+    return any(_has_itemprop(node, name) for name in DATE_ITEMPROPS)
+
+
+def _has_itemprop(node: LexborNode, name: str) -> bool:
+    """Whether ``node`` matches ``[itemprop~="name"]``."""
+    return name in CSS_WHITESPACE.split(_attr(node, "itemprop") or "")
 
 
 def _meta_index(metas: list[LexborNode]) -> dict[str, list[str]]:
@@ -332,23 +386,22 @@ def _link_index(links: list[LexborNode]) -> dict[str, list[str | None]]:
 # --- Title ---------------------------------------------------------------------------
 
 
-def _title(tree: LexborHTMLParser, metas: dict[str, list[str]], ld: _LinkedData,
-           site_name: str | None, url: str | None) -> str | None:
+def _title(tree: LexborHTMLParser, headings: list[LexborNode], metas: dict[str, list[str]],
+           ld: _LinkedData, site_name: str | None, url: str | None) -> str | None:
     """The headline: the first candidate that is more than the site's own name."""
     keys = [key for key in (_alnum(site_name or ""), _alnum(_domain_name(url) or "")) if key]
-    for candidate in _title_candidates(tree, metas, ld):
+    for candidate in _title_candidates(tree, headings, metas, ld):
         title = _strip_site_name(_clean_space(candidate or ""), keys)
         if title and not _names_site(title, keys):
             return title
     return None
 
 
-def _title_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
-                      ld: _LinkedData) -> Iterator[str | None]:
+def _title_candidates(tree: LexborHTMLParser, headings: list[LexborNode],
+                      metas: dict[str, list[str]], ld: _LinkedData) -> Iterator[str | None]:
     yield _meta(metas, "title")
     article = ld.article or {}
     yield ld.text(article.get("headline") or article.get("name"))
-    headings = tree.css("h1")  # one walk: each query walks the whole page
     heading = next((node for scope in ("article h1", "main h1") for node in headings
                     if node.css_matches(scope)), headings[0] if headings else None)
     yield heading.text(separator=" ") if heading else None
@@ -401,20 +454,42 @@ def _domain_name(url: str | None) -> str | None:
 # --- Authors and tags ----------------------------------------------------------------
 
 
-def _author_candidates(tree: LexborHTMLParser, metas: dict[str, list[str]],
-                       ld: _LinkedData) -> Iterator[list[str]]:
+def _author_candidates(tree: LexborHTMLParser, elements: _PageElements,
+                       metas: dict[str, list[str]], ld: _LinkedData) -> Iterator[list[str]]:
     for node in (ld.article or {}, ld.page or {}):  # Yoast puts it on WebPage without Article
         yield _names(ld.texts(node.get("author") or node.get("creator")))
     yield _names(_meta_all(metas, "authors"))
+    authors = [node for node in elements.itemprops if _has_itemprop(node, "author")]
+    if authors:
+        names = [node for node in elements.itemprops if _has_itemprop(node, "name")]
+        yield _names(_byline_texts(_held_by(names, authors)))
+        yield _names(_byline_texts(authors))
     for selector in AUTHOR_SELECTORS:
-        yield _names(_byline_texts(tree, selector))
+        yield _names(_byline_texts(tree.css(selector)))
 
 
-def _byline_texts(tree: LexborHTMLParser, selector: str) -> list[str]:
+def _held_by(nodes: list[LexborNode], holders: list[LexborNode]) -> list[LexborNode]:
+    """The ``nodes`` inside one of ``holders``. Each climb towards the root stops where
+    an earlier one went, so that nested bylines are read in linear time."""
+    inside = {holder.mem_id: True for holder in holders}  # element -> whether a holder
+    held = []  # is it or holds it
+    for node in nodes:
+        path, parent = [], node.parent
+        while parent is not None and parent.mem_id not in inside:
+            path.append(parent.mem_id)
+            parent = parent.parent
+        answer = parent is not None and inside[parent.mem_id]
+        inside.update(dict.fromkeys(path, answer))
+        if answer:
+            held.append(node)
+    return held
+
+
+def _byline_texts(matches: list[LexborNode]) -> list[str]:
     """The texts of the first few matches; a match nested in an earlier one (a byline
     wrapper and its inner field both match) adds nothing."""
     texts: list[str] = []
-    for node in tree.css(selector)[:8]:
+    for node in matches[:8]:
         text = _clean_space(node.text(separator=" "))
         if text and not _in_foreign_container(node) and not any(text in t for t in texts):
             texts.append(text)
@@ -493,23 +568,15 @@ def _modified_candidates(metas: dict[str, list[str]], ld: _LinkedData,
 
 
 class _DatedElements:
-    """The page's ``<time>`` elements and those marked with a date's itemprop, found in
-    one walk of the page when first asked, for the publication and modification date."""
+    """The page's ``<time>`` elements and those marked with a date's itemprop
+    (``DATED_PARTS``), for the publication and modification date."""
 
-    SELECTOR = 'time, [itemprop~="datePublished"], [itemprop~="dateModified"]'
-
-    def __init__(self, tree: LexborHTMLParser) -> None:
-        self.tree = tree
-        self.nodes: list[LexborNode] | None = None
+    def __init__(self, nodes: list[LexborNode]) -> None:
+        self.nodes = nodes
 
     def best(self, hint: re.Pattern[str], itemprop: str) -> str | None:
         """The best element for a date: marked by itemprop, then by class, then the
         first in the article's header, then the first outside comments and widgets."""
-        if self.nodes is None:
-            # a node matching two parts of the group comes twice, one after the other
-            found = self.tree.css(self.SELECTOR)
-            self.nodes = [node for index, node in enumerate(found)
-                          if not index or node.mem_id != found[index - 1].mem_id]
         nodes = (node for node in self.nodes if node.tag == "time" or (
             node.tag != "meta" and itemprop in (_attr(node, "itemprop") or "").split()))
         ranked: list[tuple[int, str]] = []

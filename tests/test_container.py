@@ -174,6 +174,19 @@ def test_a_mega_menu_in_nav_is_not_article_like_text() -> None:
     assert article_like_chars(body, thread_posts(body)) == sum(map(len, STORY))
 
 
+def test_a_block_inside_a_nav_holds_no_article_like_text() -> None:
+    """A removed block inside a <nav> (its teasers weighed as talk) counts none of its
+    prose, as a <nav> inside it would not: its prose is the menu's."""
+    menu_teaser = prose(["A teaser in the menu, long enough to count as prose were it not."])
+    html = (f"<html><body><nav><div id='teasers'>{prose(STORY)}</div></nav>"
+            f"<div id='story'>{prose(STORY)}<nav>{menu_teaser}</nav></div></body></html>")
+    tree = LexborHTMLParser(html)
+    inside, story = tree.css_first("#teasers"), tree.css_first("#story")
+    assert inside is not None and story is not None
+    assert article_like_chars(inside, set()) == 0
+    assert article_like_chars(story, set()) == sum(map(len, STORY))
+
+
 def test_crawl_explain_prints_the_container(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(f"<html><body><article class='story'>{prose(STORY)}</article></body></html>",

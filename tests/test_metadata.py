@@ -7,10 +7,18 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaners.decode import decode_html
-from cleaners.metadata import Metadata, extract_metadata
+from cleaners.metadata import (
+    DATED_PARTS,
+    HEAD_PARTS,
+    Metadata,
+    _has_itemprop,
+    _held_by,
+    _page_elements,
+    extract_metadata,
+)
 
 SEEDLIKE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "seedlike" / "pages"
 ARTICLE_BODY = "<p>The council met on Tuesday to discuss the new bridge.</p>"
@@ -377,3 +385,45 @@ def test_deeply_nested_bylines_and_dates_are_read_in_linear_time(shape: str) -> 
     shallow = min(seconds_to_read(opening, closing, 1_500) for _ in range(3))
     deep = min(seconds_to_read(opening, closing, 15_000) for _ in range(3))
     assert deep < 40 * max(shallow, 0.001), (shallow, deep)
+
+
+EDGE_ELEMENTS = """<html><head>
+<meta name="a" content="1"><script>var x;</script><script type="application/ld+json">{}</script>
+<link rel="CANONICAL" href="/c"><link rel="preload image_src" href="/i">
+<link rel="alternate" href="/a">
+<link itemprop="datePublished" href="/d"><script itemprop="dateModified">2</script>
+</head><body>
+<h1 itemprop="datePublished headline">T</h1><time>x</time>
+<span itemprop="name\tdateModified">y</span><span itemprop="datePublished\u00a0x">z</span>
+<span itemprop="DatePublished">w</span><meta itemprop="datePublished" content="2020-01-01">
+<div><h1>Second</h1><p itemprop=" dateModified ">v</p></div>
+<div itemprop="reviewedBy author"><span itemprop="name">Jane Doe</span></div>
+<span itemprop="name">Not an author</span><b itemprop="author x">no</b>
+</body></html>"""
+
+
+def _ids(nodes: list[LexborNode]) -> list[int]:
+    return [node.mem_id for node in nodes]
+
+
+SOME_PAGES = [decode_html(path.read_bytes()) for path in sorted(SEEDLIKE.glob("*.html"))[:5]]
+
+
+@pytest.mark.parametrize("html", [EDGE_ELEMENTS, *SOME_PAGES])
+def test_one_walk_finds_what_each_selector_finds(html: str) -> None:
+    """The page's elements are sorted out of one query as each part of it matches, as
+    the parser's own selector engine says (duplicates of a node come once)."""
+    tree = LexborHTMLParser(html)
+    found = _page_elements(tree)
+    head: dict[str, list[int]] = {}
+    for node in tree.css(", ".join(HEAD_PARTS)):
+        if node.mem_id not in head.get(node.tag or "", []):
+            head.setdefault(node.tag or "", []).append(node.mem_id)
+    assert {tag: _ids(nodes) for tag, nodes in found.head.items()} == head
+    assert _ids(found.dated) == list(dict.fromkeys(_ids(tree.css(", ".join(DATED_PARTS)))))
+    assert _ids(found.headings) == _ids(tree.css("h1"))
+    authors = [node for node in found.itemprops if _has_itemprop(node, "author")]
+    assert _ids(authors) == _ids(tree.css('[itemprop~="author"]'))
+    names = [node for node in found.itemprops if _has_itemprop(node, "name")]
+    assert _ids(_held_by(names, authors)) == _ids(tree.css(
+        '[itemprop~="author"] [itemprop~="name"]'))
