@@ -239,9 +239,8 @@ class Remover:
 
     def remove_boilerplate(self, root: LexborNode, posts: set[int], article_like: int) -> None:
         """Structure and text in one top-down walk, then shape. ``posts`` are the page's
-        readers' talk (its thread posts, less ``content.lone_posts``): what is removed as
-        talk is weighed without them, as the page's ``article_like`` text is
-        (``fallback.article_like_chars``).
+        thread posts: what is removed as talk is weighed without them, as the page's
+        ``article_like`` text is (``fallback.article_like_chars``).
 
         The walk judges each element by its markup as it meets it: a removed
         block's subtree is never visited, and the walk holds no handle inside the

@@ -104,21 +104,6 @@ def thread_posts(root: LexborNode) -> set[int]:
     return listed | _unlisted_posts(root)
 
 
-def lone_posts(root: LexborNode, posts: set[int]) -> set[int]:
-    """The listed ``posts`` that are their list's only post and lie in no other post.
-
-    They do not vote, as a one-comment thread or a one-teaser box must not lead, but
-    they are not talk either: some blogs lay a story out as a list's only item (the
-    Facebook notes pages), and its prose counts as the page's article-like text, so
-    that a container holding none of it calls for a second opinion."""
-    by_list: dict[int, tuple[LexborNode, list[int]]] = {}
-    for item in root.css(THREAD_ITEMS):
-        if item.mem_id in posts and (parent := item.parent) is not None:
-            by_list.setdefault(parent.mem_id, (parent, []))[1].append(item.mem_id)
-    return {items[0] for parent, items in by_list.values()
-            if len(items) == 1 and not in_thread_post(parent, posts)}
-
-
 def _unlisted_posts(root: LexborNode) -> set[int]:
     """The posts of threads written in <div>s (comments without list markup): at least
     ``rules.THREAD_MIN_POSTS`` sibling <div>s of one shape (the tags of their children

@@ -29,7 +29,7 @@ from . import rules
 from .article import Article, RemovedBlock, SiteRules
 from .assemble import Block, blocks_of, to_markdown, to_text
 from .blocks import Remover
-from .content import describe, lone_posts, main_content, thread_posts, thread_runs
+from .content import describe, main_content, thread_posts, thread_runs
 from .controls import strip_controls
 from .decode import decode_html, looks_binary
 from .fallback import (
@@ -157,9 +157,8 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     early = cut_before_container(body, profile, metadata.title, fingerprints=fingerprints)
     # Found once, before boilerplate goes: removing blocks only takes posts away.
     posts = thread_posts(body)
-    talk = posts - lone_posts(body, posts)
-    article_like = article_like_chars(body, talk)
-    remover.remove_boilerplate(body, talk, article_like)
+    article_like = article_like_chars(body, posts)
+    remover.remove_boilerplate(body, posts, article_like)
     remover.strip_form_controls(body)
 
     document_title = tree.css_first("title")

@@ -422,18 +422,6 @@ def test_the_story_s_own_lists_and_a_story_in_one_list_item_stay() -> None:
                 "<a href='/share'>Share</a></li></ul></body></html>")
 
 
-def test_a_story_in_a_list_s_only_item_calls_for_a_second_opinion() -> None:
-    """The story is a list's only item, so its paragraphs do not vote (a one-comment
-    thread must not lead) and a note elsewhere is chosen: the story still counts as the
-    page's article-like text, so the note is too little and trafilatura is asked."""
-    html = ("<html><body><div class='top'><div><p>The newsroom of the harbour office, "
-            "with news every week.</p></div></div>"
-            f"<ul class='stream'><li><div><h2>Harbour news</h2>{prose(STORY)}</div>"
-            "<a href='/share'>Share</a></li></ul></body></html>")
-    whole_story(html)
-    assert clean(html, URL).container == "fallback: trafilatura (our container held too little)"
-
-
 def test_a_flat_thread_does_not_call_for_a_second_opinion() -> None:
     """A short post under a long thread printed without wrappers: the thread's heading
     takes the thread, and its text, readers' talk, is not article-like text that the
