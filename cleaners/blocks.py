@@ -396,7 +396,7 @@ class Remover:
         after a widget title is not taken for the widget's just because it is short."""
         chars = text_chars(node)
         if self._holds_the_article(node, chars):
-            return False  # a sign-up form inside the story does not make it a widget
+            return False  # links or a form inside the story do not make it a widget's
         if not chars or node.css_first("form, textarea"):
             return True
         linked = link_chars(node)
