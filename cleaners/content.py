@@ -358,9 +358,11 @@ def _ancestors(node: LexborNode) -> list[LexborNode]:
 
 def _climb_to_sections(top: Candidate, ranked: list[Candidate],
                        candidates: dict[int, Candidate]) -> Candidate:
-    """A near-best candidate close by, neither inside the top one nor holding it, is
-    another section of the article (each section in wrappers of its own): the
-    article is the element holding both."""
+    """A near-best candidate close by and before the top one, neither inside it nor
+    holding it, is the article's opening section (each section in wrappers of its own,
+    the later one outvoting it): the article is the element holding both. One after it
+    is what follows an article (its comments, its author's bio, a promotion), and a
+    later section of the article is its sibling, which ``_with_siblings`` finds."""
     top_score = weigh(top)
     near = _ancestors(top.node)[:rules.SECTION_LEVELS]
     near_ids = {a.mem_id for a in near}
@@ -374,8 +376,24 @@ def _climb_to_sections(top: Candidate, ranked: list[Candidate],
             if ancestor.tag in ("body", "html"):
                 break
             if ancestor.mem_id in theirs:
+                if not _comes_first(ancestor, other.node, top.node):
+                    break
                 return candidates.get(ancestor.mem_id) or Candidate(ancestor, score=top_score)
     return top
+
+
+def _comes_first(ancestor: LexborNode, first: LexborNode, second: LexborNode) -> bool:
+    """Whether, under their common ``ancestor``, ``first`` comes before ``second``."""
+    branches = {_branch(ancestor, first).mem_id: True, _branch(ancestor, second).mem_id: False}
+    return next(branches[child.mem_id] for child in children(ancestor)
+                if child.mem_id in branches)
+
+
+def _branch(ancestor: LexborNode, node: LexborNode) -> LexborNode:
+    """The child of ``ancestor`` that holds ``node``."""
+    while node.parent is not None and node.parent.mem_id != ancestor.mem_id:
+        node = node.parent
+    return node
 
 
 def _climb_while_parent_scores(top: Candidate, candidates: dict[int, Candidate]) -> Candidate:

@@ -290,6 +290,22 @@ def test_sections_in_wrappers_of_their_own_are_one_article() -> None:
     assert "(climbed: sections" in clean(html, URL).container
 
 
+def test_a_near_best_block_after_the_story_is_not_its_section() -> None:
+    """Readers' letters after the story, no class names and no links, their wrappers
+    meeting the story's as two sections' would, scoring near it: what follows an
+    article is not its part (an opening section before it would be)."""
+    letters = [f"Reader {n} wrote, at some length and with feeling, that the council's "
+               f"plan for the harbour will cost more than anyone has said so far {n}."
+               for n in range(1, 8)]
+    html = ("<html><body><nav><a href='/'>Home</a></nav><main><div>"
+            f"<div><h1>Harbour news</h1><div>{prose(STORY)}</div>"
+            "<div>Filed under <a href='/t/harbour'>harbour</a></div></div>"
+            f"<div><h3>Letters</h3><div>{prose(letters)}</div></div>"
+            "</div></main></body></html>")
+    text = whole_story(html)
+    assert "Reader 1 wrote" not in text
+
+
 def test_a_container_chosen_without_climbing_names_no_climb() -> None:
     html = (f"<html><body><div><article class='story'>{prose(STORY)}</article>"
             f"<p>A short note.</p></div></body></html>")
