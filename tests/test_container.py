@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaners import clean
 from cleaners.content import thread_posts
 from cleaners.explain import explain
-from cleaners.fallback import article_like_chars
+from cleaners.fallback import article_like_chars, second_opinion
 
 URL = "https://blog.example/2026/11/story.html"
 STORY = [
@@ -157,6 +157,16 @@ def test_no_second_opinion_when_our_article_is_whole() -> None:
             "<div id='respond'><p>Leave a comment about the harbour, the council and the town.</p>"
             "</div></body></html>")
     assert clean(html, URL).container == 'scored <article class="story">'
+
+
+def test_no_second_opinion_on_a_page_without_class_or_id_names() -> None:
+    """trafilatura tells boilerplate by class and id names: on a page with none, its
+    answer is not asked for (it kept comments and columns where ours had the story)."""
+    unnamed = f"<html><body><article><h1>Harbour news</h1>{prose(STORY)}</article></body></html>"
+    named = unnamed.replace("<article>", "<article class='story'>")
+    text = LexborHTMLParser(unnamed).text()
+    assert STORY[0] in " ".join(block.text for block in second_opinion(named, text, URL))
+    assert second_opinion(unnamed, text, URL) == []
 
 
 def test_a_mega_menu_in_nav_is_not_article_like_text() -> None:
