@@ -270,7 +270,16 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata,
         else:
             kind, rule = reason
             remover.removed.append(RemovedBlock(kind, rule, excerpt(block.text)))
+    while len(kept) > 1 and _widget_heading_left(kept[-1]):
+        remover.removed.append(RemovedBlock("widget", "orphan-heading", excerpt(kept.pop().text)))
     return kept
+
+
+def _widget_heading_left(block: Block) -> bool:
+    """A heading that ends the article heads nothing: the title of a widget that went
+    ("Related Training", "Like Our Site?"), in whatever language. One that ends with a
+    full stop ("Find more ideas here.") is a line of the article set as a heading."""
+    return block.kind == "heading" and not block.text.rstrip().endswith(".")
 
 
 def _block_rule(block: Block, title: str, seen: set[str],

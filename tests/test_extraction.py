@@ -33,7 +33,7 @@ def rule_names() -> set[str]:
     tables = rules.STRUCTURE_RULES + rules.TITLE_RULES + rules.LINE_RULES + rules.SOURCE_RULES
     return {r.name for r in tables} | {
         "form", "teaser-run", "hidden-element", "title-heading", "repeated-block",
-        "link-dense-block", "thread-posts",
+        "link-dense-block", "thread-posts", "orphan-heading",
     }
 
 
@@ -328,6 +328,26 @@ def test_title_heading_is_not_article_text() -> None:
     article = clean(page(prose(), title="Zelensky ready to hand over soldiers"))
     assert "Zelensky ready" not in article.text
     assert article.title == "Zelensky ready to hand over soldiers"
+
+
+def test_a_heading_left_at_the_end_is_a_widget_title_whatever_its_language() -> None:
+    """A widget's list goes by its links; its heading, in a language no phrase list
+    holds, is left heading nothing at the article's end, and goes too."""
+    teasers = "".join(f"<li><a href='/s/{n}'>Toinen juttu numero {n} satamasta</a></li>"
+                      for n in range(4))
+    content = f"{prose()}<h3>Kaverit lukivat myös</h3><ul>{teasers}</ul>"
+    article = clean(page(content), "https://news.example/story")
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert any(r.rule == "orphan-heading" and r.excerpt == "Kaverit lukivat myös"
+               for r in article.removed)
+
+
+def test_a_heading_inside_the_article_or_ending_as_a_sentence_stays() -> None:
+    content = (f"<p>{PARAGRAPHS[0]}</p><h2>What was said</h2>{prose(PARAGRAPHS[1:])}"
+               "<h4>Find the council's minutes on its website.</h4>")
+    text = clean(page(content), "https://news.example/story").text
+    assert "What was said" in text
+    assert text.endswith("Find the council's minutes on its website.")
 
 
 def test_markdown_shows_markup_in_the_text_as_text() -> None:
