@@ -277,9 +277,12 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata,
 
 def _widget_heading_left(block: Block) -> bool:
     """A heading that ends the article heads nothing: the title of a widget that went
-    ("Related Training", "Like Our Site?"), in whatever language. One that ends with a
-    full stop ("Find more ideas here.") is a line of the article set as a heading."""
-    return block.kind == "heading" and not block.text.rstrip().endswith(".")
+    ("Related Training", "Like Our Site?"), in whatever language. A sentence ("So for
+    now, I'll be relying on Shanks's pony!") is a line of the article set as a heading."""
+    text = block.text.rstrip()
+    return block.kind == "heading" and not (
+        text[-1:] in rules.SENTENCE_ENDS
+        and len(WORD.findall(text)) >= rules.SENTENCE_MIN_WORDS)
 
 
 def _block_rule(block: Block, title: str, seen: set[str],
