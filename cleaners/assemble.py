@@ -25,6 +25,7 @@ _NO_RESTORE = repeat(None)
 _CONTEXT_TAGS = frozenset({*_HEADINGS, "ul", "ol", "li", "blockquote", "pre", "a", "tr", "td",
                            "th"})
 """Elements that change how the text inside them is rendered; others share the context."""
+_WORD = re.compile(r"\w+")
 _LAYOUT_INSIDE = "p, div, table, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, section, article"
 
 
@@ -134,7 +135,7 @@ class _Walker:
         elif tag == "pre":
             new.pre = 1
         elif tag == "a":
-            new.link = 0 if rules.SHARE_INTENT.search(node.attributes.get("href") or "") else 1
+            new.link = 0 if _quoted_for_sharing(node) else 1
         elif tag == "tr" and node.parent is not None and self._data_table(node):
             self.row = []
             self.row_is_header = node.css_first("th") is not None
@@ -153,6 +154,13 @@ class _Walker:
             text = "\t".join(cells)
             self.blocks.append(Block("row", text, 0, quote=self.ctx.quote,
                                      cells=tuple(cells), header_row=self.row_is_header))
+
+
+def _quoted_for_sharing(link: LexborNode) -> bool:
+    """A sentence of the story linked to a share form (``rules.SHARE_INTENT``): the
+    article's words. A share bar's "Twitter" links to the same form, and is a link."""
+    return rules.SHARE_INTENT.search(link.attributes.get("href") or "") is not None \
+        and len(_WORD.findall(link.text())) >= rules.SENTENCE_MIN_WORDS
 
 
 def blocks_of(roots: list[LexborNode]) -> list[Block]:
@@ -181,6 +189,7 @@ def escape_markdown(text: str) -> str:
 _HAS_SPECIAL = re.compile(r"[\\`*_\[\]<>|&]")
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|&"})
 _LINE_STARTS = frozenset("#+=-0123456789")
+
 # What would start a heading, quotation, list item or rule at the start of a line.
 _LINE_START_MARKER = re.compile(r"^(\s*)([#+=-])", re.MULTILINE)
 _LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)

@@ -337,6 +337,7 @@ class Remover:
             block, text = _enclosing_block(node)
             if block is None or len(text) > rules.PHRASE_MAX_CHARS \
                     or (rule := line_rule(text)) is None:
+                self._source_within(node)
                 continue  # the phrase is part of longer prose
             if rule.kind == "source":
                 self._take_source(block)
@@ -345,6 +346,18 @@ class Remover:
                 self._mark_widget(block, rule)
             else:
                 self.mark(block, rule.kind, rule.name)
+
+    def _source_within(self, holder: LexborNode) -> None:
+        """A source line set apart inside a longer block, in an inline element of its own
+        ("May 4, 2016 <small>This story originally appeared on <a>Reuters</a></small>"):
+        its link is the source, and the line goes."""
+        if holder.tag in BLOCK_TAGS or holder.tag == "a" or holder.css_first("a[href]") is None:
+            return  # a source line without a link ("Originally published on May 4:") is a date
+        text = squash(holder.text(separator=" "))
+        if len(text) <= rules.SHORT_TEXT and (rule := line_rule(text)) is not None \
+                and rule.kind == "source":
+            self._take_source(holder)
+            self.mark(holder, rule.kind, rule.name)
 
     def _mark_widget(self, title: LexborNode,
                      rule: rules.PhraseRule | rules.StructureRule) -> bool:

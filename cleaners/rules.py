@@ -441,6 +441,9 @@ LINE_SHAPES: tuple[LineShape, ...] = (
     # "1 of 6", "1 - 5 of 36": gallery and pager counters.
     LineShape("counter", "navigation", re.compile(
         r"\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|di|sur|из|van)\s*\d+", re.IGNORECASE)),
+    # "3K Shares", "1,204 likes": a share bar's counter, its buttons gone with their links.
+    LineShape("share-count", "share", re.compile(
+        r"[\d.,]+\s*[km]?\+?\s*(?:shares?|likes?|tweets?|pins?)", re.IGNORECASE)),
     # An author's e-mail address or social profile on a line of its own.
     LineShape("contact-line", "author-bio", re.compile(
         r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?(?:twitter|x|facebook"

@@ -417,3 +417,23 @@ def test_a_click_to_tweet_quote_is_the_article_s_sentence(classed: bool) -> None
     assert text.index(PARAGRAPHS[2]) < text.index(quote) < text.index(PARAGRAPHS[3])
     if classed:
         assert "Click To Tweet" not in text
+
+
+def test_a_share_bar_without_class_names_goes_with_its_counter() -> None:
+    """The same tweet form behind a share bar's "Twitter" is a link, not a sentence of
+    the story; "3K Shares" is the bar's counter."""
+    bar = ("<ul><li><a href='https://twitter.com/intent/tweet?url=x'>Twitter</a></li>"
+           "<li><a href='https://www.facebook.com/sharer.php?u=x'>Facebook</a></li></ul>"
+           "<div><span>3K <span>Shares</span></span></div>")
+    text = clean(page(bar + prose() + bar), "https://blog.example/post").text
+    assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_source_line_inside_a_dateline_gives_the_source() -> None:
+    """ "May 4, 2016 <small>This story originally appeared on <a>Reuters</a></small>":
+    the publisher's link is the source, and neither line is article text."""
+    dateline = ("<div><time>May 4, 2016</time> <small>This story originally appeared on "
+                "<a href='https://www.reuters.com/article/robots'>Reuters</a></small></div>")
+    article = clean(page(dateline + prose()), "https://www.entrepreneur.com/article/1")
+    assert article.source_url == "https://www.reuters.com/article/robots"
+    assert article.text.split("\n\n") == PARAGRAPHS

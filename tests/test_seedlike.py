@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.extraction import strip_class_and_id
 from cleaners import clean
+from cleaners.decode import decode_html
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PAGES = SHARED / "bench" / "seedlike" / "pages"
@@ -147,9 +149,13 @@ def test_every_seedlike_page_has_a_golden_entry() -> None:
 
 
 @needs_shared
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "stripped"])
 @pytest.mark.parametrize("golden", GOLDEN, ids=lambda g: g.file.split(".html")[0])
-def test_seedlike_page(golden: Golden) -> None:
-    article = clean((PAGES / golden.file).read_bytes())
+def test_seedlike_page(golden: Golden, stripped: bool) -> None:
+    """The same expectations hold with every class and id removed: the widgets'
+    wording, shape and links must give them away where their names do not."""
+    page = (PAGES / golden.file).read_bytes()
+    article = clean(strip_class_and_id(decode_html(page)) if stripped else page)
     paragraphs = article.text.split("\n\n")
     assert paragraphs[0].startswith(golden.first), paragraphs[0][:120]
     assert paragraphs[-1].startswith(golden.last), paragraphs[-1][:120]
