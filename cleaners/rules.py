@@ -237,7 +237,8 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"let us know what you think!?", r"scroll down to comment(?: below)?",
     )),
     PhraseRule("share-title", "share", (
-        r"share(?: this(?: article| story| post)?| on \w+| via)?:?", r"like this:?", r"tweet",
+        r"share(?: this(?: article| story| post| page)?| on \w+| via)?:?", r"like this:?", r"tweet",
+        r"sharing is caring!?",
         r"follow us(?: on .{0,30})?", r"spread the word",
         *lexicon.phrases(lexicon.SHARE_TITLES),
     )),
@@ -268,7 +269,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("comment-notice", "comments", (
         r"your email address will not be published\.?.{0,80}",
         r"required fields are marked.{0,10}", r"you must be logged in to post a comment\.?",
-        r"comments are closed\.?", r"log in to reply", r"cancel reply",
+        r"comments are closed\.?", r"log ?in to reply", r"cancel reply",
+        r"post reply", r"link to this comment", r"report (?:abuse|this comment)",
         r"this site uses akismet to reduce spam\..{0,120}",
         # WordPress's classic themes, under every post ("Kubrick" and its many children)
         r"you can follow any responses to this entry through the .{1,40} feed\.?.{0,160}",
@@ -321,7 +323,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("credit-line", "meta", (
         r"(?:image|photo|picture|video)s? (?:copyright|credit|courtesy|source)s?:? .{0,80}",
-        r"(?:caption|close|expand|collapse|loading\.*|enlarge this image|toggle caption)",
+        r"(?:caption|close|expand|collapse|loading\.*|enlarge this image"
+        r"|(?:toggle|hide|show) caption)",
+        r"(?:back to (?:the )?gallery|view (?:the )?(?:full )?gallery|play video|\d+ photos)\W*",
         r"this (?:slideshow|video|content|feature|page) requires javascript.{0,60}",
         r"(?:please )?enable javascript.{0,80}",
     )),
@@ -440,6 +444,7 @@ DATE = re.compile(_DATE, re.IGNORECASE)
 LINE_SHAPES: tuple[LineShape, ...] = (
     # "1 of 6", "1 - 5 of 36": gallery and pager counters.
     LineShape("counter", "navigation", re.compile(
+        r"(?:(?:image|photo|picture|slide|foto|bild|imagen|immagine)\s*)?"
         r"\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|di|sur|из|van)\s*\d+", re.IGNORECASE)),
     # "3K Shares", "1,204 likes": a share bar's counter, its buttons gone with their links.
     LineShape("share-count", "share", re.compile(

@@ -270,6 +270,8 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "If you found this post useful, please take a moment and like it on Facebook or share "
     "with your friends.",
     "Dow Jones Reprints: This copy is for your personal, non-commercial use only.",
+    "Login to reply", "Link to this comment", "Report abuse", "Sharing is caring!",
+    "Hide caption", "Back to Gallery", "View the Full Gallery \u00bb", "12 Photos",
     "©1999-2012 The Paper, Inc. All Rights Reserved. Terms of Use & Privacy Policy",
     "Copyright © 2019 The Paper. All rights reserved.",
     "As a final step before posting your comment, enter the letters and numbers you see in "
@@ -363,7 +365,7 @@ def test_markdown_shows_markup_in_the_text_as_text() -> None:
 @pytest.mark.parametrize("line", [
     "Nov. 20, 2019, 9:28 AM UTC", "sexta-feira, 22 de outubro de 2010 às 20:13",
     "Chris Davies - Nov 19, 2019, 10:31 pm CST", "1 of 6", "jane.doe@news.example",
-    "twitter.com/janedoe",
+    "twitter.com/janedoe", "Image 1 of 8", "Slide 2 / 10", "3K Shares", "1,204 likes",
 ])
 def test_datelines_counters_and_contacts_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
