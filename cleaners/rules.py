@@ -224,7 +224,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("comments-title", "comments", (
         r"leave a (?:reply|comment|response)", r"post (?:a|your) comment",
-        r"add (?:a|your) comment", r"write a comment", r"(?:\d+ )?comments?",
+        r"add (?:a|your) comment", r"write (?:a )?comment", r"(?:\d+ )?comments?",
         r"(?:\d+ )?(?:responses?|replies|thoughts?) (?:to|on) .{0,120}",
         r"comment(?:s)? (?:policy|guidelines)",
         *lexicon.phrases(lexicon.COMMENT_TITLES),
@@ -245,7 +245,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("newsletter-title", "newsletter", (
         r"(?:subscribe|sign up)(?: to| for)?(?: our| the)? (?:free )?(?:daily |weekly )?"
         r"newsletters?.{0,60}",
-        r"newsletter", r"get (?:our|the) .{0,40} newsletter", r"keep in touch!?",
+        r"newsletter(?: sign[ -]?up)?", r"get (?:our|the) .{0,40} newsletter", r"keep in touch!?",
         r"stay (?:informed|updated|in the loop)",
         *lexicon.phrases(lexicon.NEWSLETTER_TITLES),
     )),
@@ -327,6 +327,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"|(?:toggle|hide|show) caption)",
         r"(?:back to (?:the )?gallery|view (?:the )?(?:full )?gallery|play video|\d+ photos)\W*",
         r"this (?:slideshow|video|content|feature|page) requires javascript.{0,60}",
+        r"media playback is unsupported on your device",
         r"(?:please )?enable javascript.{0,80}",
     )),
     PhraseRule("copyright-line", "meta", (
@@ -338,7 +339,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r" only.{0,300}",
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("tag-line", "tags", (
-        r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|topics?|"
+        r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|(?:related )?topics?|"
         + "|".join(lexicon.phrases(lexicon.TAG_LABELS)) + r")\s*[:：].{0,200}",
     )),
     PhraseRule("share-line", "share", (
