@@ -189,7 +189,6 @@ def escape_markdown(text: str) -> str:
 _HAS_SPECIAL = re.compile(r"[\\`*_\[\]<>|&]")
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|&"})
 _LINE_STARTS = frozenset("#+=-0123456789")
-
 # What would start a heading, quotation, list item or rule at the start of a line.
 _LINE_START_MARKER = re.compile(r"^(\s*)([#+=-])", re.MULTILINE)
 _LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
