@@ -339,6 +339,12 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:(?:dow jones )?reprints: )?this copy is for your personal,? non-?commercial use"
         r" only.{0,300}",
     ), max_chars=NOTICE_MAX_CHARS),
+    # An author's contact line under the story: "Email Tariq Malik at tmalik@space.com or
+    # follow him @tariqjmalik.", "Have a tip? Amy may be reached at amy@nj.com."
+    PhraseRule("contact-note", "author-bio", (
+        r"(?:have a (?:news )?tip\?|(?:e-?mail|contact|reach) .{1,60} at [\w.+-]+@[\w-]+\.)"
+        r".{0,200}",
+    )),
     PhraseRule("tag-line", "tags", (
         r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|(?:related )?topics?|"
         + "|".join(lexicon.phrases(lexicon.TAG_LABELS)) + r")\s*[:：].{0,200}",

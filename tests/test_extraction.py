@@ -284,6 +284,8 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "Login to reply", "Link to this comment", "Report abuse", "Sharing is caring!",
     "Hide caption", "Back to Gallery", "View the Full Gallery \u00bb", "12 Photos",
     "Media playback is unsupported on your device", "Related Topics: Financial Reform",
+    "Email Jane Doe at jdoe@news.example or follow her @janedoe.",
+    "Have a tip? Jane Doe may be reached at jdoe@news.example.",
     "©1999-2012 The Paper, Inc. All Rights Reserved. Terms of Use & Privacy Policy",
     "Copyright © 2019 The Paper. All rights reserved.",
     "As a final step before posting your comment, enter the letters and numbers you see in "
