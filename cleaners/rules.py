@@ -331,6 +331,12 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"media playback is unsupported on your device",
         r"(?:please )?enable javascript.{0,80}",
     )),
+    # A photo's caption, known by the agency's credit that closes it: "... in Hialeah,
+    # Fla. (AP Photo/Alan Diaz, File)", "(Photo by Kevin Mazur/Getty Images)".
+    PhraseRule("photo-caption", "meta", (
+        r".{10,400}\((?:ap|afp|reuters|getty images|epa|upi)?\s*(?:photos?|images?|pictures?)"
+        r"(?:\s*[/:]|\s+by\s)\s*[^()]{2,80}\)",
+    ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("copyright-line", "meta", (
         r"(?:copyright|©) ?(?:\(c\)|©|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
         # the print edition's note: NYT "appears in print on ...", WSJ "appeared July 24, 2012,

@@ -286,6 +286,8 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "Media playback is unsupported on your device", "Related Topics: Financial Reform",
     "Email Jane Doe at jdoe@news.example or follow her @janedoe.",
     "Have a tip? Jane Doe may be reached at jdoe@news.example.",
+    "A worker loads door trims into his truck outside a store in Hialeah, Fla. "
+    "(AP Photo/Alan Diaz, File)",
     "©1999-2012 The Paper, Inc. All Rights Reserved. Terms of Use & Privacy Policy",
     "Copyright © 2019 The Paper. All rights reserved.",
     "As a final step before posting your comment, enter the letters and numbers you see in "
@@ -397,6 +399,7 @@ def test_a_quoted_posts_credit_line_stays() -> None:
     "Published in 1998, the book sold millions.",
     "Subscribers to the theory were few.",
     "Follow-up talks are planned for March.",
+    "He said the photos were taken in May (photo below).",
 ])
 def test_prose_that_starts_like_boilerplate_stays(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
