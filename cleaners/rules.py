@@ -331,12 +331,6 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"media playback is unsupported on your device",
         r"(?:please )?enable javascript.{0,80}",
     )),
-    # A photo's caption, known by the agency's credit that closes it: "... in Hialeah,
-    # Fla. (AP Photo/Alan Diaz, File)", "(Photo by Kevin Mazur/Getty Images)".
-    PhraseRule("photo-caption", "meta", (
-        r".{10,400}\((?:ap|afp|reuters|getty images|epa|upi)?\s*(?:photos?|images?|pictures?)"
-        r"(?:\s*[/:]|\s+by\s)\s*[^()]{2,80}\)",
-    ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("copyright-line", "meta", (
         r"(?:copyright|©) ?(?:\(c\)|©|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
         # the print edition's note: NYT "appears in print on ...", WSJ "appeared July 24, 2012,
@@ -454,6 +448,15 @@ DATELINE_MAX_WORDS = 4
 a byline name) is a dateline, not prose; unless it credits a quoted post
 ("— Jane Doe (@jane) May 4, 2019" closes an embedded tweet, which is content)."""
 DATE = re.compile(_DATE, re.IGNORECASE)
+
+PHOTO_CREDIT = re.compile(
+    r"\((?:ap|afp|reuters|getty images|epa|upi)?\s*(?:photos?|images?|pictures?)"
+    r"(?:\s*[/:]|\s+by\s)\s*[^()]{2,80}\)$", re.IGNORECASE)
+CAPTION_MAX_CHARS = NOTICE_MAX_CHARS
+"""A photo's caption, known by the agency's credit that closes it: "... in Hialeah, Fla.
+(AP Photo/Alan Diaz, File)", "(Photo by Kevin Mazur/Getty Images for ...)". Classed
+pages lose captions with their class; without class names they stay as paragraphs.
+"(photo below)" in a sentence is no credit: a "/", ":" or "by" must follow."""
 
 LINE_SHAPES: tuple[LineShape, ...] = (
     # "1 of 6", "1 - 5 of 36": gallery and pager counters.

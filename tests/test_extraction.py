@@ -33,7 +33,7 @@ def rule_names() -> set[str]:
     tables = rules.STRUCTURE_RULES + rules.TITLE_RULES + rules.LINE_RULES + rules.SOURCE_RULES
     return {r.name for r in tables} | {
         "form", "teaser-run", "hidden-element", "title-heading", "repeated-block",
-        "link-dense-block", "thread-posts", "orphan-heading",
+        "link-dense-block", "thread-posts", "orphan-heading", "photo-caption",
     }
 
 
