@@ -300,7 +300,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:advertisement\W+)?(?:story|article) continues below(?: advertisement)?",
         r"continue reading (?:the main story|below)", r"anzeige", r"werbung", r"publicité",
         r"publicidad", r"pubblicità", r"publicidade", r"реклама", r"advertentie",
-        r"advert", r"ads?", r"sponsored links?", r"iklan", r"anúncio",
+        r"advert", r"ads?", r"sponsored links?", r"iklan", r"anúncio", r"brought to you by",
     )),
     PhraseRule("paywall-prompt", "paywall", (
         r"(?:subscribe|sign in|log in|register) to (?:continue|read|keep) reading.{0,80}",
@@ -371,6 +371,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"don.t miss (?:a|another|any) (?:post|article|story|update)s?!? .{0,200}",
         r"(?:sign[ -]?up|subscribe|register)(?: now| today| here)? (?:to|for) (?:our|the|my)"
         r" .{0,40}?(?:e-?)?newsletters?\b.{0,200}",
+        r"sign[ -]?up (?:for|to receive) (?:our )?(?:free )?e-?mail updates.{0,200}",
     ), max_chars=NOTICE_MAX_CHARS),
 )
 
@@ -450,8 +451,9 @@ a byline name) is a dateline, not prose; unless it credits a quoted post
 DATE = re.compile(_DATE, re.IGNORECASE)
 
 PHOTO_CREDIT = re.compile(
-    r"\((?:ap|afp|reuters|getty images|epa|upi)?\s*(?:photos?|images?|pictures?)"
-    r"(?:\s*[/:]|\s+by\s)\s*[^()]{2,80}\)$", re.IGNORECASE)
+    r"\((?:(?:ap|afp|reuters|getty images|epa|upi)?\s*(?:photos?|images?|pictures?)"
+    r"(?:\s*[/:]|\s+by\s)\s*[^()]{2,80}|[^()]{2,80}/(?:ap|afp|reuters|epa) photo)\)$",
+    re.IGNORECASE)
 CAPTION_MAX_CHARS = NOTICE_MAX_CHARS
 """A photo's caption, known by the agency's credit that closes it: "... in Hialeah, Fla.
 (AP Photo/Alan Diaz, File)", "(Photo by Kevin Mazur/Getty Images for ...)". Classed
