@@ -36,8 +36,8 @@ _ITEM_BLOCKS = ("p", "div", "blockquote", "pre", "article", "section")
 _LISTS = ("ul", "ol", "dl")
 _POST_PARENTS = ("body", "div", "section", "article", "td")
 # Parents and children are checked by the CSS engine, not by reading the tags of
-# hundreds of items and <div>s in Python. (One "> tag" each: lexbor misreads
-# ":has(> :is(p, div))".)
+# hundreds of items and <div>s in Python. (One "> tag" each: lexbor reads
+# ":has(> :is(p, div))" as if only the item's first child counted.)
 _LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
                  f":has({', '.join(f'> {tag}' for tag in _ITEM_BLOCKS)})")
 _POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > div"
