@@ -32,9 +32,15 @@ their paragraphs do not vote, so a long comment list never outvotes the article,
 class names or not. (Requiring two posts or more was tried: it
 keeps a lone article laid out as a list item, and loses the one-comment threads and
 one-item teaser lists, more of them on the stripped sets.)"""
-_ITEM_BLOCKS = frozenset({"p", "div", "blockquote", "pre", "article", "section"})
-_LISTS = frozenset({"ul", "ol", "dl"})
-_POST_PARENTS = frozenset({"body", "div", "section", "article", "td"})
+_ITEM_BLOCKS = ("p", "div", "blockquote", "pre", "article", "section")
+_LISTS = ("ul", "ol", "dl")
+_POST_PARENTS = ("body", "div", "section", "article", "td")
+# Parents and children are checked by the CSS engine, not by reading the tags of
+# hundreds of items and <div>s in Python. (One "> tag" each: lexbor reads
+# ":has(> :is(p, div))" as if only the item's first child counted.)
+_LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
+                 f":has({', '.join(f'> {tag}' for tag in _ITEM_BLOCKS)})")
+_POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > div"
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """HTML's own words for what is not the article (a publisher's blurb, a comment thread in
 the article's footer), which survive where class names do not: a candidate inside one
@@ -98,9 +104,7 @@ def thread_posts(root: LexborNode) -> set[int]:
     """The posts of every thread under ``root`` (see ``THREAD_ITEMS``), by ``mem_id``."""
     # Looking at the items' children, not their whole subtrees: most items of a page
     # are menu links, and a query per item costs a twentieth of the cleaning time.
-    listed = {item.mem_id for item in root.css(THREAD_ITEMS)
-              if item.parent is not None and item.parent.tag in _LISTS
-              and any(child.tag in _ITEM_BLOCKS for child in item.iter())}
+    listed = {item.mem_id for item in root.css(_LISTED_POSTS)}
     return listed | _unlisted_posts(root)
 
 
@@ -110,9 +114,8 @@ def _unlisted_posts(root: LexborNode) -> set[int]:
     and grandchildren, two children or more: a name, a date, the text...), each with a
     link (the author's name, a reply)."""
     siblings: dict[int, list[LexborNode]] = {}
-    for div in root.css("div"):
-        parent = div.parent
-        if parent is not None and parent.tag in _POST_PARENTS:
+    for div in root.css(_POST_CANDIDATES):
+        if (parent := div.parent) is not None:
             siblings.setdefault(parent.mem_id, []).append(div)
     posts: set[int] = set()
     for divs in siblings.values():

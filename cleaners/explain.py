@@ -17,11 +17,12 @@ from itertools import groupby
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .article import Article, RemovedBlock, SiteRules
-from .blocks import BLOCK_TAGS, excerpt, squash
+from .blocks import BLOCK_TAGS, squash
 from .dates import DateDecision
 from .decode import decode_html
 from .language import LanguageDecision
 from .language import reconcile as reconcile_language
+from .markup import excerpt
 from .metadata import explain_metadata
 from .pipeline import clean_watched
 from .report import Segment

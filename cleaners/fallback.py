@@ -23,9 +23,9 @@ from .content import in_thread_post
 from .markup import link_chars, squash
 
 _PROSE_TAGS = ("p", "pre", "blockquote", "dd", "li")
-_PROSE = ", ".join(_PROSE_TAGS)
-# Prose and the <nav>s in one query: each query walks the whole page, whatever it asks.
-_PROSE_AND_NAVIGATION = f"{_PROSE}, nav"
+# Prose outside every <nav>, told by the CSS engine: reading each block's tag and
+# querying each <nav> in Python cost more.
+_PROSE_OUTSIDE_NAVIGATION = f":is({', '.join(_PROSE_TAGS)}):not(nav *)"
 WORD = re.compile(r"\w+")
 _NAMED_ELEMENT = re.compile(r"<[a-zA-Z][^>]*?\s(?:class|id)\s*=", re.IGNORECASE)
 
@@ -38,17 +38,12 @@ def article_like_chars(body: LexborNode, posts: set[int]) -> int:
     <footer> and <aside> stay counted: one blog post's lone line was in them."""
     total = 0
     seen: set[str] = set()  # a repeated paragraph is dropped from ours: count it once here
-    # Prose in a <nav> is found by a query of each <nav> and skipped before its text is
-    # read: a walk up to <body> from every block cost more, and a mega menu's nested
-    # lists had every item read its sublists' text again.
+    # Prose in a <nav> is skipped before its text is read: a walk up to <body> from
+    # every block cost more, and a mega menu's nested lists had every item read its
+    # sublists' text again.
     if _inside_navigation(body):
         return 0
-    found = body.css(_PROSE_AND_NAVIGATION)
-    in_navigation = {node.mem_id for nav in found if nav.tag == "nav"
-                     for node in nav.css(_PROSE)}
-    for node in found:
-        if node.mem_id in in_navigation or node.tag == "nav":
-            continue
+    for node in body.css(_PROSE_OUTSIDE_NAVIGATION):
         text = node.text().strip()
         if len(text) < rules.MIN_PARAGRAPH_CHARS or text in seen or in_thread_post(node, posts):
             continue

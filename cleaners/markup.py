@@ -153,12 +153,14 @@ def element_children(node: LexborNode) -> list[LexborNode]:
 
 def link_chars(node: LexborNode) -> int:
     """Characters of linked text (whitespace between words not counted)."""
-    return sum(len(a.text(strip=True)) for a in node.css("a"))
+    return sum(len(a.text(strip=True, skip_empty=True)) for a in node.css("a"))
 
 
 def text_chars(node: LexborNode) -> int:
     """Characters of text, counted the way ``link_chars`` counts them."""
-    return len(node.text(strip=True))
+    # Text nodes of whitespace alone (the markup's indentation, half of a page's text
+    # nodes) count nothing once stripped: skipped, they are not even decoded.
+    return len(node.text(strip=True, skip_empty=True))
 
 
 def excerpt(text: str) -> str:

@@ -73,6 +73,7 @@ AUTHOR_SELECTORS = (
     ".byline, .author, .post-author, .entry-author, .article-author, .article__author",
     '[class*="byline"]',  # themes' own prefixes: "ap-story-byline", "c-byline"
 )
+_ANY_AUTHOR_SELECTOR = ", ".join(AUTHOR_SELECTORS)
 # Bylines and dates inside these belong to comments or other articles, not this one.
 # Whole words of a class or id ("related-posts", not "commentary"); "widget" and
 # "footer" are absent on purpose: page builders wrap everything in widgets, and many
@@ -464,6 +465,10 @@ def _author_candidates(tree: LexborHTMLParser, elements: _PageElements,
         names = [node for node in elements.itemprops if _has_itemprop(node, "name")]
         yield _names(_byline_texts(_held_by(names, authors)))
         yield _names(_byline_texts(authors))
+    # Each query walks the whole page: most pages that get this far (a third of them)
+    # match none of the selectors, and one query of them all tells so.
+    if tree.css_first(_ANY_AUTHOR_SELECTOR) is None:
+        return
     for selector in AUTHOR_SELECTORS:
         yield _names(_byline_texts(tree.css(selector)))
 

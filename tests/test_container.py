@@ -508,3 +508,20 @@ def test_sections_nested_deep_in_sibling_wrappers_are_one_article() -> None:
             f"{deep(prose(STORY[3:]))}</div></body></html>")
     whole_story(html)
 
+
+
+def test_a_list_item_is_a_post_when_a_block_of_its_own_is_its_child() -> None:
+    """An item of a list (ul, ol, dl) with a paragraph-like child, first or not, is a
+    post; a menu item, an item whose paragraph sits deeper, and an item outside any
+    list are not."""
+    body = LexborHTMLParser(
+        "<ul><li id=p><p>A comment.</p></li><li id=menu><a href='/x'>Home</a></li>"
+        "<li id=later><a href='/u'>A reader</a><div>A reply.</div></li>"
+        "<li id=deep><span><p>Deeper.</p></span></li></ul>"
+        "<dl><dd id=dd><div>A post in a definition list.</div></dd></dl>"
+        "<ol><li id=section><section>A teaser.</section></li></ol>"
+        "<div><li id=loose><p>Not in a list.</p></li></div>").body
+    assert body is not None
+    posts = thread_posts(body)
+    assert {node.attributes["id"] for node in body.css("li, dd")
+            if node.mem_id in posts} == {"p", "later", "dd", "section"}
