@@ -303,7 +303,9 @@ COMMENT_NOTICES: Lexicon = {
            r"os comentários estão fechados\.?", r"faça login para responder",
            r"inicie a sessão para responder", r"cancelar resposta",
            r"(?:você precisa fazer o login|tem de ter a sessão iniciada) para publicar um"
-           r" comentário\.?"),
+           r" comentário\.?",
+           # a news site's moderation note above its comments
+           r"(?:atenção: )?comentários .{1,160} não serão (?:aprovados|publicados).{0,80}"),
     "ru": (r"ваш адрес email не будет опубликован.{0,80}",
            r"ваш (?:адрес )?e-?mail не будет опубликован.{0,120}",
            r"обязательные поля помечены.{0,10}", r"обсуждение закрыто\.?",

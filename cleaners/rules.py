@@ -329,6 +329,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:back to (?:the )?gallery|view (?:the )?(?:full )?gallery|play video|\d+ photos)\W*",
         r"this (?:slideshow|video|content|feature|page) requires javascript.{0,60}",
         r"media playback is unsupported on your device",
+        # a photo's credit on a line of its own: "Фото: личный архив", "[사진=JTBC]"
+        r"(?:photo|foto|фото|bild|imagem|imagen|immagine|zdjęcie|fotoğraf|사진|写真|图片|圖片)"
+        r"s?\s*[:=：]\s*.{0,80}",
         r"(?:please )?enable javascript.{0,80}",
     )),
     PhraseRule("copyright-line", "meta", (

@@ -291,6 +291,8 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "James Holmes appears in court, July 23, 2012, in Centennial, Colo. "
     "(RJ Sangosti/Denver Post/AP Photo)", "Brought to you by",
     "Sign up for free email updates and be entered to win our monthly giveaway!",
+    "Фото: личный архив", "[사진=JTBC]", "Foto: Reuters",
+    "ATENÇÃO: Comentários ofensivos ao usuário não serão aprovados pelo moderador.",
     "©1999-2012 The Paper, Inc. All Rights Reserved. Terms of Use & Privacy Policy",
     "Copyright © 2019 The Paper. All rights reserved.",
     "As a final step before posting your comment, enter the letters and numbers you see in "
