@@ -329,11 +329,13 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:back to (?:the )?gallery|view (?:the )?(?:full )?gallery|play video|\d+ photos)\W*",
         r"this (?:slideshow|video|content|feature|page) requires javascript.{0,60}",
         r"media playback is unsupported on your device",
+        # an agency's caption: "In this Dec. 12, 2006, file photo, made available by NASA, ..."
+        r"in this .{0,40}\d{4},? (?:file )?photo(?:graph)?\b.{0,400}",
         # a photo's credit on a line of its own: "Фото: личный архив", "[사진=JTBC]"
         r"(?:photo|foto|фото|bild|imagem|imagen|immagine|zdjęcie|fotoğraf|사진|写真|图片|圖片)"
         r"s?\s*[:=：]\s*.{0,80}",
         r"(?:please )?enable javascript.{0,80}",
-    )),
+    ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("copyright-line", "meta", (
         r"(?:copyright|©) ?(?:\(c\)|©|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
         # the print edition's note: NYT "appears in print on ...", WSJ "appeared July 24, 2012,

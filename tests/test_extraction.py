@@ -292,6 +292,8 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "(RJ Sangosti/Denver Post/AP Photo)", "Brought to you by",
     "Sign up for free email updates and be entered to win our monthly giveaway!",
     "Фото: личный архив", "[사진=JTBC]", "Foto: Reuters",
+    "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam "
+    "Jr., left, and European Space Agency astronaut Christer Fuglesang work on the station.",
     "ATENÇÃO: Comentários ofensivos ao usuário não serão aprovados pelo moderador.",
     "©1999-2012 The Paper, Inc. All Rights Reserved. Terms of Use & Privacy Policy",
     "Copyright © 2019 The Paper. All rights reserved.",
@@ -405,6 +407,7 @@ def test_a_quoted_posts_credit_line_stays() -> None:
     "Subscribers to the theory were few.",
     "Follow-up talks are planned for March.",
     "He said the photos were taken in May (photo below).",
+    "In this photo, the council meets for the last time in the old library.",
 ])
 def test_prose_that_starts_like_boilerplate_stays(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
