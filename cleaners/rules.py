@@ -81,7 +81,6 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     ), max_share=ALWAYS),
     StructureRule("comments-id", "comments", tokens=("respond", "comments", "reply-title"),
                   max_share=ALWAYS),
-    StructureRule("comment", "comments", tokens=("comment",)),
     StructureRule("share-plugin", "share", fragments=(
         "sharedaddy", "jp-sharing", "addtoany", "a2a_kit", "addthis", "ctt-btn",
         "shareaholic", "social-share", "share-buttons", "sharing-buttons", "sharethis",

@@ -126,17 +126,6 @@ def test_a_flat_thread_goes_with_its_heading_up_to_the_next_heading(heading: str
     assert "The archive holds every story" in article.text
 
 
-def test_comments_each_named_comment_go() -> None:
-    """A theme's comments, each a <div class="comment">, after the article in the
-    same container."""
-    comments = "".join(
-        f"<div class='comment'><div><a href='https://reader{n}.example'>Reader {n}</a> writes"
-        f"</div><p>What a lovely piece about the harbour, thank you for writing it {n}!</p></div>"
-        for n in range(2))  # too few to read as a thread by their shape alone
-    article = clean(page(prose() + comments), "https://news.example/story")
-    assert article.text.split("\n\n") == PARAGRAPHS
-
-
 def test_a_linked_comment_count_atop_the_post_takes_nothing_after_it() -> None:
     article = clean(page("<h3><a href='#comments'>3 Comments</a></h3>" + prose()))
     assert article.text.split("\n\n") == PARAGRAPHS
