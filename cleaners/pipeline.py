@@ -299,9 +299,6 @@ def _block_rule(block: Block, title: str, seen: set[str],
         return "links", "link-dense-block"
     if len(block.text) <= rules.PHRASE_MAX_CHARS and (rule := line_rule(block.text)) is not None:
         return rule.kind, rule.name
-    if block.kind in ("p", "item") and block.text.endswith(")") and len(block.text) \
-            <= rules.CAPTION_MAX_CHARS and rules.PHOTO_CREDIT.search(block.text):
-        return "meta", "photo-caption"
     if block.kind in ("p", "item") and len(block.text) <= rules.TITLE_MAX_CHARS:
         return _line_shape(block.text)
     return None

@@ -328,13 +328,11 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:back to (?:the )?gallery|view (?:the )?(?:full )?gallery|play video|\d+ photos)\W*",
         r"this (?:slideshow|video|content|feature|page) requires javascript.{0,60}",
         r"media playback is unsupported on your device",
-        # an agency's caption: "In this Dec. 12, 2006, file photo, made available by NASA, ..."
-        r"in this .{0,40}\d{4},? (?:file )?photo(?:graph)?\b.{0,400}",
         # a photo's credit on a line of its own: "Фото: личный архив", "[사진=JTBC]"
         r"(?:photo|foto|фото|bild|imagem|imagen|immagine|zdjęcie|fotoğraf|사진|写真|图片|圖片)"
         r"s?\s*[:=：]\s*.{0,80}",
         r"(?:please )?enable javascript.{0,80}",
-    ), max_chars=NOTICE_MAX_CHARS),
+    )),
     PhraseRule("copyright-line", "meta", (
         r"(?:copyright|©) ?(?:\(c\)|©|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
         # the print edition's note: NYT "appears in print on ...", WSJ "appeared July 24, 2012,
@@ -343,12 +341,6 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:(?:dow jones )?reprints: )?this copy is for your personal,? non-?commercial use"
         r" only.{0,300}",
     ), max_chars=NOTICE_MAX_CHARS),
-    # An author's contact line under the story: "Email Tariq Malik at tmalik@space.com or
-    # follow him @tariqjmalik.", "Have a tip? Amy may be reached at amy@nj.com."
-    PhraseRule("contact-note", "author-bio", (
-        r"(?:have a (?:news )?tip\?|(?:e-?mail|contact|reach) .{1,60} at [\w.+-]+@[\w-]+\.)"
-        r".{0,200}",
-    )),
     PhraseRule("tag-line", "tags", (
         r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|(?:related )?topics?|"
         + "|".join(lexicon.phrases(lexicon.TAG_LABELS)) + r")\s*[:：].{0,200}",
@@ -453,16 +445,6 @@ DATELINE_MAX_WORDS = 4
 a byline name) is a dateline, not prose; unless it credits a quoted post
 ("— Jane Doe (@jane) May 4, 2019" closes an embedded tweet, which is content)."""
 DATE = re.compile(_DATE, re.IGNORECASE)
-
-PHOTO_CREDIT = re.compile(
-    r"\((?:(?:ap|afp|reuters|getty images|epa|upi)?\s*(?:photos?|images?|pictures?)"
-    r"(?:\s*[/:]|\s+by\s)\s*[^()]{2,80}|[^()]{2,80}/(?:ap|afp|reuters|epa) photo)\)$",
-    re.IGNORECASE)
-CAPTION_MAX_CHARS = NOTICE_MAX_CHARS
-"""A photo's caption, known by the agency's credit that closes it: "... in Hialeah, Fla.
-(AP Photo/Alan Diaz, File)", "(Photo by Kevin Mazur/Getty Images for ...)". Classed
-pages lose captions with their class; without class names they stay as paragraphs.
-"(photo below)" in a sentence is no credit: a "/", ":" or "by" must follow."""
 
 LINE_SHAPES: tuple[LineShape, ...] = (
     # "1 of 6", "1 - 5 of 36": gallery and pager counters.
