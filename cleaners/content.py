@@ -25,13 +25,15 @@ from .markup import BLOCK_TAGS, children, link_chars, squash, text_chars
 # inline elements.
 PARAGRAPHS = "p, pre, blockquote, dd, h2, h3, h4, h5, h6, li"
 CONTAINERS = "div, section, article, main, td, center, font"
-THREAD_ITEMS = "li, dd"
+_ITEM_TAGS = ("li", "dd")
+THREAD_ITEMS = ", ".join(_ITEM_TAGS)
 """Items of a list (ul, ol, dl) that hold paragraphs of their own are the posts of a
 thread (comments, teasers), and so are runs of alike <div>s (``_unlisted_posts``):
 their paragraphs do not vote, so a long comment list never outvotes the article,
 class names or not. (Requiring two posts or more was tried: it
 keeps a lone article laid out as a list item, and loses the one-comment threads and
-one-item teaser lists, more of them on the stripped sets.)"""
+one-item teaser lists, more of them on the stripped sets. A lone item that opens
+with the page's headline is the story instead: ``_listed_story``.)"""
 _ITEM_BLOCKS = ("p", "div", "blockquote", "pre", "article", "section")
 _LISTS = ("ul", "ol", "dl")
 _POST_PARENTS = ("body", "div", "section", "article", "td")
@@ -100,12 +102,39 @@ def _loose_text(container: LexborNode) -> str:
                    or (child.is_element_node and child.tag not in BLOCK_TAGS))
 
 
-def thread_posts(root: LexborNode) -> set[int]:
-    """The posts of every thread under ``root`` (see ``THREAD_ITEMS``), by ``mem_id``."""
+def thread_posts(root: LexborNode, titles: tuple[str, ...] = ()) -> set[int]:
+    """The posts of every thread under ``root`` (see ``THREAD_ITEMS``), by ``mem_id``,
+    but for a story laid out as a list item (``_listed_story``) under one of the page's
+    ``titles``."""
     # Looking at the items' children, not their whole subtrees: most items of a page
     # are menu links, and a query per item costs a twentieth of the cleaning time.
-    listed = {item.mem_id for item in root.css(_LISTED_POSTS)}
+    headlines = _headlines(titles)
+    listed = {item.mem_id for item in root.css(_LISTED_POSTS)
+              if not (headlines and _listed_story(item, headlines))}
     return listed | _unlisted_posts(root)
+
+
+def _headlines(titles: tuple[str, ...]) -> list[str]:
+    """The page's ``titles`` long enough to be a headline (a word or two is a section)."""
+    return [w for t in titles if len(w := squash(t).casefold()) >= rules.HEADLINE_MIN_CHARS]
+
+
+def _listed_story(item: LexborNode, headlines: list[str]) -> bool:
+    """Whether list ``item`` is the article, laid out as a list item (a blog engine
+    listing the one post it shows): it opens with the page's headline, and it, like
+    every list item holding it, is its list's only item with text. (A reply deep in a
+    thread is its list's only item too, but the thread above it has many.)"""
+    opening = squash(item.text()[:rules.HEADLINE_MAX_CHARS * 2]).casefold()
+    if not any(opening.startswith(h[:rules.HEADLINE_MAX_CHARS]) for h in headlines):
+        return False
+    up: LexborNode | None = item
+    while up is not None and up.tag not in ("body", "html"):
+        if up.tag in _ITEM_TAGS and (parent := up.parent) is not None and any(
+                sibling.mem_id != up.mem_id and text_chars(sibling)
+                for sibling in children(parent) if sibling.is_element_node):
+            return False
+        up = up.parent
+    return True
 
 
 def _unlisted_posts(root: LexborNode) -> set[int]:
@@ -290,8 +319,7 @@ def _headline_scope(root: LexborNode, titles: tuple[str, ...]) -> LexborNode | N
     """The element ``rules.HEADLINE_LEVELS`` up from the article's headline: the longest
     <h1>-<h3> that reads as (a part of) one of the page's ``titles`` and is not the
     site's name linking home."""
-    # a word or two is a section name, not a headline
-    wanted = [w for t in titles if len(w := squash(t).casefold()) >= rules.HEADLINE_MIN_CHARS]
+    wanted = _headlines(titles)
     if not wanted:
         return None
     headline, longest = None, 0

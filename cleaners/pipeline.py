@@ -156,13 +156,13 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     remover.strip_non_content(body)
     early = cut_before_container(body, profile, metadata.title, fingerprints=fingerprints)
     # Found once, before boilerplate goes: removing blocks only takes posts away.
-    posts = thread_posts(body)
+    document_title = tree.css_first("title")
+    titles = tuple(t for t in (metadata.title, document_title and document_title.text()) if t)
+    posts = thread_posts(body, titles)
     article_like = article_like_chars(body, posts)
     remover.remove_boilerplate(body, posts, article_like)
     remover.strip_form_controls(body)
 
-    document_title = tree.css_first("title")
-    titles = tuple(t for t in (metadata.title, document_title and document_title.text()) if t)
     choice = main_content(body, posts, titles)
     roots = choice.roots
     for post in thread_runs(roots, posts):

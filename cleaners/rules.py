@@ -572,6 +572,10 @@ even ids of all four runs and confirmed on the odd ones: at 0.5, two pages whose
 headline sat apart from the article lost (0.54 and 0.58 of the best); no page gained
 below 0.62."""
 
+HEADLINE_MAX_CHARS = 60
+"""A list item opening with this much of the page's headline is the story laid out as a
+list item (a long headline is cut short in a teaser, the same way on every item)."""
+
 LEADER_VOTES = 0.25
 """A candidate with this share of the best one's paragraph votes is a part of the
 article (class hints alone, as on a breadcrumb named "entry-crumbs", do not count)."""

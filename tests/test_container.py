@@ -525,3 +525,29 @@ def test_a_list_item_is_a_post_when_a_block_of_its_own_is_its_child() -> None:
     posts = thread_posts(body)
     assert {node.attributes["id"] for node in body.css("li, dd")
             if node.mem_id in posts} == {"p", "later", "dd", "section"}
+
+
+def test_a_story_laid_out_as_its_list_s_only_item_under_the_headline_is_no_post() -> None:
+    """A blog engine listing the one post it shows: the item opens with the page's
+    headline, and no item of its list (or of the list holding it) has other text; a
+    "like" button's item beside it has none. The newsroom box beside it must not win."""
+    story = (f"<li><div><a href='/blog.php?post=1'>Harbour council approves the new pier</a>"
+             f"</div><div>by A. Writer on Wednesday</div><div><div>{prose(STORY)}</div></div></li>"
+             "<li><iframe src='/plugins/like.php'></iframe></li>")
+    html = ("<html><head><title>Harbour council approves the new pier</title></head><body>"
+            f"<div><div><ul><li><div><ul>{story}</ul></div></li></ul></div>"
+            "<div><h3>Newsroom</h3><p>Visit the newsroom for the latest updates from us.</p>"
+            "</div></div></body></html>")
+    assert "Newsroom" not in whole_story(html)
+
+
+def test_a_lone_comment_is_a_post_though_its_list_has_no_other_item() -> None:
+    """The one comment under a short post: its list's only item, but it does not open
+    with the headline, so its paragraphs do not outvote the post."""
+    comment = f"<ol><li><div><a href='/u/1'>Reader 1</a></div>{prose(COMMENTS[:4])}</li></ol>"
+    html = ("<html><head><title>Harbour news for the week</title></head><body><div>"
+            f"<div><h1>Harbour news for the week</h1><div>{prose(STORY[:2])}</div></div>"
+            f"<div><h3>One thought</h3>{comment}</div></div></body></html>")
+    text = clean(html, URL).text
+    assert all(part in text for part in STORY[:2])
+    assert COMMENTS[0] not in text
