@@ -333,6 +333,15 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"s?\s*[:=：]\s*.{0,80}",
         r"(?:please )?enable javascript.{0,80}",
     )),
+    # A notice to readers of old browsers, printed whole on every page of a site.
+    PhraseRule("browser-notice", "meta", (
+        r"this (?:page|site|website) is best viewed (?:in|with) .{1,350}",
+        r"you are using an? (?:outdated|old|older|unsupported) (?:web )?browser.{0,300}",
+        r"please (?:upgrade|update) your (?:web )?browser.{0,300}",
+        r"your (?:web )?browser (?:does not|doesn['’]t|is not able to|cannot) "
+        r"(?:support|display|play) (?:the |this )?(?:video|audio|iframes?|javascript|html5|"
+        r"(?:this )?(?:page|content|media)).{0,300}",
+    ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("copyright-line", "meta", (
         r"(?:copyright|©) ?(?:\(c\)|©|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",
         # the print edition's note: NYT "appears in print on ...", WSJ "appeared July 24, 2012,

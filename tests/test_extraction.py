@@ -296,6 +296,11 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "We use cookies to give you the best experience on our website. By continuing to browse "
     "you agree to our use of cookies; you can change your cookie settings at any time, and "
     "read how we use them and how to turn them off in our privacy and cookie policy.",
+    "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled. "
+    "While you will be able to view the content of this page in your current browser, you "
+    "will not be able to get the full visual experience.",
+    "You are using an outdated browser. Please upgrade your browser to improve your "
+    "experience.",
 ])
 def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
@@ -388,6 +393,7 @@ def test_a_quoted_posts_credit_line_stays() -> None:
     "Published in 1998, the book sold millions.",
     "Subscribers to the theory were few.",
     "Follow-up talks are planned for March.",
+    "Update your browser today, security researchers urged after the flaw was found.",
 ])
 def test_prose_that_starts_like_boilerplate_stays(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
