@@ -505,5 +505,5 @@ def _reads_like_prose(node: LexborNode) -> bool:
         return False
     density = link_chars(node) / chars
     if chars > 80:
-        return density < 0.25
+        return density < rules.PROSE_MAX_LINK_DENSITY
     return density == 0 and squash(node.text()).endswith((".", "!", "?", "»", "”", '"'))

@@ -262,8 +262,9 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata,
     kept: list[Block] = []
     seen: set[str] = set()
     title = squash(metadata.title or "").casefold()
-    for block in blocks:
-        reason = _block_rule(block, title, seen, kept)
+    in_story = _lists_between_paragraphs(blocks)
+    for block, listed in zip(blocks, in_story, strict=True):
+        reason = _block_rule(block, title, seen, kept, listed)
         if reason is None:
             kept.append(block)
             seen.add(block.text)
@@ -285,14 +286,42 @@ def _widget_heading_left(block: Block) -> bool:
         and len(WORD.findall(text)) >= rules.SENTENCE_MIN_WORDS)
 
 
-def _block_rule(block: Block, title: str, seen: set[str],
-                kept: list[Block]) -> tuple[str, str] | None:
+def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
+    """Which blocks are items of a list set between two paragraphs of prose: the
+    story's own list (a reading list, the papers of an issue, the products pictured),
+    however many links it holds. A related-links widget ends the story or stands
+    apart; the story does not go on after it."""
+    listed = [False] * len(blocks)
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and blocks[end].kind == "item":
+            end += 1
+        if end > start and start > 0 and end < len(blocks) \
+                and _prose(blocks[start - 1], ends=rules.SENTENCE_ENDS + ":") \
+                and _prose(blocks[end]):
+            listed[start:end] = [True] * (end - start)
+        start = end + 1
+    return listed
+
+
+def _prose(block: Block, ends: str = rules.SENTENCE_ENDS) -> bool:
+    """A paragraph of the story: a sentence's worth of mostly unlinked text, ending
+    as a sentence does (or as one that introduces a list: ``ends``)."""
+    return (block.kind == "p" and block.link_density < rules.PROSE_MAX_LINK_DENSITY
+            and len(block.text) - block.links >= rules.SENTENCE_MIN_PROSE
+            and block.text.rstrip()[-1:] in ends)
+
+
+def _block_rule(block: Block, title: str, seen: set[str], kept: list[Block],
+                in_story_list: bool = False) -> tuple[str, str] | None:
     if block.text in seen and len(block.text) >= rules.REPEAT_MIN_CHARS:
         return "duplicate", "repeated-block"
     if block.kind == "heading" and not kept and (
             block.level == 1 or block.text.casefold() == title):
         return "title", "title-heading"
-    if block.kind != "heading" and block.link_density > rules.LINK_DENSE_BLOCK \
+    if block.kind != "heading" and not in_story_list \
+            and block.link_density > rules.LINK_DENSE_BLOCK \
             and len(block.text) - block.links < rules.LINK_DENSE_MAX_PROSE \
             and not block.text.startswith(("http://", "https://", "www.")) \
             and not _linked_sentence(block):

@@ -218,7 +218,8 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"more stories like this(?: one)?", r"further reading", r"more great .{1,40} stories",
         r"popular on .{1,40}", r"more", r"trending news",
         r"related (?:post|article|story|roundup|coverage|reading)s?:.{0,120}",
-        r"top stories", r"don'?t miss", r"editor'?s picks?", r"what to read next", r"up next",
+        r"top stories", r"don['’]?t miss(?: these .{1,40})?", r"editor'?s picks?",
+        r"what to read next", r"up next",
         r"other (?:stories|articles|news)", r"around the web", r"from the web", r"promoted stories",
         *lexicon.phrases(lexicon.RELATED_TITLES),
     )),
@@ -499,6 +500,9 @@ SHARE_INTENT = re.compile(
 Warfare, Better Click To Tweet, CoSchedule) links a sentence of the story to a tweet
 form. Its text is counted as the article's, not as linked text: linked, the sentence
 went as a link-dense block. The box's "Click To Tweet" button goes (``ctt-btn``)."""
+
+PROSE_MAX_LINK_DENSITY = 0.25
+"""A paragraph with at most this share of its text in links reads as prose."""
 
 LINK_DENSE_BLOCK = 0.6
 LINK_DENSE_MAX_PROSE = 80

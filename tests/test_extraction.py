@@ -111,6 +111,12 @@ def test_widgets_without_classes_are_found_by_what_they_say(lang: str, title: st
     assert notice not in article.text
 
 
+def test_don_t_miss_these_stories_heads_a_widget_and_an_event_s_title_does_not() -> None:
+    rule = phrases.line_rule("Don’t miss these Health stories")
+    assert rule is not None and rule.name == "related-title"
+    assert phrases.line_rule("Don’t Miss the 2012 Celebration of Hope Gala") is None
+
+
 @pytest.mark.parametrize("heading", ["3 Comments", "Kommentare", "2 Responses to “A headline”"])
 def test_a_flat_thread_goes_with_its_heading_up_to_the_next_heading(heading: str) -> None:
     """Posts printed one after another without a wrapper of their own read like the
@@ -161,6 +167,21 @@ def test_a_list_of_linked_sentences_in_the_article_is_kept() -> None:
                          + prose(PARAGRAPHS[2:])))
     assert article.text.count("beating estimates") == 4
     assert article.text.startswith(PARAGRAPHS[0]) and article.text.endswith(PARAGRAPHS[-1])
+
+
+def test_a_list_of_links_between_two_paragraphs_is_the_story_s_and_stays() -> None:
+    """The papers of a journal issue, introduced by a colon and followed by more of the
+    story, are the story's list however linked; the same list ending the story, with
+    no paragraph after it, is a widget's."""
+    papers = "<ul>" + "".join(
+        f'<li><a href="/paper{i}">“The Imagined Audience, Part {i}”</a> by E. Litt</li>'
+        for i in range(1, 5)) + "</ul>"
+    intro = "<p>If you would like a sense of the arguments in the issue, here they are:</p>"
+    article = clean(page(prose(PARAGRAPHS[:2]) + intro + papers + prose(PARAGRAPHS[2:])))
+    assert article.text.count("The Imagined Audience") == 4
+    assert article.text.endswith(PARAGRAPHS[-1])
+    ending = clean(page(prose() + papers))
+    assert ending.text.split("\n\n") == PARAGRAPHS
 
 
 def test_a_sentence_mostly_of_links_is_kept_and_a_line_of_links_goes() -> None:
