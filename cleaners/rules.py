@@ -236,6 +236,8 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"what do you think\??(?: scroll down to comment(?: below)?\.?)?",
         r"tell us what you think.{0,10}",
         r"let us know what you think!?", r"scroll down to comment(?: below)?",
+        # the Thesis theme's link to its thread, under the headline and after the post
+        r"\d+ comments?(?:…|\.\.\.)? (?:read them below or add one|add one now) ?\}?",
     )),
     PhraseRule("share-title", "share", (
         r"share(?: this(?: article| story| post| page)?| on \w+| via)?:?", r"like this:?", r"tweet",
@@ -364,6 +366,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"follow .{1,80} on (?:facebook|twitter|instagram|x|linkedin|youtube|tiktok).{0,120}",
         r"like this (?:story|article|post)\? share it.{0,40}",
         r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
+        # the Sociable plugin's label, a bookmarking bar's, a share sheet's control
+        r"be sociable,? share!?", r"bookmark (?:to|this|and share):?", r"(?:close|open) share",
         r"if you (?:found|find) this (?:post|article) (?:useful|helpful|interesting)"
         r".{0,100}\b(?:share|like|tweet)\b.{0,100}",
     )),

@@ -322,6 +322,7 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "will not be able to get the full visual experience.",
     "You are using an outdated browser. Please upgrade your browser to improve your "
     "experience.",
+    "Be Sociable, Share!", "Bookmark to:", "{ 5 comments… read them below or add one }",
 ])
 def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
