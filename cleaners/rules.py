@@ -209,11 +209,11 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"recommended(?: for you| stories| articles| reading)?",
         r"(?:today.s |this week.s )?most (?:popular|read|viewed|shared)"
         r"(?: today| this week| now)?",
-        r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also",
+        r"(?:read|see|watch) (?:more|also|next)", r"also (?:read|see)", r"see also",
         r"trending(?: now| stories)?",
         r"popular (?:posts|stories|articles|now|today|this week)",
         r"recent (?:posts|articles|stories|news)",
-        r"latest (?:news|posts|stories|articles|videos|headlines)(?: (?:and|&) \w+)?"
+        r"latest (?:news|posts?|stories|articles?|videos|headlines)(?: (?:and|&) \w+)?"
         r"(?: (?:from|on|in) .{0,40})?",
         r"more stories like this(?: one)?", r"further reading", r"more great .{1,40} stories",
         r"popular on .{1,40}", r"more", r"trending news",

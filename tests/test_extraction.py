@@ -111,9 +111,10 @@ def test_widgets_without_classes_are_found_by_what_they_say(lang: str, title: st
     assert notice not in article.text
 
 
-def test_don_t_miss_these_stories_heads_a_widget_and_an_event_s_title_does_not() -> None:
-    rule = phrases.line_rule("Don’t miss these Health stories")
-    assert rule is not None and rule.name == "related-title"
+def test_related_widget_titles_are_named_and_an_event_s_title_is_not() -> None:
+    for title in ("Don’t miss these Health stories", "Also see", "Latest article"):
+        rule = phrases.line_rule(title)
+        assert rule is not None and rule.name == "related-title", title
     assert phrases.line_rule("Don’t Miss the 2012 Celebration of Hope Gala") is None
 
 
