@@ -246,11 +246,15 @@ def test_a_long_comment_thread_in_divs_never_outvotes_the_article() -> None:
 
 def assert_thread_left_out(posts: str) -> None:
     """The article above a thread of <div> ``posts`` is kept whole, without them."""
-    html = ("<html><body><div><div><h1>Harbour news</h1>"
-            f"<div>{prose(STORY[:5])}</div></div><div><h3>24 thoughts</h3>{posts}</div></div>"
-            "</body></html>")
+    assert_story_without_posts("<html><body><div><div><h1>Harbour news</h1>"
+                               f"<div>{prose(STORY[:5])}</div></div>"
+                               f"<div><h3>24 thoughts</h3>{posts}</div></div></body></html>", 5)
+
+
+def assert_story_without_posts(html: str, parts: int) -> None:
+    """The first ``parts`` of the story are kept, and no reader's post."""
     text = clean(html, URL).text
-    assert all(part in text for part in STORY[:5])
+    assert all(part in text for part in STORY[:parts])
     assert "Reader 1 writes" not in text
 
 
@@ -548,9 +552,7 @@ def test_a_lone_comment_is_a_post_though_its_list_has_no_other_item() -> None:
     html = ("<html><head><title>Harbour news for the week</title></head><body><div>"
             f"<div><h1>Harbour news for the week</h1><div>{prose(STORY[:2])}</div></div>"
             f"<div><h3>One thought</h3>{comment}</div></div></body></html>")
-    text = clean(html, URL).text
-    assert all(part in text for part in STORY[:2])
-    assert COMMENTS[0] not in text
+    assert_story_without_posts(html, 2)
 
 
 def test_teaser_cards_written_as_sibling_article_elements_are_not_the_story() -> None:
@@ -563,6 +565,4 @@ def test_teaser_cards_written_as_sibling_article_elements_are_not_the_story() ->
     html = ("<html><body><div id='content'><h1>Harbour news</h1>"
             f"<div>{prose(STORY[:3])}</div><section><h2>Boats and ships</h2>{cards}</section>"
             "</div></body></html>")
-    text = clean(html, URL).text
-    assert all(part in text for part in STORY[:3])
-    assert "Reader 1 writes" not in text
+    assert_story_without_posts(html, 3)
