@@ -124,7 +124,7 @@ def _listed_story(item: LexborNode, headlines: list[str]) -> bool:
     listing the one post it shows): it opens with the page's headline, and it, like
     every list item holding it, is its list's only item with text. (A reply deep in a
     thread is its list's only item too, but the thread above it has many.)"""
-    opening = squash(item.text()[:rules.HEADLINE_MAX_CHARS * 2]).casefold()
+    opening = squash(item.text()).casefold()
     if not any(opening.startswith(h[:rules.HEADLINE_MAX_CHARS]) for h in headlines):
         return False
     up: LexborNode | None = item

@@ -314,7 +314,7 @@ def _prose(block: Block, ends: str = rules.SENTENCE_ENDS) -> bool:
 
 
 def _block_rule(block: Block, title: str, seen: set[str], kept: list[Block],
-                in_story_list: bool = False) -> tuple[str, str] | None:
+                in_story_list: bool) -> tuple[str, str] | None:
     if block.text in seen and len(block.text) >= rules.REPEAT_MIN_CHARS:
         return "duplicate", "repeated-block"
     if block.kind == "heading" and not kept and (

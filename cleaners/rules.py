@@ -590,8 +590,8 @@ headline sat apart from the article lost (0.54 and 0.58 of the best); no page ga
 below 0.62."""
 
 HEADLINE_MAX_CHARS = 60
-"""A list item opening with this much of the page's headline is the story laid out as a
-list item (a long headline is cut short in a teaser, the same way on every item)."""
+"""A list item is compared with at most this many first characters of the page's
+headline (its metadata title or <title>): enough to tell one story from another."""
 
 LEADER_VOTES = 0.25
 """A candidate with this share of the best one's paragraph votes is a part of the
