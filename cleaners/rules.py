@@ -250,6 +250,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"newsletters?.{0,60}",
         r"newsletter(?: sign[ -]?up)?", r"get (?:our|the) .{0,40} newsletter", r"keep in touch!?",
         r"stay (?:informed|updated|in the loop)",
+        r"get (?:the )?(?:daily|weekly) .{1,40} (?:news|updates|headlines)",
         *lexicon.phrases(lexicon.NEWSLETTER_TITLES),
     )),
     PhraseRule("tags-title", "tags", (
@@ -374,7 +375,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("newsletter-line", "newsletter", (
         r"subscribe(?: now| today| here)?!?", r"(?:click here to )?subscribe to .{1,100}",
         r"get the latest .{0,80} (?:in|to) your inbox.{0,120}",
-        r"get .{1,40} delivered (?:to|in) your inbox!?", r"be the first to know",
+        r"get .{1,60} delivered (?:to|in) your inbox.{0,160}", r"be the first to know",
+        # the consent note under a sign-up form
+        r"by (?:providing|entering|submitting) your e-?mail(?: address)?,? you .{1,250}",
         r"subscribe to: (?:posts|post comments|comments)(?: \(atom\))?",  # Blogger's feeds
         r"(?:if you (?:enjoyed|liked) this (?:post|article),? )?enter your e-?mail"
         r" (?:address )?(?:below|here) .{0,100}",
