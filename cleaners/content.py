@@ -28,12 +28,12 @@ CONTAINERS = "div, section, article, main, td, center, font"
 _ITEM_TAGS = ("li", "dd")
 THREAD_ITEMS = ", ".join(_ITEM_TAGS)
 """Items of a list (ul, ol, dl) that hold paragraphs of their own are the posts of a
-thread (comments, teasers), and so are runs of alike <div>s or <article>s
-(``_unlisted_posts``): their paragraphs do not vote, so a long comment list never
-outvotes the article, class names or not. (Requiring two posts or more was tried: it
-keeps a lone article laid out as a list item, and loses the one-comment threads and
-one-item teaser lists, more of them on the stripped sets. A lone item that opens
-with the page's headline is the story instead: ``_listed_story``.)"""
+thread (comments, teasers), and so are runs of alike <div>s (``_unlisted_posts``):
+their paragraphs do not vote, so a long comment list never outvotes the article,
+class names or not. (Requiring two posts or more was tried: it keeps a lone article
+laid out as a list item, and loses the one-comment threads and one-item teaser lists,
+more of them on the stripped sets. A lone item that opens with the page's headline is
+the story instead: ``_listed_story``.)"""
 _ITEM_BLOCKS = ("p", "div", "blockquote", "pre", "article", "section")
 _LISTS = ("ul", "ol", "dl")
 _POST_PARENTS = ("body", "div", "section", "article", "td")
@@ -42,7 +42,7 @@ _POST_PARENTS = ("body", "div", "section", "article", "td")
 # ":has(> :is(p, div))" as if only the item's first child counted.)
 _LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
                  f":has({', '.join(f'> {tag}' for tag in _ITEM_BLOCKS)})")
-_POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > :is(div, article)"
+_POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > div"
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """HTML's own words for what is not the article (a publisher's blurb, a comment thread in
 the article's footer), which survive where class names do not: a candidate inside one
@@ -138,8 +138,7 @@ def _listed_story(item: LexborNode, headlines: list[str]) -> bool:
 
 
 def _unlisted_posts(root: LexborNode) -> set[int]:
-    """The posts of threads written in <div>s (comments without list markup) or in
-    <article>s (teaser cards, HTML's word for each item of an index): at least
+    """The posts of threads written in <div>s (comments without list markup): at least
     ``rules.THREAD_MIN_POSTS`` sibling <div>s of one shape (the tags of their children
     and grandchildren, two children or more: a name, a date, the text...), each with a
     link (the author's name, a reply)."""

@@ -209,17 +209,16 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"recommended(?: for you| stories| articles| reading)?",
         r"(?:today.s |this week.s )?most (?:popular|read|viewed|shared)"
         r"(?: today| this week| now)?",
-        r"(?:read|see|watch) (?:more|also|next)", r"also (?:read|see)", r"see also",
+        r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also",
         r"trending(?: now| stories)?",
         r"popular (?:posts|stories|articles|now|today|this week)",
         r"recent (?:posts|articles|stories|news)",
-        r"latest (?:news|posts?|stories|articles?|videos|headlines)(?: (?:and|&) \w+)?"
+        r"latest (?:news|posts|stories|articles|videos|headlines)(?: (?:and|&) \w+)?"
         r"(?: (?:from|on|in) .{0,40})?",
         r"more stories like this(?: one)?", r"further reading", r"more great .{1,40} stories",
         r"popular on .{1,40}", r"more", r"trending news",
         r"related (?:post|article|story|roundup|coverage|reading)s?:.{0,120}",
-        r"top stories", r"don['’]?t miss(?: these .{1,40})?", r"editor'?s picks?",
-        r"what to read next", r"up next",
+        r"top stories", r"don'?t miss", r"editor'?s picks?", r"what to read next", r"up next",
         r"other (?:stories|articles|news)", r"around the web", r"from the web", r"promoted stories",
         *lexicon.phrases(lexicon.RELATED_TITLES),
     )),

@@ -554,15 +554,3 @@ def test_a_lone_comment_is_a_post_though_its_list_has_no_other_item() -> None:
             f"<div><h3>One thought</h3>{comment}</div></div></body></html>")
     assert_story_without_posts(html, 2)
 
-
-def test_teaser_cards_written_as_sibling_article_elements_are_not_the_story() -> None:
-    """An index of teasers is a run of <article> cards of one shape, each a linked
-    headline and a long excerpt: they are posts, as a run of alike <div>s is, and go
-    from the wrapper ("content") that holds both the story and them."""
-    cards = "".join(
-        f"<article><h3><a href='/news/{n}'>Teaser headline number {n}</a></h3>"
-        f"<div><p>{text}</p></div></article>" for n, text in enumerate(COMMENTS[:10], 1))
-    html = ("<html><body><div id='content'><h1>Harbour news</h1>"
-            f"<div>{prose(STORY[:3])}</div><section><h2>Boats and ships</h2>{cards}</section>"
-            "</div></body></html>")
-    assert_story_without_posts(html, 3)

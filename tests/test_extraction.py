@@ -111,13 +111,6 @@ def test_widgets_without_classes_are_found_by_what_they_say(lang: str, title: st
     assert notice not in article.text
 
 
-def test_related_widget_titles_are_named_and_an_event_s_title_is_not() -> None:
-    for title in ("Don’t miss these Health stories", "Also see", "Latest article"):
-        rule = phrases.line_rule(title)
-        assert rule is not None and rule.name == "related-title", title
-    assert phrases.line_rule("Don’t Miss the 2012 Celebration of Hope Gala") is None
-
-
 @pytest.mark.parametrize("heading", ["3 Comments", "Kommentare", "2 Responses to “A headline”"])
 def test_a_flat_thread_goes_with_its_heading_up_to_the_next_heading(heading: str) -> None:
     """Posts printed one after another without a wrapper of their own read like the
