@@ -553,4 +553,3 @@ def test_a_lone_comment_is_a_post_though_its_list_has_no_other_item() -> None:
             f"<div><h1>Harbour news for the week</h1><div>{prose(STORY[:2])}</div></div>"
             f"<div><h3>One thought</h3>{comment}</div></div></body></html>")
     assert_story_without_posts(html, 2)
-
