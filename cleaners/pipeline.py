@@ -347,9 +347,7 @@ def _line_shape(text: str) -> tuple[str, str] | None:
     for shape in rules.LINE_SHAPES:
         if shape.pattern.fullmatch(text):
             return shape.kind, shape.name
-    date = rules.DATE.search(text)
-    if date is not None:
-        rest = text[: date.start()] + " " + text[date.end():]
-        if len(WORD.findall(rest)) <= rules.DATELINE_MAX_WORDS and "@" not in rest:
-            return "meta", "dateline"
+    rest, dates = rules.DATE.subn(" ", text)
+    if dates and len(WORD.findall(rest)) <= rules.DATELINE_MAX_WORDS * dates and "@" not in rest:
+        return "meta", "dateline"
     return None

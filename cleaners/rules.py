@@ -290,6 +290,11 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # and its trackbacks' header, under every post
         r"listed below are links to (?:weblogs|blogs|sites) that reference .{1,200}",
         r"trackback url for this entry:?.{0,200}",
+        r"the comments to this entry are closed\.?",
+        # a trackback link or list header, in every blog engine's post footer
+        r"trackback(?: uri| url)?", r"trackbacks?(?: ?/ ?pingbacks?)?",
+        # the gravatar line of WordPress's classic themes' comment form
+        r"(?:and oh, )?if you want a pic to show with your comment, go get a gravatar!?",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("cookie-notice", "cookie", (
@@ -302,7 +307,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:advertisement\W+)?(?:story|article) continues below(?: advertisement)?",
         r"continue reading (?:the main story|below)", r"anzeige", r"werbung", r"publicité",
         r"publicidad", r"pubblicità", r"publicidade", r"реклама", r"advertentie",
-        r"advert", r"ads?", r"sponsored links?", r"iklan", r"anúncio", r"brought to you by",
+        r"advert", r"ads?", r"sponsored (?:links?|by)", r"iklan", r"anúncio", r"brought to you by",
     )),
     PhraseRule("paywall-prompt", "paywall", (
         r"(?:subscribe|sign in|log in|register) to (?:continue|read|keep) reading.{0,80}",
@@ -321,6 +326,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # "Updated at 1:23 p.m."; lines with a date are datelines (``LINE_SHAPES``).
         r"(?:published|updated|last updated|posted|modified)(?: on| at)?:?\s+"
         r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
+        r"hits:? [\d.,]+",  # Joomla's view counter under an article
         r"(?:reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture"
         r"|tempo di lettura|время чтения|leestijd):? .{0,20}",
     )),
@@ -364,7 +370,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"be sure to .{0,80}share this (?:post|article|story).{0,60}",
         r"(?:connect with|follow) us on .{0,120}",
         r"follow .{1,80} on (?:facebook|twitter|instagram|x|linkedin|youtube|tiktok).{0,120}",
-        r"like this (?:story|article|post)\? share it.{0,40}",
+        r"like (?:it|this(?: story| article| post)?)\? share it.{0,40}",
         r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
         # the Sociable plugin's label, a bookmarking bar's, a share sheet's control
         r"be sociable,? share!?", r"bookmark (?:to|this|and share):?", r"(?:close|open) share",
@@ -438,12 +444,14 @@ _MONTHS = (
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
     r"|januari|februari|maart|juni|augustus|oktober"
 )
+_TIME = r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?"
 _DATE = (
+    rf"(?:{_TIME},?\s+)?"  # "3:41 PM EST Nov 26, 2018"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_MONTHS})\s+(?:de\s+)?\d{{4}}"
     rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})"
-    r"(?:,?\s+(?:at|às|à|um|a las|alle|в|om)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s+[a-z]{2,4})?)?"
+    # numeric dates stand alone: "2.9.176" and "9.0/40.0" are a version and a measure
+    r"|(?<![\d.])(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2}))(?![.,]?\d))"
+    rf"(?:,?\s+(?:at|às|à|um|a las|alle|в|om)?\s*{_TIME})?"
 )
 
 
@@ -457,9 +465,10 @@ class LineShape:
 
 
 DATELINE_MAX_WORDS = 4
-"""A short paragraph that is a date with at most this many other words (a weekday,
-a byline name) is a dateline, not prose; unless it credits a quoted post
-("— Jane Doe (@jane) May 4, 2019" closes an embedded tweet, which is content)."""
+"""A short paragraph that is a date with at most this many other words per date (a
+weekday, a byline name; "Posted at ... | Updated as of ...") is a dateline, not prose;
+unless it credits a quoted post ("— Jane Doe (@jane) May 4, 2019" closes an embedded
+tweet, which is content)."""
 DATE = re.compile(_DATE, re.IGNORECASE)
 
 LINE_SHAPES: tuple[LineShape, ...] = (

@@ -317,6 +317,9 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "You are using an outdated browser. Please upgrade your browser to improve your "
     "experience.",
     "Be Sociable, Share!", "Bookmark to:", "{ 5 comments… read them below or add one }",
+    "The comments to this entry are closed.", "TrackBack", "Trackbacks/Pingbacks",
+    "And oh, if you want a pic to show with your comment, go get a gravatar!",
+    "Hits: 3747", "Like it? Share it!", "Sponsored by",
 ])
 def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
@@ -392,6 +395,8 @@ def test_markdown_shows_markup_in_the_text_as_text() -> None:
     "Nov. 20, 2019, 9:28 AM UTC", "sexta-feira, 22 de outubro de 2010 às 20:13",
     "Chris Davies - Nov 19, 2019, 10:31 pm CST", "1 of 6", "jane.doe@news.example",
     "twitter.com/janedoe", "Image 1 of 8", "Slide 2 / 10", "3K Shares", "1,204 likes",
+    "Published 3:41 PM EST Nov 26, 2018",
+    "Posted at 10/24/12 9:05 AM | Updated as of 10/24/12 9:05 AM",
 ])
 def test_datelines_counters_and_contacts_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
@@ -410,6 +415,7 @@ def test_a_quoted_posts_credit_line_stays() -> None:
     "Subscribers to the theory were few.",
     "Follow-up talks are planned for March.",
     "Update your browser today, security researchers urged after the flaw was found.",
+    "Mail for Exchange was upgraded from 2.9.158 to 2.9.176.",
 ])
 def test_prose_that_starts_like_boilerplate_stays(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
