@@ -61,6 +61,13 @@ UTF8_MAX_BAD_SHARE = 0.02
 """Bytes that are UTF-8 but for a few stray sequences (an ad or a pasted quote in
 another encoding) are still UTF-8: up to this share of bad non-ASCII characters."""
 
+DECLARED_UTF8_MAX_BAD_SHARE = 0.5
+"""A page that says it is UTF-8 is read as UTF-8, as a browser reads it, while its valid
+multibyte characters outnumber its bad bytes: a page pasted together from UTF-8 and
+stray legacy text (``&acirc;`` then the raw bytes of a curly quote) loses the stray
+bytes, not every quote on the page. A legacy page mislabelled UTF-8 has almost no
+valid multibyte characters: detection reads it."""
+
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.I)
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 
@@ -93,6 +100,8 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
         if as_utf8 is not None and (label == "utf-8" or not as_utf8.isascii()):
             return as_utf8  # UTF-8 as declared, or a legacy label over bytes plainly UTF-8
         if label == "utf-8":
+            if (mostly := _as_utf8(data, DECLARED_UTF8_MAX_BAD_SHARE)) is not None:
+                return mostly
             continue  # declared UTF-8, but the bytes are not
         try:
             return data.decode(label)
@@ -117,8 +126,8 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > BINARY_CONTROL_SHARE
 
 
-def _as_utf8(data: bytes) -> str | None:
-    """``data`` as UTF-8 if it is UTF-8 (allowing a few stray bytes), else None."""
+def _as_utf8(data: bytes, max_bad_share: float = UTF8_MAX_BAD_SHARE) -> str | None:
+    """``data`` as UTF-8 if it is UTF-8 (allowing a share of stray bytes), else None."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -126,7 +135,7 @@ def _as_utf8(data: bytes) -> str | None:
     text = data.decode("utf-8", errors="replace")
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
     bad = text.count("\ufffd")
-    return text if bad <= UTF8_MAX_BAD_SHARE * non_ascii else None
+    return text if bad <= max_bad_share * non_ascii else None
 
 
 def _meta_charset(data: bytes) -> str | None:

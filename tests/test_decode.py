@@ -90,6 +90,18 @@ def test_utf8_with_a_few_stray_bytes_stays_utf8() -> None:
     assert decoded.endswith("<p>caf\ufffd</p>")
 
 
+def test_declared_utf8_with_stray_legacy_bytes_keeps_its_utf8_quotes() -> None:
+    """Pasted text: an entity, then the raw bytes of a curly quote in another encoding,
+    on a page whose every other quote is UTF-8. As a browser shows it: the stray bytes
+    are replacement characters, and no quote of the page turns into mojibake."""
+    text = "<p>NBC\u2019s president said \u2018archery\u2019 is the new curling.</p>" * 5
+    data = (page(text, '<meta charset="utf-8">').encode("utf-8")
+            + b"<p>NBC&acirc;\x80\x99s Olympics call</p>" * 3)
+    decoded = decode_html(data)
+    assert text in decoded
+    assert decoded.endswith("<p>NBC&acirc;\ufffd\ufffds Olympics call</p>")
+
+
 def test_empty_input_gives_empty_text() -> None:
     assert decode_html(b"") == ""
 
