@@ -36,6 +36,7 @@ _FORM_FIELDS = (
     "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
 )
 _LIST_CANDIDATES = "ul, ol"
+_CAPTION_BOX_CANDIDATES = rules.CAPTION_BOX
 _DROP = "data-newscrawl-drop"
 _DROPS = f"[{_DROP}]"
 _NESTED_DROPS = f"[{_DROP}] [{_DROP}]"
@@ -446,6 +447,9 @@ class Remover:
         for node in root.css(_LIST_CANDIDATES):
             if self._teaser_run(node, squash(node.text())):
                 self.mark(node, "related", "teaser-run")
+        for node in root.css(_CAPTION_BOX_CANDIDATES):
+            if _caption_box(node):
+                self.mark(node, "meta", "caption-box")
         self.sweep(root)
 
     def _teaser_run(self, node: LexborNode, text: str) -> bool:
@@ -463,6 +467,22 @@ class Remover:
                 return False
             teasers += 1
         return teasers >= rules.TEASER_MIN_ITEMS
+
+
+def _caption_box(node: LexborNode) -> bool:
+    """WordPress's caption box, class names or not: an image (or a linked one), then
+    one short paragraph, in a box sized to the image (``rules.CAPTION_BOX``)."""
+    items = element_children(node)
+    if len(items) != 2 or items[1].tag != "p" or any(
+            (c.text_content or "").strip() for c in children(node) if not c.is_element_node):
+        return False
+    image = items[0]
+    if image.tag == "a":
+        inside = element_children(image)
+        if len(inside) != 1 or (image.text() or "").strip():
+            return False
+        image = inside[0]
+    return image.tag == "img" and text_chars(items[1]) <= rules.CAPTION_BOX_MAX_CHARS
 
 
 def _thread_after(heading: LexborNode) -> list[LexborNode]:

@@ -502,6 +502,12 @@ is prose that merely mentions the phrase."""
 WIDGET_MAX_SHARE = WEAK
 """A widget found by its title or shape never spans this share of the page's text."""
 
+CAPTION_BOX = 'div[style*="width"]'
+CAPTION_BOX_MAX_CHARS = 600
+"""WordPress's caption shortcode prints ``<div id="attachment_N" style="width: 310px"
+class="wp-caption"><img><p class="wp-caption-text">...</p></div>``: without its class
+names, the box keeps its inline width, and holds the image and its caption alone."""
+
 TEASER_MIN_ITEMS = 3
 TEASER_MAX_ITEM_CHARS = 400
 TEASER_MIN_TITLE_CHARS = 12
