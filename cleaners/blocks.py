@@ -36,7 +36,6 @@ _FORM_FIELDS = (
     "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
 )
 _LIST_CANDIDATES = "ul, ol"
-_CAPTION_BOX_CANDIDATES = rules.CAPTION_BOX
 _DROP = "data-newscrawl-drop"
 _DROPS = f"[{_DROP}]"
 _NESTED_DROPS = f"[{_DROP}] [{_DROP}]"
@@ -447,7 +446,7 @@ class Remover:
         for node in root.css(_LIST_CANDIDATES):
             if self._teaser_run(node, squash(node.text())):
                 self.mark(node, "related", "teaser-run")
-        for node in root.css(_CAPTION_BOX_CANDIDATES):
+        for node in root.css(rules.CAPTION_BOX):
             if _caption_box(node):
                 self.mark(node, "meta", "caption-box")
         self.sweep(root)

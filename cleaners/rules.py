@@ -292,7 +292,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"trackback url for this entry:?.{0,200}",
         r"the comments to this entry are closed\.?",
         # a trackback link or list header, in every blog engine's post footer
-        r"trackback(?: uri| url)?", r"trackbacks?(?: ?/ ?pingbacks?)?",
+        r"trackbacks?(?: uri| url| ?/ ?pingbacks?)?",
         # the gravatar line of WordPress's classic themes' comment form
         r"(?:and oh, )?if you want a pic to show with your comment, go get a gravatar!?",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
