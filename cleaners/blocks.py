@@ -547,6 +547,9 @@ def _is_teaser(item: LexborNode, item_text: str) -> bool:
         line = link.parent
         while line is not None and line.tag not in BLOCK_TAGS:
             line = line.parent
-        return line is None or squash(line.text(separator=" ")) == title or (
-            line.mem_id != item.mem_id and line.tag in _HEADING_TAGS)
+        if line is None:
+            return True
+        said = squash(line.text(separator=" "))
+        return said == title or (line.mem_id != item.mem_id and line.tag in _HEADING_TAGS) \
+            or (said.startswith(title) and said.endswith(rules.EXCERPT_ENDS))
     return False

@@ -508,6 +508,11 @@ CAPTION_BOX_MAX_CHARS = 600
 class="wp-caption"><img><p class="wp-caption-text">...</p></div>``: without its class
 names, the box keeps its inline width, and holds the image and its caption alone."""
 
+EXCERPT_ENDS = ("...", "…", "[…]", "[...]")
+"""How a teaser's excerpt is cut short: a title followed on its line by text ending so
+("<a>Title</a> <span>WASHINGTON: The council said...</span>") is a teaser's, not a
+sentence of the story that opens with a link."""
+
 TEASER_MIN_ITEMS = 3
 TEASER_MAX_ITEM_CHARS = 400
 TEASER_MIN_TITLE_CHARS = 12

@@ -154,6 +154,19 @@ def test_teaser_list_shape_is_caught_without_classes_or_titles() -> None:
     assert any(r.rule == "teaser-run" for r in article.removed)
 
 
+@pytest.mark.parametrize("cut", ["...", "…", " […]"])
+def test_teasers_with_an_excerpt_cut_short_on_the_title_s_line_are_a_teaser_run(cut: str) -> None:
+    """A ticker of linked titles each followed, on its own line, by an excerpt that
+    trails off (WordPress ends an automatic excerpt with "[…]")."""
+    teasers = "<ul>" + "".join(
+        f'<li><a href="/s{i}">Another story headline number {i}</a> <span>NEW DELHI: The '
+        f"council met on Wednesday and said that the plan would go ahead once{cut}</span></li>"
+        for i in range(4)) + "</ul>"
+    article = clean(page(prose() + teasers))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert any(r.rule == "teaser-run" for r in article.removed)
+
+
 def test_a_list_of_linked_sentences_in_the_article_is_kept() -> None:
     items = [f'<li><a href="/n{i}">Company {i} reported results</a>, beating estimates by '
              f"a wide margin for the third quarter in a row, analysts said.</li>" for i in range(4)]
