@@ -210,6 +210,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"(?:today.s |this week.s )?most (?:popular|read|viewed|shared)"
         r"(?: today| this week| now)?",
         r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also",
+        r"continue reading(?: [\"“][^\"”]{1,120}[\"”])?",  # WordPress's more link
         r"trending(?: now| stories)?",
         r"popular (?:posts|stories|articles|now|today|this week)",
         r"recent (?:posts|articles|stories|news)",
