@@ -190,6 +190,7 @@ SHARE_TITLES: Lexicon = {
            r"síguenos(?: en .{1,30})?"),
     "de": (r"diese geschichte teilen",
            r"teilen", r"artikel teilen", r"teilen mit", r"teile (?:dies|diesen beitrag)",
+           r"teilen sie (?:dies|diesen beitrag)(?: mit)?",  # Jetpack's formal German
            r"gefällt mir",
            r"folge(?:n sie)? uns(?: auf .{1,30})?"),
     "fr": (r"partager(?: cet article| ceci| la publication)?", r"j[’']aime(?: ceci| ça)?",

@@ -335,7 +335,7 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "Hits: 3747", "Like it? Share it!", "Sponsored by",
     # a theme's "Continue reading" link, in a few of the lexicon's languages
     "Continue reading “A headline” →", "(more…)", "Weiterlesen »", "Lire la suite",
-    "Leer más", "Czytaj dalej", "Читать далее", "続きを読む",
+    "Leer más", "Czytaj dalej", "Читать далее", "続きを読む", "Teilen Sie dies mit:",
 ])
 def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
