@@ -327,7 +327,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # "Updated at 1:23 p.m."; lines with a date are datelines (``LINE_SHAPES``).
         r"(?:published|updated|last updated|posted|modified)(?: on| at)?:?\s+"
         r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
-        r"hits:? [\d.,]+",  # Joomla's view counter under an article
+        r"(?:hits|post views):? [\d.,]+",  # Joomla's view counter, WordPress's Post Views Counter
         r"(?:reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture"
         r"|tempo di lettura|время чтения|leestijd):? .{0,20}",
     )),
@@ -390,6 +390,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"don.t miss (?:a|another|any) (?:post|article|story|update)s?!? .{0,200}",
         r"(?:sign[ -]?up|subscribe|register)(?: now| today| here)? (?:to|for) (?:our|the|my)"
         r" .{0,40}?(?:e-?)?newsletters?\b.{0,200}",
+        r"join (?:our|my) (?:[\w-]+ ){0,3}?(?:e-?)?newsletters?"
+        r"(?: (?:for|to|and|today|now)\b.{0,160})?",
         r"sign[ -]?up (?:for|to receive) (?:our )?(?:free )?e-?mail updates.{0,200}",
     ), max_chars=NOTICE_MAX_CHARS),
 )

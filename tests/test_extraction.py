@@ -336,6 +336,7 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     # a theme's "Continue reading" link, in a few of the lexicon's languages
     "Continue reading “A headline” →", "(more…)", "Weiterlesen »", "Lire la suite",
     "Leer más", "Czytaj dalej", "Читать далее", "続きを読む", "Teilen Sie dies mit:",
+    "Post Views: 1.432", "Join our Newsletter for the latest news right to your inbox",
 ])
 def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
@@ -456,6 +457,7 @@ def test_a_quoted_posts_credit_line_stays() -> None:
     "Update your browser today, security researchers urged after the flaw was found.",
     "Mail for Exchange was upgraded from 2.9.158 to 2.9.176.",
     "Continue reading to learn why the storm hit the coast so hard.",
+    "Join our newsletter debate, the editor told the staff on Monday.",
 ])
 def test_prose_that_starts_like_boilerplate_stays(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
