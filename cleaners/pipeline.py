@@ -279,9 +279,11 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata,
 def _widget_heading_left(block: Block) -> bool:
     """A heading that ends the article heads nothing: the title of a widget that went
     ("Related Training", "Like Our Site?"), in whatever language. A sentence ("So for
-    now, I'll be relying on Shanks's pony!") is a line of the article set as a heading."""
+    now, I'll be relying on Shanks's pony!") is a line of the article set as a heading,
+    and a heading inside a quotation is the quoted text's (a blockquote of headings, as
+    some editors set a call to readers), never a widget's."""
     text = block.text.rstrip()
-    return block.kind == "heading" and not (
+    return block.kind == "heading" and not block.quote and not (
         text[-1:] in rules.SENTENCE_ENDS
         and len(WORD.findall(text)) >= rules.SENTENCE_MIN_WORDS)
 

@@ -443,6 +443,17 @@ def test_an_image_beside_a_paragraph_is_no_caption_box(box: str) -> None:
     assert CAPTION in article.text
 
 
+def test_headings_of_a_quotation_ending_the_story_are_kept() -> None:
+    """A blockquote set as headings (a call to readers) is the quoted text, however
+    short its lines: no widget's title stands in a quotation."""
+    quote = ("<blockquote><h2>The poster contest for children</h2>"
+             "<h4>Draw a poster: keep our waters clean<br>Send it by April 3</h4></blockquote>")
+    article = clean(page(prose() + quote))
+    assert article.text.split("\n\n")[-3:] == [
+        "The poster contest for children", "Draw a poster: keep our waters clean",
+        "Send it by April 3"]
+
+
 def test_a_quoted_posts_credit_line_stays() -> None:
     credit = "— Jane Doe (@janedoe) November 18, 2019"
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{credit}</p>" + prose(PARAGRAPHS[3:])))
