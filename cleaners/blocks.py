@@ -47,6 +47,11 @@ _HEADINGS = ", ".join(sorted(_HEADING_TAGS))
 _SOURCE_LINES = "p, div, span, li, dd, footer, section, h4, h5, h6"
 
 
+def noscript_story(noscript: LexborNode) -> bool:
+    """Whether a <noscript> holds the story itself (``rules.NOSCRIPT_MIN_PROSE``)."""
+    return article_like_chars(noscript, set()) >= rules.NOSCRIPT_MIN_PROSE
+
+
 def _enclosing_block(holder: LexborNode) -> tuple[LexborNode | None, str]:
     """The block a line of text stands in (``holder`` holds the text itself): its
     nearest block-level element, widened to the largest ancestor that says nothing more."""
@@ -231,7 +236,9 @@ class Remover:
         """
         self.sweep(root)  # the user's site drops go first: they know the site
         for node in reversed(root.css(_STRIPPED)):
-            if node.tag in _NON_CONTENT_TAGS:
+            if node.tag == "noscript" and noscript_story(node):
+                node.unwrap()  # the story as a browser without JavaScript shows it
+            elif node.tag in _NON_CONTENT_TAGS:
                 node.decompose()  # never rendered: the words around it join as a browser shows them
             elif _really_hidden(node) and not self.protected(node):
                 self._decompose(node, "hidden", "hidden-element")

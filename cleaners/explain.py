@@ -17,7 +17,7 @@ from itertools import groupby
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .article import Article, RemovedBlock, SiteRules
-from .blocks import BLOCK_TAGS, squash
+from .blocks import BLOCK_TAGS, noscript_story, squash
 from .dates import DateDecision
 from .decode import decode_html
 from .language import LanguageDecision
@@ -58,7 +58,7 @@ class _Recorder:
                 if text := squash(node.text_content or ""):
                     self.lines.append(_Line(node.mem_id, block, text))
                 continue
-            if node.tag in _INVISIBLE:
+            if node.tag in _INVISIBLE and not (node.tag == "noscript" and noscript_story(node)):
                 continue
             inner = node.mem_id if node.tag in BLOCK_TAGS else block
             child, children = node.child, []

@@ -27,6 +27,11 @@ NON_CONTENT_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
     "embed", "link", "meta", "dialog", "map", "audio", "video", "source", "math",
 )
+NOSCRIPT_MIN_PROSE = 500
+"""A <noscript> holding this much prose (paragraphs, as the fallback counts them) is the
+story itself, printed for readers without JavaScript (Blogger's dynamic templates put
+every post there, and in a script template), and is read as a browser without
+JavaScript shows it; a tracking pixel or an "enable JavaScript" note holds none."""
 # Form controls: stripped after the boilerplate pass, which reads them to tell a
 # comment or sign-up form from a form that wraps the whole page.
 FORM_CONTROL_TAGS = ("button", "select", "input", "textarea", "option", "label")

@@ -55,9 +55,10 @@ def markup(draw: st.DrawFn, depth: int = 0) -> str:
 
 
 def page_text(html: str) -> str:
-    """The text a browser renders: scripts and styles are not part of it."""
+    """The text a browser renders with JavaScript off: scripts and styles are not part
+    of it (a <noscript> is)."""
     tree = LexborHTMLParser(html)
-    for node in reversed(tree.css("script, style, noscript, template")):
+    for node in reversed(tree.css("script, style, template")):
         node.decompose()
     return tree.body.text() if tree.body is not None else ""
 

@@ -39,6 +39,18 @@ def test_text_outside_the_article_is_labelled_not_hidden() -> None:
     assert "markets" not in article.text
 
 
+def test_a_story_in_a_noscript_is_explained_as_kept() -> None:
+    paragraphs = [f"{p} The harbour master gave the figures for day {n} of the storm."
+                  for n, p in enumerate(ARTICLE_PARAGRAPHS)]
+    story = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (f"<html><body><main><h1>Harbour reopens</h1><noscript>{story}</noscript>"
+            '<noscript><img src="/pixel.gif">Enable JavaScript</noscript></main></body></html>')
+    article, segments = explain(page, URL)
+    kept = "\n\n".join(s.text for s in segments if s.kind is None)
+    assert kept == article.text == "\n\n".join(paragraphs)
+    assert not any("Enable JavaScript" in s.text for s in segments)
+
+
 def test_explain_on_junk_says_why() -> None:
     article, segments = explain(b"\x00\x01\x02" * 100)
     assert segments == [] and article.reason

@@ -454,6 +454,21 @@ def test_headings_of_a_quotation_ending_the_story_are_kept() -> None:
         "Send it by April 3"]
 
 
+def test_a_story_printed_for_readers_without_javascript_is_read() -> None:
+    """Blogger's dynamic templates put each post in a script template and again in a
+    <noscript>; a crawler reads the page as a browser without JavaScript shows it."""
+    story = prose()
+    html = page(f'<script type="text/template">{story}</script><noscript>{story}</noscript>')
+    assert clean(html).text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_noscript_note_or_pixel_is_not_read() -> None:
+    note = ('<noscript><p>Please enable JavaScript to view the comments powered by the '
+            'comment service.</p><img src="/pixel.gif"></noscript>')
+    article = clean(page(prose(PARAGRAPHS[:3]) + note + prose(PARAGRAPHS[3:])))
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
 def test_a_quoted_posts_credit_line_stays() -> None:
     credit = "— Jane Doe (@janedoe) November 18, 2019"
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{credit}</p>" + prose(PARAGRAPHS[3:])))
