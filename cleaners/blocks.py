@@ -260,6 +260,7 @@ class Remover:
         """
         self._root, self._page_chars, self._posts = root, None, posts
         self._article_like = article_like
+        self._locked_story = _locked_story(root, posts)
         self._judge_texts(self._walk(root))
         self.sweep(root)
         self._shape_pass(root)
@@ -293,6 +294,10 @@ class Remover:
         rule = element_rule(tag, attrs)
         if rule is None:
             return tag == "form" and self._judge_form(node)
+        if rule.kind == "paywall" and self._locked_story and (
+                tag in rules.LOCKED_STORY_TAGS
+                or article_like_chars(node, self._posts) >= rules.LOCKED_STORY_MIN_PROSE):
+            return False  # the story's own locked paragraphs, or the wrapper holding them
         chars = text_chars(node)
         if not self._small(node, rule.max_share, chars) or self.protected(node):
             return False
@@ -473,6 +478,24 @@ class Remover:
                 return False
             teasers += 1
         return teasers >= rules.TEASER_MIN_ITEMS
+
+
+def _locked_story(root: LexborNode, posts: set[int]) -> bool:
+    """Whether the page's paywall-named blocks hold the story itself
+    (``rules.LOCKED_STORY_MIN_PROSE``), counting each paragraph once."""
+    named = root.css(rules.LOCKED)
+    ids = {node.mem_id for node in named}
+    prose = 0
+    for node in named:
+        up = node.parent
+        while up is not None and up.mem_id not in ids:
+            up = up.parent
+        if up is not None:
+            continue  # counted with the named block around it
+        prose += article_like_chars(node, posts)
+        if prose >= rules.LOCKED_STORY_MIN_PROSE:
+            return True
+    return False
 
 
 def _caption_box(node: LexborNode) -> bool:

@@ -39,6 +39,18 @@ FORM_CONTROL_TAGS = ("button", "select", "input", "textarea", "option", "label")
 HIDDEN_SELECTOR = "[hidden], [aria-hidden=true], [style]"
 
 
+PAYWALL_FRAGMENTS = ("paywall", "piano-", "tp-modal", "regwall", "meter-", "subscriber-only",
+                     "kiosq")
+LOCKED = ", ".join(f'[class*="{f}"], [id*="{f}"]' for f in PAYWALL_FRAGMENTS)
+LOCKED_STORY_MIN_PROSE = 500
+LOCKED_STORY_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "li"})
+"""Paywall names mark the box that asks readers to subscribe, and on some sites the
+story's own locked paragraphs too (``<p class="text regwalled">``, ``<div
+class="article__body paywall-locker">``), printed whole in the page. Where the blocks
+so named hold this much prose (paragraphs, as the fallback counts them), they are the
+story: on that page the paywall's name removes no paragraph, heading or figure, nor a
+wrapper holding that much prose; the box of prompts around its short lines still goes."""
+
 WEAK = 0.4
 STRONG = 0.8
 """Even a plugin's name on a block holding this share of the page's unlinked text
@@ -98,9 +110,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
         "newsletter", "subscribe", "signup", "sign-up", "mailchimp", "mc4wp", "optin",
         "sailthru",
     )),
-    StructureRule("paywall", "paywall", fragments=(
-        "paywall", "piano-", "tp-modal", "regwall", "meter-", "subscriber-only",
-    )),
+    StructureRule("paywall", "paywall", fragments=PAYWALL_FRAGMENTS),
     StructureRule("author-bio", "author-bio", fragments=(
         "author-bio", "authorbio", "about-author", "author-box", "authorbox", "author-info",
         "author-description", "author-card", "saboxplugin", "td-author", "author-details",

@@ -469,6 +469,24 @@ def test_a_noscript_note_or_pixel_is_not_read() -> None:
     assert article.text.split("\n\n") == PARAGRAPHS
 
 
+def test_a_story_whose_locked_paragraphs_are_named_for_the_paywall_is_kept() -> None:
+    """Some sites print the whole story and name its locked paragraphs for the paywall
+    (``<p class="text regwalled">``); the prompt box beside them still goes."""
+    locked = "".join(f'<p class="text regwalled">{p}</p>' for p in PARAGRAPHS[2:])
+    prompt = ('<div class="paywall-prompt"><p>Continue reading for free</p>'
+              "<p>Already a subscriber? Sign in</p></div>")
+    article = clean(page(prose(PARAGRAPHS[:2]) + locked + prompt))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert ("paywall", "paywall") in {(r.kind, r.rule) for r in article.removed}
+
+
+def test_a_paywall_box_goes_where_no_story_is_locked() -> None:
+    prompt = ('<div class="paywall"><p>You have read all of your free articles this month. '
+              "Subscribe today for unlimited access to our journalism.</p></div>")
+    article = clean(page(prose() + prompt))
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
 def test_a_quoted_posts_credit_line_stays() -> None:
     credit = "— Jane Doe (@janedoe) November 18, 2019"
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{credit}</p>" + prose(PARAGRAPHS[3:])))
