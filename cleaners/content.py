@@ -111,7 +111,20 @@ def thread_posts(root: LexborNode, titles: tuple[str, ...] = ()) -> set[int]:
     headlines = _headlines(titles)
     listed = {item.mem_id for item in root.css(_LISTED_POSTS)
               if not (headlines and _listed_story(item, headlines))}
-    return listed | _unlisted_posts(root)
+    return (listed | _unlisted_posts(root)) - _live_updates(root)
+
+
+def _live_updates(root: LexborNode) -> set[int]:
+    """The updates of a live blog, as schema.org marks them (``rules.LIVE_UPDATES``),
+    and the list items or <div>s that wrap each one: they run like a thread, each with
+    its time and a link, but they are the story. A wrapper that says nothing more is the
+    update's too."""
+    updates: set[int] = set()
+    for update in root.css(rules.LIVE_UPDATES):
+        updates.add(update.mem_id)
+        if (parent := update.parent) is not None and text_chars(parent) == text_chars(update):
+            updates.add(parent.mem_id)
+    return updates
 
 
 def _headlines(titles: tuple[str, ...]) -> list[str]:

@@ -39,6 +39,10 @@ FORM_CONTROL_TAGS = ("button", "select", "input", "textarea", "option", "label")
 HIDDEN_SELECTOR = "[hidden], [aria-hidden=true], [style]"
 
 
+LIVE_UPDATES = "[itemprop~=liveBlogUpdate]"
+"""schema.org's mark on each update of a live blog (``LiveBlogPosting``): the updates
+of a live story are its text, however much they look like a thread's posts."""
+
 PAYWALL_FRAGMENTS = ("paywall", "piano-", "tp-modal", "regwall", "meter-", "subscriber-only",
                      "kiosq")
 LOCKED = ", ".join(f'[class*="{f}"], [id*="{f}"]' for f in PAYWALL_FRAGMENTS)

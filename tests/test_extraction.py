@@ -487,6 +487,19 @@ def test_a_paywall_box_goes_where_no_story_is_locked() -> None:
     assert article.text.split("\n\n") == PARAGRAPHS
 
 
+def test_the_updates_of_a_live_blog_are_the_story() -> None:
+    """Each update of a live story has its time and a link, like a comment; schema.org's
+    liveBlogUpdate says it is the story."""
+    updates = "".join(
+        f'<li><div itemprop="liveBlogUpdate"><span>21:0{n} (IST)</span>'
+        f"<p>{p} Stay with <a href='/live'>our live coverage</a> for more.</p></div></li>"
+        for n, p in enumerate(PARAGRAPHS))
+    article = clean(page(f'<ul itemscope itemtype="https://schema.org/LiveBlogPosting">'
+                         f"{updates}</ul>"))
+    assert all(p in article.text for p in PARAGRAPHS)
+    assert not any(r.kind == "thread" for r in article.removed)
+
+
 def test_a_quoted_posts_credit_line_stays() -> None:
     credit = "— Jane Doe (@janedoe) November 18, 2019"
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{credit}</p>" + prose(PARAGRAPHS[3:])))
