@@ -260,7 +260,7 @@ class Remover:
         """
         self._root, self._page_chars, self._posts = root, None, posts
         self._article_like = article_like
-        self._locked_story = _locked_story(root, posts)
+        self._locked_story: bool | None = None  # asked when a paywall's name is met
         self._judge_texts(self._walk(root))
         self.sweep(root)
         self._shape_pass(root)
@@ -294,7 +294,7 @@ class Remover:
         rule = element_rule(tag, attrs)
         if rule is None:
             return tag == "form" and self._judge_form(node)
-        if rule.kind == "paywall" and self._locked_story and (
+        if rule.kind == "paywall" and self._story_is_locked() and (
                 tag in rules.LOCKED_STORY_TAGS
                 or article_like_chars(node, self._posts) >= rules.LOCKED_STORY_MIN_PROSE):
             return False  # the story's own locked paragraphs, or the wrapper holding them
@@ -309,6 +309,12 @@ class Remover:
             return False  # marked with its widget; the sweep takes them together
         self._decompose(node, rule.kind, rule.name)
         return True
+
+    def _story_is_locked(self) -> bool:
+        if self._locked_story is None:
+            root = self._root
+            self._locked_story = root is not None and _locked_story(root, self._posts)
+        return self._locked_story
 
     def _holds_the_article(self, node: LexborNode, chars: int) -> bool:
         """Whether ``node`` (``chars`` of text) is a wrapper holding most of the page's
