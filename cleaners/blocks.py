@@ -464,9 +464,6 @@ class Remover:
         for node in root.css(_LIST_CANDIDATES):
             if self._teaser_run(node, squash(node.text())):
                 self.mark(node, "related", "teaser-run")
-        for node in root.css(rules.CAPTION_BOX):
-            if _caption_box(node):
-                self.mark(node, "meta", "caption-box")
         self.sweep(root)
 
     def _teaser_run(self, node: LexborNode, text: str) -> bool:
@@ -502,22 +499,6 @@ def _locked_story(root: LexborNode, posts: set[int]) -> bool:
         if prose >= rules.LOCKED_STORY_MIN_PROSE:
             return True
     return False
-
-
-def _caption_box(node: LexborNode) -> bool:
-    """WordPress's caption box, class names or not: an image (or a linked one), then
-    one short paragraph, in a box sized to the image (``rules.CAPTION_BOX``)."""
-    items = element_children(node)
-    if len(items) != 2 or items[1].tag != "p" or any(
-            (c.text_content or "").strip() for c in children(node) if not c.is_element_node):
-        return False
-    image = items[0]
-    if image.tag == "a":
-        inside = element_children(image)
-        if len(inside) != 1 or (image.text() or "").strip():
-            return False
-        image = inside[0]
-    return image.tag == "img" and text_chars(items[1]) <= rules.CAPTION_BOX_MAX_CHARS
 
 
 def _thread_after(heading: LexborNode) -> list[LexborNode]:

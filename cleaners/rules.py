@@ -524,12 +524,6 @@ is prose that merely mentions the phrase."""
 WIDGET_MAX_SHARE = WEAK
 """A widget found by its title or shape never spans this share of the page's text."""
 
-CAPTION_BOX = 'div[style*="width"]'
-CAPTION_BOX_MAX_CHARS = 600
-"""WordPress's caption shortcode prints ``<div id="attachment_N" style="width: 310px"
-class="wp-caption"><img><p class="wp-caption-text">...</p></div>``: without its class
-names, the box keeps its inline width, and holds the image and its caption alone."""
-
 EXCERPT_ENDS = ("...", "…", "[…]", "[...]")
 """How a teaser's excerpt is cut short: a title followed on its line by text ending so
 ("<a>Title</a> <span>WASHINGTON: The council said...</span>") is a teaser's, not a

@@ -33,7 +33,7 @@ def rule_names() -> set[str]:
     tables = rules.STRUCTURE_RULES + rules.TITLE_RULES + rules.LINE_RULES + rules.SOURCE_RULES
     return {r.name for r in tables} | {
         "form", "teaser-run", "hidden-element", "title-heading", "repeated-block",
-        "link-dense-block", "thread-posts", "orphan-heading", "caption-box",
+        "link-dense-block", "thread-posts", "orphan-heading",
     }
 
 
@@ -418,29 +418,6 @@ def test_markdown_shows_markup_in_the_text_as_text() -> None:
 def test_datelines_counters_and_contacts_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
     assert article.text.split("\n\n") == PARAGRAPHS
-
-
-CAPTION = "Firefighters at the scene on Tuesday, in a photo taken by a reader. (Jane Doe)"
-
-
-@pytest.mark.parametrize("image", ['<img src="/a.jpg">', '<a href="/a.jpg"><img src="/a.jpg"></a>'])
-def test_a_caption_box_without_class_names_goes(image: str) -> None:
-    """WordPress's caption shortcode, its class and id names stripped: the inline width
-    it sizes the box with is left."""
-    box = f'<div style="width: 310px">{image}<p>{CAPTION}</p></div>'
-    article = clean(page(prose(PARAGRAPHS[:3]) + box + prose(PARAGRAPHS[3:])))
-    assert article.text.split("\n\n") == PARAGRAPHS
-    assert ("meta", "caption-box") in {(r.kind, r.rule) for r in article.removed}
-
-
-@pytest.mark.parametrize("box", [
-    f'<div><img src="/a.jpg"><p>{CAPTION}</p></div>',  # no box sized to an image
-    f'<div style="width: 310px"><img src="/a.jpg"><p>{CAPTION}</p><p>{CAPTION}</p></div>',
-    f'<div style="width: 310px"><p>{CAPTION}</p></div>',
-])
-def test_an_image_beside_a_paragraph_is_no_caption_box(box: str) -> None:
-    article = clean(page(prose(PARAGRAPHS[:3]) + box + prose(PARAGRAPHS[3:])))
-    assert CAPTION in article.text
 
 
 def test_headings_of_a_quotation_ending_the_story_are_kept() -> None:
