@@ -294,7 +294,7 @@ class Remover:
         rule = element_rule(tag, attrs)
         if rule is None:
             return tag == "form" and self._judge_form(node)
-        if rule.kind == "paywall" and self._story_is_locked() and (
+        if rule.yields_to_locked_story and self._story_is_locked() and (
                 tag in rules.LOCKED_STORY_TAGS
                 or article_like_chars(node, self._posts) >= rules.LOCKED_STORY_MIN_PROSE):
             return False  # the story's own locked paragraphs, or the wrapper holding them

@@ -73,7 +73,9 @@ class StructureRule:
     a matched block may hold and still be removed: generic words (``sidebar``,
     ``post-meta``) are often on the wrapper of the whole article, so they get
     ``WEAK``; a plugin's name is trusted further (``STRONG``); a comment thread can
-    outweigh the article it follows and never wraps it (``ALWAYS``).
+    outweigh the article it follows and never wraps it (``ALWAYS``). A rule that
+    ``yields_to_locked_story`` removes none of the story's own blocks on a page whose
+    blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``).
     """
 
     name: str
@@ -83,6 +85,7 @@ class StructureRule:
     tokens: tuple[str, ...] = ()
     fragments: tuple[str, ...] = ()
     max_share: float = 0.4
+    yields_to_locked_story: bool = False
 
 
 STRUCTURE_RULES: tuple[StructureRule, ...] = (
@@ -114,7 +117,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
         "newsletter", "subscribe", "signup", "sign-up", "mailchimp", "mc4wp", "optin",
         "sailthru",
     )),
-    StructureRule("paywall", "paywall", fragments=PAYWALL_FRAGMENTS),
+    StructureRule("paywall", "paywall", fragments=PAYWALL_FRAGMENTS, yields_to_locked_story=True),
     StructureRule("author-bio", "author-bio", fragments=(
         "author-bio", "authorbio", "about-author", "author-box", "authorbox", "author-info",
         "author-description", "author-card", "saboxplugin", "td-author", "author-details",
