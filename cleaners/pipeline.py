@@ -262,7 +262,8 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata,
     kept: list[Block] = []
     seen: set[str] = set()
     title = squash(metadata.title or "").casefold()
-    in_story = _lists_between_paragraphs(blocks)
+    in_story = [between or roundup for between, roundup in zip(
+        _lists_between_paragraphs(blocks), _roundup_items(blocks), strict=True)]
     for block, listed in zip(blocks, in_story, strict=True):
         reason = _block_rule(block, title, seen, kept, listed)
         if reason is None:
@@ -305,6 +306,19 @@ def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
             listed[start:end] = [True] * (end - start)
         start = end + 1
     return listed
+
+
+def _roundup_items(blocks: list[Block]) -> list[bool]:
+    """Which blocks are items of a post made of its list (``rules.ROUNDUP_MIN_SHARE``):
+    the items long enough to be titles or sentences, where they are most of the post."""
+    titled = [block.kind == "item"
+              and len(WORD.findall(block.text)) >= rules.ROUNDUP_ITEM_MIN_WORDS
+              for block in blocks]
+    listed = sum(len(block.text) for block, title in zip(blocks, titled, strict=True) if title)
+    if sum(titled) >= rules.ROUNDUP_MIN_ITEMS \
+            and listed >= rules.ROUNDUP_MIN_SHARE * sum(len(block.text) for block in blocks):
+        return titled
+    return [False] * len(blocks)
 
 
 def _prose(block: Block, ends: str = rules.SENTENCE_ENDS) -> bool:

@@ -554,6 +554,15 @@ LINK_DENSE_MAX_PROSE = 80
 """An article block whose text is mostly links is navigation, not prose, unless it
 still carries this much unlinked text (hover-card links that repeat names)."""
 
+ROUNDUP_MIN_ITEMS = 5
+ROUNDUP_ITEM_MIN_WORDS = 4
+ROUNDUP_MIN_SHARE = 0.5
+"""A post made of a list (a links roundup, a week's deals, a reading list) is its
+list: where this many items of this many words or more (titles or sentences, not
+menu labels like "Home" or "May 2012") hold this share of the article's text, those
+items are the story, however linked. A related-links widget follows a story longer
+than itself, and the teaser and widget rules have taken it before this pass."""
+
 SENTENCE_MIN_WORDS = 6
 SENTENCE_MIN_PROSE = 20
 SENTENCE_ENDS = ".!?"

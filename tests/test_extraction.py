@@ -191,6 +191,22 @@ def test_a_list_of_links_between_two_paragraphs_is_the_story_s_and_stays() -> No
     assert ending.text.split("\n\n") == PARAGRAPHS
 
 
+def test_a_post_made_of_its_list_of_links_keeps_the_list() -> None:
+    """A roundup (the week's links, the day's deals) is its list, however linked; menu
+    labels in the same share of the text are not titles, and go."""
+    intro = "<p>Here are the stories that caught our eye this week, in case you missed them:</p>"
+    roundup = "<ul>" + "".join(
+        f'<li><strong>Budget:</strong> <a href="/s{i}">How the city council voted on plan {i}</a>'
+        "</li>" for i in range(6)) + "</ul>"
+    article = clean(page(intro + roundup))
+    assert article.text.count("How the city council voted") == 6
+    assert not any(r.rule == "link-dense-block" for r in article.removed)
+    labels = "<ul>" + "".join(f'<li><a href="/m{i}">May {2010 + i}</a></li>'
+                              for i in range(12)) + "</ul>"
+    archive = clean(page("<p>A short note from the editor, as the week ends.</p>" + labels))
+    assert "May 2012" not in archive.text
+
+
 def test_a_sentence_mostly_of_links_is_kept_and_a_line_of_links_goes() -> None:
     sentence = ('Visit <a href="/a">Boy Mama Teacher Mama</a> to see how to create the '
                 '<a href="/b">interesting textures on this Indian corn craft</a>.')
