@@ -298,6 +298,8 @@ class Remover:
                 tag in rules.LOCKED_STORY_TAGS
                 or article_like_chars(node, self._posts) >= rules.LOCKED_STORY_MIN_PROSE):
             return False  # the story's own locked paragraphs, or the wrapper holding them
+        if tag in rules.INLINE_WORD_TAGS and _inside_sentence(node):
+            return False  # a name linked in a sentence, not a block of its own
         chars = text_chars(node)
         if not self._small(node, rule.max_share, chars) or self.protected(node):
             return False
@@ -570,3 +572,10 @@ def _is_teaser(item: LexborNode, item_text: str) -> bool:
         return said == title or (line.mem_id != item.mem_id and line.tag in _HEADING_TAGS) \
             or (said.startswith(title) and said.endswith(rules.EXCERPT_ENDS))
     return False
+
+
+def _inside_sentence(node: LexborNode) -> bool:
+    """Whether ``node`` stands among a paragraph's own words (``rules.INLINE_WORD_TAGS``)."""
+    parent = node.parent
+    return parent is not None and parent.tag in rules.SENTENCE_PARENT_TAGS \
+        and len(squash(parent.text(deep=False))) >= rules.SENTENCE_MIN_PROSE

@@ -554,6 +554,15 @@ LINK_DENSE_MAX_PROSE = 80
 """An article block whose text is mostly links is navigation, not prose, unless it
 still carries this much unlinked text (hover-card links that repeat names)."""
 
+INLINE_WORD_TAGS = frozenset({"a", "span", "em", "strong", "b", "i"})
+SENTENCE_PARENT_TAGS = frozenset({"p", "li", "dd"})
+"""A link or span among a paragraph's own words (``SENTENCE_MIN_PROSE`` of them, not
+counting its other elements) is part of a sentence, whatever its class says: sites
+link names and topics inside the story with classes of their own (the New York
+Times' ``meta-loc``/``meta-per``, tag auto-linkers' ``tag``), and removing them cut
+words out of sentences ("which both and the claim"). A byline paragraph holds
+little text of its own besides its spans, and its lines go by what they say."""
+
 ROUNDUP_MIN_ITEMS = 5
 ROUNDUP_ITEM_MIN_WORDS = 4
 ROUNDUP_MIN_SHARE = 0.5

@@ -191,6 +191,19 @@ def test_a_list_of_links_between_two_paragraphs_is_the_story_s_and_stays() -> No
     assert ending.text.split("\n\n") == PARAGRAPHS
 
 
+@pytest.mark.parametrize("name", ["meta-loc", "tag", "author", "share"])
+def test_a_link_inside_a_sentence_stays_whatever_its_class(name: str) -> None:
+    """Sites link names and topics in the story with classes of their own; a byline
+    paragraph, with little text of its own besides its spans, still goes."""
+    sentence = (f'<p>The islands, which both <a class="{name}" href="/t/vn">Vietnam</a> and '
+                f'<a class="{name}" href="/t/cn">China</a> claim, lie far off the coast.</p>')
+    article = clean(page(prose(PARAGRAPHS[:3]) + sentence + prose(PARAGRAPHS[3:])))
+    assert "which both Vietnam and China claim, lie far off" in article.text
+    byline = '<p><span class="byline">By Jane Perlez and John F. Burns</span></p>'
+    bylined = clean(page(byline + prose()))
+    assert "Jane Perlez" not in bylined.text
+
+
 def test_a_post_made_of_its_list_of_links_keeps_the_list() -> None:
     """A roundup (the week's links, the day's deals) is its list, however linked; menu
     labels in the same share of the text are not titles, and go."""
