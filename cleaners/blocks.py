@@ -303,6 +303,8 @@ class Remover:
         chars = text_chars(node)
         if not self._small(node, rule.max_share, chars) or self.protected(node):
             return False
+        if rule.max_prose is not None and article_like_chars(node, self._posts) > rule.max_prose:
+            return False  # paragraphs under a toolbar's name: what a print plugin wraps
         if rule.max_share <= rules.WEAK and (node.css_first(rules.ARTICLE_BODY_MARKERS)
                                              or self._holds_the_article(node, chars)):
             return False  # a generic word on the article's wrapper

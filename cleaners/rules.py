@@ -47,6 +47,10 @@ PAYWALL_FRAGMENTS = ("paywall", "piano-", "tp-modal", "regwall", "meter-", "subs
                      "kiosq")
 LOCKED = ", ".join(f'[class*="{f}"], [id*="{f}"]' for f in PAYWALL_FRAGMENTS)
 LOCKED_STORY_MIN_PROSE = 500
+TOOLBAR_MAX_PROSE = 300
+"""A toolbar holds buttons, not paragraphs: a block named for sharing or printing that
+holds more prose than this (paragraphs, as the fallback counts them) is the story a
+print plugin wraps (``print-this-content``)."""
 LOCKED_STORY_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "li"})
 """Paywall names mark the box that asks readers to subscribe, and on some sites the
 story's own locked paragraphs too (``<p class="text regwalled">``, ``<div
@@ -75,7 +79,9 @@ class StructureRule:
     ``WEAK``; a plugin's name is trusted further (``STRONG``); a comment thread can
     outweigh the article it follows and never wraps it (``ALWAYS``). A rule that
     ``yields_to_locked_story`` removes none of the story's own blocks on a page whose
-    blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``).
+    blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``). A rule with a
+    ``max_prose`` names a block that holds no paragraphs: one holding more prose than
+    that is not what its name says.
     """
 
     name: str
@@ -86,6 +92,7 @@ class StructureRule:
     fragments: tuple[str, ...] = ()
     max_share: float = 0.4
     yields_to_locked_story: bool = False
+    max_prose: int | None = None
 
 
 STRUCTURE_RULES: tuple[StructureRule, ...] = (
@@ -135,7 +142,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     StructureRule("share-bar", "share", tokens=(
         "share", "sharing", "social", "socials", "follow", "print", "email", "toolbar",
         "tools", "utility", "actions",
-    )),
+    ), max_prose=TOOLBAR_MAX_PROSE),
     StructureRule("related-widget", "related", tokens=(
         "related", "recirc", "more", "teaser", "teasers", "widget", "popular", "suggested",
     )),
