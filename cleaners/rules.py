@@ -330,7 +330,11 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("cookie-notice", "cookie", (
         r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies.{0,300}",
         r"by (?:using|continuing to (?:use|browse)) (?:this|our) (?:web)?site.{0,200}",
-        r"accept (?:all )?cookies", *lexicon.phrases(lexicon.COOKIE_NOTICES),
+        r"accept (?:all )?cookies",
+        # the placeholder of an embedded post, until the reader consents to load it
+        r"allow .{1,40} content\?",
+        r"this article (?:contains|includes) content provided by .{1,300}",
+        *lexicon.phrases(lexicon.COOKIE_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("ad-label", "ads", (
         r"advertisements?", r"sponsored(?: content| post)?", r"paid (?:content|post)", r"promoted",

@@ -366,6 +366,13 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "Continue reading “A headline” →", "(more…)", "Weiterlesen »", "Lire la suite",
     "Leer más", "Czytaj dalej", "Читать далее", "続きを読む", "Teilen Sie dies mit:",
     "Post Views: 1.432", "Join our Newsletter for the latest news right to your inbox",
+    # the placeholder of an embedded post, until the reader consents to load it
+    "Allow Instagram content?", "Empfohlener redaktioneller Inhalt",
+    "This article contains content provided by Instagram. We ask for your permission before "
+    "anything is loaded, as they may be using cookies and other technologies.",
+    "An dieser Stelle findet Ihr einen externen Inhalt von Instagram, der den Artikel ergänzt.",
+    "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können "
+    "personenbezogene Daten an Drittplattformen übermittelt werden.",
 ])
 def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
