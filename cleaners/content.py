@@ -164,9 +164,31 @@ def _unlisted_posts(root: LexborNode) -> set[int]:
         if len(divs) < rules.THREAD_MIN_POSTS:
             continue  # most <div>s: no shape to compare
         for group in _alike(divs):
-            if all(post.css_first("a") is not None for post in group):
+            if all(_links_of_its_own(post) for post in group):
                 posts.update(post.mem_id for post in group)
     return posts
+
+
+def _links_of_its_own(post: LexborNode) -> bool:
+    """Whether ``post`` holds a link outside its sentences (``_linked_from_prose``): a
+    comment's author or reply link, a teaser's title. A section of an article links
+    only from its sentences."""
+    return any(not _linked_from_prose(link) for link in post.css("a"))
+
+
+def _linked_from_prose(link: LexborNode) -> bool:
+    """Whether ``link`` stands in a paragraph with words of its own around it
+    (``rules.SENTENCE_MIN_PROSE``), however deep in spans and emphasis."""
+    block = link.parent
+    while block is not None and block.tag in rules.INLINE_WORD_TAGS:
+        block = block.parent
+    if block is None or block.tag not in rules.SENTENCE_PARENT_TAGS:
+        return False
+    # The block's own line only: a list item's nested list or paragraphs are not the
+    # words around its link (a teaser's title above its excerpt).
+    words = len(squash(block.text(deep=False))) + sum(
+        text_chars(inline) for inline in children(block) if inline.tag in rules.INLINE_WORD_TAGS)
+    return words - text_chars(link) >= rules.SENTENCE_MIN_PROSE
 
 
 def _alike(divs: list[LexborNode]) -> list[list[LexborNode]]:
@@ -212,7 +234,7 @@ def thread_runs(roots: list[LexborNode], posts: set[int]) -> list[LexborNode]:
             if node.mem_id in posts and node.parent is not None:
                 runs.setdefault(node.parent.mem_id, []).append(node)
     return [post for run in runs.values()
-            if len(run) >= rules.THREAD_MIN_POSTS and all(p.css_first("a") for p in run)
+            if len(run) >= rules.THREAD_MIN_POSTS and all(_links_of_its_own(p) for p in run)
             for post in run]
 
 

@@ -597,3 +597,25 @@ def test_a_box_named_for_printing_that_holds_the_recipe_is_the_story() -> None:
     assert article.text.split("\n\n") == PARAGRAPHS + steps
     assert any(r.rule == "share-bar" and r.excerpt == "Print Email" for r in article.removed)
 
+@pytest.mark.parametrize("classed", [True, False])
+def test_sections_linking_only_from_their_sentences_are_the_story(classed: bool) -> None:
+    """A listicle's sections have the shape of a thread's posts, each with a link; but a
+    post has a link of its own (an author, a title), and a section links only from its
+    sentences. Teasers with linked titles after the story still go."""
+    sections = "".join(
+        f"<div class='news-article'><h2>Reason number {n}</h2><figure><img src='/{n}.jpg'>"
+        f"</figure><div class='columns'><p><span>{p} </span><a href='https://source.example/{n}'>"
+        f"<span>The study</span></a><span> says so.</span></p></div></div>"
+        for n, p in enumerate(PARAGRAPHS))
+    teasers = "".join(
+        f"<div class='card'><h3><a href='/story/{n}'>Another story number {n}</a></h3>"
+        f"<p>A short excerpt of another story, number {n}, to draw readers in.</p></div>"
+        for n in range(4))
+    html = f"<html><body><main><article>{sections}</article><section>{teasers}</section>" \
+           "</main></body></html>"
+    if not classed:
+        html = re.sub(r" class='[^']*'", "", html)
+    text = clean(html, "https://news.example/listicle").text
+    for n, p in enumerate(PARAGRAPHS):
+        assert f"Reason number {n}" in text and f"{p} The study says so." in text
+    assert "Another story" not in text
