@@ -112,6 +112,24 @@ def _really_hidden(node: LexborNode) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
+def _hidden_page_of_story(node: LexborNode) -> bool:
+    """Whether hidden ``node`` is a later page of a story paged by script (a gallery's
+    slides, a listicle's items): hidden by its style, it holds prose
+    (``rules.STORY_PAGE_MIN_PROSE``) and no form, and so does the shown element of its
+    tag that opens its run of siblings. A reader pages through them all."""
+    attrs = node.attributes
+    if node.tag not in rules.STORY_PAGE_TAGS or "hidden" in attrs or "aria-hidden" in attrs \
+            or node.css_first(_FORM_FIELDS) is not None \
+            or article_like_chars(node, set()) < rules.STORY_PAGE_MIN_PROSE:
+        return False  # a dialog or a form hidden until asked for
+    shown = node.prev
+    while shown is not None and (not shown.is_element_node
+                                 or (shown.tag == node.tag and _really_hidden(shown))):
+        shown = shown.prev
+    return shown is not None and shown.tag == node.tag \
+        and article_like_chars(shown, set()) >= rules.STORY_PAGE_MIN_PROSE
+
+
 def _cut(node: LexborNode) -> None:
     """Remove a node and free it, leaving a space: the words on either side of it
     must not run together ("end<span>ad</span>start" is not "endstart")."""
@@ -240,7 +258,8 @@ class Remover:
                 node.unwrap()  # the story as a browser without JavaScript shows it
             elif node.tag in _NON_CONTENT_TAGS:
                 node.decompose()  # never rendered: the words around it join as a browser shows them
-            elif _really_hidden(node) and not self.protected(node):
+            elif _really_hidden(node) and not self.protected(node) \
+                    and not _hidden_page_of_story(node):
                 self._decompose(node, "hidden", "hidden-element")
 
     def strip_form_controls(self, root: LexborNode) -> None:

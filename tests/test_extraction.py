@@ -597,6 +597,7 @@ def test_a_box_named_for_printing_that_holds_the_recipe_is_the_story() -> None:
     assert article.text.split("\n\n") == PARAGRAPHS + steps
     assert any(r.rule == "share-bar" and r.excerpt == "Print Email" for r in article.removed)
 
+
 @pytest.mark.parametrize("classed", [True, False])
 def test_sections_linking_only_from_their_sentences_are_the_story(classed: bool) -> None:
     """A listicle's sections have the shape of a thread's posts, each with a link; but a
@@ -619,3 +620,17 @@ def test_sections_linking_only_from_their_sentences_are_the_story(classed: bool)
     for n, p in enumerate(PARAGRAPHS):
         assert f"Reason number {n}" in text and f"{p} The study says so." in text
     assert "Another story" not in text
+
+
+def test_the_pages_of_a_story_shown_one_at_a_time_are_read() -> None:
+    """A gallery or listicle paged by script hides every page but the first
+    (``display: none``): a reader pages through them all. A hidden form or menu is
+    still not read."""
+    pages_ = "".join(f"<div style='display: none'>{prose(PARAGRAPHS[n:n + 2])}</div>"
+                     for n in (2, 4))
+    signup = ("<div style='display:none'><form><p>Sign up to our newsletter: every story of "
+              "the week in your inbox, every Friday, free of charge and free of ads, forever."
+              "</p><input name='email'></form></div>")
+    html = page(f"<div>{prose(PARAGRAPHS[:2])}</div>{pages_}{signup}")
+    text = clean(html, "https://news.example/gallery").text
+    assert text.split("\n\n") == PARAGRAPHS
