@@ -58,6 +58,12 @@ class _Context:
     cell: int = 0
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff"))
+"""Soft hyphens, zero-width spaces and byte-order marks: a browser shows none of them,
+and inside a word they hide it from search ("Mag\u00adda\u00adle\u00adner" is not
+"Magdalener"). Joiners stay: emoji and Persian need them."""
+
+
 class _Walker:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -70,7 +76,7 @@ class _Walker:
     def flush(self) -> None:
         if not self.parts:
             return
-        raw = "".join(self.parts)
+        raw = "".join(self.parts).translate(_INVISIBLE)
         text = raw.strip("\n") if self.ctx.pre else squash(raw)
         self.parts, links = [], self.links
         self.links = 0

@@ -634,3 +634,11 @@ def test_the_pages_of_a_story_shown_one_at_a_time_are_read() -> None:
     html = page(f"<div>{prose(PARAGRAPHS[:2])}</div>{pages_}{signup}")
     text = clean(html, "https://news.example/gallery").text
     assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_soft_hyphens_and_zero_width_spaces_leave_words_whole() -> None:
+    """A browser shows neither; in the stored text they would hide a word from search."""
+    html = page(prose(PARAGRAPHS[:2]) + "<p>Der St. Mag\u00adda\u00adle\u00adner ist ein "
+                "Rot\u00adwein aus Bozen, seit\u200bjeher be\ufeffliebt und viel getrunken.</p>")
+    text = clean(html).text
+    assert "Der St. Magdalener ist ein Rotwein aus Bozen, seitjeher beliebt" in text
