@@ -58,7 +58,7 @@ class _Context:
     cell: int = 0
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff"))
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff"))
 """Soft hyphens, zero-width spaces and byte-order marks: a browser shows none of them,
 and inside a word they hide it from search ("Mag\u00adda\u00adle\u00adner" is not
 "Magdalener"). Joiners stay: emoji and Persian need them."""
@@ -76,7 +76,7 @@ class _Walker:
     def flush(self) -> None:
         if not self.parts:
             return
-        raw = "".join(self.parts).translate(_INVISIBLE)
+        raw = "".join(self.parts).translate(INVISIBLE)
         text = raw.strip("\n") if self.ctx.pre else squash(raw)
         self.parts, links = [], self.links
         self.links = 0

@@ -17,6 +17,7 @@ from itertools import groupby
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .article import Article, RemovedBlock, SiteRules
+from .assemble import INVISIBLE
 from .blocks import BLOCK_TAGS, noscript_story, squash
 from .dates import DateDecision
 from .decode import decode_html
@@ -117,9 +118,10 @@ def _late_removals(removed: list[RemovedBlock], observed: list[str]) -> list[Rem
 
 
 def _bare(text: str) -> str:
-    """Text without any white space: the page's text nodes and the assembled
-    article space inline elements differently, but share every other character."""
-    return "".join(text.split())
+    """Text without white space or invisible characters: the page's text nodes and the
+    assembled article space inline elements differently, and the article drops what a
+    browser does not show (``assemble.INVISIBLE``), but they share every other character."""
+    return "".join(text.translate(INVISIBLE).split())
 
 
 def _judge(text: str, kept_text: str, late: list[RemovedBlock]) -> tuple[str, str] | None:

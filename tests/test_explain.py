@@ -51,6 +51,16 @@ def test_a_story_in_a_noscript_is_explained_as_kept() -> None:
     assert not any("Enable JavaScript" in s.text for s in segments)
 
 
+def test_a_soft_hyphenated_paragraph_is_explained_as_kept() -> None:
+    """The article drops soft hyphens; the page's own text still holds them."""
+    page = republished_page().replace(ARTICLE_PARAGRAPHS[1][:12],
+                                      "\u00ad".join(ARTICLE_PARAGRAPHS[1][:12]), 1)
+    article, segments = explain(page, URL)
+    assert ARTICLE_PARAGRAPHS[1] in article.text
+    (holding,) = [s for s in segments if ARTICLE_PARAGRAPHS[1][20:60] in s.text]
+    assert holding.kind is None
+
+
 def test_explain_on_junk_says_why() -> None:
     article, segments = explain(b"\x00\x01\x02" * 100)
     assert segments == [] and article.reason
