@@ -169,6 +169,17 @@ def test_no_second_opinion_on_a_page_without_class_or_id_names() -> None:
     assert second_opinion(unnamed, text, URL) == []
 
 
+def test_a_second_opinion_keeps_soft_hyphenated_lines_whole() -> None:
+    """Its lines are checked word by word against the page's text; a soft hyphen in
+    the page splits a word there, and the line was dropped as holding unseen words."""
+    story = [p.replace("harbour", "har\u00adbour") for p in STORY]
+    html = f"<html><body><article class='story'>{prose(story)}</article></body></html>"
+    text = LexborHTMLParser(html).text()
+    lines = [block.text for block in second_opinion(html, text, URL)]
+    assert lines and all("\u00ad" not in line for line in lines)
+    assert STORY[0] in lines
+
+
 def test_a_mega_menu_in_nav_is_not_article_like_text() -> None:
     """A <nav> whose menu items carry teaser paragraphs (five times the article's text)
     is not the article: counted, it sent pages whose article we had found whole to
