@@ -220,6 +220,15 @@ def test_a_post_made_of_its_list_of_links_keeps_the_list() -> None:
     assert "May 2012" not in archive.text
 
 
+def test_a_post_made_of_numbered_lines_of_links_keeps_them() -> None:
+    """The same list written as numbered lines between <br>s (a blog's index of its
+    posts): a line that opens with its number is an item."""
+    lines = "".join(f'{i}. <a href="/p{i}">Why the court ruled as it did in case {i}</a> '
+                    f"(May {i}, 2004)<br><br>" for i in range(1, 9))
+    article = clean(page(f"<p>Our op-eds and posts on the case, in order:<br><br>{lines}</p>"))
+    assert article.text.count("Why the court ruled") == 8
+
+
 def test_a_sentence_mostly_of_links_is_kept_and_a_line_of_links_goes() -> None:
     sentence = ('Visit <a href="/a">Boy Mama Teacher Mama</a> to see how to create the '
                 '<a href="/b">interesting textures on this Indian corn craft</a>.')
