@@ -189,6 +189,11 @@ def test_a_list_of_links_between_two_paragraphs_is_the_story_s_and_stays() -> No
     assert article.text.endswith(PARAGRAPHS[-1])
     ending = clean(page(prose() + papers))
     assert ending.text.split("\n\n") == PARAGRAPHS
+    under_heading = clean(page(prose(PARAGRAPHS[:2]) + intro + papers
+                               + "<h2>What the issue leaves out</h2>" + prose(PARAGRAPHS[2:])))
+    assert under_heading.text.count("The Imagined Audience") == 4, "the story goes on"
+    widgets = clean(page(prose() + papers + "<h2>Most popular</h2>" + papers))
+    assert widgets.text.split("\n\n") == PARAGRAPHS
 
 
 @pytest.mark.parametrize("name", ["meta-loc", "tag", "author", "share"])
