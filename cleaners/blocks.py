@@ -130,6 +130,19 @@ def _hidden_page_of_story(node: LexborNode) -> bool:
         and article_like_chars(shown, set()) >= rules.STORY_PAGE_MIN_PROSE
 
 
+def _story_header(node: LexborNode, posts: set[int]) -> bool:
+    """Whether ``node`` is a story's own header holding its lead: a <header> (or an
+    element named for one) inside an <article>, with prose of its own
+    (``rules.STORY_HEADER_MIN_PROSE``) and no menu."""
+    if node.tag != "header" and "header" not in (node.attributes.get("class") or "").lower():
+        return False
+    up = node.parent
+    while up is not None and up.tag != "article":
+        up = up.parent
+    return up is not None and node.css_first("nav") is None \
+        and article_like_chars(node, posts) >= rules.STORY_HEADER_MIN_PROSE
+
+
 def _cut(node: LexborNode) -> None:
     """Remove a node and free it, leaving a space: the words on either side of it
     must not run together ("end<span>ad</span>start" is not "endstart")."""
@@ -324,6 +337,8 @@ class Remover:
             return False
         if rule.max_prose is not None and article_like_chars(node, self._posts) > rule.max_prose:
             return False  # paragraphs under a toolbar's name: what a print plugin wraps
+        if rule.spares_story_header and _story_header(node, self._posts):
+            return False  # the story's lead, beside its title and byline (their own rules)
         if rule.max_share <= rules.WEAK and (node.css_first(rules.ARTICLE_BODY_MARKERS)
                                              or self._holds_the_article(node, chars)):
             return False  # a generic word on the article's wrapper

@@ -47,6 +47,11 @@ PAYWALL_FRAGMENTS = ("paywall", "piano-", "tp-modal", "regwall", "meter-", "subs
                      "kiosq")
 LOCKED = ", ".join(f'[class*="{f}"], [id*="{f}"]' for f in PAYWALL_FRAGMENTS)
 LOCKED_STORY_MIN_PROSE = 500
+STORY_HEADER_MIN_PROSE = 100
+"""A story's own header (a <header>, or an element named for one, inside an <article>)
+holds its title and byline, and often its lead: the page-chrome rule, which takes
+a page's header, spares one holding this much prose (paragraphs, as the fallback
+counts them); its title and byline go by their own rules."""
 TOOLBAR_MAX_PROSE = 300
 """A toolbar holds buttons, not paragraphs: a block named for sharing or printing that
 holds more prose than this (paragraphs, as the fallback counts them) is the story a
@@ -84,7 +89,9 @@ class StructureRule:
     ``WEAK``; a plugin's name is trusted further (``STRONG``); a comment thread can
     outweigh the article it follows and never wraps it (``ALWAYS``). A rule that
     ``yields_to_locked_story`` removes none of the story's own blocks on a page whose
-    blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``). A rule with a
+    blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``); one that
+    ``spares_story_header`` leaves a story's own header holding its lead
+    (``STORY_HEADER_MIN_PROSE``). A rule with a
     ``max_prose`` names a block that holds no paragraphs: one holding more prose than
     that is not what its name says.
     """
@@ -98,6 +105,7 @@ class StructureRule:
     max_share: float = 0.4
     yields_to_locked_story: bool = False
     max_prose: int | None = None
+    spares_story_header: bool = False
 
 
 STRUCTURE_RULES: tuple[StructureRule, ...] = (
@@ -160,7 +168,8 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
                   roles=("navigation", "banner", "contentinfo", "complementary", "search",
                          "menu", "menubar"),
                   tokens=("nav", "navbar", "navigation", "menu", "header", "footer",
-                          "sidebar", "masthead", "skip", "pagination", "pager")),
+                          "sidebar", "masthead", "skip", "pagination", "pager"),
+                  spares_story_header=True),
     StructureRule("figure-caption", "meta", tags=("figcaption",)),
 )
 """Checked in this order; the first rule that matches names the removal."""
@@ -342,7 +351,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         *lexicon.phrases(lexicon.COOKIE_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("ad-label", "ads", (
-        r"advertisements?", r"sponsored(?: content| post)?", r"paid (?:content|post)", r"promoted",
+        r"advertisements?", r"advertorial", r"sponsored(?: content| post)?",
+        r"paid (?:content|post)", r"promoted",
         r"(?:advertisement\W+)?(?:story|article) continues below(?: advertisement)?",
         r"continue reading (?:the main story|below)", r"anzeige", r"werbung", r"publicité",
         r"publicidad", r"pubblicità", r"publicidade", r"реклама", r"advertentie",
