@@ -154,7 +154,7 @@ def _unlisted_posts(root: LexborNode) -> set[int]:
     """The posts of threads written in <div>s (comments without list markup): at least
     ``rules.THREAD_MIN_POSTS`` sibling <div>s of one shape (the tags of their children
     and grandchildren, two children or more: a name, a date, the text...), each with a
-    link (the author's name, a reply)."""
+    link of its own (the author's name, a reply: ``_links_of_its_own``)."""
     siblings: dict[int, list[LexborNode]] = {}
     for div in root.css(_POST_CANDIDATES):
         if (parent := div.parent) is not None:
@@ -170,25 +170,36 @@ def _unlisted_posts(root: LexborNode) -> set[int]:
 
 
 def _links_of_its_own(post: LexborNode) -> bool:
-    """Whether ``post`` holds a link outside its sentences (``_linked_from_prose``): a
-    comment's author or reply link, a teaser's title. A section of an article links
-    only from its sentences."""
-    return any(not _linked_from_prose(link) for link in post.css("a"))
+    """Whether ``post`` holds a link outside its sentences (``_unlinked_line_chars``):
+    a comment's author or reply link, a teaser's title. A section of an article links
+    only from its sentences.
+
+    Unlike the Remover's test of a link among a paragraph's own words, this one reads
+    the words in the paragraph's spans too: it looks for a post's own link, and a
+    section's sentences are often written as a run of spans."""
+    lines: dict[int, int] = {}  # a paragraph of many links is read once
+    for link in post.css("a"):
+        block = link.parent
+        while block is not None and block.tag in rules.INLINE_WORD_TAGS:
+            block = block.parent
+        if block is None or block.tag not in rules.SENTENCE_PARENT_TAGS:
+            return True
+        if block.mem_id not in lines:
+            lines[block.mem_id] = _unlinked_line_chars(block)
+        if lines[block.mem_id] < rules.SENTENCE_MIN_PROSE:
+            return True
+    return False
 
 
-def _linked_from_prose(link: LexborNode) -> bool:
-    """Whether ``link`` stands in a paragraph with words of its own around it
-    (``rules.SENTENCE_MIN_PROSE``), however deep in spans and emphasis."""
-    block = link.parent
-    while block is not None and block.tag in rules.INLINE_WORD_TAGS:
-        block = block.parent
-    if block is None or block.tag not in rules.SENTENCE_PARENT_TAGS:
-        return False
-    # The block's own line only: a list item's nested list or paragraphs are not the
-    # words around its link (a teaser's title above its excerpt).
-    words = len(squash(block.text(deep=False))) + sum(
-        text_chars(inline) for inline in children(block) if inline.tag in rules.INLINE_WORD_TAGS)
-    return words - text_chars(link) >= rules.SENTENCE_MIN_PROSE
+def _unlinked_line_chars(block: LexborNode) -> int:
+    """Characters of ``block``'s own line outside its links: its text and its inline
+    elements' text. A list item's nested list or paragraphs are not its line (a
+    teaser's title above its excerpt), and a comment's "Posted by: <a>Jane</a> |
+    <a>May 4</a>" is links, not words around them."""
+    inline = [child for child in children(block) if child.tag in rules.INLINE_WORD_TAGS]
+    linked = sum(text_chars(child) for child in inline if child.tag == "a") + sum(
+        link_chars(child) for child in inline if child.tag != "a")
+    return len(squash(block.text(deep=False))) + sum(map(text_chars, inline)) - linked
 
 
 def _alike(divs: list[LexborNode]) -> list[list[LexborNode]]:
@@ -221,8 +232,8 @@ def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def thread_runs(roots: list[LexborNode], posts: set[int]) -> list[LexborNode]:
     """The posts inside the chosen containers that run as a thread: at least
-    ``rules.THREAD_MIN_POSTS`` siblings, each with a link (an author's name, a teaser's
-    title). A container that holds the article often holds the comments or the teaser
+    ``rules.THREAD_MIN_POSTS`` siblings, each with a link of its own (an author's name, a
+    teaser's title). A container that holds the article often holds the comments or the teaser
     cards after it; one list item or a list without links (a gallery's captions, a
     list in the story) is the article's own. A container that is itself a post is
     left whole."""
