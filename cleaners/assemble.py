@@ -112,7 +112,7 @@ class _Walker:
                 text = node.text_content or ""
                 self.parts.append(text)
                 if self.ctx.link:
-                    self.links += len(text.strip())
+                    self.links += len(text.translate(INVISIBLE).strip())
                 continue
             if tag[:1] == "-" or tag in _SKIPPED:  # comments, doctype; captions
                 continue
