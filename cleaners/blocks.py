@@ -114,20 +114,29 @@ def _really_hidden(node: LexborNode) -> bool:
 
 def _hidden_page_of_story(node: LexborNode) -> bool:
     """Whether hidden ``node`` is a later page of a story paged by script (a gallery's
-    slides, a listicle's items): hidden by its style, it holds prose
-    (``rules.STORY_PAGE_MIN_PROSE``) and no form, and so does the shown element of its
-    tag that opens its run of siblings. A reader pages through them all."""
+    slides, a listicle's items): hidden by its style, not a dialog, it holds prose
+    (``rules.STORY_PAGE_MIN_PROSE``) and no control (``rules.STORY_PAGE_CONTROLS``),
+    and so does the shown element that opens its run of siblings, of its tag and its
+    first class name. A reader pages through them all."""
     attrs = node.attributes
     if node.tag not in rules.STORY_PAGE_TAGS or "hidden" in attrs or "aria-hidden" in attrs \
-            or node.css_first(_FORM_FIELDS) is not None \
+            or attrs.get("role") == "dialog" or "aria-modal" in attrs \
+            or node.css_first(rules.STORY_PAGE_CONTROLS) is not None \
             or article_like_chars(node, set()) < rules.STORY_PAGE_MIN_PROSE:
         return False  # a dialog or a form hidden until asked for
     shown = node.prev
     while shown is not None and (not shown.is_element_node
-                                 or (shown.tag == node.tag and _really_hidden(shown))):
+                                 or (_alike_pages(shown, node) and _really_hidden(shown))):
         shown = shown.prev
-    return shown is not None and shown.tag == node.tag \
+    return shown is not None and _alike_pages(shown, node) \
         and article_like_chars(shown, set()) >= rules.STORY_PAGE_MIN_PROSE
+
+
+def _alike_pages(one: LexborNode, other: LexborNode) -> bool:
+    """Same tag, same first class name (or none): the pages of one story."""
+    def first_class(node: LexborNode) -> str:
+        return next(iter((node.attributes.get("class") or "").split()), "")
+    return one.tag == other.tag and first_class(one) == first_class(other)
 
 
 def _story_header(node: LexborNode, posts: set[int]) -> bool:

@@ -57,10 +57,13 @@ TOOLBAR_MAX_PROSE = 300
 holds more prose than this (paragraphs, as the fallback counts them) is the story a
 print plugin wraps (``print-this-content``)."""
 STORY_PAGE_TAGS = frozenset({"div", "section", "article"})
+"""The elements a story paged by script is paged in."""
 STORY_PAGE_MIN_PROSE = 200
 """A gallery or listicle paged by script shows its first page and hides the others
 (``display: none``): a hidden element of ``STORY_PAGE_TAGS`` holding this much prose,
-after a shown one of its tag that holds as much, is a page of the story."""
+after a shown one like it that holds as much, is a page of the story."""
+STORY_PAGE_CONTROLS = "form, input, select, textarea, button"
+"""What a hidden dialog holds (a sign-up, a consent choice) and a page of a story does not."""
 LOCKED_STORY_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "li"})
 """Paywall names mark the box that asks readers to subscribe, and on some sites the
 story's own locked paragraphs too (``<p class="text regwalled">``, ``<div

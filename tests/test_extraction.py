@@ -646,7 +646,12 @@ def test_the_pages_of_a_story_shown_one_at_a_time_are_read() -> None:
     signup = ("<div style='display:none'><form><p>Sign up to our newsletter: every story of "
               "the week in your inbox, every Friday, free of charge and free of ads, forever."
               "</p><input name='email'></form></div>")
-    html = page(f"<div>{prose(PARAGRAPHS[:2])}</div>{pages_}{signup}")
+    consent = ("<div class='consent' style='display:none'><p>We and our partners store and "
+               "access information on your device, such as cookies, and process personal "
+               "data for personalised ads and content, and for measuring audiences.</p>"
+               "<p>You may click to consent to our processing as described above, or to "
+               "access more detailed information about it.</p></div>")
+    html = page(f"<div>{prose(PARAGRAPHS[:2])}</div>{pages_}{signup}", around=consent)
     text = clean(html, "https://news.example/gallery").text
     assert text.split("\n\n") == PARAGRAPHS
 
