@@ -412,7 +412,7 @@ COOKIE_NOTICES: Lexicon = {
            r"diese (?:webseite|website|seite) verwendet cookies.{0,300}",
            r"(?:alle )?cookies akzeptieren",
            # the placeholder of an embedded post, until the reader consents to load it
-           r"(?:empfohlener )?(?:externer|redaktioneller) inhalt",
+           r"empfohlener (?:externer|redaktioneller) inhalt",
            r"an dieser stelle find(?:et ihr|est du|en sie) (?:einen )?externen inhalt.{0,300}",
            r"ich bin damit einverstanden, dass mir externe inhalte angezeigt werden.{0,300}"),
     "fr": (r"nous utilisons des cookies.{0,300}", r"ce site (?:web )?utilise des cookies.{0,300}",

@@ -349,8 +349,10 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"by (?:using|continuing to (?:use|browse)) (?:this|our) (?:web)?site.{0,200}",
         r"accept (?:all )?cookies",
         # the placeholder of an embedded post, until the reader consents to load it
-        r"allow .{1,40} content\?",
-        r"this article (?:contains|includes) content provided by .{1,300}",
+        r"allow (?:instagram|twitter|x|facebook|youtube|tiktok|spotify|google|soundcloud"
+        r"|vimeo|bluesky|threads|third[- ]party) content\?",
+        r"this article (?:contains|includes) content provided by .{1,80}\. we ask for your"
+        r" permission.{0,300}",
         *lexicon.phrases(lexicon.COOKIE_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("ad-label", "ads", (
