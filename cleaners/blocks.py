@@ -344,8 +344,6 @@ class Remover:
         chars = text_chars(node)
         if not self._small(node, rule.max_share, chars) or self.protected(node):
             return False
-        if rule.max_prose is not None and article_like_chars(node, self._posts) > rule.max_prose:
-            return False  # paragraphs under a toolbar's name: what a print plugin wraps
         if rule.spares_story_header and _story_header(node, self._posts):
             return False  # the story's lead, beside its title and byline (their own rules)
         if rule.max_share <= rules.WEAK and (node.css_first(rules.ARTICLE_BODY_MARKERS)

@@ -52,10 +52,6 @@ STORY_HEADER_MIN_PROSE = 100
 holds its title and byline, and often its lead: the page-chrome rule, which takes
 a page's header, spares one holding this much prose (paragraphs, as the fallback
 counts them); its title and byline go by their own rules."""
-TOOLBAR_MAX_PROSE = 300
-"""A toolbar holds buttons, not paragraphs: a block named for sharing or printing that
-holds more prose than this (paragraphs, as the fallback counts them) is the story a
-print plugin wraps (``print-this-content``)."""
 STORY_PAGE_TAGS = frozenset({"div", "section", "article"})
 """The elements a story paged by script is paged in."""
 STORY_PAGE_MIN_PROSE = 200
@@ -94,9 +90,7 @@ class StructureRule:
     ``yields_to_locked_story`` removes none of the story's own blocks on a page whose
     blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``); one that
     ``spares_story_header`` leaves a story's own header holding its lead
-    (``STORY_HEADER_MIN_PROSE``). A rule with a
-    ``max_prose`` names a block that holds no paragraphs: one holding more prose than
-    that is not what its name says.
+    (``STORY_HEADER_MIN_PROSE``).
     """
 
     name: str
@@ -107,7 +101,6 @@ class StructureRule:
     fragments: tuple[str, ...] = ()
     max_share: float = 0.4
     yields_to_locked_story: bool = False
-    max_prose: int | None = None
     spares_story_header: bool = False
 
 
@@ -158,7 +151,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     StructureRule("share-bar", "share", tokens=(
         "share", "sharing", "social", "socials", "follow", "print", "email", "toolbar",
         "tools", "utility", "actions",
-    ), max_prose=TOOLBAR_MAX_PROSE),
+    )),
     StructureRule("related-widget", "related", tokens=(
         "related", "recirc", "more", "teaser", "teasers", "widget", "popular", "suggested",
     )),

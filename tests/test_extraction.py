@@ -601,18 +601,6 @@ def test_a_source_line_inside_a_dateline_gives_the_source() -> None:
     assert article.text.split("\n\n") == PARAGRAPHS
 
 
-def test_a_box_named_for_printing_that_holds_the_recipe_is_the_story() -> None:
-    """A print plugin wraps the part of the post it prints (``print-this-content``):
-    a toolbar's word on a block of prose does not make it a toolbar."""
-    steps = [f"Step {n}: stir the beans into the pot, add the stock, and let it simmer for "
-             f"another twenty minutes before serving." for n in range(1, 4)]
-    article = clean(page(prose() + "<div class='print-tools'><a href='?print=1'>Print</a> "
-                         "<a href='mailto:?'>Email</a></div>"
-                         f"<div class='print-this-content'>{prose(steps)}</div>"))
-    assert article.text.split("\n\n") == PARAGRAPHS + steps
-    assert any(r.rule == "share-bar" and r.excerpt == "Print Email" for r in article.removed)
-
-
 @pytest.mark.parametrize("classed", [True, False])
 def test_sections_linking_only_from_their_sentences_are_the_story(classed: bool) -> None:
     """A listicle's sections have the shape of a thread's posts, each with a link; but a
