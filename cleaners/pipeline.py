@@ -310,15 +310,11 @@ def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
     return listed
 
 
-_NUMBERED = re.compile(r"\d{1,3}[.)]\s")
-"""A line that opens with its number is a list's item, however the page sets it
-(lines between <br>s, paragraphs)."""
-
-
 def _roundup_items(blocks: list[Block]) -> list[bool]:
     """Which blocks are items of a post made of its list (``rules.ROUNDUP_MIN_SHARE``):
     the items long enough to be titles or sentences, where they are most of the post."""
-    titled = [(block.kind == "item" or (block.kind == "p" and bool(_NUMBERED.match(block.text))))
+    titled = [(block.kind == "item"
+               or (block.kind == "p" and rules.NUMBERED_LINE.match(block.text) is not None))
               and len(WORD.findall(block.text)) >= rules.ROUNDUP_ITEM_MIN_WORDS
               for block in blocks]
     listed = sum(len(block.text) for block, title in zip(blocks, titled, strict=True) if title)
