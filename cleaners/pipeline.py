@@ -292,8 +292,8 @@ def _widget_heading_left(block: Block) -> bool:
 def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
     """Which blocks are items of a list set between two paragraphs of prose: the
     story's own list (a reading list, the papers of an issue, the products pictured),
-    however many links it holds; the story may go on under a heading. A related-links
-    widget ends the story or stands apart; the story does not go on after it."""
+    however many links it holds. A related-links widget ends the story or stands
+    apart; the story does not go on after it."""
     listed = [False] * len(blocks)
     start = 0
     while start < len(blocks):
@@ -302,9 +302,7 @@ def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
             end += 1
         if end > start and start > 0 and end < len(blocks) \
                 and _prose(blocks[start - 1], ends=rules.SENTENCE_ENDS + ":") \
-                and (_prose(blocks[end]) or (blocks[end].kind == "heading"
-                                             and end + 1 < len(blocks)
-                                             and _prose(blocks[end + 1]))):
+                and _prose(blocks[end]):
             listed[start:end] = [True] * (end - start)
         start = end + 1
     return listed
@@ -313,8 +311,7 @@ def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
 def _roundup_items(blocks: list[Block]) -> list[bool]:
     """Which blocks are items of a post made of its list (``rules.ROUNDUP_MIN_SHARE``):
     the items long enough to be titles or sentences, where they are most of the post."""
-    titled = [(block.kind == "item"
-               or (block.kind == "p" and rules.NUMBERED_LINE.match(block.text) is not None))
+    titled = [block.kind == "item"
               and len(WORD.findall(block.text)) >= rules.ROUNDUP_ITEM_MIN_WORDS
               for block in blocks]
     listed = sum(len(block.text) for block, title in zip(blocks, titled, strict=True) if title)

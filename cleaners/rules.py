@@ -595,11 +595,6 @@ list: where this many items of this many words or more (titles or sentences, not
 menu labels like "Home" or "May 2012") hold this share of the article's text, those
 items are the story, however linked. A related-links widget follows a story longer
 than itself, and the teaser and widget rules have taken it before this pass."""
-NUMBERED_LINE = re.compile(r"\d{1,3}[.)]\s")
-"""A line that opens with its number is a list's item for the roundup rule, however
-the page sets it (lines between <br>s, paragraphs). German ordinals ("3. Mai", "1. FC
-Köln") open lines this way too; they count only where five such lines hold half the
-text, and then only spare link-dense lines."""
 
 SENTENCE_MIN_WORDS = 6
 SENTENCE_MIN_PROSE = 20
