@@ -58,10 +58,16 @@ class _Context:
     cell: int = 0
 
 
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff"))
-"""Soft hyphens, zero-width spaces and byte-order marks: a browser shows none of them,
-and inside a word they hide it from search ("Mag\u00adda\u00adle\u00adner" is not
-"Magdalener"). Joiners stay: emoji and Persian need them."""
+_INVISIBLE = re.compile("[\u00ad\u200b\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` without soft hyphens, zero-width spaces and byte-order marks: a browser
+    shows none of them, and inside a word they hide it from search (a "Magdalener"
+    hyphenated for narrow screens is not found as "Magdalener"). Joiners stay: emoji and
+    Persian need them. (A regex: ``str.translate`` with a table cost 2% of the cleaning
+    time.)"""
+    return _INVISIBLE.sub("", text)
 
 
 class _Walker:
@@ -76,7 +82,7 @@ class _Walker:
     def flush(self) -> None:
         if not self.parts:
             return
-        raw = "".join(self.parts).translate(INVISIBLE)
+        raw = visible("".join(self.parts))
         text = raw.strip("\n") if self.ctx.pre else squash(raw)
         self.parts, links = [], self.links
         self.links = 0
@@ -112,7 +118,7 @@ class _Walker:
                 text = node.text_content or ""
                 self.parts.append(text)
                 if self.ctx.link:
-                    self.links += len(text.translate(INVISIBLE).strip())
+                    self.links += len(visible(text).strip())
                 continue
             if tag[:1] == "-" or tag in _SKIPPED:  # comments, doctype; captions
                 continue

@@ -17,7 +17,7 @@ from itertools import groupby
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .article import Article, RemovedBlock, SiteRules
-from .assemble import INVISIBLE
+from .assemble import visible
 from .blocks import BLOCK_TAGS, noscript_story, squash
 from .dates import DateDecision
 from .decode import decode_html
@@ -120,8 +120,8 @@ def _late_removals(removed: list[RemovedBlock], observed: list[str]) -> list[Rem
 def _bare(text: str) -> str:
     """Text without white space or invisible characters: the page's text nodes and the
     assembled article space inline elements differently, and the article drops what a
-    browser does not show (``assemble.INVISIBLE``), but they share every other character."""
-    return "".join(text.translate(INVISIBLE).split())
+    browser does not show (``assemble.visible``), but they share every other character."""
+    return "".join(visible(text).split())
 
 
 def _judge(text: str, kept_text: str, late: list[RemovedBlock]) -> tuple[str, str] | None:

@@ -18,7 +18,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from . import rules
-from .assemble import INVISIBLE, Block
+from .assemble import Block, visible
 from .content import in_thread_post
 from .markup import link_chars, squash
 
@@ -96,6 +96,6 @@ def second_opinion(html: str, page_text: str, url: str | None) -> list[Block]:
         text = trafilatura.extract(html, url=url, include_comments=False, fast=True) or ""
     except Exception:  # a second opinion that fails leaves the first one standing
         return []
-    shown = set(WORD.findall(page_text.translate(INVISIBLE)))
+    shown = set(WORD.findall(visible(page_text)))
     return [Block("p", line) for raw in text.split("\n")
-            if (line := squash(raw.translate(INVISIBLE))) and shown.issuperset(WORD.findall(line))]
+            if (line := squash(visible(raw))) and shown.issuperset(WORD.findall(line))]
