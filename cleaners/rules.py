@@ -47,11 +47,6 @@ PAYWALL_FRAGMENTS = ("paywall", "piano-", "tp-modal", "regwall", "meter-", "subs
                      "kiosq")
 LOCKED = ", ".join(f'[class*="{f}"], [id*="{f}"]' for f in PAYWALL_FRAGMENTS)
 LOCKED_STORY_MIN_PROSE = 500
-STORY_HEADER_MIN_PROSE = 100
-"""A story's own header (a <header>, or an element named for one, inside an <article>)
-holds its title and byline, and often its lead: the page-chrome rule, which takes
-a page's header, spares one holding this much prose (paragraphs, as the fallback
-counts them); its title and byline go by their own rules."""
 STORY_PAGE_TAGS = frozenset({"div", "section", "article"})
 """The elements a story paged by script is paged in."""
 STORY_PAGE_MIN_PROSE = 200
@@ -88,9 +83,7 @@ class StructureRule:
     ``WEAK``; a plugin's name is trusted further (``STRONG``); a comment thread can
     outweigh the article it follows and never wraps it (``ALWAYS``). A rule that
     ``yields_to_locked_story`` removes none of the story's own blocks on a page whose
-    blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``); one that
-    ``spares_story_header`` leaves a story's own header holding its lead
-    (``STORY_HEADER_MIN_PROSE``).
+    blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``).
     """
 
     name: str
@@ -101,7 +94,6 @@ class StructureRule:
     fragments: tuple[str, ...] = ()
     max_share: float = 0.4
     yields_to_locked_story: bool = False
-    spares_story_header: bool = False
 
 
 STRUCTURE_RULES: tuple[StructureRule, ...] = (
@@ -164,8 +156,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
                   roles=("navigation", "banner", "contentinfo", "complementary", "search",
                          "menu", "menubar"),
                   tokens=("nav", "navbar", "navigation", "menu", "header", "footer",
-                          "sidebar", "masthead", "skip", "pagination", "pager"),
-                  spares_story_header=True),
+                          "sidebar", "masthead", "skip", "pagination", "pager")),
     StructureRule("figure-caption", "meta", tags=("figcaption",)),
 )
 """Checked in this order; the first rule that matches names the removal."""

@@ -636,19 +636,3 @@ def test_soft_hyphens_and_zero_width_spaces_leave_words_whole() -> None:
                 "Rot\u00adwein aus Bozen, seit\u200bjeher be\ufeffliebt und viel getrunken.</p>")
     text = clean(html).text
     assert "Der St. Magdalener ist ein Rotwein aus Bozen, seitjeher beliebt" in text
-
-
-@pytest.mark.parametrize("header", ["<header>", "<div class='article__header'>"])
-def test_a_story_s_own_header_keeps_its_lead(header: str) -> None:
-    """An <article>'s header holds its title, byline and lead: the title and byline go
-    by their own rules, the lead stays. A page's header, outside the article, goes."""
-    lead = ("Storm Ciarán brought record gusts to the coast overnight, and the clean-up in "
-            "the harbour towns will take the rest of the week.")
-    end = "</header>" if header == "<header>" else "</div>"
-    html = ("<html><head><title>Storm hits the coast</title></head><body>"
-            "<header><a href='/'>The Paper</a><p>Independent news from the coast since 1901, "
-            "every day of the year, in print and online.</p></header>"
-            f"<main><article>{header}<h1>Storm hits the coast</h1><p class='byline'>By Jane Doe"
-            f"</p><p>{lead}</p>{end}{prose()}</article></main></body></html>")
-    article = clean(html, "https://news.example/storm")
-    assert article.text.split("\n\n") == [lead, *PARAGRAPHS]
