@@ -19,7 +19,8 @@ from .markup import BLOCK_TAGS, squash
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BREAKS = BLOCK_TAGS
-_SKIPPED = frozenset({"figcaption", "script", "style", "noscript", "template", "head", "title"})
+_UNREAD = frozenset({"script", "style", "noscript", "template", "head", "title"})
+_SKIPPED = _UNREAD | {"figcaption"}  # a caption is furniture, but on a photo story
 _NO_TAG = repeat("")  # endless: zip stops at the children
 _NO_RESTORE = repeat(None)
 _CONTEXT_TAGS = frozenset({*_HEADINGS, "ul", "ol", "li", "blockquote", "pre", "a", "tr", "td",
@@ -71,7 +72,8 @@ def visible(text: str) -> str:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, skipped: frozenset[str]) -> None:
+        self.skipped = skipped
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.links = 0
@@ -120,7 +122,7 @@ class _Walker:
                 if self.ctx.link:
                     self.links += len(visible(text).strip())
                 continue
-            if tag[:1] == "-" or tag in _SKIPPED:  # comments, doctype; captions
+            if tag[:1] == "-" or tag in self.skipped:  # comments, doctype; captions
                 continue
             if tag in _BREAKS:
                 self.flush()
@@ -175,8 +177,10 @@ def _quoted_for_sharing(link: LexborNode) -> bool:
         and len(_WORD.findall(link.text())) >= rules.SENTENCE_MIN_WORDS
 
 
-def blocks_of(roots: list[LexborNode]) -> list[Block]:
-    walker = _Walker()
+def blocks_of(roots: list[LexborNode], *, captions: bool = False) -> list[Block]:
+    """The blocks of text under ``roots``, in order; <figcaption>s only with ``captions``
+    (a photo story's)."""
+    walker = _Walker(_UNREAD if captions else _SKIPPED)
     for root in roots:
         walker.walk(root)
         walker.flush()

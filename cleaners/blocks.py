@@ -289,6 +289,7 @@ class Remover:
         self._root, self._page_chars, self._posts = root, None, posts
         self._article_like = article_like
         self._locked_story: bool | None = None  # asked when a paywall's name is met
+        self._photo_story: int | None = None  # asked when a caption is met
         self._judge_texts(self._walk(root))
         self.sweep(root)
         self._shape_pass(root)
@@ -326,6 +327,8 @@ class Remover:
                 tag in rules.LOCKED_STORY_TAGS
                 or article_like_chars(node, self._posts) >= rules.LOCKED_STORY_MIN_PROSE):
             return False  # the story's own locked paragraphs, or the wrapper holding them
+        if rule.yields_to_photo_story and self._is_photo_story():
+            return False  # the captions tell the story
         if tag in rules.INLINE_WORD_TAGS and _inside_sentence(node):
             return False  # a name linked in a sentence, not a block of its own
         chars = text_chars(node)
@@ -345,6 +348,19 @@ class Remover:
             root = self._root
             self._locked_story = root is not None and _locked_story(root, self._posts)
         return self._locked_story
+
+    def _is_photo_story(self) -> bool:
+        if self._photo_story is None:
+            root = self._root
+            self._photo_story = 0 if root is None else _photo_story(root, self._posts,
+                                                                    self._article_like)
+        return self._photo_story > 0
+
+    @property
+    def story_caption_chars(self) -> int:
+        """The text of a photo story's captions (0 on other pages, or before any caption
+        was met): article-like text, though not in paragraphs."""
+        return self._photo_story or 0
 
     def _holds_the_article(self, node: LexborNode, chars: int) -> bool:
         """Whether ``node`` (``chars`` of text) is a wrapper holding most of the page's
@@ -516,19 +532,36 @@ class Remover:
 def _locked_story(root: LexborNode, posts: set[int]) -> bool:
     """Whether the page's paywall-named blocks hold the story itself
     (``rules.LOCKED_STORY_MIN_PROSE``), counting each paragraph once."""
-    named = root.css(rules.LOCKED)
-    ids = {node.mem_id for node in named}
     prose = 0
-    for node in named:
-        up = node.parent
-        while up is not None and up.mem_id not in ids:
-            up = up.parent
-        if up is not None:
-            continue  # counted with the named block around it
+    for node in _outermost(root.css(rules.LOCKED)):  # each paragraph counted once
         prose += article_like_chars(node, posts)
         if prose >= rules.LOCKED_STORY_MIN_PROSE:
             return True
     return False
+
+
+def _photo_story(root: LexborNode, posts: set[int], article_like: int) -> int:
+    """The text of the page's captions when they hold more than its prose outside them,
+    and at least ``rules.PHOTO_STORY_MIN_CHARS`` (a photo story's); else 0."""
+    captions = _outermost(root.css(rules.CAPTIONS))
+    said = sum(text_chars(node) for node in captions)
+    if said < rules.PHOTO_STORY_MIN_CHARS:
+        return 0
+    inside = sum(article_like_chars(node, posts) for node in captions)
+    return said if said > article_like - inside else 0
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """The nodes not inside another of them."""
+    ids = {node.mem_id for node in nodes}
+    outermost = []
+    for node in nodes:
+        up = node.parent
+        while up is not None and up.mem_id not in ids:
+            up = up.parent
+        if up is None:
+            outermost.append(node)
+    return outermost
 
 
 def _thread_after(heading: LexborNode) -> list[LexborNode]:

@@ -83,10 +83,11 @@ def _class_weight(node: LexborNode) -> int:
     return weight
 
 
-def score_containers(root: LexborNode, posts: set[int]) -> dict[int, Candidate]:
+def score_containers(root: LexborNode, posts: set[int],
+                     paragraphs: str = PARAGRAPHS) -> dict[int, Candidate]:
     """Every paragraph outside the thread ``posts`` votes for its ancestors."""
     candidates: dict[int, Candidate] = {}
-    for paragraph in root.css(PARAGRAPHS):
+    for paragraph in root.css(paragraphs):
         _vote(paragraph, paragraph.text(), paragraph.parent, candidates, posts)
     for container in root.css(CONTAINERS):
         _vote(container, _loose_text(container), container, candidates, posts)
@@ -315,12 +316,15 @@ without class names, a short story's near-best candidates were teasers, and thei
 ancestor the whole page.)"""
 
 
-def main_content(root: LexborNode, posts: set[int], titles: tuple[str, ...] = ()) -> Choice:
+def main_content(root: LexborNode, posts: set[int], titles: tuple[str, ...] = (),
+                 photo_story: bool = False) -> Choice:
     """The main content: the best container and its article-like siblings, in order.
     The paragraphs of the thread ``posts`` (``thread_posts``) do not vote; the page's
     ``titles`` (its headline as read from its metadata, its <title>) find the headline
-    above the article (``_under_headline``)."""
-    candidates = score_containers(root, posts)
+    above the article (``_under_headline``). On a ``photo_story`` each caption votes as
+    a paragraph: a gallery's slides are its paragraphs."""
+    candidates = score_containers(
+        root, posts, f"{PARAGRAPHS}, {rules.CAPTIONS}" if photo_story else PARAGRAPHS)
     if not candidates:
         return Choice([root], root)
     ordered = sorted(candidates.values(), key=lambda c: c.votes, reverse=True)

@@ -163,20 +163,22 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     remover.remove_boilerplate(body, posts, article_like)
     remover.strip_form_controls(body)
 
-    choice = main_content(body, posts, titles)
+    photo_story = remover.story_caption_chars > 0
+    choice = main_content(body, posts, titles, photo_story=photo_story)
     roots = choice.roots
     for post in thread_runs(roots, posts):
         remover.mark(post, "thread", "thread-posts")
     remover.sweep(body)
     article.container = describe(choice)
-    blocks = _drop_boilerplate_blocks(blocks_of(roots), metadata, remover)
+    blocks = _drop_boilerplate_blocks(blocks_of(roots, captions=photo_story), metadata, remover)
     if not blocks and [r.mem_id for r in roots] != [body.mem_id]:
         # The chosen container said nothing that survived: rather the rest of the
         # page, already stripped of every block a rule named, than nothing.
-        blocks = _drop_boilerplate_blocks(blocks_of([body]), metadata, remover)
+        blocks = _drop_boilerplate_blocks(blocks_of([body], captions=photo_story), metadata,
+                                          remover)
         article.container = "whole page: the chosen container kept nothing"
     kept_chars = sum(len(block.text) for block in blocks)
-    article_like = max(0, article_like - remover.talk_chars)
+    article_like = max(remover.story_caption_chars, article_like - remover.talk_chars)
     if len(html) <= rules.SECOND_OPINION_MAX_HTML and needs_second_opinion(kept_chars,
                                                                           article_like):
         theirs = second_opinion(*_pruned(html, url, site_rules), url=url)

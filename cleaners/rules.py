@@ -55,6 +55,12 @@ STORY_PAGE_MIN_PROSE = 200
 after a shown one like it that holds as much, is a page of the story."""
 STORY_PAGE_CONTROLS = "form, input, select, textarea, button"
 """What a hidden dialog holds (a sign-up, a consent choice) and a page of a story does not."""
+CAPTIONS = '[class*="caption" i], [id*="caption" i], figcaption'
+PHOTO_STORY_MIN_CHARS = 200
+"""A caption says what a photo shows; on a news page it is furniture. On a photo
+story (a gallery, a slideshow's slide, a blog's picture post) the captions are the
+story: where the page's captions hold at least this much text, and more than all its
+prose outside them, the caption rule removes none of them."""
 LOCKED_STORY_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "li"})
 """Paywall names mark the box that asks readers to subscribe, and on some sites the
 story's own locked paragraphs too (``<p class="text regwalled">``, ``<div
@@ -83,7 +89,9 @@ class StructureRule:
     ``WEAK``; a plugin's name is trusted further (``STRONG``); a comment thread can
     outweigh the article it follows and never wraps it (``ALWAYS``). A rule that
     ``yields_to_locked_story`` removes none of the story's own blocks on a page whose
-    blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``).
+    blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``); one that
+    ``yields_to_photo_story`` removes nothing on a page whose captions tell the story
+    (``PHOTO_STORY_MIN_CHARS``).
     """
 
     name: str
@@ -94,6 +102,7 @@ class StructureRule:
     fragments: tuple[str, ...] = ()
     max_share: float = 0.4
     yields_to_locked_story: bool = False
+    yields_to_photo_story: bool = False
 
 
 STRUCTURE_RULES: tuple[StructureRule, ...] = (
@@ -147,9 +156,11 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     StructureRule("related-widget", "related", tokens=(
         "related", "recirc", "more", "teaser", "teasers", "widget", "popular", "suggested",
     )),
+    StructureRule("photo-caption", "meta", tags=("figcaption",),
+                  tokens=("caption", "figcaption"), yields_to_photo_story=True),
     StructureRule("byline", "meta", tokens=(
         "byline", "dateline", "author", "date", "timestamp", "posted-on", "meta",
-        "entry-meta", "post-meta", "caption", "credit", "credits", "figcaption", "postmetadata",
+        "entry-meta", "post-meta", "credit", "credits", "postmetadata",
     )),
     StructureRule("popup", "popup", tokens=("modal", "popup", "overlay", "lightbox")),
     StructureRule("page-chrome", "navigation", tags=("nav", "header", "footer", "aside", "menu"),
@@ -157,7 +168,6 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
                          "menu", "menubar"),
                   tokens=("nav", "navbar", "navigation", "menu", "header", "footer",
                           "sidebar", "masthead", "skip", "pagination", "pager")),
-    StructureRule("figure-caption", "meta", tags=("figcaption",)),
 )
 """Checked in this order; the first rule that matches names the removal."""
 

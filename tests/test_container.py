@@ -477,6 +477,46 @@ def test_a_flat_thread_does_not_call_for_a_second_opinion() -> None:
     assert "Reader 1 writes" not in article.text
 
 
+SLIDES = [f"Slide {n}: a fisherman mends his nets on the harbour wall at dawn, as the "
+          f"boats come in with the night's catch and the gulls circle, photo {n}."
+          for n in range(1, 7)]
+
+
+def gallery(slide: str, caption_attrs: str) -> str:
+    """A photo story: a line of introduction, then each slide's photo and caption."""
+    slides = "".join(f"<div><img src='/{n}.jpg'><div {caption_attrs}>{text}</div></div>"
+                     for n, text in enumerate(SLIDES) if slide)
+    return (
+        "<html><body><nav><a href='/'>Home</a> <a href='/photos'>Photos</a></nav>"
+        "<div><h1>A morning at the harbour</h1><p>Pictures from the quay.</p>"
+        f"{slides}</div><div>{sidebar_gadgets(1)}</div></body></html>")
+
+
+def test_a_photo_story_s_captions_are_its_story() -> None:
+    """A gallery's captions hold more text than the prose beside them: they are the
+    story, every slide in order, though a caption on a news page is furniture."""
+    for attrs in ("class='caption'", "class='slideCaption'"):
+        text = clean(gallery("slide", attrs), URL).text
+        assert [line for line in text.splitlines() if line.startswith("Slide")] == SLIDES
+    _, segments = explain(gallery("slide", "class='caption'"), URL)
+    assert not any(segment.rule == "photo-caption" for segment in segments)
+
+
+def test_a_caption_beside_a_longer_story_still_goes() -> None:
+    html = (f"<html><body><div>{prose(STORY[:4])}<figure><img src='/h.jpg'><figcaption>"
+            f"{SLIDES[0]} {SLIDES[1]}</figcaption></figure></div></body></html>")
+    article = clean(html, URL)
+    assert "Slide" not in article.text
+    assert any(block.rule == "photo-caption" for block in article.removed)
+
+
+def test_a_photo_story_told_in_figcaptions_needs_no_class_names() -> None:
+    slides = "".join(f"<figure><img src='/{n}.jpg'><figcaption>{text}</figcaption></figure>"
+                     for n, text in enumerate(SLIDES))
+    html = f"<html><body><div><h1>A morning at the harbour</h1>{slides}</div></body></html>"
+    assert clean(html, URL).text.count("Slide ") == len(SLIDES)
+
+
 def test_a_wrapper_named_by_a_generic_word_that_holds_most_prose_is_the_article() -> None:
     """A photo story's slides in ``<div class="caption">``: the article, though the page's
     menus (unlinked, not prose) hold more text. A short byline box still goes, and so
