@@ -253,7 +253,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"continue reading(?: [\"“][^\"”]{1,120}[\"”])?",  # WordPress's more link
         r"trending(?: now| stories)?",
         r"popular (?:posts|stories|articles|now|today|this week)",
-        r"recent (?:posts|articles|stories|news)",
+        r"recent (?:posts|articles|stories|news|comments)",
         r"latest (?:news|posts|stories|articles|videos|headlines)(?: (?:and|&) \w+)?"
         r"(?: (?:from|on|in) .{0,40})?",
         r"more stories like this(?: one)?", r"further reading", r"more great .{1,40} stories",

@@ -333,6 +333,38 @@ def test_comment_form_notices_are_named(language: str) -> None:
         assert rule is not None and rule.name == "comment-notice", text
 
 
+RECENT_COMMENTS = {
+    # WordPress core's "Recent Comments" widget title, as each locale prints it.
+    "en": "Recent Comments", "es": "Comentarios recientes", "de": "Neueste Kommentare",
+    "fr": "Commentaires récents", "it": "Commenti recenti", "pt": "Comentários recentes",
+    "ru": "Свежие комментарии", "nl": "Recente reacties", "pl": "Ostatnie komentarze",
+    "tr": "Son yorumlar", "fa": "آخرین دیدگاه‌ها", "zh": "近期评论", "ja": "最近のコメント",
+    "vi": "Bình luận gần đây", "id": "Komentar Terbaru", "cs": "Nejnovější komentáře",
+    "ko": "최근 댓글", "uk": "Останні коментарі", "ar": "أحدث التعليقات",
+    "sv": "Senaste kommentarer", "hu": "Legutóbbi hozzászólások", "el": "Πρόσφατα σχόλια",
+    "ro": "Comentarii recente",
+}
+
+
+def test_every_language_has_a_recent_comments_title() -> None:
+    assert set(RECENT_COMMENTS) == set(WORDINGS)
+
+
+@pytest.mark.parametrize("language", sorted(RECENT_COMMENTS))
+def test_the_recent_comments_widget_goes_without_class_names(language: str) -> None:
+    """The sidebar widget lists other posts' comments: not the article, in any locale."""
+    title = RECENT_COMMENTS[language]
+    assert (rule := line_rule(title)) is not None and rule.name == "related-title", title
+    widget = "".join(f"<li><a href='/u{n}'>Reader {n}</a> on <a href='/p{n}'>Storm night {n}"
+                     "</a></li>" for n in range(5))
+    html = ("<html><body><div><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article>"
+            f"<div><h2>{title}</h2><ul>{widget}</ul></div></div></body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == ARTICLE
+    assert ("related", "related-title") in {(b.kind, b.rule) for b in article.removed}
+
+
 PROSE = [
     # Sentences of articles that start as a phrase does: they must not be taken for one.
     "Related coverage of the storm continued through the night as the harbour flooded "
