@@ -247,8 +247,8 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"(?:you )?(?:may|might|will) also (?:like|enjoy|be interested in)",
         r"more (?:from|on|in|about|stories|news|articles|like this)(?: .{0,40})?",
         r"recommended(?: for you| stories| articles| reading)?",
-        r"(?:today.s |this week.s )?most (?:popular|read|viewed|shared)"
-        r"(?: today| this week| now)?",
+        r"(?:today.s |this week.s )?most (?:popular|read|viewed|shared|commented)"
+        r"(?: posts| stories| articles| news| videos)?(?: today| this week| now)?",
         r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also",
         r"continue reading(?: [\"“][^\"”]{1,120}[\"”])?",  # WordPress's more link
         r"trending(?: now| stories)?",

@@ -333,27 +333,46 @@ def test_comment_form_notices_are_named(language: str) -> None:
         assert rule is not None and rule.name == "comment-notice", text
 
 
-RECENT_COMMENTS = {
-    # WordPress core's "Recent Comments" widget title, as each locale prints it.
-    "en": "Recent Comments", "es": "Comentarios recientes", "de": "Neueste Kommentare",
-    "fr": "Commentaires récents", "it": "Commenti recenti", "pt": "Comentários recentes",
-    "ru": "Свежие комментарии", "nl": "Recente reacties", "pl": "Ostatnie komentarze",
-    "tr": "Son yorumlar", "fa": "آخرین دیدگاه‌ها", "zh": "近期评论", "ja": "最近のコメント",
-    "vi": "Bình luận gần đây", "id": "Komentar Terbaru", "cs": "Nejnovější komentáře",
-    "ko": "최근 댓글", "uk": "Останні коментарі", "ar": "أحدث التعليقات",
-    "sv": "Senaste kommentarer", "hu": "Legutóbbi hozzászólások", "el": "Πρόσφατα σχόλια",
-    "ro": "Comentarii recente",
+SIDEBAR_TITLES = {
+    # WordPress core's "Recent Comments" widget and a popular-posts box ("Popular Posts",
+    # "Most read"), as each locale prints them.
+    "en": ("Recent Comments", "Most Read Stories"),
+    "es": ("Comentarios recientes", "Lo más popular"),
+    "de": ("Neueste Kommentare", "Beliebte Beiträge"),
+    "fr": ("Commentaires récents", "Les plus populaires"),
+    "it": ("Commenti recenti", "Articoli più popolari"),
+    "pt": ("Comentários recentes", "Mais lidos"),
+    "ru": ("Свежие комментарии", "Популярные записи"),
+    "nl": ("Recente reacties", "Populaire berichten"),
+    "pl": ("Ostatnie komentarze", "Najczęściej czytane"),
+    "tr": ("Son yorumlar", "En çok okunanlar"),
+    "fa": ("آخرین دیدگاه‌ها", "مطالب پربازدید"),
+    "zh": ("近期评论", "热门文章"),
+    "ja": ("最近のコメント", "人気記事"),
+    "vi": ("Bình luận gần đây", "Bài viết xem nhiều"),
+    "id": ("Komentar Terbaru", "Artikel Populer"),
+    "cs": ("Nejnovější komentáře", "Nejčtenější články"),
+    "ko": ("최근 댓글", "많이 본 뉴스"),
+    "uk": ("Останні коментарі", "Популярні записи"),
+    "ar": ("أحدث التعليقات", "الأكثر قراءة"),
+    "sv": ("Senaste kommentarer", "Mest lästa"),
+    "hu": ("Legutóbbi hozzászólások", "Legolvasottabb cikkek"),
+    "el": ("Πρόσφατα σχόλια", "Τα πιο δημοφιλή"),
+    "ro": ("Comentarii recente", "Cele mai citite"),
 }
+SIDEBAR_CASES = [(language, title) for language in SIDEBAR_TITLES
+                 for title in SIDEBAR_TITLES[language]]
 
 
-def test_every_language_has_a_recent_comments_title() -> None:
-    assert set(RECENT_COMMENTS) == set(WORDINGS)
+def test_every_language_has_its_sidebar_titles() -> None:
+    assert set(SIDEBAR_TITLES) == set(WORDINGS)
 
 
-@pytest.mark.parametrize("language", sorted(RECENT_COMMENTS))
-def test_the_recent_comments_widget_goes_without_class_names(language: str) -> None:
-    """The sidebar widget lists other posts' comments: not the article, in any locale."""
-    title = RECENT_COMMENTS[language]
+@pytest.mark.parametrize(("language", "title"), SIDEBAR_CASES,
+                         ids=[f"{language}-{n % 2}" for n, (language, _) in
+                              enumerate(SIDEBAR_CASES)])
+def test_a_sidebar_widget_goes_without_class_names(language: str, title: str) -> None:
+    """A box of links to other posts or their comments is not the article, in any locale."""
     assert (rule := line_rule(title)) is not None and rule.name == "related-title", title
     widget = "".join(f"<li><a href='/u{n}'>Reader {n}</a> on <a href='/p{n}'>Storm night {n}"
                      "</a></li>" for n in range(5))
