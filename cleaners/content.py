@@ -511,7 +511,7 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
         return [top.node]
     top_score = weigh(top)
     threshold = max(rules.SIBLING_MIN_SCORE, top_score * rules.SIBLING_SHARE)
-    top_class = top.node.attributes.get("class")
+    top_class = _class_within(top.node)
     most_votes = max(c.votes for c in ranked)
     leaders = [c for c in ranked
                if weigh(c) >= threshold and c.votes >= rules.LEADER_VOTES * most_votes]
@@ -527,12 +527,24 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
             chosen.append(sibling)
             continue
         candidate = candidates.get(sibling.mem_id)
-        same_class = top_class and sibling.attributes.get("class") == top_class
+        same_class = top_class and _class_within(sibling) == top_class
         bonus = top_score * rules.SIBLING_SHARE if same_class else 0
         votes_enough = candidate is not None and weigh(candidate) + bonus >= threshold
         if votes_enough or (sibling.tag == "p" and _reads_like_prose(sibling)):
             chosen.append(sibling)
     return chosen
+
+
+def _class_within(node: LexborNode) -> str | None:
+    """The class of ``node``, or of the lone child it wraps (however deep): a page that
+    wraps each paragraph of the story (``<div class="article--text">``) in a bare
+    ``<div>`` of its own names its paragraphs one level down."""
+    while not (names := node.attributes.get("class")):
+        elements = [child for child in children(node) if child.is_element_node]
+        if len(elements) != 1:
+            return None
+        node = elements[0]
+    return names
 
 
 def _siblings_holding(parent: LexborNode, leaders: list[Candidate]) -> set[int]:

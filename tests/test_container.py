@@ -477,6 +477,24 @@ def test_a_flat_thread_does_not_call_for_a_second_opinion() -> None:
     assert "Reader 1 writes" not in article.text
 
 
+def test_paragraphs_each_in_a_bare_wrapper_are_all_kept() -> None:
+    """Script-built portals wrap each paragraph (``<div class="article--text">``) in a
+    bare <div> of its own, with ads between: every wrapper of that class is the story's."""
+    parts = [f"Part {n} of the story, told short: the harbour, the council, the cost {n}."
+             for n in range(9, 21)]  # more parts than the leading candidates counted
+    paragraphs = "".join(
+        f"<div><div class='article--text'>{part}</div></div>"
+        + ("<div><div class='ad'>Advertisement</div></div>" if n % 3 == 2 else "")
+        for n, part in enumerate(STORY + parts))
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Harbour news</h1><div>{paragraphs}</div></article>"
+        f"<div class='module'>{sidebar_gadgets(3)}</div></body></html>"
+    )
+    text = whole_story(html)
+    assert all(part in text for part in parts) and "Advertisement" not in text
+
+
 SLIDES = [f"Slide {n}: a fisherman mends his nets on the harbour wall at dawn, as the "
           f"boats come in with the night's catch and the gulls circle, photo {n}."
           for n in range(1, 7)]
