@@ -139,6 +139,19 @@ def _alike_pages(one: LexborNode, other: LexborNode) -> bool:
     return one.tag == other.tag and first_class(one) == first_class(other)
 
 
+def _story_header(node: LexborNode, posts: set[int]) -> bool:
+    """Whether ``node`` is a story's own header holding its text: a <header> (or an
+    element named for one) inside an <article>, with prose of its own
+    (``rules.STORY_HEADER_MIN_PROSE``) and no menu."""
+    if node.tag != "header" and "header" not in (node.attributes.get("class") or "").lower():
+        return False
+    up = node.parent
+    while up is not None and up.tag != "article":
+        up = up.parent
+    return up is not None and node.css_first("nav") is None \
+        and article_like_chars(node, posts) >= rules.STORY_HEADER_MIN_PROSE
+
+
 def _cut(node: LexborNode) -> None:
     """Remove a node and free it, leaving a space: the words on either side of it
     must not run together ("end<span>ad</span>start" is not "endstart")."""
@@ -334,6 +347,8 @@ class Remover:
         chars = text_chars(node)
         if not self._small(node, rule.max_share, chars) or self.protected(node):
             return False
+        if rule.spares_story_header and _story_header(node, self._posts):
+            return False  # the story's text, beside its title and byline (their own rules)
         if rule.max_share <= rules.WEAK and (node.css_first(rules.ARTICLE_BODY_MARKERS)
                                              or self._holds_the_article(node, chars)):
             return False  # a generic word on the article's wrapper

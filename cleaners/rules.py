@@ -47,6 +47,13 @@ PAYWALL_FRAGMENTS = ("paywall", "piano-", "tp-modal", "regwall", "meter-", "subs
                      "kiosq")
 LOCKED = ", ".join(f'[class*="{f}"], [id*="{f}"]' for f in PAYWALL_FRAGMENTS)
 LOCKED_STORY_MIN_PROSE = 500
+STORY_HEADER_MIN_PROSE = 400
+"""A story's own header (a <header>, or an element named for one, inside an <article>)
+holds its title, byline and a one-line dek, which their own rules judge; one holding
+this much prose (paragraphs, as the fallback counts them) holds the story's text too
+(a section set beside its photo), and the page-chrome rule, which takes a page's
+header, spares it. (At 100 characters it spared a theme's subtitle that repeats a
+paragraph further down, and the story began with the copy.)"""
 STORY_PAGE_TAGS = frozenset({"div", "section", "article"})
 """The elements a story paged by script is paged in."""
 STORY_PAGE_MIN_PROSE = 200
@@ -90,8 +97,9 @@ class StructureRule:
     outweigh the article it follows and never wraps it (``ALWAYS``). A rule that
     ``yields_to_locked_story`` removes none of the story's own blocks on a page whose
     blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``); one that
-    ``yields_to_photo_story`` removes nothing on a page whose captions tell the story
-    (``PHOTO_STORY_MIN_CHARS``).
+    ``spares_story_header`` leaves a story's own header holding its text
+    (``STORY_HEADER_MIN_PROSE``); one that ``yields_to_photo_story`` removes nothing
+    on a page whose captions tell the story (``PHOTO_STORY_MIN_CHARS``).
     """
 
     name: str
@@ -103,6 +111,7 @@ class StructureRule:
     max_share: float = 0.4
     yields_to_locked_story: bool = False
     yields_to_photo_story: bool = False
+    spares_story_header: bool = False
 
 
 STRUCTURE_RULES: tuple[StructureRule, ...] = (
@@ -167,7 +176,8 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
                   roles=("navigation", "banner", "contentinfo", "complementary", "search",
                          "menu", "menubar"),
                   tokens=("nav", "navbar", "navigation", "menu", "header", "footer",
-                          "sidebar", "masthead", "skip", "pagination", "pager")),
+                          "sidebar", "masthead", "skip", "pagination", "pager"),
+                  spares_story_header=True),
 )
 """Checked in this order; the first rule that matches names the removal."""
 

@@ -636,3 +636,29 @@ def test_soft_hyphens_and_zero_width_spaces_leave_words_whole() -> None:
                 "Rot\u00adwein aus Bozen, seit\u200bjeher be\ufeffliebt und viel getrunken.</p>")
     text = clean(html).text
     assert "Der St. Magdalener ist ein Rotwein aus Bozen, seitjeher beliebt" in text
+
+
+@pytest.mark.parametrize("header", ["<header>", "<div class='article__header'>"])
+def test_a_story_s_own_header_holding_its_text_is_kept(header: str) -> None:
+    """A block of a story set beside its photo puts its text in the <article>'s
+    header: the title and byline go by their own rules, the text stays. A page's
+    header, outside the article, goes, and so does a header holding only a dek."""
+    told = ["Storm Ciarán brought record gusts to the coast overnight, and the clean-up in "
+            "the harbour towns will take the rest of the week, the council said.",
+            "Crews worked through the night to clear the quay, where two fishing boats broke "
+            "their moorings and a crane toppled onto the road by the ferry terminal.",
+            "The ferry to the islands stays in port until the swell drops, and the school "
+            "bus runs on the inland road until the coast road is cleared of debris."]
+    end = "</header>" if header == "<header>" else "</div>"
+    page_header = ("<header><a href='/'>The Paper</a><p>Independent news from the coast since "
+                   "1901, every day of the year, in print and online.</p></header>")
+
+    def page(header_text: list[str]) -> str:
+        return ("<html><head><title>Storm hits the coast</title></head><body>"
+                f"{page_header}<main><article>{header}<h1>Storm hits the coast</h1>"
+                f"<p class='byline'>By Jane Doe</p>{prose(header_text)}{end}{prose()}"
+                "</article></main></body></html>")
+
+    url = "https://news.example/storm"
+    assert clean(page(told), url).text.split("\n\n") == [*told, *PARAGRAPHS]
+    assert clean(page(told[:1]), url).text.split("\n\n") == PARAGRAPHS
