@@ -307,7 +307,7 @@ class Choice:
     climbs: tuple[str, ...] = ()
 
 
-CLIMBS = ("headline", "sections", "parent-scores")
+CLIMBS = ("headline", "sections", "same-class sections", "parent-scores")
 """The climbs from the best candidate, in the order they are tried: to a close one
 under the page's headline, when the best lies apart from it (``_under_headline``); to
 the element holding two sections; to a parent that scores higher (or holds nothing
@@ -336,6 +336,7 @@ def main_content(root: LexborNode, posts: set[int], titles: tuple[str, ...] = ()
     for name, climb in zip(CLIMBS, (
             lambda t: _under_headline(ranked, root, titles) or t,
             lambda t: _climb_to_sections(t, ranked, candidates),
+            lambda t: _climb_to_classmates(t, ranked, candidates),
             lambda t: _climb_while_parent_scores(t, candidates)), strict=True):
         climbed = climb(top)
         if climbed.node.mem_id != top.node.mem_id:
@@ -461,6 +462,31 @@ def _climb_to_sections(top: Candidate, ranked: list[Candidate],
                     break
                 return candidates.get(ancestor.mem_id) or Candidate(ancestor, score=top_score)
     return top
+
+
+def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
+                         candidates: dict[int, Candidate]) -> Candidate:
+    """Near-best candidates of the top one's class, neither inside it nor holding it, are
+    the article's other sections, however far apart their wrappers (a page builder's
+    rows, each with its own column of text): the article is the element holding them all."""
+    names = top.node.attributes.get("class")
+    if not names:
+        return top
+    top_score = weigh(top)
+    around = top.node
+    for other in ranked:
+        if other is top or other.node.attributes.get("class") != names \
+                or weigh(other) < rules.SECTION_SHARE * top_score \
+                or _holds(top.node, other.node) or _holds(other.node, top.node):
+            continue
+        while not _holds(around, other.node):
+            parent = around.parent
+            if parent is None or parent.tag in ("body", "html"):
+                return top
+            around = parent
+    if around is top.node:
+        return top
+    return candidates.get(around.mem_id) or Candidate(around, score=top_score)
 
 
 def _comes_first(ancestor: LexborNode, first: LexborNode, second: LexborNode) -> bool:

@@ -495,6 +495,27 @@ def test_paragraphs_each_in_a_bare_wrapper_are_all_kept() -> None:
     assert all(part in text for part in parts) and "Advertisement" not in text
 
 
+def test_sections_of_one_class_in_separate_rows_are_all_kept() -> None:
+    """Page builders set each section of a story in a row of its own, several wrappers
+    deep, between rows of images: sections of one class are one article."""
+    def row(inner: str) -> str:
+        return (f"<section class='band'><div class='row'><div class='column'>"
+                f"<div class='wrapper'>{inner}</div></div></div></section>")
+    parts = [*STORY, *(f"Part {n} of the story, told short: the harbour, the council, the "
+                       f"cost {n}." for n in range(9, 15))]  # more than the leaders counted
+    body = "".join(row(f"<div class='text-column'><h2>Chapter {n}</h2>{prose([part])}</div>")
+                   + row("<img src='/h.jpg'><a href='/visit'>Plan your visit to the harbour</a>")
+                   for n, part in enumerate(parts))
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<div class='page'><h1>Harbour news</h1>{body}</div>"
+        f"<div class='module'>{sidebar_gadgets(2)}</div></body></html>"
+    )
+    text = whole_story(html)
+    assert all(part in text for part in parts) and "About me" not in text
+    assert "same-class sections" in clean(html, URL).container
+
+
 SLIDES = [f"Slide {n}: a fisherman mends his nets on the harbour wall at dawn, as the "
           f"boats come in with the night's catch and the gulls circle, photo {n}."
           for n in range(1, 7)]
