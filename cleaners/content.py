@@ -466,16 +466,17 @@ def _climb_to_sections(top: Candidate, ranked: list[Candidate],
 
 def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
                          candidates: dict[int, Candidate]) -> Candidate:
-    """Near-best candidates of the top one's class, neither inside it nor holding it, are
+    """Near-best candidates of the top one's class (its first word, ``_first_class``),
+    neither inside it nor holding it, are
     the article's other sections, however far apart their wrappers (a page builder's
     rows, each with its own column of text): the article is the element holding them all."""
-    names = top.node.attributes.get("class")
+    names = _first_class(top.node)
     if not names:
         return top
     top_score = weigh(top)
     around = top.node
     for other in ranked:
-        if other is top or other.node.attributes.get("class") != names \
+        if other is top or _first_class(other.node) != names \
                 or weigh(other) < rules.SECTION_SHARE * top_score \
                 or _holds(top.node, other.node) or _holds(other.node, top.node):
             continue
@@ -487,6 +488,12 @@ def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
     if around is top.node:
         return top
     return candidates.get(around.mem_id) or Candidate(around, score=top_score)
+
+
+def _first_class(node: LexborNode) -> str:
+    """The first word of the class: the component's name, before its variants and the
+    ids a page builder appends (``wpb_text_column ... vc_custom_1570185518034``)."""
+    return next(iter((node.attributes.get("class") or "").split()), "")
 
 
 def _comes_first(ancestor: LexborNode, first: LexborNode, second: LexborNode) -> bool:
