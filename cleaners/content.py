@@ -467,9 +467,9 @@ def _climb_to_sections(top: Candidate, ranked: list[Candidate],
 def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
                          candidates: dict[int, Candidate]) -> Candidate:
     """Near-best candidates of the top one's class (its first word, ``_first_class``),
-    neither inside it nor holding it, are
-    the article's other sections, however far apart their wrappers (a page builder's
-    rows, each with its own column of text): the article is the element holding them all."""
+    neither inside it nor holding it, are the article's other sections, however far
+    apart their wrappers (a page builder's rows, each with its own column of text): the
+    article is the element holding them all."""
     names = _first_class(top.node)
     if not names:
         return top
