@@ -112,6 +112,13 @@ def _really_hidden(node: LexborNode) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
+_SCREEN_READER_ONLY = frozenset(rules.SCREEN_READER_ONLY)
+
+
+def _for_screen_readers(node: LexborNode) -> bool:
+    return not _SCREEN_READER_ONLY.isdisjoint((node.attributes.get("class") or "").split())
+
+
 def _hidden_page_of_story(node: LexborNode) -> bool:
     """Whether hidden ``node`` is a later page of a story paged by script (a gallery's
     slides, a listicle's items): hidden by its style, not a dialog, it holds prose
@@ -280,8 +287,11 @@ class Remover:
                 node.unwrap()  # the story as a browser without JavaScript shows it
             elif node.tag in _NON_CONTENT_TAGS:
                 node.decompose()  # never rendered: the words around it join as a browser shows them
-            elif _really_hidden(node) and not self.protected(node) \
-                    and not _hidden_page_of_story(node):
+            elif self.protected(node):
+                continue
+            elif _for_screen_readers(node):
+                self._decompose(node, "hidden", "screen-reader-only")
+            elif _really_hidden(node) and not _hidden_page_of_story(node):
                 self._decompose(node, "hidden", "hidden-element")
 
     def strip_form_controls(self, root: LexborNode) -> None:

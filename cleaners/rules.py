@@ -36,7 +36,15 @@ JavaScript shows it; a tracking pixel or an "enable JavaScript" note holds none.
 # comment or sign-up form from a form that wraps the whole page.
 FORM_CONTROL_TAGS = ("button", "select", "input", "textarea", "option", "label")
 # Hidden by the page itself: a reader never sees them (the style is checked in code).
-HIDDEN_SELECTOR = "[hidden], [aria-hidden=true], [style]"
+SCREEN_READER_ONLY = ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                      "screen-reader-only", "element-invisible", "text-hide", "assistive-text",
+                      "u-visually-hidden", "hidden-visually")
+"""The classes frameworks and themes (Bootstrap, WordPress, Drupal, HTML5 Boilerplate)
+give text that only a screen reader reads: a "Main content" heading, a "Loading..."
+under a spinner, "(link is external)" inside a sentence. A reader of the page never
+sees it, so the article does not hold it."""
+HIDDEN_SELECTOR = ", ".join(["[hidden], [aria-hidden=true], [style]",
+                             *(f".{name}" for name in SCREEN_READER_ONLY)])
 
 
 LIVE_UPDATES = "[itemprop~=liveBlogUpdate]"

@@ -662,3 +662,17 @@ def test_a_story_s_own_header_holding_its_text_is_kept(header: str) -> None:
     url = "https://news.example/storm"
     assert clean(page(told), url).text.split("\n\n") == [*told, *PARAGRAPHS]
     assert clean(page(told[:1]), url).text.split("\n\n") == PARAGRAPHS
+
+
+def test_text_only_a_screen_reader_reads_is_not_the_article() -> None:
+    """Themes label a page for screen readers ("Main content", "Loading..." under a
+    spinner, "(link is external)" after a link): a reader never sees it."""
+    html = ("<html><body><h2 class='text-hide'>Hauptinhalt</h2><article>"
+            "<div class='spinner'><span class='sr-only'>Loading...</span></div>"
+            f"<p>{PARAGRAPHS[0][:-1]} <a href='https://ext.example/'>report<span "
+            "class='element-invisible'> (link is external)</span></a> today.</p>"
+            f"{prose(PARAGRAPHS[1:])}</article></body></html>")
+    article = clean(html, "https://news.example/storm")
+    assert article.text.split("\n\n") == [f"{PARAGRAPHS[0][:-1]} report today.",
+                                          *PARAGRAPHS[1:]]
+    assert [r.rule for r in article.removed].count("screen-reader-only") == 3
