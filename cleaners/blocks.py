@@ -454,8 +454,9 @@ class Remover:
     def _mark_widget(self, title: LexborNode,
                      rule: rules.PhraseRule | rules.StructureRule) -> bool:
         """Remove a widget from its title: the container it heads, or the run that follows it."""
-        linked = title.tag == "a" or title.css_first("a") is not None
-        if linked and title.tag not in _HEADING_TAGS:
+        level = _heading_level(title)
+        linked = title.tag == "a" or title.css_first("a[href]") is not None
+        if linked and level is None:
             return False  # "3 Comments" as a link in a byline is a link, not a widget title
         container = title
         for _ in range(rules.MAX_WIDENING):
@@ -470,15 +471,22 @@ class Remover:
                     _cards_after(container) and self._small(parent, rules.STRONG)):
                 break
             container = parent
-        if container.mem_id == title.mem_id:
-            # a heading that is a link ("<a href='#comments'>3 Comments</a>", atop some
-            # themes' posts) points to the thread: what follows it may be the post
-            heads_thread = isinstance(rule, rules.PhraseRule) and rule.heads_thread \
-                and title.tag in _HEADING_TAGS and 2 * link_chars(title) < text_chars(title) \
-                and not rules.SECTION_LIKE_TITLES.fullmatch(squash(title.text()))
-            following = _thread_after(title) if heads_thread else self._widget_run_after(title)
-            for node in following:
-                self.mark(node, rule.kind, rule.name)
+        # a heading that is a link ("<a href='#comments'>3 Comments</a>", atop some
+        # themes' posts) points to the thread: what follows it may be the post
+        heads_thread = isinstance(rule, rules.PhraseRule) and rule.heads_thread \
+            and level is not None \
+            and 2 * sum(map(text_chars, title.css("a[href]"))) < text_chars(title) \
+            and not rules.SECTION_LIKE_TITLES.fullmatch(squash(title.text()))
+        if heads_thread and level is not None:
+            # the thread follows the heading, or the box the heading sits in ("<div
+            # class="secthead"><h2>Leserkommentare</h2></div><ul>...the posts...</ul>")
+            following = _thread_after(container, level)
+        elif container.mem_id == title.mem_id:
+            following = self._widget_run_after(title)
+        else:
+            following = []
+        for node in following:
+            self.mark(node, rule.kind, rule.name)
         return self.mark(container, rule.kind, rule.name)
 
     def _widget_run_after(self, title: LexborNode) -> list[LexborNode]:
@@ -589,11 +597,22 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     return outermost
 
 
-def _thread_after(heading: LexborNode) -> list[LexborNode]:
-    """The blocks after a thread's heading up to the next heading of its level or
-    higher: a flat thread (posts without a wrapper of their own, as TypePad prints
-    them) is prose, so it cannot be told from the article by how it reads."""
-    level = heading.tag or ""
+def _heading_level(node: LexborNode) -> str | None:
+    """The tag of the heading ``node`` is ("h2"), by its tag or its ARIA role and level;
+    None for a block that is no heading."""
+    if node.tag in _HEADING_TAGS:
+        return node.tag
+    attrs = node.attributes
+    if attrs.get("role") != "heading":
+        return None
+    level = attrs.get("aria-level") or "2"
+    return f"h{level}" if level in "123456" else "h2"
+
+
+def _thread_after(heading: LexborNode, level: str) -> list[LexborNode]:
+    """The blocks after a thread's heading (or the box it sits in) up to the next heading
+    of its ``level`` or higher: a flat thread (posts without a wrapper of their own, as
+    TypePad prints them) is prose, so it cannot be told from the article by how it reads."""
     following = []
     sibling = heading.next
     while sibling is not None:

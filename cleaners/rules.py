@@ -286,6 +286,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"add (?:a|your) comment", r"write (?:a )?comment", r"(?:\d+ )?comments?",
         r"(?:\d+ )?(?:responses?|replies|thoughts?) (?:to|on) .{0,120}",
         r"comment(?:s)? (?:policy|guidelines)",
+        r"(?:readers?.? comments|comments from (?:our )?readers|show comments)(?: \(\d+\))?",
         *lexicon.phrases(lexicon.COMMENT_TITLES),
     ), heads_thread=True),
     # Not heading a thread: "Discussion" may be a section of the article itself.

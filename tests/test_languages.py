@@ -384,6 +384,36 @@ def test_a_sidebar_widget_goes_without_class_names(language: str, title: str) ->
     assert ("related", "related-title") in {(b.kind, b.rule) for b in article.removed}
 
 
+READER_COMMENTS = {
+    # The heading news portals put over their readers' comments.
+    "en": "Reader comments", "es": "Comentarios de los lectores", "de": "Leserkommentare",
+    "fr": "Commentaires des lecteurs", "it": "Commenti dei lettori",
+    "pt": "Comentários dos leitores", "ru": "Комментарии читателей", "nl": "Reacties van lezers",
+    "pl": "Komentarze czytelników", "tr": "Okur yorumları", "fa": "نظرات خوانندگان",
+    "zh": "读者评论", "ja": "読者のコメント", "vi": "Ý kiến bạn đọc", "id": "Komentar pembaca",
+    "cs": "Komentáře čtenářů", "ko": "독자 댓글", "uk": "Коментарі читачів",
+    "ar": "تعليقات القراء", "sv": "Läsarkommentarer", "hu": "Olvasói hozzászólások",
+    "el": "Σχόλια αναγνωστών", "ro": "Comentariile cititorilor",
+}
+
+
+@pytest.mark.parametrize("language", sorted(WORDINGS))
+def test_readers_comments_go_under_their_heading_in_every_language(language: str) -> None:
+    """A portal's thread: its heading sits in a box of its own (an anchor inside), the
+    readers' posts follow it as prose, with no class names to tell them."""
+    title = READER_COMMENTS[language]
+    assert (rule := line_rule(title)) is not None and rule.name == "comments-title", title
+    posts = "".join(f"<li><p>Reader {n} wrote that the harbour should have stayed closed "
+                    f"until the storm had passed, and that the council waited too long {n}.</p>"
+                    "</li>" for n in range(6))
+    html = ("<html><body><div><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article>"
+            f"<div><div role='heading'><h2><a name='comments'>{title}</a></h2></div>"
+            f"<ul>{posts}</ul></div></div></body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == ARTICLE
+
+
 PROSE = [
     # Sentences of articles that start as a phrase does: they must not be taken for one.
     "Related coverage of the storm continued through the night as the harbour flooded "
