@@ -328,7 +328,8 @@ class Remover:
         stack.reverse()
         while stack:
             node = stack.pop()
-            if self._judge_markup(node, node.tag or ""):
+            tag = node.tag or ""
+            if self._judge_markup(node, tag) or tag in rules.CODE_TAGS:
                 continue
             own = node.text(deep=False)
             if own and len(own) <= rules.PHRASE_MAX_CHARS and _may_say_a_phrase(own):

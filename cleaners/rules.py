@@ -47,6 +47,11 @@ HIDDEN_SELECTOR = ", ".join(["[hidden], [aria-hidden=true], [style]",
                              *(f".{name}" for name in SCREEN_READER_ONLY)])
 
 
+CODE_TAGS = frozenset({"pre", "code"})
+"""Code is read as it is: a highlighter names its spans by the words of the language
+(``<span class="comment">``, ``token tag``), not by the page's furniture, and no rule
+looks inside it."""
+
 LIVE_UPDATES = "[itemprop~=liveBlogUpdate]"
 """schema.org's mark on each update of a live blog (``LiveBlogPosting``): the updates
 of a live story are its text, however much they look like a thread's posts."""
@@ -139,6 +144,8 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     ), max_share=ALWAYS),
     StructureRule("comments-id", "comments", tokens=("respond", "comments", "reply-title"),
                   max_share=ALWAYS),
+    # One post of a thread: weak, as an opinion section may name its article "comment".
+    StructureRule("comment-post", "comments", tokens=("comment",)),
     StructureRule("share-plugin", "share", fragments=(
         "sharedaddy", "jp-sharing", "addtoany", "a2a_kit", "addthis", "ctt-btn",
         "shareaholic", "social-share", "share-buttons", "sharing-buttons", "sharethis",

@@ -676,3 +676,29 @@ def test_text_only_a_screen_reader_reads_is_not_the_article() -> None:
     assert article.text.split("\n\n") == [f"{PARAGRAPHS[0][:-1]} report today.",
                                           *PARAGRAPHS[1:]]
     assert [r.rule for r in article.removed].count("screen-reader-only") == 3
+
+
+def test_a_thread_s_posts_named_comment_go_but_an_opinion_named_so_stays() -> None:
+    """``<div class="comment">`` is one reader's post after the story; an opinion
+    section that names its whole article "comment" keeps it."""
+    posts = "".join(f"<div class='comment'><div class='comment_header'>Reader {n} writes "
+                    f"11/07/12</div><p>What a lovely day it was at the harbour, reader {n} "
+                    "says, and the boats looked wonderful.</p></div>" for n in range(4))
+    html = (f"<html><body><div class='blog'><div class='post'>{prose()}</div>{posts}</div>"
+            "</body></html>")
+    article = clean(html, "https://news.example/storm")
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert [r.rule for r in article.removed].count("comment-post") == 4
+    opinion = f"<html><body><div class='comment'>{prose()}</div></body></html>"
+    assert clean(opinion, "https://news.example/opinion").text.split("\n\n") == PARAGRAPHS
+
+
+def test_code_is_read_as_it_is() -> None:
+    """A highlighter's span classes are words of the language (``comment``, ``tag``):
+    no rule removes them from a code block."""
+    code = ("<pre><code><span class='token keyword'>import</span> re "
+            "<span class='comment'># the standard library</span>\n"
+            "<span class='token tag'>&lt;div&gt;</span></code></pre>")
+    html = f"<html><body><article>{prose(PARAGRAPHS[:3])}{code}{prose(PARAGRAPHS[3:])}"
+    text = clean(html + "</article></body></html>", "https://news.example/code").text
+    assert "import re # the standard library" in text and "<div>" in text
