@@ -64,8 +64,8 @@ _RULE_ORDER = {r.name: i for i, r in enumerate(rules.STRUCTURE_RULES)}
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 _Ranked = tuple[int, rules.StructureRule]
-_NAME_CACHE: dict[str, _Ranked | None] = {}
-_VALUE_CACHE: dict[str, _Ranked | None] = {}
+_NAME_CACHE: dict[tuple[str, bool], _Ranked | None] = {}
+_VALUE_CACHE: dict[tuple[str, bool], _Ranked | None] = {}
 _CACHE_SIZE = 100_000
 
 
@@ -86,8 +86,11 @@ def structure_rule(classes: str | None, ids: str | None,
     whole attribute values, and the names within them, are looked up in caches
     shared across pages.
     """
-    best = _value_rank(classes) if classes else None
-    if ids and (ranked := _value_rank(ids)) is not None and (best is None or ranked[0] < best[0]):
+    # WordPress names the post by its classes or its id ("post-5899")
+    on_a_post = any(v and rules.POST_CLASSES.search(v) for v in (classes, ids))
+    best = _value_rank(classes, on_a_post) if classes else None
+    if ids and (ranked := _value_rank(ids, on_a_post)) is not None \
+            and (best is None or ranked[0] < best[0]):
         best = ranked
     if role and (rule := _ROLE_RULE.get(role.strip().lower())) is not None:
         ranked = (_RULE_ORDER[rule.name], rule)
@@ -96,21 +99,21 @@ def structure_rule(classes: str | None, ids: str | None,
     return best[1] if best is not None else None
 
 
-def _value_rank(value: str) -> _Ranked | None:
-    ranked = _VALUE_CACHE.get(value, _UNSEEN)
+def _value_rank(value: str, on_a_post: bool) -> _Ranked | None:
+    ranked = _VALUE_CACHE.get((value, on_a_post), _UNSEEN)
     if ranked is not _UNSEEN:
         return ranked  # type: ignore[return-value]
     best: _Ranked | None = None
     for name in value.split():
-        found = _NAME_CACHE.get(name, _UNSEEN)
+        found = _NAME_CACHE.get((name, on_a_post), _UNSEEN)
         if found is _UNSEEN:
-            found = _NAME_CACHE[name] = _rank(_name_rule(name))
+            found = _NAME_CACHE[(name, on_a_post)] = _rank(_name_rule(name, on_a_post))
         if found is not None and (best is None or found[0] < best[0]):  # type: ignore[index]
             best = found  # type: ignore[assignment]
     if len(_VALUE_CACHE) > _CACHE_SIZE:
         _VALUE_CACHE.clear()
         _NAME_CACHE.clear()
-    _VALUE_CACHE[value] = best
+    _VALUE_CACHE[(value, on_a_post)] = best
     return best
 
 
@@ -118,21 +121,26 @@ def _rank(rule: rules.StructureRule | None) -> _Ranked | None:
     return (_RULE_ORDER[rule.name], rule) if rule is not None else None
 
 
-def _name_rule(name: str) -> rules.StructureRule | None:
-    """The rule one class name or id matches, by its words and fragments."""
+def _name_rule(name: str, on_a_post: bool) -> rules.StructureRule | None:
+    """The rule one class name or id matches, by its words and fragments (``on_a_post``:
+    the name sits among the article's own post classes)."""
     words = _CAMEL_HUMP.sub("-", name).lower().replace("_", "-").split("-")
     name = name.lower().replace("_", "-")
-    found: list[rules.StructureRule] = []
+    by_word: list[rules.StructureRule] = []
+    by_fragment: list[rules.StructureRule] = []
     for word in words:
         if (rule := _TOKEN_RULE.get(word)) is not None:
-            found.append(rule)
+            by_word.append(rule)
         for fragment, rule in _FRAGMENT_RULES.get(word[:4], ()):
             if fragment in name:
-                found.append(rule)
-    if not found or rules.IGNORED_CLASS_NAMES.match(name) \
-            or rules.CONTENT_CLASS_NAMES.search(name):
+                by_fragment.append(rule)
+    if rules.CONTENT_CLASS_NAMES.search(name):
         return None
-    return _earliest(*found)
+    if rules.IGNORED_CLASS_NAMES.match(name):
+        # "author-paul" describes the post; "author-bio" is a plugin's box, but not
+        # among a post's own classes ("tag-trending")
+        return None if on_a_post else _earliest(*by_fragment)
+    return _earliest(*by_word, *by_fragment)
 
 
 def _earliest(*found: rules.StructureRule | None) -> rules.StructureRule | None:

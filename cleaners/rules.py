@@ -206,7 +206,13 @@ IGNORED_CLASS_NAMES = re.compile(
 (``category-news tag-ukraine author-paul``) and TypePad (``entry-category-news
 entry-author-paul``) put on the article itself, and layout flags on wrappers
 (``has-sidebar``), also behind a theme's prefix (``penci-enable-lightbox``: the post's
-images open in a lightbox). Their words would otherwise match widget tokens."""
+images open in a lightbox). Their words would otherwise match widget tokens; a plugin's
+name (``FRAGMENTS``) inside one still counts (``author-bio``, ``author-box``), except on
+the article itself (``POST_CLASSES``), where "tag-trending" is a tag, not a widget."""
+POST_CLASSES = re.compile(
+    r"(?:^|\s)(?:hentry|(?:entry-)?type-post|status-publish|post-\d+)(?:\s|$)")
+"""What marks the article's own element in WordPress and TypePad: its post classes, or
+its id (``post-5899``)."""
 
 ARTICLE_BODY_MARKERS = (
     "[itemprop=articleBody], [itemprop=articlebody], .post-body, .entry-content, "

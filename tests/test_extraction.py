@@ -702,3 +702,24 @@ def test_code_is_read_as_it_is() -> None:
     html = f"<html><body><article>{prose(PARAGRAPHS[:3])}{code}{prose(PARAGRAPHS[3:])}"
     text = clean(html + "</article></body></html>", "https://news.example/code").text
     assert "import re # the standard library" in text and "<div>" in text
+
+
+@pytest.mark.parametrize("box", ["author-bio", "author-box", "author_info"])
+def test_an_author_box_named_author_something_goes(box: str) -> None:
+    """``author-paul`` on a post names its author; ``author-bio`` names the theme's box
+    about the author, which goes."""
+    bio = ("Jane Doe has covered the coast for the paper since 2009 and writes about "
+           "harbours, ferries and the people who work on them.")
+    html = (f"<html><body><article class='post-7 post type-post hentry author-jane'>{prose()}"
+            f"<div class='{box}'><p>{bio}</p></div></article></body></html>")
+    article = clean(html, "https://news.example/storm")
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert [r.rule for r in article.removed] == ["author-bio"]
+
+
+def test_a_post_tagged_like_a_widget_is_still_the_post() -> None:
+    """WordPress puts a post's tags and categories on its element: "tag-trending" and
+    "category-newsletter" there name the post's topics, not widgets."""
+    html = ("<html><body><article class='post-7 post type-post hentry tag-trending "
+            f"category-newsletter'>{prose()}</article></body></html>")
+    assert clean(html, "https://news.example/storm").text.split("\n\n") == PARAGRAPHS
