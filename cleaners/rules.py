@@ -430,6 +430,12 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"your (?:web )?browser (?:does not|doesn['’]t|is not able to|cannot) "
         r"(?:support|display|play) (?:the |this )?(?:video|audio|iframes?|javascript|html5|"
         r"(?:this )?(?:page|content|media)).{0,300}",
+        # an embedded player's fallback for browsers without its plugin or script
+        r"(?:get|install|download) (?:the )?(?:latest )?(?:adobe )?flash player to "
+        r"(?:see|view|watch|play) this (?:player|video|content).{0,100}",
+        r"(?:you need|this (?:video|content|player) requires) (?:the )?(?:adobe )?flash"
+        r"(?: player)?.{0,200}",
+        r"(?:please )?(?:enable|turn on) javascript to (?:view|watch|see|play) .{1,200}",
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("copyright-line", "meta", (
         r"(?:copyright|©) ?(?:\(c\)|©|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",

@@ -358,6 +358,7 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "will not be able to get the full visual experience.",
     "You are using an outdated browser. Please upgrade your browser to improve your "
     "experience.",
+    "Get the Flash Player to see this player.", "You need Adobe Flash Player to watch this video.",
     "Be Sociable, Share!", "Bookmark to:", "{ 5 comments… read them below or add one }",
     "The comments to this entry are closed.", "TrackBack", "Trackbacks/Pingbacks",
     "And oh, if you want a pic to show with your comment, go get a gravatar!",
