@@ -65,6 +65,7 @@ _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 _Ranked = tuple[int, rules.StructureRule]
 _NAME_CACHE: dict[tuple[str, bool], _Ranked | None] = {}
+_POST_CACHE: dict[str, bool] = {}
 _VALUE_CACHE: dict[tuple[str, bool], _Ranked | None] = {}
 _CACHE_SIZE = 100_000
 
@@ -87,7 +88,8 @@ def structure_rule(classes: str | None, ids: str | None,
     shared across pages.
     """
     # WordPress names the post by its classes or its id ("post-5899")
-    on_a_post = any(v and rules.POST_CLASSES.search(v) for v in (classes, ids))
+    on_a_post = (classes is not None and _names_a_post(classes)) \
+        or (ids is not None and _names_a_post(ids))
     best = _value_rank(classes, on_a_post) if classes else None
     if ids and (ranked := _value_rank(ids, on_a_post)) is not None \
             and (best is None or ranked[0] < best[0]):
@@ -97,6 +99,15 @@ def structure_rule(classes: str | None, ids: str | None,
         if best is None or ranked[0] < best[0]:
             best = ranked
     return best[1] if best is not None else None
+
+
+def _names_a_post(value: str) -> bool:
+    found = _POST_CACHE.get(value)
+    if found is None:
+        if len(_POST_CACHE) > _CACHE_SIZE:
+            _POST_CACHE.clear()
+        found = _POST_CACHE[value] = rules.POST_CLASSES.search(value) is not None
+    return found
 
 
 def _value_rank(value: str, on_a_post: bool) -> _Ranked | None:
