@@ -287,11 +287,11 @@ class Remover:
                 node.unwrap()  # the story as a browser without JavaScript shows it
             elif node.tag in _NON_CONTENT_TAGS:
                 node.decompose()  # never rendered: the words around it join as a browser shows them
-            elif self.protected(node):
-                continue
             elif _for_screen_readers(node):
-                self._decompose(node, "hidden", "screen-reader-only")
-            elif _really_hidden(node) and not _hidden_page_of_story(node):
+                if not self.protected(node):
+                    self._decompose(node, "hidden", "screen-reader-only")
+            elif _really_hidden(node) and not self.protected(node) \
+                    and not _hidden_page_of_story(node):
                 self._decompose(node, "hidden", "hidden-element")
 
     def strip_form_controls(self, root: LexborNode) -> None:
