@@ -24,6 +24,7 @@ from .markup import (
     children,
     element_children,
     element_rule,
+    first_class,
     link_chars,
     shortened,
     squash,
@@ -141,8 +142,6 @@ def _hidden_page_of_story(node: LexborNode) -> bool:
 
 def _alike_pages(one: LexborNode, other: LexborNode) -> bool:
     """Same tag, same first class name (or none): the pages of one story."""
-    def first_class(node: LexborNode) -> str:
-        return next(iter((node.attributes.get("class") or "").split()), "")
     return one.tag == other.tag and first_class(one) == first_class(other)
 
 
@@ -598,6 +597,9 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     return outermost
 
 
+_ARIA_LEVELS = frozenset("123456")
+
+
 def _heading_level(node: LexborNode) -> str | None:
     """The tag of the heading ``node`` is ("h2"), by its tag or its ARIA role and level;
     None for a block that is no heading."""
@@ -606,8 +608,8 @@ def _heading_level(node: LexborNode) -> str | None:
     attrs = node.attributes
     if attrs.get("role") != "heading":
         return None
-    level = attrs.get("aria-level") or "2"
-    return f"h{level}" if level in "123456" else "h2"
+    level = attrs.get("aria-level") or ""
+    return f"h{level}" if level in _ARIA_LEVELS else "h2"
 
 
 def _thread_after(heading: LexborNode, level: str) -> list[LexborNode]:

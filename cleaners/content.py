@@ -17,7 +17,15 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from . import rules
-from .markup import BLOCK_TAGS, children, link_chars, squash, text_chars
+from .markup import (
+    BLOCK_TAGS,
+    children,
+    element_children,
+    first_class,
+    link_chars,
+    squash,
+    text_chars,
+)
 
 # Paragraphs vote for their ancestors. Loose text in a container (a <div> with text
 # between its children, as old templates write articles) is a paragraph of that
@@ -466,17 +474,17 @@ def _climb_to_sections(top: Candidate, ranked: list[Candidate],
 
 def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
                          candidates: dict[int, Candidate]) -> Candidate:
-    """Near-best candidates of the top one's class (its first word, ``_first_class``),
+    """Near-best candidates of the top one's class (its first word, ``first_class``),
     neither inside it nor holding it, are the article's other sections, however far
     apart their wrappers (a page builder's rows, each with its own column of text): the
     article is the element holding them all."""
-    names = _first_class(top.node)
+    names = first_class(top.node)
     if not names:
         return top
     top_score = weigh(top)
     around = top.node
     for other in ranked:
-        if other is top or _first_class(other.node) != names \
+        if other is top or first_class(other.node) != names \
                 or weigh(other) < rules.SECTION_SHARE * top_score \
                 or _holds(top.node, other.node) or _holds(other.node, top.node):
             continue
@@ -488,12 +496,6 @@ def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
     if around is top.node:
         return top
     return candidates.get(around.mem_id) or Candidate(around, score=top_score)
-
-
-def _first_class(node: LexborNode) -> str:
-    """The first word of the class: the component's name, before its variants and the
-    ids a page builder appends (``wpb_text_column ... vc_custom_1570185518034``)."""
-    return next(iter((node.attributes.get("class") or "").split()), "")
 
 
 def _comes_first(ancestor: LexborNode, first: LexborNode, second: LexborNode) -> bool:
@@ -573,7 +575,7 @@ def _class_within(node: LexborNode) -> str | None:
     wraps each paragraph of the story (``<div class="article--text">``) in a bare
     ``<div>`` of its own names its paragraphs one level down."""
     while not (names := node.attributes.get("class")):
-        elements = [child for child in children(node) if child.is_element_node]
+        elements = element_children(node)
         if len(elements) != 1:
             return None
         node = elements[0]

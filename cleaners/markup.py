@@ -170,6 +170,12 @@ def element_children(node: LexborNode) -> list[LexborNode]:
     return [c for c in children(node) if c.is_element_node]
 
 
+def first_class(node: LexborNode) -> str:
+    """The first word of the class: the component's name, before its variants and the
+    ids a page builder appends (``wpb_text_column ... vc_custom_1570185518034``)."""
+    return next(iter((node.attributes.get("class") or "").split()), "")
+
+
 def link_chars(node: LexborNode) -> int:
     """Characters of linked text (whitespace between words not counted)."""
     return sum(len(a.text(strip=True, skip_empty=True)) for a in node.css("a"))
