@@ -474,10 +474,11 @@ def _climb_to_sections(top: Candidate, ranked: list[Candidate],
 
 def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
                          candidates: dict[int, Candidate]) -> Candidate:
-    """Near-best candidates of the top one's class (its first word, ``first_class``),
-    neither inside it nor holding it, are the article's other sections, however far
-    apart their wrappers (a page builder's rows, each with its own column of text): the
-    article is the element holding them all."""
+    """Candidates of the top one's class (its first word, ``first_class``) scoring
+    ``rules.CLASSMATE_SHARE`` of it, neither inside it nor holding it nor a teaser under
+    a linked title, are the article's other sections, however far apart their wrappers
+    (a page builder's rows, each with its own column of text): the article is the
+    element holding them all."""
     names = first_class(top.node)
     if not names:
         return top
@@ -485,8 +486,9 @@ def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
     around = top.node
     for other in ranked:
         if other is top or first_class(other.node) != names \
-                or weigh(other) < rules.SECTION_SHARE * top_score \
-                or _holds(top.node, other.node) or _holds(other.node, top.node):
+                or weigh(other) < rules.CLASSMATE_SHARE * top_score \
+                or _holds(top.node, other.node) or _holds(other.node, top.node) \
+                or _titled_by_a_link(other.node):
             continue
         while not _holds(around, other.node):
             parent = around.parent
@@ -496,6 +498,24 @@ def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
     if around is top.node:
         return top
     return candidates.get(around.mem_id) or Candidate(around, score=top_score)
+
+
+def _titled_by_a_link(node: LexborNode) -> bool:
+    """Whether ``node`` opens with a heading that links away, or comes right after one:
+    a teaser of another story (its title over its excerpt), however much it shares the
+    story's class (``entry-content`` under each teaser's ``<h2><a>``)."""
+    heading = node.css_first(_HEADINGS)
+    if heading is None:
+        heading = node.prev
+        while heading is not None and not heading.is_element_node:
+            heading = heading.prev
+        if heading is None or heading.tag not in _HEADING_TAGS:
+            return False
+    return heading.css_first("a[href]") is not None
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4")
+_HEADINGS = ", ".join(_HEADING_TAGS)
 
 
 def _comes_first(ancestor: LexborNode, first: LexborNode, second: LexborNode) -> bool:

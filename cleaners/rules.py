@@ -691,6 +691,10 @@ SECTION_SHARE = 0.5
 """Two candidates with at least this share of the best score, their wrappers meeting
 within this many levels, are sections of one article."""
 
+CLASSMATE_SHARE = 0.25
+"""A candidate of the best one's class (its first word) scoring at least this share of
+it is another section of the article: the class says as much as the score."""
+
 PARENT_FLOOR = 1 / 3
 """Climbing to a parent that scores higher stops at an ancestor scoring under this
 share of the chosen one (a page wrapper far from the article)."""

@@ -516,6 +516,22 @@ def test_sections_of_one_class_in_separate_rows_are_all_kept() -> None:
     assert "same-class sections" in clean(html, URL).container
 
 
+def test_teasers_of_the_story_s_class_are_not_its_sections() -> None:
+    """A blog lists other posts under the story, each excerpt in the story's own class
+    (``entry-content``) under a linked title: teasers, not sections of the story."""
+    teasers = "".join(  # one with a thumbnail, one without: no two cards of one shape
+        f"<div class='small-post'>{'<p><img src=/t.jpg></p>' * n}"
+        f"<h2><a href='/post-{n}'>Another post {n}</a></h2>"
+        f"<div class='entry-content'>{prose(STORY[:3]).replace('Part', 'An excerpt')}"
+        "</div></div>" for n in range(2))
+    html = (
+        "<html><body><div class='page'><div class='post'><h1>Harbour news</h1>"
+        f"<div class='entry-content'>{prose(STORY)}</div></div>{teasers}</div></body></html>"
+    )
+    assert "Another post" not in whole_story(html)
+    assert "An excerpt" not in whole_story(html)
+
+
 SLIDES = [f"Slide {n}: a fisherman mends his nets on the harbour wall at dawn, as the "
           f"boats come in with the night's catch and the gulls circle, photo {n}."
           for n in range(1, 7)]
