@@ -117,6 +117,7 @@ _SCREEN_READER_ONLY = frozenset(rules.SCREEN_READER_ONLY)
 
 
 def _for_screen_readers(node: LexborNode) -> bool:
+    """Whether a class of ``node`` hides it from sight for screen readers alone."""
     return not _SCREEN_READER_ONLY.isdisjoint((node.attributes.get("class") or "").split())
 
 
@@ -145,11 +146,15 @@ def _alike_pages(one: LexborNode, other: LexborNode) -> bool:
     return one.tag == other.tag and first_class(one) == first_class(other)
 
 
+_CLASS_WORDS = re.compile(r"[-_\s]+")
+
+
 def _story_header(node: LexborNode, posts: set[int]) -> bool:
     """Whether ``node`` is a story's own header holding its text: a <header> (or an
     element named for one) inside an <article>, with prose of its own
     (``rules.STORY_HEADER_MIN_PROSE``) and no menu."""
-    if node.tag != "header" and "header" not in (node.attributes.get("class") or "").lower():
+    if node.tag != "header" and "header" not in _CLASS_WORDS.split(
+            (node.attributes.get("class") or "").lower()):
         return False
     up = node.parent
     while up is not None and up.tag != "article":
@@ -455,7 +460,8 @@ class Remover:
                      rule: rules.PhraseRule | rules.StructureRule) -> bool:
         """Remove a widget from its title: the container it heads, or the run that follows it."""
         level = _heading_level(title)
-        linked = title.tag == "a" or title.css_first("a[href]") is not None
+        linked = title.css_first("a[href]") is not None or (
+            title.tag == "a" and "href" in title.attributes)
         if linked and level is None:
             return False  # "3 Comments" as a link in a byline is a link, not a widget title
         container = title
@@ -473,18 +479,19 @@ class Remover:
             container = parent
         # a heading that is a link ("<a href='#comments'>3 Comments</a>", atop some
         # themes' posts) points to the thread: what follows it may be the post
-        heads_thread = isinstance(rule, rules.PhraseRule) and rule.heads_thread \
-            and level is not None \
-            and 2 * sum(map(text_chars, title.css("a[href]"))) < text_chars(title) \
-            and not rules.SECTION_LIKE_TITLES.fullmatch(squash(title.text()))
-        if heads_thread and level is not None:
-            # the thread follows the heading, or the box the heading sits in ("<div
-            # class="secthead"><h2>Leserkommentare</h2></div><ul>...the posts...</ul>")
-            following = _thread_after(container, level)
+        said = squash(title.text())
+        following: list[LexborNode] = []
+        if level is not None and isinstance(rule, rules.PhraseRule) and rule.heads_thread \
+                and 2 * link_chars(title, "a[href]") < text_chars(title) \
+                and not rules.SECTION_LIKE_TITLES.fullmatch(said):
+            # the thread follows the heading, or the box that holds only the heading
+            # ("<div class="secthead"><h2>Leserkommentare</h2></div><ul>...posts...</ul>");
+            # what follows a box holding more may be the story (a "Comments (0)" box
+            # atop a column beside it)
+            if container.mem_id == title.mem_id or squash(container.text()) == said:
+                following = _thread_after(container, level)
         elif container.mem_id == title.mem_id:
             following = self._widget_run_after(title)
-        else:
-            following = []
         for node in following:
             self.mark(node, rule.kind, rule.name)
         return self.mark(container, rule.kind, rule.name)
@@ -574,10 +581,12 @@ def _locked_story(root: LexborNode, posts: set[int]) -> bool:
 
 
 def _photo_story(root: LexborNode, posts: set[int], article_like: int) -> int:
-    """The text of the page's captions when they hold more than its prose outside them,
-    and at least ``rules.PHOTO_STORY_MIN_CHARS`` (a photo story's); else 0."""
-    captions = _outermost(root.css(rules.CAPTIONS))
-    said = sum(text_chars(node) for node in captions)
+    """The unlinked text of the page's captions when they hold more than its prose
+    outside them, and at least ``rules.PHOTO_STORY_MIN_CHARS`` (a photo story's); else 0."""
+    # a caption holding a heading is a card (a teaser's title and excerpt), not a photo's
+    captions = [node for node in _outermost(root.css(rules.CAPTIONS))
+                if node.css_first(_HEADINGS) is None]
+    said = sum(text_chars(node) - link_chars(node) for node in captions)
     if said < rules.PHOTO_STORY_MIN_CHARS:
         return 0
     inside = sum(article_like_chars(node, posts) for node in captions)
@@ -601,23 +610,28 @@ _ARIA_LEVELS = frozenset("123456")
 
 
 def _heading_level(node: LexborNode) -> str | None:
-    """The tag of the heading ``node`` is ("h2"), by its tag or its ARIA role and level;
+    """The tag of the heading ``node`` is ("h2"): by its tag, its ARIA role and level,
+    or the one heading it holds and says nothing beside (``<div><h2>...</h2></div>``);
     None for a block that is no heading."""
     if node.tag in _HEADING_TAGS:
         return node.tag
     attrs = node.attributes
-    if attrs.get("role") != "heading":
-        return None
-    level = attrs.get("aria-level") or ""
-    return f"h{level}" if level in _ARIA_LEVELS else "h2"
+    if attrs.get("role") == "heading":
+        level = attrs.get("aria-level") or ""
+        return f"h{level}" if level in _ARIA_LEVELS else "h2"
+    inner = node.css_first(_HEADINGS)
+    if inner is not None and squash(inner.text()) == squash(node.text()):
+        return inner.tag
+    return None
 
 
-def _thread_after(heading: LexborNode, level: str) -> list[LexborNode]:
-    """The blocks after a thread's heading (or the box it sits in) up to the next heading
-    of its ``level`` or higher: a flat thread (posts without a wrapper of their own, as
-    TypePad prints them) is prose, so it cannot be told from the article by how it reads."""
+def _thread_after(start: LexborNode, level: str) -> list[LexborNode]:
+    """The blocks after a thread's heading (or the box holding only it) up to the next
+    heading of its ``level`` or higher: a flat thread (posts without a wrapper of their
+    own, as TypePad prints them) is prose, so it cannot be told from the article by how
+    it reads."""
     following = []
-    sibling = heading.next
+    sibling = start.next
     while sibling is not None:
         if sibling.is_element_node:
             if sibling.tag in _HEADING_TAGS and (sibling.tag or "") <= level:  # "h2" <= "h3"

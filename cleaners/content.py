@@ -474,18 +474,25 @@ def _climb_to_sections(top: Candidate, ranked: list[Candidate],
 
 def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
                          candidates: dict[int, Candidate]) -> Candidate:
-    """Candidates of the top one's class (its first word, ``first_class``) scoring
-    ``rules.CLASSMATE_SHARE`` of it, neither inside it nor holding it nor a teaser under
-    a linked title, are the article's other sections, however far apart their wrappers
-    (a page builder's rows, each with its own column of text): the article is the
-    element holding them all."""
-    names = first_class(top.node)
-    if not names:
+    """Candidates of the top one's class scoring ``rules.CLASSMATE_SHARE`` of it,
+    neither inside it nor holding it nor a teaser under a linked title, are the
+    article's other sections, however far apart their wrappers (a page builder's rows,
+    each with its own column of text): the article is the element holding them all.
+    The class is its first word (``first_class``), a component's name; a grid's column
+    (``rules.LAYOUT_CLASS_NAMES``) must match whole, the story's own column layout."""
+    component = first_class(top.node)
+    if not component:
         return top
+    if rules.LAYOUT_CLASS_NAMES.fullmatch(component):
+        def class_of(node: LexborNode) -> str:
+            return squash(node.attributes.get("class") or "")
+    else:
+        class_of = first_class
+    names = class_of(top.node)
     top_score = weigh(top)
     around = top.node
     for other in ranked:
-        if other is top or first_class(other.node) != names \
+        if other is top or class_of(other.node) != names \
                 or weigh(other) < rules.CLASSMATE_SHARE * top_score \
                 or _holds(top.node, other.node) or _holds(other.node, top.node) \
                 or _titled_by_a_link(other.node):
@@ -596,8 +603,8 @@ def _class_within(node: LexborNode) -> str | None:
     ``<div>`` of its own names its paragraphs one level down."""
     while not (names := node.attributes.get("class")):
         elements = element_children(node)
-        if len(elements) != 1:
-            return None
+        if len(elements) != 1 or node.text(deep=False).strip():
+            return None  # wraps more than the one element
         node = elements[0]
     return names
 

@@ -149,8 +149,11 @@ def _name_rule(name: str, on_a_post: bool) -> rules.StructureRule | None:
         return None
     if rules.IGNORED_CLASS_NAMES.match(name):
         # "author-paul" describes the post; "author-bio" is a plugin's box, but not
-        # among a post's own classes ("tag-trending")
-        return None if on_a_post else _earliest(*by_fragment)
+        # among a post's own classes ("tag-trending"); a flag ("no-related-posts")
+        # never names a block
+        if on_a_post or not rules.TAXONOMY_CLASS_NAMES.match(name):
+            return None
+        return _earliest(*by_fragment)
     return _earliest(*by_word, *by_fragment)
 
 
@@ -176,9 +179,10 @@ def first_class(node: LexborNode) -> str:
     return next(iter((node.attributes.get("class") or "").split()), "")
 
 
-def link_chars(node: LexborNode) -> int:
-    """Characters of linked text (whitespace between words not counted)."""
-    return sum(len(a.text(strip=True, skip_empty=True)) for a in node.css("a"))
+def link_chars(node: LexborNode, links: str = "a") -> int:
+    """Characters of linked text (whitespace between words not counted); ``links``
+    selects what counts as a link (``"a[href]"``: not a bare anchor)."""
+    return sum(len(a.text(strip=True, skip_empty=True)) for a in node.css(links))
 
 
 def text_chars(node: LexborNode) -> int:

@@ -35,7 +35,6 @@ JavaScript shows it; a tracking pixel or an "enable JavaScript" note holds none.
 # Form controls: stripped after the boilerplate pass, which reads them to tell a
 # comment or sign-up form from a form that wraps the whole page.
 FORM_CONTROL_TAGS = ("button", "select", "input", "textarea", "option", "label")
-# Hidden by the page itself: a reader never sees them (the style is checked in code).
 SCREEN_READER_ONLY = ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
                       "screen-reader-only", "element-invisible", "text-hide", "assistive-text",
                       "u-visually-hidden", "hidden-visually")
@@ -43,6 +42,7 @@ SCREEN_READER_ONLY = ("sr-only", "visually-hidden", "visuallyhidden", "screen-re
 give text that only a screen reader reads: a "Main content" heading, a "Loading..."
 under a spinner, "(link is external)" inside a sentence. A reader of the page never
 sees it, so the article does not hold it."""
+# Hidden by the page itself: a reader never sees them (the style is checked in code).
 HIDDEN_SELECTOR = ", ".join(["[hidden], [aria-hidden=true], [style]",
                              *(f".{name}" for name in SCREEN_READER_ONLY)])
 
@@ -207,8 +207,10 @@ IGNORED_CLASS_NAMES = re.compile(
 entry-author-paul``) put on the article itself, and layout flags on wrappers
 (``has-sidebar``), also behind a theme's prefix (``penci-enable-lightbox``: the post's
 images open in a lightbox). Their words would otherwise match widget tokens; a plugin's
-name (``FRAGMENTS``) inside one still counts (``author-bio``, ``author-box``), except on
-the article itself (``POST_CLASSES``), where "tag-trending" is a tag, not a widget."""
+name (a rule's fragment) inside a taxonomy-shaped one (``TAXONOMY_CLASS_NAMES``) still
+counts (``author-bio``, ``author-box``), except on the article itself
+(``POST_CLASSES``), where "tag-trending" is a tag, not a widget."""
+TAXONOMY_CLASS_NAMES = re.compile(r"^(?:entry-)?(?:category|tag|author|term)-")
 POST_CLASSES = re.compile(
     r"(?:^|\s)(?:hentry|(?:entry-)?type-post|status-publish|post-\d+)(?:\s|$)")
 """What marks the article's own element in WordPress and TypePad: its post classes, or
@@ -234,13 +236,16 @@ a paragraph named ``postmetadata`` is a line, and an ``<aside>`` is furniture by
 HTML's own word, however much prose it holds."""
 
 CONTENT_CLASS_NAMES = re.compile(
-    r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^(?:entry-)?more$")
+    r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^(?:entry-)?more$"
+    r"|(?:theme|tone|section|type|kind|category)-comment|--comment$")
 """Class names of content inside an article: an embedded post quoted by the story
 (``social-media-embed``, ``twitter-tweet``) is part of it, though its words
 ("social", "media") would otherwise name a share bar; Movable Type and TypePad put
 the rest of a post, after its "continue reading" jump, in ``entry-more`` (older
 templates: ``<div id="more">``). "more" on its own names that continuation; a box of
-more stories says what it holds (``more-stories``, ``related``)."""
+more stories says what it holds (``more-stories``, ``related``). An opinion section
+marks its pieces ``theme-comment``, ``tone-comment``, ``article--comment``: the
+section's name, not a reader's post."""
 
 # --------------------------------------------------------------------------------------
 # Text rules. Patterns are case-insensitive and match a block's whole (short) text.
@@ -299,7 +304,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"add (?:a|your) comment", r"write (?:a )?comment", r"(?:\d+ )?comments?",
         r"(?:\d+ )?(?:responses?|replies|thoughts?) (?:to|on) .{0,120}",
         r"comment(?:s)? (?:policy|guidelines)",
-        r"(?:readers?.? comments|comments from (?:our )?readers|show comments)(?: \(\d+\))?",
+        r"reader(?:s|['’]s|s['’])? comments|comments from (?:our )?readers|show comments",
         *lexicon.phrases(lexicon.COMMENT_TITLES),
     ), heads_thread=True),
     # Not heading a thread: "Discussion" may be a section of the article itself.
@@ -335,11 +340,13 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
 
 SECTION_LIKE_TITLES = re.compile(
     r"comment|kommentar|commentaire|commento|comentario|comentário|reactie|komentarz|komentář"
-    r"|комментарий|обсуждение", re.IGNORECASE)
+    r"|комментарий|обсуждение|lesermeinungen|réactions des lecteurs|ý kiến bạn đọc",
+    re.IGNORECASE)
 """Comment titles that may also name a part of the page that is not a thread: a lone
 "Comment" (German "Kommentar", French "Commentaire") labels an opinion column above its
 headline, "Обсуждение" ("Discussion") may be a section of the article. As a heading
-such a title is removed, but heads no thread."""
+such a title is removed, but heads no thread; so are the names of a paper's
+readers'-letters page ("Lesermeinungen", "Réactions des lecteurs")."""
 
 LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("comment-notice", "comments", (
@@ -675,7 +682,7 @@ TOP_CANDIDATES = 8
 THREAD_DEPTH = 6
 """How far up a paragraph looks for the thread post (comment, teaser) holding it."""
 
-TALK_RULES = ("comments-title", "thread-posts")
+TALK_RULES = ("comments-title", "thread-posts", "comment-post")
 """Text these rules removed is readers' talk, not the article: a thread its heading
 introduces, or posts of a thread's shape. It does not count in the article-like text
 that a short result is weighed against before a second opinion is asked (a flat
@@ -691,6 +698,13 @@ SECTION_SHARE = 0.5
 """Two candidates with at least this share of the best score, their wrappers meeting
 within this many levels, are sections of one article."""
 
+LAYOUT_CLASS_NAMES = re.compile(
+    r"(?:col(?:-[a-z]+)*(?:-\d+)?|columns?|row|container(?:-fluid)?|span\d+|pure-u-\S+"
+    r"|uk-width-\S+|elementor-(?:column|section|container|widget-wrap)|vc_column\S*|vc_row\S*"
+    r"|wpb_wrapper)", re.IGNORECASE)
+"""A grid's class names (Bootstrap's ``col-md-8``, Elementor's and WPBakery's columns):
+they name where a block sits, not what it is; blocks are sections of one story by such
+a name only when their whole class strings agree (the story's own column layout)."""
 CLASSMATE_SHARE = 0.25
 """A candidate of the best one's class (its first word) scoring at least this share of
 it is another section of the article: the class says as much as the score."""

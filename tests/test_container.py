@@ -565,6 +565,21 @@ def test_a_caption_beside_a_longer_story_still_goes() -> None:
     assert any(block.rule == "photo-caption" for block in article.removed)
 
 
+def test_teaser_cards_named_caption_make_no_photo_story() -> None:
+    """Bootstrap's thumbnails put each teaser's title and excerpt in a ``.caption``:
+    cards, not a photo's words, however little of the story is in paragraphs."""
+    cards = "".join(
+        f"<div class='thumbnail'><img src='/{n}.jpg'><div class='caption'><h3><a href='/s{n}'>"
+        f"Another story {n}</a></h3><p>An excerpt of another story {n}, about the ferry, the "
+        "weather on the coast and the new timetable.</p></div></div>" for n in range(4))
+    story = "<br><br>".join(STORY)
+    html = (f"<html><body><div class='story'><h1>Harbour news</h1>{story}</div>"
+            f"<div class='grid'>{cards}</div></body></html>")
+    text = whole_story(html)
+    assert "An excerpt" not in text and "Another story" not in text
+    assert "photo-caption" in {block.rule for block in clean(html, URL).removed}
+
+
 def test_a_photo_story_told_in_figcaptions_needs_no_class_names() -> None:
     slides = "".join(f"<figure><img src='/{n}.jpg'><figcaption>{text}</figcaption></figure>"
                      for n, text in enumerate(SLIDES))

@@ -724,3 +724,30 @@ def test_a_post_tagged_like_a_widget_is_still_the_post() -> None:
     html = ("<html><body><article class='post-7 post type-post hentry tag-trending "
             f"category-newsletter'>{prose()}</article></body></html>")
     assert clean(html, "https://news.example/storm").text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_layout_flag_naming_a_widget_keeps_the_article() -> None:
+    """``no-related-posts`` says the page shows none: a flag, not the related box."""
+    about = ("<div class='about-box'><p>We are a small newsroom on the coast, funded by our "
+             "readers, with five reporters and a photographer since 1998.</p></div>")
+    html = ("<html><body><div id='page'><header><a href='/'>The Paper</a></header>"
+            f"<div class='content-area no-related-posts'><article>{prose()}</article></div>"
+            f"{about * 3}</div></body></html>")
+    text = clean(html, "https://news.example/storm").text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_an_opinion_section_s_theme_class_removes_none_of_its_piece() -> None:
+    """Papers mark their opinion pieces ``theme-comment``: the section, not a thread."""
+    html = ("<html><body><article><p class='standfirst theme-comment'>The harbour deserves "
+            "better than a council that waits for the next storm to act on it.</p>"
+            f"<div class='body-text theme-comment'>{prose()}</div></article></body></html>")
+    text = clean(html, "https://news.example/opinion").text
+    assert text.startswith("The harbour deserves better") and PARAGRAPHS[-1] in text
+
+
+def test_a_comment_count_box_beside_the_story_takes_none_of_it() -> None:
+    """A "Comments (0)" box atop a column is no thread's heading for what follows it."""
+    html = ("<html><body><div id='wrap'><div id='left'><div class='w'><h3>Comments</h3>"
+            f"<span>(0)</span></div></div><div id='content'>{prose()}</div></div></body></html>")
+    assert clean(html, "https://news.example/storm").text.split("\n\n") == PARAGRAPHS
