@@ -477,22 +477,27 @@ def test_a_flat_thread_does_not_call_for_a_second_opinion() -> None:
     assert "Reader 1 writes" not in article.text
 
 
+SHORT_PARTS = [f"Part {n} of the story, told short: the harbour, the council, the cost {n}."
+               for n in range(9, 21)]
+"""More parts of a story than the leading candidates counted (``rules.TOP_CANDIDATES``)."""
+
+
+def story_page(body: str, gadgets: int) -> str:
+    """A page of ``body`` between a menu and a sidebar of Blogger-style gadgets."""
+    return ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"{body}<div class='module'>{sidebar_gadgets(gadgets)}</div></body></html>")
+
+
 def test_paragraphs_each_in_a_bare_wrapper_are_all_kept() -> None:
     """Script-built portals wrap each paragraph (``<div class="article--text">``) in a
     bare <div> of its own, with ads between: every wrapper of that class is the story's."""
-    parts = [f"Part {n} of the story, told short: the harbour, the council, the cost {n}."
-             for n in range(9, 21)]  # more parts than the leading candidates counted
     paragraphs = "".join(
         f"<div><div class='article--text'>{part}</div></div>"
         + ("<div><div class='ad'>Advertisement</div></div>" if n % 3 == 2 else "")
-        for n, part in enumerate(STORY + parts))
-    html = (
-        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-        f"<article><h1>Harbour news</h1><div>{paragraphs}</div></article>"
-        f"<div class='module'>{sidebar_gadgets(3)}</div></body></html>"
-    )
+        for n, part in enumerate(STORY + SHORT_PARTS))
+    html = story_page(f"<article><h1>Harbour news</h1><div>{paragraphs}</div></article>", 3)
     text = whole_story(html)
-    assert all(part in text for part in parts) and "Advertisement" not in text
+    assert all(part in text for part in SHORT_PARTS) and "Advertisement" not in text
 
 
 def test_sections_of_one_class_in_separate_rows_are_all_kept() -> None:
@@ -501,16 +506,11 @@ def test_sections_of_one_class_in_separate_rows_are_all_kept() -> None:
     def row(inner: str) -> str:
         return (f"<section class='band'><div class='row'><div class='column'>"
                 f"<div class='wrapper'>{inner}</div></div></div></section>")
-    parts = [*STORY, *(f"Part {n} of the story, told short: the harbour, the council, the "
-                       f"cost {n}." for n in range(9, 15))]  # more than the leaders counted
+    parts = [*STORY, *SHORT_PARTS[:6]]
     body = "".join(row(f"<div class='text-column'><h2>Chapter {n}</h2>{prose([part])}</div>")
                    + row("<img src='/h.jpg'><a href='/visit'>Plan your visit to the harbour</a>")
                    for n, part in enumerate(parts))
-    html = (
-        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-        f"<div class='page'><h1>Harbour news</h1>{body}</div>"
-        f"<div class='module'>{sidebar_gadgets(2)}</div></body></html>"
-    )
+    html = story_page(f"<div class='page'><h1>Harbour news</h1>{body}</div>", 2)
     text = whole_story(html)
     assert all(part in text for part in parts) and "About me" not in text
     assert "same-class sections" in clean(html, URL).container
