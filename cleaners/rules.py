@@ -79,8 +79,9 @@ CAPTIONS = '[class*="caption" i], [id*="caption" i], figcaption'
 PHOTO_STORY_MIN_CHARS = 200
 """A caption says what a photo shows; on a news page it is furniture. On a photo
 story (a gallery, a slideshow's slide, a blog's picture post) the captions are the
-story: where the page's captions hold at least this much text, and more than all its
-prose outside them, the caption rule removes none of them."""
+story: where the page's captions (their unlinked text; a caption holding a heading is a
+teaser's card) hold at least this much, and more than all its prose outside them, the
+caption rule removes none of them."""
 LOCKED_STORY_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "li"})
 """Paywall names mark the box that asks readers to subscribe, and on some sites the
 story's own locked paragraphs too (``<p class="text regwalled">``, ``<div
