@@ -21,6 +21,7 @@ from .markup import (
     BLOCK_TAGS,
     EXCERPT_CHARS,
     MARKED_TAGS,
+    among_words,
     children,
     element_children,
     element_rule,
@@ -357,7 +358,7 @@ class Remover:
             return False  # the story's own locked paragraphs, or the wrapper holding them
         if rule.yields_to_photo_story and self._is_photo_story():
             return False  # the captions tell the story
-        if tag in rules.INLINE_WORD_TAGS and _inside_sentence(node):
+        if among_words(tag) and _inside_sentence(node):
             return False  # a name linked in a sentence, not a block of its own
         chars = text_chars(node)
         if not self._small(node, rule.max_share, chars) or self.protected(node):

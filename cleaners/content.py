@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborNode
 from . import rules
 from .markup import (
     BLOCK_TAGS,
+    among_words,
     children,
     element_children,
     first_class,
@@ -51,6 +52,11 @@ _POST_PARENTS = ("body", "div", "section", "article", "td")
 _LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
                  f":has({', '.join(f'> {tag}' for tag in _ITEM_BLOCKS)})")
 _POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > div"
+# A heading's anchor that goes nowhere off the page: the target a table of contents
+# points at (<a name>), or the heading's own permalink (href="#usage"). A section of a
+# long article carries one; it is no post's link of its own.
+_HEADING_TARGETS = ", ".join(f"{h} a:not([href]), {h} a[href^='#']"
+                             for h in ("h1", "h2", "h3", "h4", "h5", "h6"))
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """HTML's own words for what is not the article (a publisher's blurb, a comment thread in
 the article's footer), which survive where class names do not: a candidate inside one
@@ -187,9 +193,12 @@ def _links_of_its_own(post: LexborNode) -> bool:
     the words in the paragraph's spans too: it looks for a post's own link, and a
     section's sentences are often written as a run of spans."""
     lines: dict[int, int] = {}  # a paragraph of many links is read once
+    targets = {anchor.mem_id for anchor in post.css(_HEADING_TARGETS)}
     for link in post.css("a"):
+        if link.mem_id in targets:
+            continue
         block = link.parent
-        while block is not None and block.tag in rules.INLINE_WORD_TAGS:
+        while block is not None and among_words(block.tag):
             block = block.parent
         if block is None or block.tag not in rules.SENTENCE_PARENT_TAGS:
             return True
@@ -205,7 +214,7 @@ def _unlinked_line_chars(block: LexborNode) -> int:
     elements' text. A list item's nested list or paragraphs are not its line (a
     teaser's title above its excerpt), and a comment's "Posted by: <a>Jane</a> |
     <a>May 4</a>" is links, not words around them."""
-    inline = [child for child in children(block) if child.tag in rules.INLINE_WORD_TAGS]
+    inline = [child for child in children(block) if among_words(child.tag)]
     linked = sum(text_chars(child) for child in inline if child.tag == "a") + sum(
         link_chars(child) for child in inline if child.tag != "a")
     return len(squash(block.text(deep=False))) + sum(map(text_chars, inline)) - linked

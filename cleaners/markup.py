@@ -162,6 +162,14 @@ def _earliest(*found: rules.StructureRule | None) -> rules.StructureRule | None:
     return min(present, key=lambda r: _RULE_ORDER[r.name]) if present else None
 
 
+def among_words(tag: str | None) -> bool:
+    """Whether an element of ``tag`` runs among a line's words (``rules.INLINE_WORD_TAGS``).
+    A custom element (``<hl-trusted-source>``, a hyphen in its name) does too: browsers
+    lay out an element they do not know inline, as a sentence's citation wrapper."""
+    return tag is not None and (tag in rules.INLINE_WORD_TAGS
+                                or ("-" in tag and tag[0].isalpha()))
+
+
 def children(node: LexborNode) -> Iterator[LexborNode]:
     child = node.child
     while child is not None:

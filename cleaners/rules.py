@@ -625,7 +625,8 @@ LINK_DENSE_MAX_PROSE = 80
 """An article block whose text is mostly links is navigation, not prose, unless it
 still carries this much unlinked text (hover-card links that repeat names)."""
 
-INLINE_WORD_TAGS = frozenset({"a", "span", "em", "strong", "b", "i"})
+INLINE_WORD_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "sup", "sub", "small", "u",
+                              "mark", "abbr", "cite", "q", "font"})
 SENTENCE_PARENT_TAGS = frozenset({"p", "li", "dd"})
 """A link or span among a paragraph's own words (``SENTENCE_MIN_PROSE`` of them, not
 counting its other elements) is part of a sentence, whatever its class says: sites

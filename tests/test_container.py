@@ -278,6 +278,31 @@ def test_an_article_in_sections_of_one_shape_still_wins() -> None:
     whole_story(html)
 
 
+def test_sections_whose_headings_carry_anchors_are_the_article_s() -> None:
+    """A table of contents' targets (<a name>) and a heading's permalink (href="#...")
+    go nowhere off the page: they are no post's link of its own."""
+    for anchor in ("<a name='part-{n}'></a>", "<a href='#part-{n}'>#</a>"):
+        sections = "".join(
+            f"<div><h2><div>{anchor.format(n=n)}Chapter {n}</div></h2><p>{part}</p></div>"
+            for n, part in enumerate(STORY, 1))
+        body = LexborHTMLParser(f"<html><body>{sections}</body></html>").body
+        assert body is not None and not thread_posts(body)
+        whole_story(f"<html><body><div><a href='/'>Home</a></div><div>{sections}</div>"
+                    f"<div>{sidebar_gadgets(3)}</div></body></html>")
+
+
+def test_a_citation_in_a_sentence_is_the_sentence_s_link() -> None:
+    """A footnote's link in <sup>, or in a custom element a browser lays out inline
+    (<hl-trusted-source>), belongs to its sentence: the sections holding one are no posts."""
+    for cite in ("<sup><a href='https://doi.example/{n}'>{n}</a></sup>",
+                 "(<hl-trusted-source><a href='https://doi.example/{n}'>{n}</a>"
+                 "</hl-trusted-source>)"):
+        sections = "".join(f"<div><h2>Chapter {n}</h2><p>{part}{cite.format(n=n)}</p></div>"
+                           for n, part in enumerate(STORY, 1))
+        body = LexborHTMLParser(f"<html><body>{sections}</body></html>").body
+        assert body is not None and not thread_posts(body)
+
+
 def test_a_bulleted_article_still_wins() -> None:
     """List items that are the article's own points (text, no paragraphs of their own)
     still vote for the list and the article around it."""
