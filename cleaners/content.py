@@ -57,6 +57,10 @@ _POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > div"
 # long article carries one; it is no post's link of its own.
 _HEADING_TARGETS = ", ".join(f"{h} a:not([href]), {h} a[href^='#']"
                              for h in ("h1", "h2", "h3", "h4", "h5", "h6"))
+# A link that goes nowhere (href="#") is a script's toggle. Opening an item, it is the
+# item's title, which shows the item's text (an accordion's panel), not a link of its
+# own; a comment's "reply" toggle comes after the comment's text.
+_TOGGLE_HREF = "#"
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """HTML's own words for what is not the article (a publisher's blurb, a comment thread in
 the article's footer), which survive where class names do not: a candidate inside one
@@ -193,9 +197,13 @@ def _links_of_its_own(post: LexborNode) -> bool:
     the words in the paragraph's spans too: it looks for a post's own link, and a
     section's sentences are often written as a run of spans."""
     lines: dict[int, int] = {}  # a paragraph of many links is read once
-    targets = {anchor.mem_id for anchor in post.css(_HEADING_TARGETS)}
+    not_its_own = {anchor.mem_id for anchor in post.css(_HEADING_TARGETS)}
+    opening = next(iter(element_children(post)), None)
+    if opening is not None:
+        not_its_own.update(link.mem_id for link in (opening, *opening.css("a"))
+                       if link.tag == "a" and link.attributes.get("href") == _TOGGLE_HREF)
     for link in post.css("a"):
-        if link.mem_id in targets:
+        if link.mem_id in not_its_own:
             continue
         block = link.parent
         while block is not None and among_words(block.tag):

@@ -291,6 +291,22 @@ def test_sections_whose_headings_carry_anchors_are_the_article_s() -> None:
                     f"<div>{sidebar_gadgets(3)}</div></body></html>")
 
 
+def test_an_accordion_s_panels_are_the_article_s_and_a_reply_toggle_still_makes_posts() -> None:
+    """An accordion item opens with its title, a toggle that goes nowhere (href="#"): no
+    link of its own. A comment whose only link is a "reply" toggle after its text is a
+    post still."""
+    panels = "".join(f"<li><a href='#'>{n}. Chapter {n}</a><div><p>{part}</p></div></li>"
+                     for n, part in enumerate(STORY, 1))
+    html = (f"<html><body><div><a href='/'>Home</a></div><div><ul>{panels}</ul></div>"
+            f"<div>{sidebar_gadgets(3)}</div></body></html>")
+    whole_story(html)
+    posts = "".join(f"<div><div><b>Reader {n}</b></div><div>{text}</div>"
+                    f"<div><a href='#'>reply to this comment</a></div></div>"
+                    for n, text in enumerate(COMMENTS, 1))
+    body = LexborHTMLParser(f"<html><body><div>{posts}</div></body></html>").body
+    assert body is not None and len(thread_posts(body)) == len(COMMENTS)
+
+
 def test_a_citation_in_a_sentence_is_the_sentence_s_link() -> None:
     """A footnote's link in <sup>, or in a custom element a browser lays out inline
     (<hl-trusted-source>), belongs to its sentence: the sections holding one are no posts."""
