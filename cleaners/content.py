@@ -584,17 +584,24 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
                    ranked: list[Candidate]) -> list[LexborNode]:
     """Readability's sibling rule, plus: a sibling holding one of the leading
     candidates is article too (an article split into sections by figures or ads,
-    each in its own wrapper)."""
+    each in its own wrapper), and so is one reading like prose that is named as the
+    container's own paragraphs are (``_holds_a_paragraph_of``) or bears the
+    container's own class where no vote reached it."""
     parent = top.node.parent
     if parent is None or top.node.tag in ("body", "html"):
         return [top.node]
     top_score = weigh(top)
     threshold = max(rules.SIBLING_MIN_SCORE, top_score * rules.SIBLING_SHARE)
     top_class = _class_within(top.node)
+    own_class = top.node.attributes.get("class")
     most_votes = max(c.votes for c in ranked)
     leaders = [c for c in ranked
                if weigh(c) >= threshold and c.votes >= rules.LEADER_VOTES * most_votes]
     holds_leader = _siblings_holding(parent, leaders)
+    # the classes of the container's own paragraphs: children of prose, holding no block
+    paragraph_classes = {name for child in element_children(top.node)
+                         if (name := first_class(child)) and _reads_like_prose(child)
+                         and not any(c.tag in BLOCK_TAGS for c in element_children(child))}
     chosen = []
     for sibling in children(parent):
         if sibling.mem_id == top.node.mem_id:
@@ -609,9 +616,29 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
         same_class = top_class and _class_within(sibling) == top_class
         bonus = top_score * rules.SIBLING_SHARE if same_class else 0
         votes_enough = candidate is not None and weigh(candidate) + bonus >= threshold
-        if votes_enough or (sibling.tag == "p" and _reads_like_prose(sibling)):
+        # a sibling of the container's own class beyond the reach of its paragraphs'
+        # votes (nested deeper than ANCESTOR_LEVELS) is a section too, unless a teaser
+        paragraph = sibling.tag == "p" or _holds_a_paragraph_of(sibling, paragraph_classes) \
+            or (candidate is None and own_class and sibling.attributes.get("class") == own_class
+                and not _titled_by_a_link(sibling))
+        if votes_enough or (paragraph and _reads_like_prose(sibling)):
             chosen.append(sibling)
     return chosen
+
+
+def _holds_a_paragraph_of(node: LexborNode, classes: set[str]) -> bool:
+    """Whether ``node``, or the lone element it wraps (however deep), is of one of
+    ``classes`` (first class names): a paragraph named as the story's are. A story's
+    opening paragraphs may lie beside the wrapper holding the rest of them (a "read
+    all" wrapper)."""
+    while classes:
+        if first_class(node) in classes:
+            return True
+        elements = element_children(node)
+        if len(elements) != 1 or node.text(deep=False).strip():
+            return False
+        node = elements[0]
+    return False
 
 
 def _class_within(node: LexborNode) -> str | None:

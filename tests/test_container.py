@@ -588,6 +588,38 @@ def gallery(slide: str, caption_attrs: str) -> str:
         f"{slides}</div><div>{sidebar_gadgets(1)}</div></body></html>")
 
 
+def further_paragraphs(count: int, repeat: int = 1) -> list[str]:
+    """``count`` more paragraphs of the story, ``repeat`` times as long as one."""
+    return [f"Further on, the story goes into detail {n}, about the harbour, the council, the "
+            f"budget, the ferry and the town, at length, with figures, names and places. "
+            * repeat for n in range(count)]
+
+
+def test_opening_paragraphs_beside_a_read_all_wrapper_are_the_story_s() -> None:
+    """A news site puts the story's first paragraphs before a "Read more" button and the
+    rest in a wrapper it unfolds: the paragraphs beside the wrapper, named as its own
+    paragraphs are (the first one inside a media box of its own), are the story's."""
+    rest = "".join(f'<div class="body__paragraph speakable">{part}</div>'
+                   for part in STORY[2:] + further_paragraphs(30))
+    whole_story(
+        '<html><body><div><h1>Harbour news</h1><div class="l-container">'
+        f'<div class="leafmedia"><p class="body__paragraph">{STORY[0]}</p></div>'
+        f'<div class="body__paragraph">{STORY[1]}</div>'
+        '<div class="read-more"><div class="read-more-link">Read More</div></div>'
+        f'<div class="read-all">{rest}</div></div></div>'
+        f"<div>{sidebar_gadgets(3)}</div></body></html>")
+
+
+def test_sections_of_the_container_s_class_nested_deep_are_all_kept() -> None:
+    """A page built with styled components nests each paragraph four wrappers down, in
+    sections of one generated class: beyond the reach of the paragraphs' votes, each
+    section is still the story's."""
+    sections = "".join(f'<div class="sc-futREh fFuqBR"><div class="sc-dGCmGc eWOMTO"><div><div>'
+                       f"<p>{part}</p></div></div></div></div>"
+                       for part in STORY + further_paragraphs(12, repeat=2))
+    whole_story(f"<html><body><div>{sections}</div><div>{sidebar_gadgets(3)}</div></body></html>")
+
+
 def test_a_photo_story_s_captions_are_its_story() -> None:
     """A gallery's captions hold more text than the prose beside them: they are the
     story, every slide in order, though a caption on a news page is furniture."""
