@@ -238,7 +238,8 @@ HTML's own word, however much prose it holds."""
 
 CONTENT_CLASS_NAMES = re.compile(
     r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^(?:entry-)?more$"
-    r"|(?:theme|tone|section|type|kind|category)-comment|--comment$")
+    r"|(?:theme|tone|section|type|kind|category)-comment|--comment$"
+    r"|print-(?:this-)?(?:content|area|section|step)|printable")
 """Class names of content inside an article: an embedded post quoted by the story
 (``social-media-embed``, ``twitter-tweet``) is part of it, though its words
 ("social", "media") would otherwise name a share bar; Movable Type and TypePad put
@@ -246,7 +247,9 @@ the rest of a post, after its "continue reading" jump, in ``entry-more`` (older
 templates: ``<div id="more">``). "more" on its own names that continuation; a box of
 more stories says what it holds (``more-stories``, ``related``). An opinion section
 marks its pieces ``theme-comment``, ``tone-comment``, ``article--comment``: the
-section's name, not a reader's post."""
+section's name, not a reader's post. What a page offers to print is its content too
+(``print-this-content``, a recipe's ``print-step``, ``printable``), though "print" on
+its own names a share bar's button."""
 
 # --------------------------------------------------------------------------------------
 # Text rules. Patterns are case-insensitive and match a block's whole (short) text.

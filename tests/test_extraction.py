@@ -746,6 +746,20 @@ def test_an_opinion_section_s_theme_class_removes_none_of_its_piece() -> None:
     assert text.startswith("The harbour deserves better") and PARAGRAPHS[-1] in text
 
 
+def test_what_a_page_offers_to_print_is_content_its_print_button_is_not() -> None:
+    """A recipe in ``print-this-content`` (the Print This Section plugin) is the
+    post's; the "Print This" button before it is a share bar's."""
+    recipe = ("<p>Ingredients</p><ul><li>2 tablespoons of olive oil from the coast</li>"
+              "<li>1 pound of Italian sausage meat, taken out of the casings</li></ul>")
+    html = ("<html><body><article>"
+            f"{prose()}<div class='print-this-button-shell'><button>Print This</button>"
+            f"<a class='print-link' href='?print=1'>Print this page</a></div>"
+            f"<div class='print-this-content'>{recipe}</div></article></body></html>")
+    text = clean(html, "https://news.example/recipe").text
+    assert "Italian sausage meat" in text and PARAGRAPHS[0] in text
+    assert "Print this page" not in text
+
+
 def test_a_comment_count_box_beside_the_story_takes_none_of_it() -> None:
     """A "Comments (0)" box atop a column is no thread's heading for what follows it."""
     html = ("<html><body><div id='wrap'><div id='left'><div class='w'><h3>Comments</h3>"
