@@ -52,15 +52,7 @@ _POST_PARENTS = ("body", "div", "section", "article", "td")
 _LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
                  f":has({', '.join(f'> {tag}' for tag in _ITEM_BLOCKS)})")
 _POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > div"
-# A heading's anchor that goes nowhere off the page: the target a table of contents
-# points at (<a name>), or the heading's own permalink (href="#usage"). A section of a
-# long article carries one; it is no post's link of its own.
-_HEADING_TARGETS = ", ".join(f"{h} a:not([href]), {h} a[href^='#']"
-                             for h in ("h1", "h2", "h3", "h4", "h5", "h6"))
-# A link that goes nowhere (href="#") is a script's toggle. Opening an item, it is the
-# item's title, which shows the item's text (an accordion's panel), not a link of its
-# own; a comment's "reply" toggle comes after the comment's text.
-_TOGGLE_HREF = "#"
+_HEADING_TAGS_ALL = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """HTML's own words for what is not the article (a publisher's blurb, a comment thread in
 the article's footer), which survive where class names do not: a candidate inside one
@@ -197,13 +189,9 @@ def _links_of_its_own(post: LexborNode) -> bool:
     the words in the paragraph's spans too: it looks for a post's own link, and a
     section's sentences are often written as a run of spans."""
     lines: dict[int, int] = {}  # a paragraph of many links is read once
-    not_its_own = {anchor.mem_id for anchor in post.css(_HEADING_TARGETS)}
-    opening = next(iter(element_children(post)), None)
-    if opening is not None:
-        not_its_own.update(link.mem_id for link in (opening, *opening.css("a"))
-                       if link.tag == "a" and link.attributes.get("href") == _TOGGLE_HREF)
     for link in post.css("a"):
-        if link.mem_id in not_its_own:
+        href = link.attributes.get("href")
+        if (href is None or href.startswith("#")) and _goes_nowhere_of_its_own(link, href, post):
             continue
         block = link.parent
         while block is not None and among_words(block.tag):
@@ -214,6 +202,24 @@ def _links_of_its_own(post: LexborNode) -> bool:
             lines[block.mem_id] = _unlinked_line_chars(block)
         if lines[block.mem_id] < rules.SENTENCE_MIN_PROSE:
             return True
+    return False
+
+
+def _goes_nowhere_of_its_own(link: LexborNode, href: str | None, post: LexborNode) -> bool:
+    """Whether ``link``, going nowhere off the page (no ``href``, or one to a fragment),
+    is no link of the ``post``'s own:
+    - a heading's anchor: the target a table of contents points at (``<a name>``), or
+      the heading's own permalink (``href="#usage"``), which a long article's sections
+      carry;
+    - a script's toggle (``href="#"``) that opens the post: an accordion item's title,
+      which shows the item's text. A comment's "reply" toggle comes after its text."""
+    opening = next(iter(element_children(post)), None)
+    up: LexborNode | None = link
+    while up is not None and up.mem_id != post.mem_id:
+        if up.tag in _HEADING_TAGS_ALL or (href == "#" and opening is not None
+                                           and up.mem_id == opening.mem_id):
+            return True
+        up = up.parent
     return False
 
 
