@@ -591,7 +591,7 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     """Readability's sibling rule, plus: a sibling holding one of the leading
     candidates is article too (an article split into sections by figures or ads,
     each in its own wrapper), and so is one reading like prose that is named as the
-    container's own paragraphs are (``_holds_a_paragraph_of``) or bears the
+    container's own paragraphs are (``_named_as_paragraphs``) or bears the
     container's own class where no vote reached it."""
     parent = top.node.parent
     if parent is None or top.node.tag in ("body", "html"):
@@ -604,10 +604,10 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     leaders = [c for c in ranked
                if weigh(c) >= threshold and c.votes >= rules.LEADER_VOTES * most_votes]
     holds_leader = _siblings_holding(parent, leaders)
-    # the classes of the container's own paragraphs: children of prose, holding no block
-    paragraph_classes = {name for child in element_children(top.node)
-                         if (name := first_class(child)) and _reads_like_prose(child)
-                         and not any(c.tag in BLOCK_TAGS for c in element_children(child))}
+    named: dict[str, list[LexborNode]] = {}  # the container's children by first class
+    for child in element_children(top.node):
+        if name := first_class(child):
+            named.setdefault(name, []).append(child)
     chosen = []
     for sibling in children(parent):
         if sibling.mem_id == top.node.mem_id:
@@ -624,7 +624,7 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
         votes_enough = candidate is not None and weigh(candidate) + bonus >= threshold
         # a sibling of the container's own class beyond the reach of its paragraphs'
         # votes (nested deeper than ANCESTOR_LEVELS) is a section too, unless a teaser
-        paragraph = sibling.tag == "p" or _holds_a_paragraph_of(sibling, paragraph_classes) \
+        paragraph = sibling.tag == "p" or _named_as_paragraphs(sibling, named) \
             or (candidate is None and own_class and sibling.attributes.get("class") == own_class
                 and not _titled_by_a_link(sibling))
         if votes_enough or (paragraph and _reads_like_prose(sibling)):
@@ -632,13 +632,16 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     return chosen
 
 
-def _holds_a_paragraph_of(node: LexborNode, classes: set[str]) -> bool:
-    """Whether ``node``, or the lone element it wraps (however deep), is of one of
-    ``classes`` (first class names): a paragraph named as the story's are. A story's
-    opening paragraphs may lie beside the wrapper holding the rest of them (a "read
-    all" wrapper)."""
-    while classes:
-        if first_class(node) in classes:
+def _named_as_paragraphs(node: LexborNode, named: dict[str, list[LexborNode]]) -> bool:
+    """Whether ``node``, or the lone element it wraps (however deep), is named as the
+    container's own paragraphs are: ``named`` holds the container's children by their
+    first class name, and a paragraph among them reads like prose and holds no block
+    (a section's layout class names no paragraph). A story's opening paragraphs may lie
+    beside the wrapper holding the rest of them (a "read all" wrapper)."""
+    while named:
+        if any(_reads_like_prose(child) and not any(c.tag in BLOCK_TAGS
+                                                    for c in element_children(child))
+               for child in named.get(first_class(node), ())):
             return True
         elements = element_children(node)
         if len(elements) != 1 or node.text(deep=False).strip():
