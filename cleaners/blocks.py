@@ -698,7 +698,8 @@ def _is_teaser(item: LexborNode, item_text: str) -> bool:
 
 
 def _inside_sentence(node: LexborNode) -> bool:
-    """Whether ``node`` stands among a paragraph's own words (``rules.INLINE_WORD_TAGS``)."""
+    """Whether ``node``, an element that runs among words (``markup.among_words``), stands
+    among a paragraph's own words."""
     parent = node.parent
     return parent is not None and parent.tag in rules.SENTENCE_PARENT_TAGS \
         and len(squash(parent.text(deep=False))) >= rules.SENTENCE_MIN_PROSE

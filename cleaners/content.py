@@ -52,7 +52,8 @@ _POST_PARENTS = ("body", "div", "section", "article", "td")
 _LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
                  f":has({', '.join(f'> {tag}' for tag in _ITEM_BLOCKS)})")
 _POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > div"
-_HEADING_TAGS_ALL = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_WORD_CHARACTER = re.compile(r"\w")
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """HTML's own words for what is not the article (a publisher's blurb, a comment thread in
 the article's footer), which survive where class names do not: a candidate inside one
@@ -208,16 +209,22 @@ def _links_of_its_own(post: LexborNode) -> bool:
 def _goes_nowhere_of_its_own(link: LexborNode, href: str | None, post: LexborNode) -> bool:
     """Whether ``link``, going nowhere off the page (no ``href``, or one to a fragment),
     is no link of the ``post``'s own:
-    - a heading's anchor: the target a table of contents points at (``<a name>``), or
-      the heading's own permalink (``href="#usage"``), which a long article's sections
-      carry;
-    - a script's toggle (``href="#"``) that opens the post: an accordion item's title,
-      which shows the item's text. A comment's "reply" toggle comes after its text."""
-    opening = next(iter(element_children(post)), None)
-    up: LexborNode | None = link
+    - a heading's target, as a long article's sections carry one: the anchor a table of
+      contents points at (``<a name>``), or the heading's permalink, a sign without words
+      (``<a href="#usage">#</a>``). A permalink holding words (a comment's heading's
+      "<a href="#c1">Jane</a>") is the post's own;
+    - a script's toggle (``href="#"``) that is the post's first element: an accordion
+      item's title, which shows the item's text. A comment's "Like" and "Reply"
+      toggles sit in a row of their own or after its text."""
+    if href == "#":
+        opening = next(iter(element_children(post)), None)
+        if opening is not None and opening.mem_id == link.mem_id:
+            return True
+    if href is not None and _WORD_CHARACTER.search(link.text()):
+        return False
+    up = link.parent
     while up is not None and up.mem_id != post.mem_id:
-        if up.tag in _HEADING_TAGS_ALL or (href == "#" and opening is not None
-                                           and up.mem_id == opening.mem_id):
+        if up.tag in _SECTION_HEADINGS:
             return True
         up = up.parent
     return False
@@ -591,7 +598,7 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     """Readability's sibling rule, plus: a sibling holding one of the leading
     candidates is article too (an article split into sections by figures or ads,
     each in its own wrapper), and so is one reading like prose that is named as the
-    container's own paragraphs are (``_named_as_paragraphs``) or bears the
+    container's own paragraphs are (``_ParagraphClasses``) or bears the
     container's own class where no vote reached it."""
     parent = top.node.parent
     if parent is None or top.node.tag in ("body", "html"):
@@ -600,14 +607,13 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     threshold = max(rules.SIBLING_MIN_SCORE, top_score * rules.SIBLING_SHARE)
     top_class = _class_within(top.node)
     own_class = top.node.attributes.get("class")
+    if own_class and rules.LAYOUT_CLASS_NAMES.fullmatch(first_class(top.node)):
+        own_class = None  # a grid's row or container names no section of the story
     most_votes = max(c.votes for c in ranked)
     leaders = [c for c in ranked
                if weigh(c) >= threshold and c.votes >= rules.LEADER_VOTES * most_votes]
     holds_leader = _siblings_holding(parent, leaders)
-    named: dict[str, list[LexborNode]] = {}  # the container's children by first class
-    for child in element_children(top.node):
-        if name := first_class(child):
-            named.setdefault(name, []).append(child)
+    paragraphs = _ParagraphClasses(top.node)
     chosen = []
     for sibling in children(parent):
         if sibling.mem_id == top.node.mem_id:
@@ -622,9 +628,9 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
         same_class = top_class and _class_within(sibling) == top_class
         bonus = top_score * rules.SIBLING_SHARE if same_class else 0
         votes_enough = candidate is not None and weigh(candidate) + bonus >= threshold
-        # a sibling of the container's own class beyond the reach of its paragraphs'
-        # votes (nested deeper than ANCESTOR_LEVELS) is a section too, unless a teaser
-        paragraph = sibling.tag == "p" or _named_as_paragraphs(sibling, named) \
+        # a paragraph, or a section of the container's own class that no vote reached
+        # (nested deeper than ANCESTOR_LEVELS) and no linked title heads (a teaser)
+        paragraph = sibling.tag == "p" or paragraphs.names(sibling) \
             or (candidate is None and own_class and sibling.attributes.get("class") == own_class
                 and not _titled_by_a_link(sibling))
         if votes_enough or (paragraph and _reads_like_prose(sibling)):
@@ -632,22 +638,45 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     return chosen
 
 
-def _named_as_paragraphs(node: LexborNode, named: dict[str, list[LexborNode]]) -> bool:
-    """Whether ``node``, or the lone element it wraps (however deep), is named as the
-    container's own paragraphs are: ``named`` holds the container's children by their
-    first class name, and a paragraph among them reads like prose and holds no block
-    (a section's layout class names no paragraph). A story's opening paragraphs may lie
-    beside the wrapper holding the rest of them (a "read all" wrapper)."""
-    while named:
-        if any(_reads_like_prose(child) and not any(c.tag in BLOCK_TAGS
-                                                    for c in element_children(child))
-               for child in named.get(first_class(node), ())):
-            return True
-        elements = element_children(node)
-        if len(elements) != 1 or node.text(deep=False).strip():
+class _ParagraphClasses:
+    """The first class names of a container's own paragraphs: its children that read
+    like prose and hold no block (a section's or a grid's class names no paragraph).
+    Each name is judged once, when a sibling bears it."""
+
+    def __init__(self, container: LexborNode) -> None:
+        self._children: dict[str, list[LexborNode]] = {}
+        for child in element_children(container):
+            name = first_class(child)
+            if name and not rules.LAYOUT_CLASS_NAMES.fullmatch(name):
+                self._children.setdefault(name, []).append(child)
+        self._verdicts: dict[str, bool] = {}
+
+    def names(self, node: LexborNode) -> bool:
+        """Whether ``node``, or the lone element it wraps (however deep), is a paragraph
+        named as the container's are: a story's opening paragraphs may lie beside the
+        wrapper holding the rest of them (a "read all" wrapper)."""
+        if not self._children:
             return False
-        node = elements[0]
-    return False
+        while True:
+            name = first_class(node)
+            if name in self._children and self._names_paragraphs(name) \
+                    and _is_a_paragraph(node):
+                return True
+            elements = element_children(node)
+            if len(elements) != 1 or node.text(deep=False).strip():
+                return False
+            node = elements[0]
+
+    def _names_paragraphs(self, name: str) -> bool:
+        if name not in self._verdicts:
+            self._verdicts[name] = any(map(_is_a_paragraph, self._children[name]))
+        return self._verdicts[name]
+
+
+def _is_a_paragraph(node: LexborNode) -> bool:
+    """Prose that holds no block of its own."""
+    return not any(child.tag in BLOCK_TAGS for child in element_children(node)) \
+        and _reads_like_prose(node)
 
 
 def _class_within(node: LexborNode) -> str | None:

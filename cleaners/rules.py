@@ -239,7 +239,7 @@ HTML's own word, however much prose it holds."""
 CONTENT_CLASS_NAMES = re.compile(
     r"embed|twitter-tweet|instagram-media|tiktok|pullquote|^(?:entry-)?more$"
     r"|(?:theme|tone|section|type|kind|category)-comment|--comment$"
-    r"|print-(?:this-)?(?:content|area|section|step)|printable")
+    r"|(?:^|-)print-(?:this-)?(?:content|area|section|step)$|^printable$")
 """Class names of content inside an article: an embedded post quoted by the story
 (``social-media-embed``, ``twitter-tweet``) is part of it, though its words
 ("social", "media") would otherwise name a share bar; Movable Type and TypePad put
@@ -628,8 +628,8 @@ LINK_DENSE_MAX_PROSE = 80
 """An article block whose text is mostly links is navigation, not prose, unless it
 still carries this much unlinked text (hover-card links that repeat names)."""
 
-INLINE_WORD_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "sup", "sub", "small", "u",
-                              "mark", "abbr", "cite", "q", "font"})
+INLINE_WORD_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "sup", "sub", "u", "mark",
+                              "abbr", "q", "font"})
 SENTENCE_PARENT_TAGS = frozenset({"p", "li", "dd"})
 """A link or span among a paragraph's own words (``SENTENCE_MIN_PROSE`` of them, not
 counting its other elements) is part of a sentence, whatever its class says: sites

@@ -307,6 +307,23 @@ def test_an_accordion_s_panels_are_the_article_s_and_a_reply_toggle_still_makes_
     assert body is not None and len(thread_posts(body)) == len(COMMENTS)
 
 
+def test_a_comment_s_named_permalink_and_its_toggles_are_still_its_own_links() -> None:
+    """A heading's permalink that holds words (the author's name), "Like" and "Reply"
+    toggles in a row atop the comment, and a teaser's title toggled by script are a
+    post's own links: those threads are still threads."""
+    shapes = (
+        "<div><h4><a href='#comment-{n}'>Reader {n}</a></h4><div>May {n}, 2024</div>"
+        "<p>{text}</p></div>",
+        "<div><div><b>Reader {n}</b> <a href='#'>Like</a> <a href='#'>Reply</a></div>"
+        "<p>{text}</p></div>",
+        "<div><h2><a href='#' data-href='/story-{n}'>Story {n}</a></h2><p>{text}</p></div>",
+    )
+    for shape in shapes:
+        posts = "".join(shape.format(n=n, text=text) for n, text in enumerate(COMMENTS, 1))
+        body = LexborHTMLParser(f"<html><body><div>{posts}</div></body></html>").body
+        assert body is not None and len(thread_posts(body)) == len(COMMENTS), shape
+
+
 def test_a_citation_in_a_sentence_is_the_sentence_s_link() -> None:
     """A footnote's link in <sup>, or in a custom element a browser lays out inline
     (<hl-trusted-source>), belongs to its sentence: the sections holding one are no posts."""
@@ -608,6 +625,18 @@ def test_opening_paragraphs_beside_a_read_all_wrapper_are_the_story_s() -> None:
         '<div class="read-more"><div class="read-more-link">Read More</div></div>'
         f'<div class="read-all">{rest}</div></div></div>'
         f"<div>{sidebar_gadgets(3)}</div></body></html>")
+
+
+def test_a_bio_beside_the_story_named_by_a_utility_class_stays_out() -> None:
+    """On a utility-CSS page the paragraphs' first class is a spacing class (``mb-4``):
+    a box of that class holding a block of its own (an author's bio) is no paragraph."""
+    bio = ("Jane Doe has covered the harbour, the council and the town's budget for the "
+           "paper since 2009, and lives by the sea with two cats.")
+    story = "".join(f"<p class='mb-4 text-lg'>{part}</p>" for part in STORY)
+    text = whole_story(f"<html><body><main><div class='prose'>{story}</div>"
+                       f"<div class='mb-4 flex'><div class='p-4'><p>{bio}</p></div></div>"
+                       "</main></body></html>")
+    assert "Jane Doe" not in text
 
 
 def test_sections_of_the_container_s_class_nested_deep_are_all_kept() -> None:

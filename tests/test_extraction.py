@@ -7,6 +7,7 @@ import re
 import pytest
 
 from cleaners import SiteRules, clean, phrases, rules
+from cleaners.markup import structure_rule
 
 PARAGRAPHS = [
     f"Paragraph {n} of the article explains, at some length, what happened on the day, "
@@ -758,6 +759,11 @@ def test_what_a_page_offers_to_print_is_content_its_print_button_is_not() -> Non
     text = clean(html, "https://news.example/recipe").text
     assert "Italian sausage meat" in text and PARAGRAPHS[0] in text
     assert "Print this page" not in text
+    # only names of what is printed, whole: a print button's or an imprint's are not
+    for content in ("print-this-content", "kb-tip-print-step", "printable"):
+        assert structure_rule(content, None, None) is None, content
+    for furniture in ("print-section-button", "footer-imprint-section", "social-printable"):
+        assert structure_rule(furniture, None, None) is not None, furniture
 
 
 def test_a_comment_count_box_beside_the_story_takes_none_of_it() -> None:
