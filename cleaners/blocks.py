@@ -20,6 +20,7 @@ from .fallback import article_like_chars
 from .markup import (
     BLOCK_TAGS,
     EXCERPT_CHARS,
+    HEADING_TAGS,
     MARKED_TAGS,
     among_words,
     children,
@@ -44,8 +45,7 @@ _NESTED_DROPS = f"[{_DROP}] [{_DROP}]"
 _NON_CONTENT_TAGS = frozenset(rules.NON_CONTENT_TAGS)
 _STRIPPED = ", ".join([*rules.NON_CONTENT_TAGS, rules.HIDDEN_SELECTOR])
 _FORM_CONTROLS = ", ".join(rules.FORM_CONTROL_TAGS)
-_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_HEADINGS = ", ".join(sorted(_HEADING_TAGS))
+_HEADINGS = ", ".join(sorted(HEADING_TAGS))
 _SOURCE_LINES = "p, div, span, li, dd, footer, section, h4, h5, h6"
 
 
@@ -614,7 +614,7 @@ def _heading_level(node: LexborNode) -> str | None:
     """The tag of the heading ``node`` is ("h2"): by its tag, its ARIA role and level,
     or the one heading it holds and says nothing beside (``<div><h2>...</h2></div>``);
     None for a block that is no heading."""
-    if node.tag in _HEADING_TAGS:
+    if node.tag in HEADING_TAGS:
         return node.tag
     attrs = node.attributes
     if attrs.get("role") == "heading":
@@ -635,7 +635,7 @@ def _thread_after(start: LexborNode, level: str) -> list[LexborNode]:
     sibling = start.next
     while sibling is not None:
         if sibling.is_element_node:
-            if sibling.tag in _HEADING_TAGS and (sibling.tag or "") <= level:  # "h2" <= "h3"
+            if sibling.tag in HEADING_TAGS and (sibling.tag or "") <= level:  # "h2" <= "h3"
                 break
             following.append(sibling)
         sibling = sibling.next
@@ -666,7 +666,7 @@ def _widget_title(node: LexborNode, rule: rules.StructureRule
     phrase = line_rule(text)
     if phrase in rules.TITLE_RULES:
         return phrase
-    if rule.kind in rules.WIDGET_HEADING_KINDS and node.tag in _HEADING_TAGS:
+    if rule.kind in rules.WIDGET_HEADING_KINDS and node.tag in HEADING_TAGS:
         return rule
     return None
 
@@ -692,7 +692,7 @@ def _is_teaser(item: LexborNode, item_text: str) -> bool:
         if line is None:
             return True
         said = squash(line.text(separator=" "))
-        return said == title or (line.mem_id != item.mem_id and line.tag in _HEADING_TAGS) \
+        return said == title or (line.mem_id != item.mem_id and line.tag in HEADING_TAGS) \
             or (said.startswith(title) and said.endswith(rules.EXCERPT_ENDS))
     return False
 

@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborNode
 from . import rules
 from .markup import (
     BLOCK_TAGS,
+    HEADING_TAGS,
     among_words,
     children,
     element_children,
@@ -52,8 +53,6 @@ _POST_PARENTS = ("body", "div", "section", "article", "td")
 _LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
                  f":has({', '.join(f'> {tag}' for tag in _ITEM_BLOCKS)})")
 _POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > div"
-_SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_WORD_CHARACTER = re.compile(r"\w")
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """HTML's own words for what is not the article (a publisher's blurb, a comment thread in
 the article's footer), which survive where class names do not: a candidate inside one
@@ -220,11 +219,11 @@ def _goes_nowhere_of_its_own(link: LexborNode, href: str | None, post: LexborNod
         opening = next(iter(element_children(post)), None)
         if opening is not None and opening.mem_id == link.mem_id:
             return True
-    if href is not None and _WORD_CHARACTER.search(link.text()):
+    if href is not None and any(map(str.isalnum, link.text())):
         return False
     up = link.parent
     while up is not None and up.mem_id != post.mem_id:
-        if up.tag in _SECTION_HEADINGS:
+        if up.tag in HEADING_TAGS:
             return True
         up = up.parent
     return False
@@ -541,18 +540,18 @@ def _titled_by_a_link(node: LexborNode) -> bool:
     """Whether ``node`` opens with a heading that links away, or comes right after one:
     a teaser of another story (its title over its excerpt), however much it shares the
     story's class (``entry-content`` under each teaser's ``<h2><a>``)."""
-    heading = node.css_first(_HEADINGS)
+    heading = node.css_first(_TITLES)
     if heading is None:
         heading = node.prev
         while heading is not None and not heading.is_element_node:
             heading = heading.prev
-        if heading is None or heading.tag not in _HEADING_TAGS:
+        if heading is None or heading.tag not in _TITLE_TAGS:
             return False
     return heading.css_first("a[href]") is not None
 
 
-_HEADING_TAGS = ("h1", "h2", "h3", "h4")
-_HEADINGS = ", ".join(_HEADING_TAGS)
+_TITLE_TAGS = ("h1", "h2", "h3", "h4")
+_TITLES = ", ".join(_TITLE_TAGS)
 
 
 def _comes_first(ancestor: LexborNode, first: LexborNode, second: LexborNode) -> bool:

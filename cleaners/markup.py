@@ -23,6 +23,7 @@ BLOCK_TAGS = frozenset({
     "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
     "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "center", "caption", "html",
 })
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _UNSEEN = object()
 EXCERPT_CHARS = 160
 
