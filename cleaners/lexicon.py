@@ -468,11 +468,16 @@ COMMENT_NOTICES: Lexicon = {
 }
 
 COOKIE_NOTICES: Lexicon = {
-    # Consent banners: "This site uses cookies...", "Accept cookies".
+    # Consent banners: "This site uses cookies...", "Accept cookies", and the opening of
+    # the IAB consent framework's (TCF) banner in its official translations: "We and our
+    # partners store and/or access information on a device...".
     "es": (r"utilizamos cookies.{0,300}", r"usamos cookies.{0,300}",
+           r"nosotros y nuestros (?:socios|partners)"
+           r" (?:almacenamos|utilizamos|usamos|tratamos).{0,300}",
            r"(?:este sitio(?: web)? |esta web )?utiliza cookies.{0,300}",
            r"aceptar(?: todas las)? cookies"),
     "de": (r"wir verwenden cookies.{0,300}",
+           r"wir und unsere partner (?:speichern|verwenden|nutzen|verarbeiten).{0,300}",
            r"diese (?:webseite|website|seite) verwendet cookies.{0,300}",
            r"(?:alle )?cookies akzeptieren",
            # the placeholder of an embedded post, until the reader consents to load it
@@ -480,15 +485,20 @@ COOKIE_NOTICES: Lexicon = {
            r"an dieser stelle find(?:et ihr|est du|en sie) (?:einen )?externen inhalt.{0,300}",
            r"ich bin damit einverstanden, dass mir externe inhalte angezeigt werden.{0,300}"),
     "fr": (r"nous utilisons des cookies.{0,300}", r"ce site (?:web )?utilise des cookies.{0,300}",
+           r"nos partenaires et nous (?:stockons|utilisons).{0,300}",
+           r"nous et nos partenaires (?:stockons|utilisons|traitons).{0,300}",
            r"accepter(?: les| tous les)? cookies"),
     "it": (r"utilizziamo (?:i )?cookie.{0,300}",
+           r"noi e i nostri (?:partner|fornitori) (?:archiviamo|utilizziamo|trattiamo).{0,300}",
            r"questo sito (?:web )?utilizza (?:i )?cookie.{0,300}", r"accetta(?: tutti i)? cookie"),
     "pt": (r"usamos cookies.{0,300}", r"utilizamos cookies.{0,300}",
+           r"nós e os nossos parceiros (?:armazenamos|utilizamos|usamos|tratamos).{0,300}",
            r"(?:este|esse) (?:site|sítio) (?:usa|utiliza) cookies.{0,300}",
            r"aceitar(?: todos os)? cookies"),
     "ru": (r"мы используем (?:файлы )?cookie.{0,300}",
            r"(?:этот|наш) сайт использует (?:файлы )?cookie.{0,300}", r"принять(?: все)? cookie"),
     "nl": (r"wij gebruiken cookies.{0,300}",
+           r"wij en onze partners (?:slaan|gebruiken|verwerken).{0,300}",
            r"deze (?:website|site) (?:maakt gebruik van|gebruikt) cookies.{0,300}",
            r"cookies accepteren"),
     "pl": (r"(?:ta strona|strona|serwis) (?:korzysta z|używa|wykorzystuje) (?:plików"

@@ -385,6 +385,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies.{0,300}",
         r"by (?:using|continuing to (?:use|browse)) (?:this|our) (?:web)?site.{0,200}",
         r"accept (?:all )?cookies",
+        # the IAB's consent framework (TCF), as its banners open in every locale
+        r"we and our (?:partners|vendors) (?:use|store|process).{0,300}",
         # the placeholder of an embedded post, until the reader consents to load it
         r"allow (?:instagram|twitter|x|facebook|youtube|tiktok|spotify|google|soundcloud"
         r"|vimeo|bluesky|threads|third[- ]party) content\?",

@@ -333,6 +333,36 @@ def test_comment_form_notices_are_named(language: str) -> None:
         assert rule is not None and rule.name == "comment-notice", text
 
 
+CONSENT_FRAMEWORK_BANNERS = {
+    # The opening of the IAB consent framework's (TCF) banner, in its translations.
+    "en": "We and our partners store and/or access information on a device, such as cookies"
+          " and process personal data, such as unique identifiers.",
+    "de": "Wir und unsere Partner speichern und/oder greifen auf Informationen auf einem"
+          " Gerät zu, beispielsweise auf Cookies.",
+    "fr": "Nous et nos partenaires stockons et/ou accédons à des informations stockées sur un"
+          " terminal, telles que les cookies.",
+    "es": "Nosotros y nuestros socios almacenamos o accedemos a información en un"
+          " dispositivo, tales como cookies.",
+    "it": "Noi e i nostri fornitori archiviamo e/o accediamo a informazioni su un dispositivo,"
+          " come i cookie.",
+    "nl": "Wij en onze partners slaan informatie op en/of openen informatie op een apparaat,"
+          " zoals cookies.",
+    "pt": "Nós e os nossos parceiros armazenamos e/ou acedemos a informações num dispositivo,"
+          " tais como cookies.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(CONSENT_FRAMEWORK_BANNERS))
+def test_a_consent_framework_banner_goes_without_class_names(language: str) -> None:
+    banner = CONSENT_FRAMEWORK_BANNERS[language]
+    rule = line_rule(banner)
+    assert rule is not None and rule.name == "cookie-notice"
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + f"</article><div><p>{banner}</p>"
+            "<div><button>Accept</button></div></div></body></html>")
+    assert clean(html).text.split("\n\n") == ARTICLE
+
+
 SIDEBAR_TITLES = {
     # WordPress core's "Recent Comments" widget and a popular-posts box ("Popular Posts",
     # "Most read"), as each locale prints them.
