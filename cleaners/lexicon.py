@@ -483,7 +483,18 @@ COOKIE_NOTICES: Lexicon = {
            # the placeholder of an embedded post, until the reader consents to load it
            r"empfohlener (?:externer|redaktioneller) inhalt",
            r"an dieser stelle find(?:et ihr|est du|en sie) (?:einen )?externen inhalt.{0,300}",
-           r"ich bin damit einverstanden, dass mir externe inhalte angezeigt werden.{0,300}"),
+           r"ich bin damit einverstanden, dass mir externe inhalte angezeigt werden.{0,300}",
+           r"externer inhalt",
+           # Embed Privacy's and Borlabs Cookie's placeholders, and a site's own wording
+           r"klicke(?:n sie)? (?:hier|auf den(?: unteren)? button), um (?:den |die )?"
+           r"inhalte? von .{1,80} (?:anzuzeigen|zu laden)\.?",
+           r"um (?:deine|ihre) (?:persönlichen )?daten zu schützen, haben wir das"
+           r" (?:automatische )?laden .{1,300}",
+           r"wir respektieren (?:deine|ihre) privatsphäre und stellen (?:deshalb )?ohne"
+           r" (?:dein|ihr) einverständnis keine verbindung zu .{1,300}",
+           # its button: "Inhalt laden", "YouTube immer entsperren", "Twitter freischalten"
+           r"(?:inhalte?|video|karte|twitter|x|instagram|facebook|youtube|tiktok|spotify"
+           r"|vimeo|podcast)(?: immer)? (?:laden|entsperren|freischalten)"),
     "fr": (r"nous utilisons des cookies.{0,300}", r"ce site (?:web )?utilise des cookies.{0,300}",
            r"nos partenaires et nous (?:stockons|utilisons).{0,300}",
            r"nous et nos partenaires (?:stockons|utilisons|traitons).{0,300}",

@@ -154,6 +154,8 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     ), max_share=STRONG),
     StructureRule("cookie-banner", "cookie", fragments=(
         "cookie", "gdpr", "consent", "onetrust", "cmp-", "cc-banner", "cc-window",
+        # the placeholders of embeds awaiting consent: Embed Privacy, Borlabs, Complianz
+        "embed-privacy-overlay", "brlbs-content-blocker", "cmplz-blocked-content-notice",
     ), max_share=STRONG),
     StructureRule("newsletter-box", "newsletter", fragments=(
         "newsletter", "subscribe", "signup", "sign-up", "mailchimp", "mc4wp", "optin",
@@ -390,6 +392,14 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # the placeholder of an embedded post, until the reader consents to load it
         r"allow (?:instagram|twitter|x|facebook|youtube|tiktok|spotify|google|soundcloud"
         r"|vimeo|bluesky|threads|third[- ]party) content\?",
+        r"external content",
+        # the placeholders of Embed Privacy ("Click here to display content from YouTube.")
+        # and Borlabs Cookie ("Click on the button to load the content from YouTube.")
+        r"click (?:here|on the button) to (?:display|load|show) (?:the )?content from .{1,80}",
+        r"(?:always )?(?:display|load|unblock) (?:the )?content from .{1,40}",
+        r"learn more in .{1,40}['’]s privacy policy\.?", r"load (?:the )?(?:content|video)",
+        r"click to accept (?:marketing|statistics|preferences) cookies and enable this"
+        r" content\.?",
         r"this article (?:contains|includes) content provided by .{1,80}\. we ask for your"
         r" permission.{0,300}",
         *lexicon.phrases(lexicon.COOKIE_NOTICES),

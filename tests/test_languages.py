@@ -363,6 +363,48 @@ def test_a_consent_framework_banner_goes_without_class_names(language: str) -> N
     assert clean(html).text.split("\n\n") == ARTICLE
 
 
+EMBED_PLACEHOLDERS = {
+    # What stands in for an embedded post until the reader consents to load it: the
+    # placeholders of Embed Privacy and Borlabs Cookie, and news sites' own wording.
+    "en": ("External content", "Click here to display content from YouTube.",
+           "Learn more in YouTube’s privacy policy.", "Always display content from YouTube"),
+    "en-borlabs": ("Click on the button to load the content from YouTube.", "Load content"),
+    "de": ("Externer Inhalt", "Klicke hier, um Inhalte von YouTube anzuzeigen.",
+           "YouTube immer entsperren"),
+    "de-borlabs": ("Klicken Sie auf den unteren Button, um den Inhalt von YouTube zu laden.",
+                   "Inhalt laden"),
+    "de-site": ("Twitter freischalten",
+                "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis"
+                " keine Verbindung zu Twitter her. Hier kannst du deine Einstellungen verwalten.",
+                "Um Deine persönlichen Daten zu schützen, haben wir das automatische Laden der"
+                " Inhalte von twitter.com blockiert. Du kannst Deine Zustimmung jederzeit"
+                " widerrufen."),
+}
+EMBED_PLACEHOLDER_CLASSES = {
+    # Each plugin's own class on its placeholder.
+    "en": "embed-privacy-overlay", "de": "embed-privacy-overlay",
+    "en-borlabs": "_brlbs-content-blocker", "de-borlabs": "_brlbs-content-blocker",
+    "de-site": "cmplz-blocked-content-notice",
+}
+
+
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "unclassed"])
+@pytest.mark.parametrize("wording", sorted(EMBED_PLACEHOLDERS))
+def test_an_embed_placeholder_goes(wording: str, stripped: bool) -> None:
+    lines = EMBED_PLACEHOLDERS[wording]
+    for line in lines:
+        rule = line_rule(line)
+        assert rule is not None and rule.name == "cookie-notice", line
+    named = "" if stripped else f" class='{EMBED_PLACEHOLDER_CLASSES[wording]}'"
+    placeholder = f"<div{named}>" + "".join(f"<p>{line}</p>" for line in lines) + "</div>"
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + placeholder
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</article></body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == ARTICLE
+    assert {block.kind for block in article.removed} == {"cookie", "title"}  # <h1>: a field
+
+
 SIDEBAR_TITLES = {
     # WordPress core's "Recent Comments" widget and a popular-posts box ("Popular Posts",
     # "Most read"), as each locale prints them.
