@@ -58,8 +58,17 @@ RELATED_TITLES: Lexicon = {
            r"das könnte (?:dich|sie) auch interessieren", r"auch interessant",
            r"(?:ähnliche|passende) (?:themen|news)",
            r"weiter ?lesen", r"mehr lesen",
-           r"(?:beliebte|populäre|meistgelesene) (?:beiträge|artikel|nachrichten)",
-           r"am meisten gelesen"),
+           r"(?:beliebte|populäre|meistgelesene) (?:beiträge|artikel|nachrichten)"
+           r"(?: zum thema)?",
+           r"am meisten gelesen",
+           # "More from ...", as the English rule reads it; a video box's heading
+           r"mehr (?:von|bei|zu[mr]?|aus|videos|artikel|beiträge|nachrichten)(?: .{0,40})?",
+           r"weitere videos", r"(?:dies|das) passt zum thema",
+           r"weiterführende (?:artikel|beiträge|links)(?: zu diesem thema| zum thema)?",
+           r"weiterlesen (?:auf|bei) .{1,40}",
+           # YARPP's empty box, and a sidebar's list of readers' latest comments
+           r"keine (?:ähnlichen|verwandten) (?:beiträge|artikel)\.?",
+           r"neueste leser-?kommentare"),
     "fr": (r"articles? similaires", r"(?:à )?lire aussi", r"sur le même sujet",
            r"les plus (?:lus|populaires|commentés|partagés|consultés)",
            r"vous aimerez (?:aussi|peut-être)", r"à voir aussi", r"similaires?",
@@ -174,6 +183,9 @@ COMMENT_TITLES: Lexicon = {
            r"una respuesta a .{1,120}", r"\d+ respuestas a .{1,120}",
            r"comentarios de (?:los )?lectores"),
     "de": (r"kommentare?", r"(?:schreibe|hinterlasse) einen kommentar", r"kommentar schreiben",
+           # WordPress.com's "Leave a Reply", and an empty thread's heading
+           r"(?:einen )?kommentar (?:verfassen|schreiben)",
+           r"(?:bisher|noch) keine kommentare(?: vorhanden)?\.?",
            r"hinterlasse (?:eine antwort|einen kommentar)(?: zu .{1,80})?",
            r"ein kommentar zu .{1,120}", r"\d+ kommentare zu .{1,120}", r"\d+ kommentare",
            r"leserkommentare", r"lesermeinungen", r"kommentare anzeigen"),
@@ -253,7 +265,12 @@ SHARE_TITLES: Lexicon = {
     "es": (r"compart(?:ir|e)(?: esto| este artículo| en)?", r"me gusta esto", r"me gusta",
            r"síguenos(?: en .{1,30})?"),
     "de": (r"diese geschichte teilen",
-           r"teilen", r"artikel teilen", r"teilen mit", r"teile (?:dies|diesen beitrag)",
+           r"teilen", r"(?:artikel|beitrag|seite) teilen", r"teilen (?:mit|über|auf|per)",
+           r"teile (?:dies|diesen (?:beitrag|artikel))(?: (?:mit|auf|über))?",
+           r"(?:den|diesen) (?:artikel|beitrag) mit (?:anderen|freunden) teilen"
+           r"(?:/diskutieren)?",
+           r"möchten sie (?:den|diesen) (?:artikel|beitrag) teilen\?", r"freunden mitteilen",
+           r"drucken",
            r"teilen sie (?:dies|diesen beitrag)(?: mit)?",  # Jetpack's formal German
            r"gefällt mir",
            r"folge(?:n sie)? uns(?: auf .{1,30})?"),
@@ -297,6 +314,9 @@ NEWSLETTER_TITLES: Lexicon = {
            r"suscríbete(?: a (?:nuestro|el) boletín.{0,40}| a nuestra newsletter.{0,40})?",
            r"boletín(?: de noticias)?"),
     "de": (r"newsletter(?: abonnieren| bestellen)?",
+           r"(?:jetzt )?(?:zum|für den) newsletter anmelden.{0,40}",
+           r"anmeldung zum .{0,40}newsletter", r"verpasse keine (?:news|beiträge|artikel).{0,60}",
+           r"(?:melden sie sich|melde dich) (?:jetzt )?(?:für|zu) unser(?:en|em) newsletter an!?",
            r"abonniere(?:n sie)? (?:unseren|den) newsletter.{0,40}"),
     "fr": (r"inscrivez-vous (?:à|a) (?:notre|la) newsletter",
            r"abonnez-vous(?: à (?:notre|la) (?:newsletter|lettre d'information).{0,40})?",
@@ -344,7 +364,7 @@ TAG_TITLES: Lexicon = {
 
 AUTHOR_TITLES: Lexicon = {
     # The heading of a theme's author box ("About the Author").
-    "es": (r"sobre el autor",), "de": (r"über (?:den|die) autor(?:in)?",),
+    "es": (r"sobre el autor",), "de": (r"über (?:den|die) auth?or(?:in)?",),
     "fr": (r"à propos de l[’']auteur",), "it": (r"sull'autore",
            r"(?:sull|informazioni sull)[’']autore",),
     "pt": (r"sobre o autor",), "ru": (r"об авторе",), "nl": (r"over de auteur",),
@@ -373,7 +393,11 @@ COMMENT_NOTICES: Lexicon = {
            r"deine e-mail-adresse wird nicht veröffentlicht.{0,80}",
            r"erforderliche felder sind (?:mit .{1,3} )?markiert.{0,10}",
            r"du musst angemeldet sein, um einen kommentar abzugeben\.?",
-           r"kommentare sind geschlossen\.?", r"zum antworten anmelden", r"antworten abbrechen"),
+           r"kommentare sind geschlossen\.?", r"zum antworten anmelden", r"antworten abbrechen",
+           # WordPress.com's comment form, and a paper's moderation note
+           r"trage deine daten unten ein oder klicke ein icon um dich einzuloggen:?",
+           r"die redaktion behält sich (?:das recht )?vor,? .{0,60}(?:kommentare|lesermeinungen"
+           r"|leserbriefe|zuschriften).{0,300}"),
     "fr": (r"ce site utilise akismet pour réduire les indésirables.{0,120}",
            r"votre adresse (?:e-mail|de messagerie) ne sera pas publiée.{0,80}",
            r"les champs obligatoires sont indiqués avec.{0,10}",
@@ -494,7 +518,9 @@ COOKIE_NOTICES: Lexicon = {
            r" (?:dein|ihr) einverständnis keine verbindung zu .{1,300}",
            # its button: "Inhalt laden", "YouTube immer entsperren", "Twitter freischalten"
            r"(?:inhalte?|video|karte|twitter|x|instagram|facebook|youtube|tiktok|spotify"
-           r"|vimeo|podcast)(?: immer)? (?:laden|entsperren|freischalten)"),
+           r"|vimeo|podcast)(?: immer)? (?:laden|entsperren|freischalten)",
+           r"mit dem laden (?:des|der) (?:beitrags|videos|inhalts|karte|tweets) akzeptieren sie"
+           r" die datenschutzerklärung von .{1,60}"),
     "fr": (r"nous utilisons des cookies.{0,300}", r"ce site (?:web )?utilise des cookies.{0,300}",
            r"nos partenaires et nous (?:stockons|utilisons).{0,300}",
            r"nous et nos partenaires (?:stockons|utilisons|traitons).{0,300}",

@@ -293,7 +293,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"(?: posts| stories| articles| news| videos)?(?: today| this week| now)?",
         r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also",
         r"continue reading(?: [\"“][^\"”]{1,120}[\"”])?",  # WordPress's more link
-        r"trending(?: now| stories)?",
+        r"trending(?: now| stories)?", r"explore further",
         r"popular (?:posts|stories|articles|now|today|this week)",
         r"recent (?:posts|articles|stories|news|comments)",
         r"latest (?:news|posts|stories|articles|videos|headlines)(?: (?:and|&) \w+)?"
@@ -325,7 +325,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("share-title", "share", (
         r"share(?: this(?: article| story| post| page)?| on \w+| via)?:?", r"like this:?", r"tweet",
         r"sharing is caring!?",
-        r"follow us(?: on .{0,30})?", r"spread the word",
+        r"follow us(?: on .{0,30})?", r"spread the (?:word|news)",
         *lexicon.phrases(lexicon.SHARE_TITLES),
     )),
     PhraseRule("newsletter-title", "newsletter", (
@@ -381,6 +381,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"trackbacks?(?: uri| url| ?/ ?pingbacks?)?",
         # the gravatar line of WordPress's classic themes' comment form
         r"(?:and oh, )?if you want a pic to show with your comment, go get a gravatar!?",
+        # WordPress.com's comment form, and a paper's moderation note
+        r"fill in your details below or click an icon to log in:?",
+        r"we reserve the right to (?:edit|remove|delete|moderate) .{0,40}comments.{0,300}",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("cookie-notice", "cookie", (
@@ -398,6 +401,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"click (?:here|on the button) to (?:display|load|show) (?:the )?content from .{1,80}",
         r"(?:always )?(?:display|load|unblock) (?:the )?content from .{1,40}",
         r"learn more in .{1,40}['’]s privacy policy\.?", r"load (?:the )?(?:content|video)",
+        r"by loading the (?:video|content|post|map|tweet), you (?:agree to|accept) .{1,60}"
+        r" privacy policy\.?",
         r"click to accept (?:marketing|statistics|preferences) cookies and enable this"
         r" content\.?",
         r"this article (?:contains|includes) content provided by .{1,80}\. we ask for your"
@@ -408,6 +413,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"advertisements?", r"advertorial", r"sponsored(?: content| post)?",
         r"paid (?:content|post)", r"promoted",
         r"(?:advertisement\W+)?(?:story|article) continues below(?: advertisement)?",
+        r"scroll to continue with content", r"(?:der )?artikel geht (?:unten )?weiter",
+        r"weiter nach der (?:anzeige|werbung)",
         r"continue reading (?:the main story|below)", r"anzeige", r"werbung", r"publicité",
         r"publicidad", r"pubblicità", r"publicidade", r"реклама", r"advertentie",
         r"advert", r"ads?", r"sponsored (?:links?|by)", r"iklan", r"anúncio", r"brought to you by",
@@ -421,6 +428,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("byline-line", "meta", (
         r"posted (?:by|on)\b.{0,150}", r"\d+ min(?:ute)?s? read(?: \w+)?",
+        # WordPress's German "Posted by %s" / "View all posts by %s" (theme and core)
+        r"veröffentlicht (?:von|am)\b.{0,150}",
+        r"(?:zeige alle beiträge von .{1,80}|alle beiträge von .{1,80} anzeigen)",
         # WordPress's classic themes: "This entry was posted on <date> and is filed under"
         r"this entry (?:was posted (?:on|in|by)|is filed under)\b.{1,250}",
         # "By Jane Doe", "By REUTERS - 2019-04-10": a capitalised name, not "By noon, ..."
@@ -501,6 +511,10 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"join (?:our|my) (?:[\w-]+ ){0,3}?(?:e-?)?newsletters?"
         r"(?: (?:for|to|and|today|now)\b.{0,160})?",
         r"sign[ -]?up (?:for|to receive) (?:our )?(?:free )?e-?mail updates.{0,200}",
+        r"sign[ -]?up for (?:our )?(?:breaking )?news (?:updates|alerts)",
+        # Google's notice under a form its invisible reCAPTCHA guards (a sign-up box's)
+        r"this site is protected by recaptcha and the google privacy policy and terms of"
+        r" service apply\.?",
     ), max_chars=NOTICE_MAX_CHARS),
 )
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaners import clean, lexicon
+from cleaners import clean, lexicon, rules
 from cleaners.phrases import line_rule
 
 ARTICLE = [
@@ -454,6 +454,57 @@ def test_a_sidebar_widget_goes_without_class_names(language: str, title: str) ->
     article = clean(html)
     assert article.text.split("\n\n") == ARTICLE
     assert ("related", "related-title") in {(b.kind, b.rule) for b in article.removed}
+
+
+LEAKED_WORDINGS = [
+    # Wordings, most of them German, that leaked from real pages once their class names were
+    # gone, each with the rule that names it, and the English rule's own wording beside
+    # where it was missing too. Titles head a box of links; lines stand alone.
+    ("Mehr von Correctiv", "related-title"), ("Mehr zum Thema Hafen:", "related-title"),
+    ("Weitere Videos", "related-title"), ("Dies passt zum Thema:", "related-title"),
+    ("Beliebte Beiträge zum Thema:", "related-title"),
+    ("Weiterführende Artikel zu diesem Thema", "related-title"),
+    ("Weiterlesen auf Hafenblatt.de:", "related-title"),
+    ("Keine ähnlichen Beiträge.", "related-title"), ("Neueste Leser-Kommentare", "related-title"),
+    ("Explore further", "related-title"),
+    ("Teile diesen Artikel auf:", "share-title"), ("Teilen über:", "share-title"),
+    ("Seite teilen", "share-title"), ("Freunden mitteilen:", "share-title"),
+    ("Den Artikel mit anderen teilen/diskutieren:", "share-title"),
+    ("Möchten Sie den Artikel teilen?", "share-title"), ("Spread the news:", "share-title"),
+    ("Kommentar verfassen", "comments-title"), ("Bisher keine Kommentare", "comments-title"),
+    ("Verpasse keine News aus dem Hafen", "newsletter-title"),
+    ("Anmeldung zum Hafenblatt-Newsletter", "newsletter-title"),
+    ("Trage deine Daten unten ein oder klicke ein Icon um dich einzuloggen:",
+     "comment-notice"),
+    ("Fill in your details below or click an icon to log in:", "comment-notice"),
+    ("Die Redaktion behält sich vor, Lesermeinungen zu kürzen. Es besteht kein Anspruch auf"
+     " Veröffentlichung.", "comment-notice"),
+    ("We reserve the right to remove comments that are off topic.", "comment-notice"),
+    ("Veröffentlicht von Ana Ruiz", "byline-line"),
+    ("Zeige alle Beiträge von Ana Ruiz", "byline-line"),
+    ("Der Artikel geht unten weiter", "ad-label"), ("Scroll to continue with content", "ad-label"),
+    ("Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung von Instagram.",
+     "cookie-notice"),
+    ("By loading the video, you agree to YouTube’s privacy policy.", "cookie-notice"),
+    ("Sign up for news updates", "newsletter-line"),
+    ("This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service"
+     " apply.", "newsletter-line"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule_name"), LEAKED_WORDINGS,
+                         ids=[text[:30] for text, _ in LEAKED_WORDINGS])
+def test_wordings_that_leaked_go_without_class_names(text: str, rule_name: str) -> None:
+    rule = line_rule(text)
+    assert rule is not None and rule.name == rule_name
+    links = "".join(f"<li><a href='/s{n}'>{teaser}</a></li>" for n, teaser in enumerate(TEASERS))
+    widget = (f"<div><h3>{text}</h3><ul>{links}</ul></div>" if rule in rules.TITLE_RULES
+              else f"<div><p>{text}</p></div>")
+    html = ("<html><body><div><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + f"</article>{widget}</div></body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == ARTICLE
+    assert (rule.kind, rule_name) in {(b.kind, b.rule) for b in article.removed}
 
 
 READER_COMMENTS = {
