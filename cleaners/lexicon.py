@@ -51,7 +51,9 @@ RELATED_TITLES: Lexicon = {
            r"(?:te )?(?:puede|podría) gustarte(?: también)?",
            r"(?:leer|lee) más", r"(?:sigue|seguir|continuar|continúa) leyendo",
            r"(?:entradas|artículos|noticias) (?:más )?populares"),
-    "de": (r"ähnliche (?:artikel|beiträge)", r"das könnte sie auch interessieren",
+    "de": (r"ähnliche (?:artikel|beiträge)",
+           r"(?:das|diese(?: artikel)?) könnten? (?:dich|sie) (?:auch|ebenfalls) interessieren",
+           r"gleich weiterlesen\W*",
            r"mehr zum thema", r"weitere (?:artikel|beiträge|nachrichten)", r"lesen sie auch",
            r"meistgelesen", r"verwandte (?:beiträge|artikel)", r"letzte beiträge",
            r"neueste (?:beiträge|kommentare)",
@@ -185,7 +187,7 @@ COMMENT_TITLES: Lexicon = {
     "de": (r"kommentare?", r"(?:schreibe|hinterlasse) einen kommentar", r"kommentar schreiben",
            # WordPress.com's "Leave a Reply", and an empty thread's heading
            r"(?:einen )?kommentar (?:verfassen|schreiben)",
-           r"(?:bisher|noch) keine kommentare(?: vorhanden)?\.?",
+           r"(?:bisher |noch )?keine kommentare(?: vorhanden)?\.?",
            r"hinterlasse (?:eine antwort|einen kommentar)(?: zu .{1,80})?",
            r"ein kommentar zu .{1,120}", r"\d+ kommentare zu .{1,120}", r"\d+ kommentare",
            r"leserkommentare", r"lesermeinungen", r"kommentare anzeigen"),
@@ -265,7 +267,8 @@ SHARE_TITLES: Lexicon = {
     "es": (r"compart(?:ir|e)(?: esto| este artículo| en)?", r"me gusta esto", r"me gusta",
            r"síguenos(?: en .{1,30})?"),
     "de": (r"diese geschichte teilen",
-           r"teilen", r"(?:artikel|beitrag|seite) teilen", r"teilen (?:mit|über|auf|per)",
+           r"teilen", r"(?:artikel|beitrag|seite) teilen(?:/drucken)?",
+           r"teilen (?:mit|über|auf|per)",
            r"teile (?:dies|diesen (?:beitrag|artikel))(?: (?:mit|auf|über))?",
            r"(?:den|diesen) (?:artikel|beitrag) mit (?:anderen|freunden) teilen"
            r"(?:/diskutieren)?",
@@ -396,6 +399,8 @@ COMMENT_NOTICES: Lexicon = {
            r"kommentare sind geschlossen\.?", r"zum antworten anmelden", r"antworten abbrechen",
            # WordPress.com's comment form, and a paper's moderation note
            r"trage deine daten unten ein oder klicke ein icon um dich einzuloggen:?",
+           r"(?:um .{1,80} )?kommentieren zu können, müss(?:en sie|t du) (?:eingeloggt|angemeldet)"
+           r" sein\.?",
            r"die redaktion behält sich (?:das recht )?vor,? .{0,60}(?:kommentare|lesermeinungen"
            r"|leserbriefe|zuschriften).{0,300}"),
     "fr": (r"ce site utilise akismet pour réduire les indésirables.{0,120}",

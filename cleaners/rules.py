@@ -292,6 +292,8 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"(?:today.s |this week.s )?most (?:popular|read|viewed|shared|commented)"
         r"(?: posts| stories| articles| news| videos)?(?: today| this week| now)?",
         r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also",
+        # a box's "Read more in Politics", not a sentence's "Read more on his quote here."
+        r"read more (?:in|on|from|about) (?:(?!here\b).){1,40}", r"what to (?:read|watch) next",
         r"continue reading(?: [\"“][^\"”]{1,120}[\"”])?",  # WordPress's more link
         r"trending(?: now| stories)?", r"explore further",
         r"popular (?:posts|stories|articles|now|today|this week)",
@@ -311,11 +313,12 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"(?:\d+ )?(?:responses?|replies|thoughts?) (?:to|on) .{0,120}",
         r"comment(?:s)? (?:policy|guidelines)",
         r"reader(?:s|['’]s|s['’])? comments|comments from (?:our )?readers|show comments",
+        r"(?:there are )?no comments yet\.?",
         *lexicon.phrases(lexicon.COMMENT_TITLES),
     ), heads_thread=True),
     # Not heading a thread: "Discussion" may be a section of the article itself.
     PhraseRule("comments-prompt", "comments", (
-        r"join the (?:discussion|conversation)", r"discussion",
+        r"join the (?:discussion|conversation)", r"discussion", r"be part of the conversation",
         r"what do you think\??(?: scroll down to comment(?: below)?\.?)?",
         r"tell us what you think.{0,10}",
         r"let us know what you think!?", r"scroll down to comment(?: below)?",
@@ -383,6 +386,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:and oh, )?if you want a pic to show with your comment, go get a gravatar!?",
         # WordPress.com's comment form, and a paper's moderation note
         r"fill in your details below or click an icon to log in:?",
+        r"please read our (?:comment(?:ing)? policy|community guidelines).{0,120}",
         r"we reserve the right to (?:edit|remove|delete|moderate) .{0,40}comments.{0,300}",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
@@ -413,7 +417,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"advertisements?", r"advertorial", r"sponsored(?: content| post)?",
         r"paid (?:content|post)", r"promoted",
         r"(?:advertisement\W+)?(?:story|article) continues below(?: advertisement)?",
-        r"scroll to continue with content", r"(?:der )?artikel geht (?:unten )?weiter",
+        r"(?:advertisement\W+)?scroll to continue (?:with content|reading)",
+        r"(?:der )?artikel geht (?:unten )?weiter",
         r"weiter nach der (?:anzeige|werbung)",
         r"continue reading (?:the main story|below)", r"anzeige", r"werbung", r"publicité",
         r"publicidad", r"pubblicità", r"publicidade", r"реклама", r"advertentie",
@@ -493,6 +498,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
         # the Sociable plugin's label, a bookmarking bar's, a share sheet's control
         r"be sociable,? share!?", r"bookmark (?:to|this|and share):?", r"(?:close|open) share",
+        # WP Recipe Maker's call under a recipe ("Tried this recipe? Mention @x or tag #x!")
+        r"tried this recipe\?.{0,160}", r"hast du (?:dieses|das) rezept ausprobiert\?.{0,160}",
         r"if you (?:found|find) this (?:post|article) (?:useful|helpful|interesting)"
         r".{0,100}\b(?:share|like|tweet)\b.{0,100}",
     )),
@@ -512,6 +519,10 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?: (?:for|to|and|today|now)\b.{0,160})?",
         r"sign[ -]?up (?:for|to receive) (?:our )?(?:free )?e-?mail updates.{0,200}",
         r"sign[ -]?up for (?:our )?(?:breaking )?news (?:updates|alerts)",
+        r"by (?:signing up|subscribing),? you (?:agree|consent) to .{1,200}",
+        # a news site's channel on a messenger ("Join the Daily Record WhatsApp community!")
+        r"join (?:our|the) .{1,60} (?:whatsapp|telegram) (?:community|channel|group|service)!?",
+        r"join (?:our|the) .{1,60} on (?:whatsapp|telegram)!?",
         # Google's notice under a form its invisible reCAPTCHA guards (a sign-up box's)
         r"this site is protected by recaptcha and the google privacy policy and terms of"
         r" service apply\.?",

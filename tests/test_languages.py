@@ -489,6 +489,21 @@ LEAKED_WORDINGS = [
     ("Sign up for news updates", "newsletter-line"),
     ("This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service"
      " apply.", "newsletter-line"),
+    ("Diese Artikel könnten Sie ebenfalls interessieren", "related-title"),
+    ("Gleich weiterlesen ...", "related-title"), ("Read more in Politics", "related-title"),
+    ("Read More on The Sun", "related-title"), ("What to watch next", "related-title"),
+    ("Artikel teilen/drucken:", "share-title"), ("Keine Kommentare", "comments-title"),
+    ("There are no comments yet", "comments-title"),
+    ("Be part of the conversation", "comments-prompt"),
+    ("Please read our comment policy before commenting.", "comment-notice"),
+    ("Um den Artikel kommentieren zu können, müssen Sie eingeloggt sein.", "comment-notice"),
+    ("Advertisement. Scroll to continue reading.", "ad-label"),
+    ("By signing up you agree to our terms of service", "newsletter-line"),
+    ("Join the Harbour Daily WhatsApp community!", "newsletter-line"),
+    ("Join our Harbour Live breaking news service on WhatsApp", "newsletter-line"),
+    ("Tried this recipe? Mention @harbourkitchen or tag #harbourkitchen!", "share-line"),
+    ("Hast du dieses Rezept ausprobiert? Erwähne @hafenkueche oder benutze den Hashtag"
+     " #hafenkueche!", "share-line"),
 ]
 
 
@@ -545,6 +560,7 @@ PROSE = [
     "a todos los comerciantes afectados por el cierre del puerto durante la tormenta.",
     "Kommentare der Bürgermeisterin wurden am Montag im Stadtrat diskutiert, nachdem der "
     "Hafen drei Tage lang wegen des Sturms geschlossen geblieben war.",
+    "Read more on the harbour master's statement here.",
     "関連する報道によると、港は月曜日に再開され、嵐のために三日間停泊していたフェリーが"
     "夜明け前に出航した。乗組員たちは木曜日から待っていたという。",
     "مرتبط بذلك، قال رئيس الميناء إن حاجز الأمواج صمد رغم فقدان رصيفين عائمين خلال العاصفة "
