@@ -1,10 +1,11 @@
 """Score article extractors on every scored benchmark set, in one process.
 
-Runs this project's cleaner, trafilatura (default and ``favor_precision``) and
-readability-lxml over each set of ``shared/bench`` (scrapinghub, dragnet), as
-saved and again with every ``class`` and ``id`` attribute stripped, and prints
-for each run F1, precision, recall, accuracy, empty pages, mean per-page F1 and
-pages/s, this cleaner's speed as a multiple of trafilatura default's, the mean
+Runs this project's cleaner (with its metadata, as a crawl stores it, and without),
+trafilatura (default, with metadata, and ``favor_precision``) and readability-lxml
+over each set of ``shared/bench`` (scrapinghub, dragnet), as saved and again with
+every ``class`` and ``id`` attribute stripped, and prints for each run F1,
+precision, recall, accuracy, empty pages, mean per-page F1 and pages/s, this
+cleaner's speed as a multiple of trafilatura's (``SPEED_PAIRS``), the mean
 over the runs, and this cleaner's F1 on the tuning half (even page ids) beside
 the checking half (odd ids): rules are tuned on the one and confirmed on the other,
 beside how far apart random halves of the same pages fall by chance.
@@ -13,7 +14,7 @@ The metric is the benchmark's own, as ``shared/bench/README.md`` defines it:
 multisets of 4-token shingles over ``re.findall(r"\\w+", text)``.
 
     python benchmarks/extraction.py [--set NAME] [--variant classed|stripped]
-        [--half tune|check] [--only ours,trafilatura] [--worst N]
+        [--half tune|check] [--only ours,text,trafilatura,metadata] [--worst N]
 """
 
 from __future__ import annotations
@@ -206,12 +207,32 @@ def ours(html: str, url: str) -> str:
     return clean(html, url).text
 
 
+def ours_text_only(html: str, url: str) -> str:
+    """The same text without the record's dates, authors and language, as trafilatura's
+    default ``extract`` returns its text alone."""
+    from cleaners import clean
+
+    return clean(html, url, with_metadata=False).text
+
+
 # Comments are not article text: the README's reference figures for trafilatura
 # (0.960 default, 0.964 favor_precision) are reproduced with include_comments=False.
 def trafilatura_default(html: str, url: str) -> str:
     import trafilatura
 
     return trafilatura.extract(html, url=url, include_comments=False) or ""
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def trafilatura_metadata(html: str, url: str) -> str:
+    """trafilatura's text with its metadata (title, author, date...), which it prints as
+    YAML front matter above the text: scored without it."""
+    import trafilatura
+
+    text = trafilatura.extract(html, url=url, include_comments=False, with_metadata=True) or ""
+    return _FRONT_MATTER.sub("", text, count=1)
 
 
 def trafilatura_precision(html: str, url: str) -> str:
@@ -238,14 +259,32 @@ def readability(html: str, url: str) -> str:
 
 EXTRACTORS: dict[str, Extractor] = {
     "newscrawl": ours,
+    "newscrawl text only": ours_text_only,
     "trafilatura default": trafilatura_default,
+    "trafilatura with metadata": trafilatura_metadata,
     "trafilatura favor_precision": trafilatura_precision,
     "readability-lxml": readability,
 }
 
 
-SHORT_NAMES = {"ours": "newscrawl", "trafilatura": "trafilatura default",
+SHORT_NAMES = {"ours": "newscrawl", "text": "newscrawl text only",
+               "trafilatura": "trafilatura default", "metadata": "trafilatura with metadata",
                "precision": "trafilatura favor_precision", "readability": "readability-lxml"}
+
+SPEED_PAIRS = (
+    ("newscrawl", "trafilatura default"),
+    ("newscrawl text only", "trafilatura default"),
+    ("newscrawl", "trafilatura with metadata"),
+)
+"""Speeds compared: the record a crawl stores against trafilatura's default text; then
+like for like, text alone against text alone, and text and metadata against both."""
+
+
+def print_speeds(summaries: dict[str, Summary]) -> None:
+    for ours_name, theirs in SPEED_PAIRS:
+        if ours_name in summaries and theirs in summaries:
+            ratio = summaries[ours_name].pages_per_s / summaries[theirs].pages_per_s
+            print(f"{ours_name + ' speed:':<26} {ratio:.1f}x {theirs}")
 
 
 def print_table(summaries: list[Summary]) -> None:
@@ -300,8 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("tune", "check"),
                         help="only the even (tune) or odd (check) page ids")
     parser.add_argument("--only", type=lambda v: v.split(","),
-                        help="run only these, comma-separated: ours, trafilatura (default), "
-                             "precision (favor_precision), readability")
+                        help="run only these, comma-separated: ours, text (ours without "
+                             "metadata), trafilatura (default), metadata (trafilatura with "
+                             "metadata), precision (favor_precision), readability")
     parser.add_argument("--worst", type=int, default=0, help="list our N worst pages per run")
     args = parser.parse_args(argv)
     names = [name for short, name in SHORT_NAMES.items()
@@ -325,10 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             summaries = {name: summarise(name, *results[name]) for name in names}
             print(f"\n== {label}: {len(pages_run)} pages")
             print_table(list(summaries.values()))
-            if "trafilatura default" in summaries:
-                reference = summaries["trafilatura default"].pages_per_s
-                ratio = summaries["newscrawl"].pages_per_s / reference
-                print(f"newscrawl speed: {ratio:.1f}x trafilatura default")
+            print_speeds(summaries)
             our_scores = results["newscrawl"][0]
             for s in sorted(our_scores, key=lambda s: s.f1)[: args.worst]:
                 print(f"  {s.page_id[:12]:<12}  f1={s.f1:.3f} p={s.precision:.3f} "

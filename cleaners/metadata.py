@@ -139,17 +139,20 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | Non
     return explain_metadata(tree, url, page=page, fetched_at=fetched_at)[0]
 
 
+def extract_title(tree: LexborHTMLParser, url: str | None) -> str | None:
+    """The headline alone, read as ``extract_metadata`` reads it, for a caller that wants
+    an article's text and not its record: the cleaner finds the headline by it. The
+    date search and the authors' are what the record costs."""
+    elements, metas, ld, site_name = _head_of(tree)
+    return _title(tree, elements.headings, metas, ld, site_name, url)
+
+
 def explain_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | None = None,
                      fetched_at: datetime | None = None) -> tuple[Metadata, DateDecision]:
     """``extract_metadata``, and the date candidates and why one won."""
-    elements = _page_elements(tree)
-    metas = _meta_index(elements.head.get("meta", []))
+    elements, metas, ld, site_name = _head_of(tree)
     links = _link_index(elements.head.get("link", []))
-    ld = _LinkedData.from_scripts(elements.head.get("script", []))
     article, page_node = ld.article or {}, ld.page or {}
-
-    site_name = _first((_meta(metas, "site_name"), ld.text(article.get("publisher")),
-                        ld.site_name))
     dated = _DatedElements(elements.dated)
     dates = reconcile(
         _published_candidates(metas, ld, dated), _modified_candidates(metas, ld, dated),
@@ -179,6 +182,18 @@ def explain_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | Non
         canonical_url=_first(_http_url(href, url) for href in links.get("canonical", ())),
     )
     return metadata, dates
+
+
+def _head_of(tree: LexborHTMLParser
+             ) -> tuple[_PageElements, dict[str, list[str]], _LinkedData, str | None]:
+    """The page's elements that carry metadata, its <meta> values, its JSON-LD and the
+    site's name: what every field is read from."""
+    elements = _page_elements(tree)
+    metas = _meta_index(elements.head.get("meta", []))
+    ld = _LinkedData.from_scripts(elements.head.get("script", []))
+    site_name = _first((_meta(metas, "site_name"), ld.text((ld.article or {}).get("publisher")),
+                        ld.site_name))
+    return elements, metas, ld, site_name
 
 
 # --- JSON-LD ------------------------------------------------------------------------

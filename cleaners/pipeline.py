@@ -40,7 +40,7 @@ from .fallback import (
 )
 from .language import reconcile as reconcile_language
 from .markup import excerpt, squash
-from .metadata import Metadata, extract_metadata
+from .metadata import Metadata, extract_metadata, extract_title
 from .phrases import line_rule
 from .template import SiteProfile, cut_before_container, cut_template
 
@@ -81,6 +81,7 @@ def clean(
     fetched_at: datetime | None = None,
     profile: SiteProfile | None = None,
     fingerprints: bool = False,
+    with_metadata: bool = True,
 ) -> Article:
     """Extract the article from one page. Never raises; an empty result has a ``reason``.
 
@@ -88,9 +89,13 @@ def clean(
     date after it is a template's or a clock's mistake, not the article's. With
     the ``profile`` of the page's site, blocks on most of its pages are removed
     as its template (``cleaners.template``); with ``fingerprints``, the page's
-    blocks are fingerprinted for the store to learn such a profile from."""
+    blocks are fingerprinted for the store to learn such a profile from. Without
+    ``with_metadata``, as trafilatura's ``extract`` by default, the article has its
+    text, Markdown and title but no dates, authors, tags or language: the same text,
+    without the date search and language detection that take a quarter of the time."""
     return clean_watched(html, url, charset=charset, site_rules=site_rules,
-                         fetched_at=fetched_at, profile=profile, fingerprints=fingerprints)
+                         fetched_at=fetched_at, profile=profile, fingerprints=fingerprints,
+                         with_metadata=with_metadata)
 
 
 class Watcher(Protocol):
@@ -104,11 +109,11 @@ class Watcher(Protocol):
 def clean_watched(html: str | bytes, url: str | None = None, *, charset: str | None = None,
                   site_rules: SiteRules | None = None, profile: SiteProfile | None = None,
                   watcher: Watcher | None = None, fetched_at: datetime | None = None,
-                  fingerprints: bool = False) -> Article:
+                  fingerprints: bool = False, with_metadata: bool = True) -> Article:
     """``clean`` with a ``watcher`` (``crawl explain`` uses one to show its work)."""
     try:
-        return _without_controls(
-            _clean(html, url, charset, site_rules, profile, watcher, fetched_at, fingerprints))
+        return _without_controls(_clean(html, url, charset, site_rules, profile, watcher,
+                                        fetched_at, fingerprints, with_metadata))
     except Exception as error:  # the promise is "never raises": report instead
         return Article(url=url, reason=f"cleaner failed: {type(error).__name__}: {error}"[:300])
 
@@ -131,7 +136,7 @@ def _without_controls(article: Article) -> Article:
 def _clean(html: str | bytes, url: str | None, charset: str | None,
            site_rules: SiteRules | None, profile: SiteProfile | None,
            watcher: Watcher | None, fetched_at: datetime | None,
-           fingerprints: bool) -> Article:
+           fingerprints: bool, with_metadata: bool) -> Article:
     if isinstance(html, bytes):
         if looks_binary(html):
             return Article(url=url, reason="not a text document (binary content)")
@@ -144,7 +149,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         return Article(url=url, reason=f"elements nested too deep ({depth} levels)")
     tree = LexborHTMLParser(html)
     body = tree.body
-    metadata = _metadata(tree, url, html, fetched_at)
+    metadata = _metadata(tree, url, html, fetched_at, with_metadata)
     article = _with_metadata(Article(url=url), metadata)
     if body is None:
         article.reason = "no <body> in the page"
@@ -196,8 +201,9 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         return article
     article.text = to_text(blocks)
     article.markdown = to_markdown(blocks)
-    language = reconcile_language(article.language, article.text)
-    article.language, article.language_from = language.language, language.language_from
+    if with_metadata:
+        language = reconcile_language(article.language, article.text)
+        article.language, article.language_from = language.language, language.language_from
     return article
 
 
@@ -245,8 +251,10 @@ def _nesting_depth(html: str) -> int:
 
 
 def _metadata(tree: LexborHTMLParser, url: str | None, html: str,
-              fetched_at: datetime | None) -> Metadata:
+              fetched_at: datetime | None, whole: bool) -> Metadata:
     try:
+        if not whole:
+            return Metadata(title=extract_title(tree, url))  # the headline guides the cleaner
         return extract_metadata(tree, url, page=html, fetched_at=fetched_at)
     except Exception:  # metadata is a bonus: its failure must not lose the text
         return Metadata()

@@ -171,6 +171,19 @@ def test_seedlike_page(golden: Golden, stripped: bool) -> None:
 
 
 @needs_shared
+@pytest.mark.parametrize("golden", GOLDEN, ids=lambda g: g.file.split(".html")[0])
+def test_without_metadata_the_text_is_the_same(golden: Golden) -> None:
+    """``with_metadata=False`` skips the record's fields, never a word of the text: the
+    cleaner reads the headline either way, and nothing else of the metadata."""
+    page = (PAGES / golden.file).read_bytes()
+    whole, bare = clean(page), clean(page, with_metadata=False)
+    assert (bare.text, bare.markdown, bare.title, bare.source_url, bare.removed) == (
+        whole.text, whole.markdown, whole.title, whole.source_url, whole.removed)
+    assert whole.published and whole.language  # each page has both: they were skipped
+    assert (bare.published, bare.authors, bare.language, bare.tags) == (None, [], None, [])
+
+
+@needs_shared
 def test_seed_example_text_shows_the_boilerplate_we_remove() -> None:
     """The seed record's tail is exactly the kind of text the golden tests forbid."""
     seed = SEED_TEXT.read_text(encoding="utf-8")
