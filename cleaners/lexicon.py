@@ -57,7 +57,7 @@ RELATED_TITLES: Lexicon = {
            r"mehr zum thema", r"weitere (?:artikel|beiträge|nachrichten)", r"lesen sie auch",
            r"meistgelesen", r"verwandte (?:beiträge|artikel)", r"letzte beiträge",
            r"neueste (?:beiträge|kommentare)",
-           r"das könnte (?:dich|sie) auch interessieren", r"auch interessant",
+           r"auch interessant",
            r"(?:ähnliche|passende) (?:themen|news)",
            r"weiter ?lesen", r"mehr lesen",
            r"(?:beliebte|populäre|meistgelesene) (?:beiträge|artikel|nachrichten)"

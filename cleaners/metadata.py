@@ -142,7 +142,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | Non
 def extract_title(tree: LexborHTMLParser, url: str | None) -> str | None:
     """The headline alone, read as ``extract_metadata`` reads it, for a caller that wants
     an article's text and not its record: the cleaner finds the headline by it. The
-    date search and the authors' are what the record costs."""
+    searches for the date and the authors are what the rest of the record costs."""
     elements, metas, ld, site_name = _head_of(tree)
     return _title(tree, elements.headings, metas, ld, site_name, url)
 
