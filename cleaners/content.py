@@ -661,10 +661,10 @@ class _ParagraphClasses:
             if name in self._children and self._names_paragraphs(name) \
                     and _is_a_paragraph(node):
                 return True
-            elements = element_children(node)
-            if len(elements) != 1 or node.text(deep=False).strip():
+            inner = _lone_child(node)
+            if inner is None:
                 return False
-            node = elements[0]
+            node = inner
 
     def _names_paragraphs(self, name: str) -> bool:
         if name not in self._verdicts:
@@ -683,11 +683,17 @@ def _class_within(node: LexborNode) -> str | None:
     wraps each paragraph of the story (``<div class="article--text">``) in a bare
     ``<div>`` of its own names its paragraphs one level down."""
     while not (names := node.attributes.get("class")):
-        elements = element_children(node)
-        if len(elements) != 1 or node.text(deep=False).strip():
-            return None  # wraps more than the one element
-        node = elements[0]
+        inner = _lone_child(node)
+        if inner is None:
+            return None
+        node = inner
     return names
+
+
+def _lone_child(node: LexborNode) -> LexborNode | None:
+    """The one element ``node`` wraps with no text beside it; None if it wraps more."""
+    elements = element_children(node)
+    return elements[0] if len(elements) == 1 and not node.text(deep=False).strip() else None
 
 
 def _siblings_holding(parent: LexborNode, leaders: list[Candidate]) -> set[int]:
