@@ -393,30 +393,19 @@ def _under_headline(ranked: list[Candidate], root: LexborNode,
     if scope is None:
         return None
     best = ranked[0]
-    if best.node.mem_id == scope.mem_id or _holds(best.node, scope) or _holds(scope, best.node):
+    if best.node.mem_id == scope.mem_id or holds(best.node, scope) or holds(scope, best.node):
         return None  # the best one holds the headline, or lies under it
     for candidate in ranked[1:]:
         if weigh(candidate) < rules.HEADLINE_SHARE * weigh(best):
             break
-        if _holds(scope, candidate.node):
+        if holds(scope, candidate.node):
             return candidate
     return None
 
 
 def _headline_scope(root: LexborNode, titles: tuple[str, ...]) -> LexborNode | None:
-    """The element ``rules.HEADLINE_LEVELS`` up from the article's headline: the longest
-    <h1>-<h3> that reads as (a part of) one of the page's ``titles`` and is not the
-    site's name linking home."""
-    wanted = _headlines(titles)
-    if not wanted:
-        return None
-    headline, longest = None, 0
-    for heading in root.css("h1, h2, h3"):
-        text = squash(heading.text()).casefold()
-        if len(text) > longest and len(text) >= rules.HEADLINE_MIN_CHARS \
-                and any(text in w or w in text for w in wanted) and not _links_home(heading):
-            headline, longest = heading, len(text)
-    scope = headline
+    """The element ``rules.HEADLINE_LEVELS`` up from the article's ``headline``."""
+    scope = headline(root, titles)
     for _ in range(rules.HEADLINE_LEVELS):
         if scope is None or scope.parent is None or scope.parent.tag in ("body", "html"):
             break
@@ -424,7 +413,23 @@ def _headline_scope(root: LexborNode, titles: tuple[str, ...]) -> LexborNode | N
     return scope
 
 
-def _holds(ancestor: LexborNode, node: LexborNode) -> bool:
+def headline(root: LexborNode, titles: tuple[str, ...]) -> LexborNode | None:
+    """The article's headline: the longest <h1>-<h3> that reads as (a part of) one of
+    the page's ``titles`` and is not the site's name linking home."""
+    wanted = _headlines(titles)
+    if not wanted:
+        return None
+    found, longest = None, 0
+    for heading in root.css("h1, h2, h3"):
+        text = squash(heading.text()).casefold()
+        if len(text) > longest and len(text) >= rules.HEADLINE_MIN_CHARS \
+                and any(text in w or w in text for w in wanted) and not _links_home(heading):
+            found, longest = heading, len(text)
+    return found
+
+
+def holds(ancestor: LexborNode, node: LexborNode) -> bool:
+    """Whether ``node`` lies inside ``ancestor``."""
     return any(up.mem_id == ancestor.mem_id for up in _ancestors(node))
 
 
@@ -495,7 +500,7 @@ def _climb_to_sections(top: Candidate, ranked: list[Candidate],
             if ancestor.tag in ("body", "html"):
                 break
             if ancestor.mem_id in theirs:
-                if not _comes_first(ancestor, other.node, top.node):
+                if not comes_first(ancestor, other.node, top.node):
                     break
                 return candidates.get(ancestor.mem_id) or Candidate(ancestor, score=top_score)
     return top
@@ -523,10 +528,10 @@ def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
     for other in ranked:
         if other is top or class_of(other.node) != names \
                 or weigh(other) < rules.CLASSMATE_SHARE * top_score \
-                or _holds(top.node, other.node) or _holds(other.node, top.node) \
+                or holds(top.node, other.node) or holds(other.node, top.node) \
                 or _titled_by_a_link(other.node):
             continue
-        while not _holds(around, other.node):
+        while not holds(around, other.node):
             parent = around.parent
             if parent is None or parent.tag in ("body", "html"):
                 return top
@@ -554,7 +559,7 @@ _TITLE_TAGS = ("h1", "h2", "h3", "h4")
 _TITLES = ", ".join(_TITLE_TAGS)
 
 
-def _comes_first(ancestor: LexborNode, first: LexborNode, second: LexborNode) -> bool:
+def comes_first(ancestor: LexborNode, first: LexborNode, second: LexborNode) -> bool:
     """Whether, under their common ``ancestor``, ``first`` comes before ``second``."""
     branches = {_branch(ancestor, first).mem_id: True, _branch(ancestor, second).mem_id: False}
     return next(branches[child.mem_id] for child in children(ancestor)

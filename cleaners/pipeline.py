@@ -39,6 +39,7 @@ from .fallback import (
     second_opinion,
 )
 from .language import reconcile as reconcile_language
+from .lead import story_lead
 from .markup import excerpt, squash
 from .metadata import Metadata, extract_metadata, extract_title
 from .phrases import line_rule
@@ -165,16 +166,17 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     titles = tuple(t for t in (metadata.title, document_title and document_title.text()) if t)
     posts = thread_posts(body, titles)
     article_like = article_like_chars(body, posts)
-    remover.remove_boilerplate(body, posts, article_like)
+    remover.remove_boilerplate(body, posts, article_like, titles)
     remover.strip_form_controls(body)
 
     photo_story = remover.story_caption_chars > 0
     choice = main_content(body, posts, titles, photo_story=photo_story)
-    roots = choice.roots
-    for post in thread_runs(roots, posts):
+    for post in thread_runs(choice.roots, posts):
         remover.mark(post, "thread", "thread-posts")
     remover.sweep(body)
-    article.container = describe(choice)
+    lead = story_lead(body, choice.roots, titles)
+    roots = choice.roots if lead is None else [lead, *choice.roots]
+    article.container = describe(choice) + (" with the lead under its headline" if lead else "")
     blocks = _drop_boilerplate_blocks(blocks_of(roots, captions=photo_story), metadata, remover)
     if not blocks and [r.mem_id for r in roots] != [body.mem_id]:
         # The chosen container said nothing that survived: rather the rest of the

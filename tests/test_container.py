@@ -6,8 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from benchmarks.extraction import strip_class_and_id
 from cleaners import clean
 from cleaners.content import thread_posts
 from cleaners.explain import explain
@@ -776,3 +778,66 @@ def test_a_lone_comment_is_a_post_though_its_list_has_no_other_item() -> None:
             f"<div><h1>Harbour news for the week</h1><div>{prose(STORY[:2])}</div></div>"
             f"<div><h3>One thought</h3>{comment}</div></div></body></html>")
     assert_story_without_posts(html, 2)
+
+
+LEAD = ("The council voted to rebuild the harbour wall, and the town will pay for most of "
+        "it over ten years.")
+
+
+def story_under_a_header(header: str, lead_tag: str = "p") -> str:
+    """A CNET-style story: its title, lead and byline in a <header>, its body apart."""
+    return ("<html><head><title>The harbour vote, explained</title></head><body>"
+            "<div class='post'><header>"
+            f"{header}<{lead_tag}>{LEAD}</{lead_tag}>"
+            "<div class='byline'>by Ann Smith</div></header>"
+            f"<div class='postBody'>{prose(STORY)}</div></div></body></html>")
+
+
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "unclassed"])
+def test_the_lead_under_the_headline_opens_the_article(stripped: bool) -> None:
+    """The lead a page sets under its headline, in the story's <header> above the body,
+    is the article's first paragraph; the headline and the byline beside it are not
+    text, and ``crawl explain`` says the lead joined the container."""
+    html = story_under_a_header("<h1>The harbour vote, explained</h1>")
+    article = clean(strip_class_and_id(html) if stripped else html, URL)
+    assert article.text.startswith(LEAD)
+    assert all(part in article.text for part in STORY)
+    assert "Ann Smith" not in article.text
+    assert article.text.count("harbour vote, explained") == 0
+    assert (article.container or "").endswith(" with the lead under its headline")
+
+
+def test_a_stand_first_beside_the_headline_outside_any_header_opens_the_article() -> None:
+    """The Guardian's layout: the headline and its stand-first in a block named as the
+    article's header, the story's body in a column of its own further on."""
+    html = ("<html><head><title>The harbour vote, explained</title></head><body>"
+            "<div id='article-header'><div id='main-article-info'>"
+            "<h1>The harbour vote, explained</h1>"
+            f"<p id='stand-first'>{LEAD}</p></div></div>"
+            f"<div id='content'><div id='article-body'>{prose(STORY)}</div></div></body></html>")
+    assert clean(html, URL).text.startswith(f"{LEAD}\n\n{STORY[0]}")
+
+
+@pytest.mark.parametrize("after_the_title", [
+    "<p>by Ann Smith, 3 May 2026</p>",  # too short for a lead: a byline
+    f"<div>{LEAD}</div>",  # not a paragraph: a box beside the title
+    f"<p><a href='/a'>{LEAD}</a></p>",  # a link: a teaser
+], ids=["short", "not-a-paragraph", "linked"])
+def test_what_follows_the_headline_is_a_lead_only_as_a_paragraph_of_prose(
+        after_the_title: str) -> None:
+    html = story_under_a_header("<h1>The harbour vote, explained</h1>" + after_the_title)
+    article = clean(html, URL)
+    assert article.text.startswith(STORY[0])
+    assert "lead" not in (article.container or "")
+
+
+def test_a_blog_s_tagline_under_its_name_is_no_lead() -> None:
+    """A masthead's tagline follows the blog's name, not the post's headline."""
+    tagline = ("Notes on harbours, boats and the people who keep them afloat, written from "
+               "a small town on the coast.")
+    html = ("<html><head><title>The harbour vote, explained</title></head><body>"
+            f"<header><h1><a href='/'>Harbour Notes</a></h1><p>{tagline}</p></header>"
+            f"<div><h2>The harbour vote, explained</h2>{prose(STORY)}</div></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY)
+    assert "small town on the coast" not in article.text

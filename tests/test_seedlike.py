@@ -83,8 +83,9 @@ GOLDEN = (
            "*No relation, but if I had a British cousin",
            ("Join The Discussion", "Via Facebook", "Share This"),
            "https://www.facebook.com/almostlegalproductions/"),
+    # the theme's sub-title under the headline is the story's lead
     Golden("htmldate__surgezirc.co.uk-Storm.html",
-           "Brits are being advised to exercise caution",
+           "Furthermore, the disruption caused by Storm Ciarán",
            "By following these safety measures and heeding the warnings",
            ("RELATED ARTICLES", "MORE FROM AUTHOR", "Partner Arrested In UK")),
     Golden("htmldate__KentNews.online-prison.html",
