@@ -65,7 +65,8 @@ RELATED_TITLES: Lexicon = {
            r"am meisten gelesen",
            # "More from ...", as the English rule reads it; a video box's heading
            r"mehr (?:von|bei|zu[mr]?|aus|videos|artikel|beiträge|nachrichten)(?: .{0,40})?",
-           r"weitere videos", r"(?:dies|das) passt zum thema",
+           r"weitere videos", r"(?:dies|das) passt zum thema", r"schon gelesen\??",
+           r"(?:artikel|beiträge) und videos zum thema",
            r"weiterführende (?:artikel|beiträge|links)(?: zu diesem thema| zum thema)?",
            r"weiterlesen (?:auf|bei) .{1,40}",
            # YARPP's empty box, and a sidebar's list of readers' latest comments
@@ -276,7 +277,9 @@ SHARE_TITLES: Lexicon = {
            r"drucken",
            r"teilen sie (?:dies|diesen beitrag)(?: mit)?",  # Jetpack's formal German
            r"gefällt mir",
-           r"folge(?:n sie)? uns(?: auf .{1,30})?"),
+           r"(?:folge(?:n sie)?|folgt|liken sie) uns(?: auf .{1,30})?",
+           r"wie hat (?:ihnen|dir) (?:dieser|der|unser) (?:artikel|beitrag) gefallen\?",
+           r"(?:bewerte|bewerten sie) (?:diesen|den) (?:artikel|beitrag)"),
     "fr": (r"partager(?: cet article| ceci| la publication)?", r"j[’']aime(?: ceci| ça)?",
            r"suivez-nous(?: sur .{1,30})?"),
     "it": (r"condividi(?: questo articolo| l'articolo)?", r"mi piace(?: questo)?",

@@ -295,7 +295,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         # a box's "Read more in Politics", not a sentence's "Read more on his quote here."
         r"read more (?:in|on|from|about) (?:(?!here\b).){1,40}", r"what to (?:read|watch) next",
         r"continue reading(?: [\"“][^\"”]{1,120}[\"”])?",  # WordPress's more link
-        r"trending(?: now| stories)?", r"explore further",
+        r"trending(?: now| stories)?", r"explore (?:further|more)",
         r"popular (?:posts|stories|articles|now|today|this week)",
         r"recent (?:posts|articles|stories|news|comments)",
         r"latest (?:news|posts|stories|articles|videos|headlines)(?: (?:and|&) \w+)?"
@@ -329,6 +329,9 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"share(?: this(?: article| story| post| page)?| on \w+| via)?:?", r"like this:?", r"tweet",
         r"sharing is caring!?",
         r"follow us(?: on .{0,30})?", r"spread the (?:word|news)",
+        # rating widgets: kk Star Ratings' and Rate my Post's calls, GD Star Rating's name
+        r"rate this (?:post|article|story|recipe)!?",
+        r"click (?:on a star )?to rate (?:it|this (?:post|article))!?", r"gd star rating",
         *lexicon.phrases(lexicon.SHARE_TITLES),
     )),
     PhraseRule("newsletter-title", "newsletter", (
@@ -427,6 +430,11 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("paywall-prompt", "paywall", (
         r"(?:subscribe|sign in|log in|register) to (?:continue|read|keep) reading.{0,80}",
         r"already a subscriber\?.{0,80}", r"create (?:a )?free account.{0,80}",
+        # a reader-revenue appeal's heading and its ask
+        r"while you(?:['’]re| are) here\W{0,3}", r"we have a small favou?r to ask\.?",
+        r"if you (?:enjoyed|liked|value) (?:reading )?(?:this|our) (?:post|article|story|journalism"
+        r"|work)\W+(?:would|could|will|please)? ?(?:you )?(?:consider )?(?:support(?:ing)?"
+        r"|donat(?:e|ing))\b.{1,160}",
         r"this (?:content|article) is (?:only )?(?:available )?(?:for|to) subscribers"
         r"(?: only)?.{0,80}",
         *lexicon.phrases(lexicon.PAYWALL_PROMPTS),
@@ -445,6 +453,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:published|updated|last updated|posted|modified)(?: on| at)?:?\s+"
         r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
         r"(?:hits|post views):? [\d.,]+",  # Joomla's view counter, WordPress's Post Views Counter
+        r"[\d.,]+ (?:views?|aufrufe)",
         r"(?:reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture"
         r"|tempo di lettura|время чтения|leestijd):? .{0,20}",
     )),
@@ -459,6 +468,12 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:photo|foto|фото|bild|imagem|imagen|immagine|zdjęcie|fotoğraf|사진|写真|图片|圖片)"
         r"s?\s*[:=：]\s*.{0,80}",
         r"(?:please )?enable javascript.{0,80}",
+        # the caption Instagram's embed code prints under a quoted post, in its locales
+        r"view this post on instagram", r"sieh dir diesen beitrag auf instagram an",
+        r"voir cette publication sur instagram", r"ver esta publicación en instagram",
+        r"visualizza questo post su instagram",
+        r"ver (?:essa|esta) (?:foto|publicação) no instagram",
+        r"a post shared by .{1,80}", r"ein beitrag geteilt von .{1,80}",
     )),
     # A notice to readers of old browsers, printed whole on every page of a site.
     PhraseRule("browser-notice", "meta", (
@@ -492,7 +507,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"pinterest|email|telegram)(?: \(opens in new window\))?",
         r"(?:click to )?(?:print|email)(?: this)?(?: article| page)?(?: \(opens in new window\))?",
         r"be sure to .{0,80}share this (?:post|article|story).{0,60}",
-        r"(?:connect with|follow) us on .{0,120}",
+        r"(?:connect with|follow) us(?: on|:) .{0,160}",
+        r"(?:folgt|folgen sie|folge) (?:uns|mir) (?:\w+ ){0,5}?auf .{0,40}?(?:facebook|twitter"
+        r"|instagram|x|linkedin|youtube|tiktok|threads|mastodon|bluesky)\b.{0,120}",
         r"follow .{1,80} on (?:facebook|twitter|instagram|x|linkedin|youtube|tiktok).{0,120}",
         r"like (?:it|this(?: story| article| post)?)\? share it.{0,40}",
         r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
@@ -500,6 +517,10 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"be sociable,? share!?", r"bookmark (?:to|this|and share):?", r"(?:close|open) share",
         # WP Recipe Maker's call under a recipe ("Tried this recipe? Mention @x or tag #x!")
         r"tried this recipe\?.{0,160}", r"hast du (?:dieses|das) rezept ausprobiert\?.{0,160}",
+        # the tallies under a rating widget (GD Star Rating, kk Star Ratings, Rate my Post)
+        r".{1,200}, \d(?:\.\d)? out of \d+ based on \d+ ratings?", r"total: \d+ +average: [\d.,]+",
+        r"average rating [\d.,]+ ?/ ?\d+\.? vote count: \d+\.?",
+        r"no votes so far! be the first to rate this post\.?",
         r"if you (?:found|find) this (?:post|article) (?:useful|helpful|interesting)"
         r".{0,100}\b(?:share|like|tweet)\b.{0,100}",
     )),

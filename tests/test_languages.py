@@ -504,6 +504,25 @@ LEAKED_WORDINGS = [
     ("Tried this recipe? Mention @harbourkitchen or tag #harbourkitchen!", "share-line"),
     ("Hast du dieses Rezept ausprobiert? Erwähne @hafenkueche oder benutze den Hashtag"
      " #hafenkueche!", "share-line"),
+    # Boxes that leaked with their class names on too (the dates pages, read whole).
+    ("Explore More", "related-title"), ("Schon gelesen?", "related-title"),
+    ("Artikel und Videos zum Thema", "related-title"),
+    ("Liken Sie uns auf Facebook", "share-title"),
+    ("Follow us: Apple News | Google News | Instagram | Facebook", "share-line"),
+    ("Folgt uns auf unserem neuen Instagram-Account instagram.com/hafenblatt", "share-line"),
+    ("Rate this post", "share-title"), ("Click to rate this post!", "share-title"),
+    ("GD Star Rating", "share-title"), ("Wie hat Ihnen dieser Artikel gefallen?", "share-title"),
+    ("Harbour reopens, 5.0 out of 5 based on 2 ratings", "share-line"),
+    ("[Total: 2 Average: 5]", "share-line"),
+    ("Average rating 4.5 / 5. Vote count: 12", "share-line"),
+    ("No votes so far! Be the first to rate this post.", "share-line"),
+    ("While you are here…", "paywall-prompt"), ("We have a small favour to ask.", "paywall-prompt"),
+    ("If you enjoyed reading this post – would you consider supporting our work? Just click"
+     " here. Thanks!", "paywall-prompt"),
+    ("37 views", "byline-line"),
+    ("View this post on Instagram", "credit-line"),
+    ("Sieh dir diesen Beitrag auf Instagram an", "credit-line"),
+    ("A post shared by Harbour Daily (@harbourdaily)", "credit-line"),
 ]
 
 
@@ -561,6 +580,9 @@ PROSE = [
     "Kommentare der Bürgermeisterin wurden am Montag im Stadtrat diskutiert, nachdem der "
     "Hafen drei Tage lang wegen des Sturms geschlossen geblieben war.",
     "Read more on the harbour master's statement here.",
+    "Folgen Sie uns auf dem Weg durch die Altstadt, vorbei am alten Hafen und den Speichern.",
+    "The ferry app scores 4.5 out of 5 based on 2,000 ratings in the store.",
+    "While you are here, the harbour master said, you should see the new breakwater.",
     "関連する報道によると、港は月曜日に再開され、嵐のために三日間停泊していたフェリーが"
     "夜明け前に出航した。乗組員たちは木曜日から待っていたという。",
     "مرتبط بذلك، قال رئيس الميناء إن حاجز الأمواج صمد رغم فقدان رصيفين عائمين خلال العاصفة "
