@@ -684,11 +684,44 @@ ORIGINALLY_PUBLISHED: Lexicon = {
 }
 
 
+# --------------------------------------------------------------------------------------
+# A table of contents' heading: Easy Table of Contents', LuckyWP's and Rank Math's box of
+# links to the article's own sections, which repeats its headings. The links go as a
+# block of links; the heading would stay, a widget's title in the middle of the story.
+# Only the words that name nothing else: "Contents", "Inhalt", "Содержание" alone also
+# head a book's chapters or a review's synopsis (a dragnet page lists a book's contents).
+
+TOC_TITLES: Lexicon = {
+    "es": (r"tabla de contenidos?", r"índice de contenidos?"),
+    "de": (r"inhaltsverzeichnis",),
+    "fr": (r"table des matières", r"sommaire"),
+    "it": (r"indice dei contenuti", r"tabella dei contenuti"),
+    "pt": (r"índice de conteúdos?", r"tabela de conteúdos?"),
+    "ru": (r"содержание статьи", r"оглавление"),
+    "nl": (r"inhoudsopgave",),
+    "pl": (r"spis treści",),
+    "tr": (r"içindekiler", r"içerik tablosu"),
+    "fa": (r"فهرست مطالب",),
+    "zh": (r"(?:文章)?目[录錄]",),
+    "ja": (r"(?:この記事の)?目次",),
+    "vi": (r"mục lục(?: bài viết)?",),
+    "id": (r"daftar isi",),
+    "cs": (r"obsah článku",),
+    "ko": (r"목차",),
+    "uk": (r"зміст статті",),
+    "ar": (r"جدول المحتويات", r"محتويات المقال"),
+    "sv": (r"innehållsförteckning",),
+    "hu": (r"tartalomjegyzék",),
+    "el": (r"πίνακας περιεχομένων",),
+    "ro": (r"cuprins",),
+}
+
+
 def languages() -> tuple[str, ...]:
     """Every language some table covers."""
     tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, NEWSLETTER_TITLES, TAG_TITLES,
               AUTHOR_TITLES, COMMENT_NOTICES, COOKIE_NOTICES, PAYWALL_PROMPTS, TAG_LABELS,
-              SOURCE_LABELS, ORIGINALLY_PUBLISHED)
+              SOURCE_LABELS, ORIGINALLY_PUBLISHED, TOC_TITLES)
     return tuple(sorted({language for table in tables for language in table}))
 
 

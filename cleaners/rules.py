@@ -190,6 +190,12 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
         "entry-meta", "post-meta", "credit", "credits", "postmetadata",
     )),
     StructureRule("popup", "popup", tokens=("modal", "popup", "overlay", "lightbox")),
+    # a table of contents (Easy Table of Contents', TOC+'s, LuckyWP's, Rank Math's, Yoast's
+    # block): links to the article's own headings. Not the word "toc" alone: sites name
+    # the sections it links to by it (id="TOC_TITLE_2").
+    StructureRule("table-of-contents", "navigation", fragments=(
+        "ez-toc-container", "toc-container", "lwptoc", "rank-math-toc", "table-of-contents",
+        "tableofcontents")),
     StructureRule("page-chrome", "navigation", tags=("nav", "header", "footer", "aside", "menu"),
                   roles=("navigation", "banner", "contentinfo", "complementary", "search",
                          "menu", "menubar"),
@@ -347,6 +353,9 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("author-bio-title", "author-bio", (
         r"about the authors?", *lexicon.phrases(lexicon.AUTHOR_TITLES),
+    )),
+    PhraseRule("toc-title", "navigation", (
+        r"table of contents", r"in this article", *lexicon.phrases(lexicon.TOC_TITLES),
     )),
 )
 

@@ -623,3 +623,44 @@ def test_real_pages_without_classes_leak_no_widget_heading(page: str) -> None:
     lines = {line.strip().casefold() for line in article.text.split("\n")}
     leaked = [h for h in SEEDLIKE_HEADINGS if h.casefold() in lines]
     assert leaked == []
+
+
+TOC_TITLES = {
+    # A table of contents' heading (Easy Table of Contents and its kind), as each locale
+    # words it.
+    "en": "Table of Contents", "es": "Tabla de contenidos", "de": "Inhaltsverzeichnis",
+    "fr": "Sommaire", "it": "Indice dei contenuti", "pt": "Índice de conteúdos",
+    "ru": "Оглавление", "nl": "Inhoudsopgave", "pl": "Spis treści", "tr": "İçindekiler",
+    "fa": "فهرست مطالب", "zh": "目录", "ja": "目次", "vi": "Mục lục", "id": "Daftar Isi",
+    "cs": "Obsah článku", "ko": "목차", "uk": "Зміст статті", "ar": "جدول المحتويات",
+    "sv": "Innehållsförteckning", "hu": "Tartalomjegyzék", "el": "Πίνακας περιεχομένων",
+    "ro": "Cuprins",
+}
+TOC_CASES = [(language, stripped) for language in TOC_TITLES for stripped in (False, True)]
+
+
+def test_every_language_has_its_table_of_contents_title() -> None:
+    assert set(TOC_TITLES) == set(WORDINGS)
+
+
+@pytest.mark.parametrize(("language", "stripped"), TOC_CASES,
+                         ids=[f"{lang}-{'stripped' if s else 'classed'}" for lang, s in TOC_CASES])
+def test_a_table_of_contents_goes_and_the_sections_stay(language: str, stripped: bool) -> None:
+    """The box of links to the article's own sections repeats its headings: it goes,
+    heading and all, by the plugin's name or, without it, by its heading's words."""
+    title = TOC_TITLES[language]
+    assert (rule := line_rule(title)) is not None and rule.name == "toc-title", title
+    sections = ("Part one", "Part two")
+    links = "".join(f"<li><a href='#s{n}'>{name}</a></li>" for n, name in enumerate(sections))
+    box = ("<div><p>{title}</p><ul>{links}</ul></div>" if stripped else
+           "<div id='ez-toc-container'><p class='ez-toc-title'>{title}</p>"
+           "<ul class='ez-toc-list'>{links}</ul></div>").format(title=title, links=links)
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            f"<p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>{box}"
+            f"<h2 id='s0'>{sections[0]}</h2><p>{ARTICLE[2]}</p>"
+            f"<h2 id='s1'>{sections[1]}</h2><p>{ARTICLE[3]}</p></article></body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == [*ARTICLE[:2], sections[0], ARTICLE[2],
+                                          sections[1], ARTICLE[3]]
+    assert ("navigation", "toc-title" if stripped else "table-of-contents") in {
+        (b.kind, b.rule) for b in article.removed}
