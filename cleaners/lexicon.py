@@ -320,6 +320,7 @@ NEWSLETTER_TITLES: Lexicon = {
            r"suscríbete(?: a (?:nuestro|el) boletín.{0,40}| a nuestra newsletter.{0,40})?",
            r"boletín(?: de noticias)?"),
     "de": (r"newsletter(?: abonnieren| bestellen)?",
+           r"nichts (?:neues |mehr )?verpassen!?(?:\W+newsletter abonnieren)?",
            r"(?:jetzt )?(?:zum|für den) newsletter anmelden.{0,40}",
            r"anmeldung zum .{0,40}newsletter", r"verpasse keine (?:news|beiträge|artikel).{0,60}",
            r"(?:melden sie sich|melde dich) (?:jetzt )?(?:für|zu) unser(?:en|em) newsletter an!?",

@@ -288,10 +288,13 @@ class PhraseRule:
     heads_thread: bool = False
 
 
+_RECIPE_BUTTON = (r"(?:(?:jump to|print|pin|save) recipe|zum rezept(?: springen)?|rezept drucken"
+                  r"|pinnen|bei pinterest speichern)")
+
 TITLE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("related-title", "related", (
         r"related(?: posts?| articles?| stories| news| content| reading| coverage| links"
-        r"| videos?)?",
+        r"| videos?| recipes)?",
         r"(?:you )?(?:may|might|will) also (?:like|enjoy|be interested in)",
         r"more (?:from|on|in|about|stories|news|articles|like this)(?: .{0,40})?",
         r"recommended(?: for you| stories| articles| reading)?",
@@ -529,7 +532,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # the tallies under a rating widget (GD Star Rating, kk Star Ratings, Rate my Post)
         r".{1,200}, \d(?:\.\d)? out of \d+ based on \d+ ratings?", r"total: \d+ +average: [\d.,]+",
         r"average rating [\d.,]+ ?/ ?\d+\.? vote count: \d+\.?",
-        r"no votes so far! be the first to rate this post\.?",
+        r"no votes so far! be the first to rate this post\.?", r"[\d.,]+ from \d+ votes?",
+        # WP Recipe Maker's buttons over a recipe, in a row
+        rf"{_RECIPE_BUTTON}(?:\W+{_RECIPE_BUTTON}){{0,3}}",
         r"if you (?:found|find) this (?:post|article) (?:useful|helpful|interesting)"
         r".{0,100}\b(?:share|like|tweet)\b.{0,100}",
     )),

@@ -523,6 +523,10 @@ LEAKED_WORDINGS = [
     ("View this post on Instagram", "credit-line"),
     ("Sieh dir diesen Beitrag auf Instagram an", "credit-line"),
     ("A post shared by Harbour Daily (@harbourdaily)", "credit-line"),
+    ("Related Recipes", "related-title"), ("4.67 from 21 votes", "share-line"),
+    ("Jump to Recipe Print Recipe", "share-line"), ("Zum Rezept Pinnen", "share-line"),
+    ("Rezept drucken Bei Pinterest speichern", "share-line"),
+    ("Nichts Neues verpassen! - Newsletter abonnieren", "newsletter-title"),
 ]
 
 
@@ -583,6 +587,7 @@ PROSE = [
     "Folgen Sie uns auf dem Weg durch die Altstadt, vorbei am alten Hafen und den Speichern.",
     "The ferry app scores 4.5 out of 5 based on 2,000 ratings in the store.",
     "While you are here, the harbour master said, you should see the new breakwater.",
+    "The council passed the repair plan 5 from 7 votes, with two members away.",
     "関連する報道によると、港は月曜日に再開され、嵐のために三日間停泊していたフェリーが"
     "夜明け前に出航した。乗組員たちは木曜日から待っていたという。",
     "مرتبط بذلك، قال رئيس الميناء إن حاجز الأمواج صمد رغم فقدان رصيفين عائمين خلال العاصفة "
