@@ -465,7 +465,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:published|updated|last updated|posted|modified)(?: on| at)?:?\s+"
         r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
         r"(?:hits|post views):? [\d.,]+",  # Joomla's view counter, WordPress's Post Views Counter
-        r"[\d.,]+ (?:views?|aufrufe)",
+        r"\d[\d.,]* (?:views?|aufrufe)",
         r"(?:reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture"
         r"|tempo di lettura|время чтения|leestijd):? .{0,20}",
     )),
@@ -530,9 +530,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # WP Recipe Maker's call under a recipe ("Tried this recipe? Mention @x or tag #x!")
         r"tried this recipe\?.{0,160}", r"hast du (?:dieses|das) rezept ausprobiert\?.{0,160}",
         # the tallies under a rating widget (GD Star Rating, kk Star Ratings, Rate my Post)
-        r".{1,200}, \d(?:\.\d)? out of \d+ based on \d+ ratings?", r"total: \d+ +average: [\d.,]+",
+        r"total: \d+ +average: [\d.,]+",
         r"average rating [\d.,]+ ?/ ?\d+\.? vote count: \d+\.?",
-        r"no votes so far! be the first to rate this post\.?", r"[\d.,]+ from \d+ votes?",
+        r"no votes so far! be the first to rate this post\.?", r"\d[\d.,]* from \d+ votes?",
         # WP Recipe Maker's buttons over a recipe, in a row
         rf"{_RECIPE_BUTTON}(?:\W+{_RECIPE_BUTTON}){{0,3}}",
         r"if you (?:found|find) this (?:post|article) (?:useful|helpful|interesting)"
@@ -650,6 +650,10 @@ LINE_SHAPES: tuple[LineShape, ...] = (
     # "3K Shares", "1,204 likes": a share bar's counter, its buttons gone with their links.
     LineShape("share-count", "share", re.compile(
         r"[\d.,]+\s*[km]?\+?\s*(?:shares?|likes?|tweets?|pins?)", re.IGNORECASE)),
+    # GD Star Rating's tally under a post, which starts with the post's title: "<title>,
+    # 5.0 out of 5 based on 2 ratings".
+    LineShape("rating-tally", "share", re.compile(
+        r".{1,200}, \d(?:\.\d)? out of \d+ based on \d+ ratings?", re.IGNORECASE)),
     # An author's e-mail address or social profile on a line of its own.
     LineShape("contact-line", "author-bio", re.compile(
         r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?(?:twitter|x|facebook"

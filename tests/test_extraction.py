@@ -771,3 +771,12 @@ def test_a_comment_count_box_beside_the_story_takes_none_of_it() -> None:
     html = ("<html><body><div id='wrap'><div id='left'><div class='w'><h3>Comments</h3>"
             f"<span>(0)</span></div></div><div id='content'>{prose()}</div></div></body></html>")
     assert clean(html, "https://news.example/storm").text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_rating_widget_s_tally_goes_by_its_shape() -> None:
+    """GD Star Rating prints its tally after the post's title, so no phrase can start
+    it: "<title>, 5.0 out of 5 based on 2 ratings" goes by its shape."""
+    tally = "<p>Harbour reopens after the storm, 5.0 out of 5 based on 2 ratings</p>"
+    article = clean(page(prose() + tally), "https://blog.example/post")
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert ("share", "rating-tally") in {(b.kind, b.rule) for b in article.removed}

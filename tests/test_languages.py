@@ -512,7 +512,6 @@ LEAKED_WORDINGS = [
     ("Folgt uns auf unserem neuen Instagram-Account instagram.com/hafenblatt", "share-line"),
     ("Rate this post", "share-title"), ("Click to rate this post!", "share-title"),
     ("GD Star Rating", "share-title"), ("Wie hat Ihnen dieser Artikel gefallen?", "share-title"),
-    ("Harbour reopens, 5.0 out of 5 based on 2 ratings", "share-line"),
     ("[Total: 2 Average: 5]", "share-line"),
     ("Average rating 4.5 / 5. Vote count: 12", "share-line"),
     ("No votes so far! Be the first to rate this post.", "share-line"),
