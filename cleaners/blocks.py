@@ -16,9 +16,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import rules
 from .article import RemovedBlock, SiteRules
-from .content import headline
 from .fallback import article_like_chars
-from .lead import lead_of
+from .lead import lead_under
 from .markup import (
     BLOCK_TAGS,
     EXCERPT_CHARS,
@@ -152,7 +151,7 @@ def _alike_pages(one: LexborNode, other: LexborNode) -> bool:
 _CLASS_WORDS = re.compile(r"[-_\s]+")
 
 
-def _story_header(node: LexborNode, posts: set[int], titles: tuple[str, ...]) -> bool:
+def _story_header(node: LexborNode, posts: set[int], story_title: str | None) -> bool:
     """Whether ``node`` is a story's own header holding its text: a <header> (or an
     element named for one) without a menu, that holds the story's headline and its
     lead (``cleaners.lead``), or lies inside an <article> with prose of its own
@@ -163,7 +162,7 @@ def _story_header(node: LexborNode, posts: set[int], titles: tuple[str, ...]) ->
         return False
     if node.css_first("nav") is not None:
         return False
-    if (title := headline(node, titles)) is not None and lead_of(title) is not None:
+    if lead_under(node, story_title) is not None:
         return True
     up = node.parent
     while up is not None and up.tag != "article":
@@ -193,7 +192,7 @@ class Remover:
         self.removed: list[RemovedBlock] = []
         self.talk_chars = 0  # article-like text removed as readers' talk: rules.TALK_RULES
         self._posts: set[int] = set()
-        self._titles: tuple[str, ...] = ()
+        self._story_title: str | None = None
         self.source_url: str | None = None
         self._kept: set[int] = set()  # site "keep" matches and their ancestors
         self._kept_roots: set[int] = set()
@@ -312,11 +311,11 @@ class Remover:
             _cut(node)
 
     def remove_boilerplate(self, root: LexborNode, posts: set[int], article_like: int,
-                           titles: tuple[str, ...]) -> None:
+                           story_title: str | None) -> None:
         """Structure and text in one top-down walk, then shape. ``posts`` are the page's
         thread posts: what is removed as talk is weighed without them, as the page's
-        ``article_like`` text is (``fallback.article_like_chars``); ``titles`` find the
-        story's headline in its header.
+        ``article_like`` text is (``fallback.article_like_chars``); the ``story_title``
+        finds the story's headline in its header.
 
         The walk judges each element by its markup as it meets it: a removed
         block's subtree is never visited, and the walk holds no handle inside the
@@ -325,7 +324,7 @@ class Remover:
         removes the outermost marked blocks.
         """
         self._root, self._page_chars, self._posts = root, None, posts
-        self._titles = titles
+        self._story_title = story_title
         self._article_like = article_like
         self._locked_story: bool | None = None  # asked when a paywall's name is met
         self._photo_story: int | None = None  # asked when a caption is met
@@ -374,7 +373,7 @@ class Remover:
         chars = text_chars(node)
         if not self._small(node, rule.max_share, chars) or self.protected(node):
             return False
-        if rule.spares_story_header and _story_header(node, self._posts, self._titles):
+        if rule.spares_story_header and _story_header(node, self._posts, self._story_title):
             return False  # the story's text, beside its title and byline (their own rules)
         if rule.max_share <= rules.WEAK and (node.css_first(rules.ARTICLE_BODY_MARKERS)
                                              or self._holds_the_article(node, chars)):

@@ -1,6 +1,9 @@
 """The story's lead: the paragraph a page sets right under its headline (a
 standfirst, a dek), above the story's body and outside the container holding it.
-A pure function of the tree, like ``cleaners.content``, which finds the headline."""
+
+The headline is the heading that reads as the story's own title (its metadata title,
+``content.headline``), not as the page's <title>: that one ends with the site's name,
+which a masthead's heading reads as too, and a blog's tagline under it is no lead."""
 
 from __future__ import annotations
 
@@ -25,18 +28,33 @@ def lead_of(title: LexborNode) -> LexborNode | None:
     return lead
 
 
-def story_lead(root: LexborNode, roots: list[LexborNode], titles: tuple[str, ...]
+def lead_under(root: LexborNode, story_title: str | None) -> LexborNode | None:
+    """The lead under the heading within ``root`` that reads as ``story_title``."""
+    title = headline(root, (story_title,)) if story_title else None
+    return lead_of(title) if title is not None else None
+
+
+def story_lead(root: LexborNode, roots: list[LexborNode], story_title: str | None
                ) -> LexborNode | None:
-    """The lead under the page's headline (``content.headline``), when it lies before
-    the article's first root and outside every root (within one, it is kept already)."""
-    title = headline(root, titles)
-    if title is None or any(r.mem_id == title.mem_id or holds(r, title) for r in roots):
-        return None
-    lead = lead_of(title)
+    """The lead under the story's headline, when it lies before the article's first
+    root and outside every root (within one, it is kept already)."""
+    lead = lead_under(root, story_title)
     first = roots[0]
-    if lead is None or holds(first, lead) or holds(lead, first):
+    if lead is None or any(lead.mem_id == r.mem_id or holds(r, lead) for r in roots) \
+            or holds(lead, first):
         return None
+    story = _article_of(first)
+    if story is not None and not holds(story, lead):
+        return None  # an <article> holds its own headline: one outside it is the site's
     common = lead.parent
     while common is not None and not holds(common, first):
         common = common.parent
     return lead if common is not None and comes_first(common, lead, first) else None
+
+
+def _article_of(node: LexborNode) -> LexborNode | None:
+    """The <article> that is ``node`` or holds it, if any."""
+    up: LexborNode | None = node
+    while up is not None and up.tag != "article":
+        up = up.parent
+    return up

@@ -690,7 +690,8 @@ ORIGINALLY_PUBLISHED: Lexicon = {
 # links to the article's own sections, which repeats its headings. The links go as a
 # block of links; the heading would stay, a widget's title in the middle of the story.
 # Only the words that name nothing else: "Contents", "Inhalt", "Содержание" alone also
-# head a book's chapters or a review's synopsis (a dragnet page lists a book's contents).
+# head a book's chapters or a review's synopsis (a dragnet page lists a book's contents),
+# and Turkish "İçindekiler" a recipe's ingredients.
 
 TOC_TITLES: Lexicon = {
     "es": (r"tabla de contenidos?", r"índice de contenidos?"),
@@ -701,7 +702,7 @@ TOC_TITLES: Lexicon = {
     "ru": (r"содержание статьи", r"оглавление"),
     "nl": (r"inhoudsopgave",),
     "pl": (r"spis treści",),
-    "tr": (r"içindekiler", r"içerik tablosu"),
+    "tr": (r"içerik tablosu",),  # not "içindekiler": a recipe's ingredients too
     "fa": (r"فهرست مطالب",),
     "zh": (r"(?:文章)?目[录錄]",),
     "ja": (r"(?:この記事の)?目次",),

@@ -166,7 +166,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     titles = tuple(t for t in (metadata.title, document_title and document_title.text()) if t)
     posts = thread_posts(body, titles)
     article_like = article_like_chars(body, posts)
-    remover.remove_boilerplate(body, posts, article_like, titles)
+    remover.remove_boilerplate(body, posts, article_like, metadata.title)
     remover.strip_form_controls(body)
 
     photo_story = remover.story_caption_chars > 0
@@ -174,10 +174,13 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     for post in thread_runs(choice.roots, posts):
         remover.mark(post, "thread", "thread-posts")
     remover.sweep(body)
-    lead = story_lead(body, choice.roots, titles)
+    lead = story_lead(body, choice.roots, metadata.title)
     roots = choice.roots if lead is None else [lead, *choice.roots]
     article.container = describe(choice) + (" with the lead under its headline" if lead else "")
-    blocks = _drop_boilerplate_blocks(blocks_of(roots, captions=photo_story), metadata, remover)
+    opening = blocks_of([lead]) if lead is not None else []
+    blocks = _drop_boilerplate_blocks(
+        [*opening, *blocks_of(choice.roots, captions=photo_story)], metadata, remover,
+        lead_blocks=len(opening))
     if not blocks and [r.mem_id for r in roots] != [body.mem_id]:
         # The chosen container said nothing that survived: rather the rest of the
         # page, already stripped of every block a rule named, than nothing.
@@ -268,16 +271,18 @@ def _with_metadata(article: Article, metadata: Metadata) -> Article:
     return article
 
 
-def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata,
-                             remover: Remover) -> list[Block]:
-    """Last pass over the article's blocks: what still reads as boilerplate goes."""
+def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: Remover,
+                             lead_blocks: int = 0) -> list[Block]:
+    """Last pass over the article's blocks: what still reads as boilerplate goes. The
+    first ``lead_blocks`` are the story's lead (``cleaners.lead``): the headline repeated
+    after it still opens the body, and goes as the title."""
     kept: list[Block] = []
     seen: set[str] = set()
     title = squash(metadata.title or "").casefold()
     in_story = [between or roundup for between, roundup in zip(
         _lists_between_paragraphs(blocks), _roundup_items(blocks), strict=True)]
     for block, listed in zip(blocks, in_story, strict=True):
-        reason = _block_rule(block, title, seen, kept, listed)
+        reason = _block_rule(block, title, seen, len(kept) <= lead_blocks, listed)
         if reason is None:
             kept.append(block)
             seen.add(block.text)
@@ -341,11 +346,11 @@ def _prose(block: Block, ends: str = rules.SENTENCE_ENDS) -> bool:
             and block.text.rstrip()[-1:] in ends)
 
 
-def _block_rule(block: Block, title: str, seen: set[str], kept: list[Block],
+def _block_rule(block: Block, title: str, seen: set[str], opens_the_body: bool,
                 in_story_list: bool) -> tuple[str, str] | None:
     if block.text in seen and len(block.text) >= rules.REPEAT_MIN_CHARS:
         return "duplicate", "repeated-block"
-    if block.kind == "heading" and not kept and (
+    if block.kind == "heading" and opens_the_body and (
             block.level == 1 or block.text.casefold() == title):
         return "title", "title-heading"
     if block.kind != "heading" and not in_story_list \

@@ -807,15 +807,35 @@ def test_the_lead_under_the_headline_opens_the_article(stripped: bool) -> None:
     assert (article.container or "").endswith(" with the lead under its headline")
 
 
-def test_a_stand_first_beside_the_headline_outside_any_header_opens_the_article() -> None:
-    """The Guardian's layout: the headline and its stand-first in a block named as the
-    article's header, the story's body in a column of its own further on."""
+def test_a_block_named_as_the_article_s_header_keeps_its_stand_first() -> None:
+    """The Guardian's layout: the headline and its stand-first in a block whose id names
+    it the article's header; page chrome by that name, it stays for the lead, and
+    joins the article beside the body's column."""
     html = ("<html><head><title>The harbour vote, explained</title></head><body>"
             "<div id='article-header'><div id='main-article-info'>"
             "<h1>The harbour vote, explained</h1>"
             f"<p id='stand-first'>{LEAD}</p></div></div>"
             f"<div id='content'><div id='article-body'>{prose(STORY)}</div></div></body></html>")
     assert clean(html, URL).text.startswith(f"{LEAD}\n\n{STORY[0]}")
+
+
+def test_the_headline_repeated_over_the_body_still_goes_after_the_lead() -> None:
+    html = ("<html><head><title>The harbour vote, explained</title></head><body>"
+            "<div class='post'><header><h1>The harbour vote, explained</h1>"
+            f"<p>{LEAD}</p></header><div class='postBody'><h1>The harbour vote, explained</h1>"
+            f"{prose(STORY)}</div></div></body></html>")
+    article = clean(html, URL)
+    assert article.text.split("\n\n") == [LEAD, *STORY]
+    assert ("title", "title-heading") in {(b.kind, b.rule) for b in article.removed}
+
+
+def test_a_paragraph_under_a_headline_after_the_story_is_no_lead() -> None:
+    html = ("<html><head><title>The harbour vote, explained</title></head><body>"
+            f"<div class='postBody'>{prose(STORY)}</div>"
+            f"<div><h1>The harbour vote, explained</h1><p>{LEAD}</p></div></body></html>")
+    article = clean(html, URL)
+    assert article.text.startswith(STORY[0])
+    assert "lead" not in (article.container or "")
 
 
 @pytest.mark.parametrize("after_the_title", [
@@ -832,12 +852,15 @@ def test_what_follows_the_headline_is_a_lead_only_as_a_paragraph_of_prose(
 
 
 def test_a_blog_s_tagline_under_its_name_is_no_lead() -> None:
-    """A masthead's tagline follows the blog's name, not the post's headline."""
+    """A masthead's unlinked <h1>, the blog's name, reads as the page's title where the
+    page has no other (its <title> ends with the name); the tagline under it is not
+    the story's lead: the story is in its <article>, and the masthead outside."""
     tagline = ("Notes on harbours, boats and the people who keep them afloat, written from "
                "a small town on the coast.")
-    html = ("<html><head><title>The harbour vote, explained</title></head><body>"
-            f"<header><h1><a href='/'>Harbour Notes</a></h1><p>{tagline}</p></header>"
-            f"<div><h2>The harbour vote, explained</h2>{prose(STORY)}</div></body></html>")
+    html = ("<html><head><title>Storm update | Harbour Notes Weekly</title></head><body>"
+            f"<header><h1>Harbour Notes Weekly</h1><p>{tagline}</p></header>"
+            f"<article><h2>Storm update</h2>{prose(STORY)}</article></body></html>")
     article = clean(html, URL)
     assert all(part in article.text for part in STORY)
     assert "small town on the coast" not in article.text
+    assert "lead" not in (article.container or "")

@@ -587,6 +587,9 @@ PROSE = [
     "The ferry app scores 4.5 out of 5 based on 2,000 ratings in the store.",
     "While you are here, the harbour master said, you should see the new breakwater.",
     "The council passed the repair plan 5 from 7 votes, with two members away.",
+    "Folgen Sie uns auf unserer Reise mit Alex durch die Altstadt und zum alten Hafen.",
+    "Follow us: the route starts at the old mill and ends at the harbour wall.",
+    "A post shared by thousands of users claimed the ferry had sunk in the storm.",
     "関連する報道によると、港は月曜日に再開され、嵐のために三日間停泊していたフェリーが"
     "夜明け前に出航した。乗組員たちは木曜日から待っていたという。",
     "مرتبط بذلك، قال رئيس الميناء إن حاجز الأمواج صمد رغم فقدان رصيفين عائمين خلال العاصفة "
@@ -634,7 +637,7 @@ TOC_TITLES = {
     # words it.
     "en": "Table of Contents", "es": "Tabla de contenidos", "de": "Inhaltsverzeichnis",
     "fr": "Sommaire", "it": "Indice dei contenuti", "pt": "Índice de conteúdos",
-    "ru": "Оглавление", "nl": "Inhoudsopgave", "pl": "Spis treści", "tr": "İçindekiler",
+    "ru": "Оглавление", "nl": "Inhoudsopgave", "pl": "Spis treści", "tr": "İçerik tablosu",
     "fa": "فهرست مطالب", "zh": "目录", "ja": "目次", "vi": "Mục lục", "id": "Daftar Isi",
     "cs": "Obsah článku", "ko": "목차", "uk": "Зміст статті", "ar": "جدول المحتويات",
     "sv": "Innehållsförteckning", "hu": "Tartalomjegyzék", "el": "Πίνακας περιεχομένων",
