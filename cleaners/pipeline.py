@@ -281,6 +281,7 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: R
     title = squash(metadata.title or "").casefold()
     in_story = [between or roundup for between, roundup in zip(
         _lists_between_paragraphs(blocks), _roundup_items(blocks), strict=True)]
+    over_removed: set[int] = set()  # kept headings right over a block that went
     for block, listed in zip(blocks, in_story, strict=True):
         reason = _block_rule(block, title, seen, len(kept) <= lead_blocks, listed)
         if reason is None:
@@ -289,9 +290,26 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: R
         else:
             kind, rule = reason
             remover.removed.append(RemovedBlock(kind, rule, excerpt(block.text)))
+            if kept and kept[-1].kind == "heading":
+                over_removed.add(id(kept[-1]))
+    orphans = {id(block) for n, block in enumerate(kept)
+               if id(block) in over_removed and _widget_heading_left(block)
+               and _section_ends(block, kept[n + 1] if n + 1 < len(kept) else None)}
+    for block in kept:
+        if id(block) in orphans:
+            remover.removed.append(RemovedBlock("widget", "orphan-heading", excerpt(block.text)))
+    kept = [block for block in kept if id(block) not in orphans]
     while len(kept) > 1 and _widget_heading_left(kept[-1]):
         remover.removed.append(RemovedBlock("widget", "orphan-heading", excerpt(kept.pop().text)))
     return kept
+
+
+def _section_ends(heading: Block, following: Block | None) -> bool:
+    """Whether the block ``following`` a heading (None: the article's end) ends its
+    section: a heading of its level or above. A heading whose section held only what
+    went as boilerplate (a box's list of links, a teaser) heads nothing, as one left at
+    the article's end does: a widget's title, in any language."""
+    return following is None or (following.kind == "heading" and following.level <= heading.level)
 
 
 def _widget_heading_left(block: Block) -> bool:

@@ -411,6 +411,34 @@ def test_phrase_gate_covers_every_phrase() -> None:
                 assert "" not in phrases.phrase_starts(phrase), phrase
 
 
+def test_a_heading_whose_section_went_heads_nothing_whatever_its_language() -> None:
+    """A box in the middle of the story (here a table of contents, in Finnish, which no
+    phrase list holds) loses its links as a block of links; its heading would be left
+    over the next section. A heading whose whole section went heads nothing."""
+    sections = ("What the council decided", "Who pays for it")
+    links = "".join(f"<li><a href='#s{n}'>{name}</a></li>" for n, name in enumerate(sections))
+    content = (prose(PARAGRAPHS[:2]) + f"<h3>Sisällysluettelo</h3><ul>{links}</ul>"
+               + f"<h3 id='s0'>{sections[0]}</h3>" + prose(PARAGRAPHS[2:4])
+               + f"<h3 id='s1'>{sections[1]}</h3>" + prose(PARAGRAPHS[4:]))
+    article = clean(page(content), "https://news.example/story")
+    assert article.text.split("\n\n") == [*PARAGRAPHS[:2], sections[0], *PARAGRAPHS[2:4],
+                                          sections[1], *PARAGRAPHS[4:]]
+    assert any(r.rule == "orphan-heading" and r.excerpt == "Sisällysluettelo"
+               for r in article.removed)
+
+
+@pytest.mark.parametrize("after", ["<p>{p}</p>", "<h4>Who argued for it</h4><p>{p}</p>"],
+                         ids=["prose", "subsection"])
+def test_a_heading_over_more_than_what_went_stays(after: str) -> None:
+    """A section whose first block went as links but that goes on, in prose or in a
+    subsection, keeps its heading."""
+    links = "<p><a href='/a'>The first report</a> <a href='/b'>The second report</a></p>"
+    content = (prose(PARAGRAPHS[:2]) + "<h3>Background</h3>" + links
+               + after.format(p=PARAGRAPHS[2]) + prose(PARAGRAPHS[3:]))
+    text = clean(page(content), "https://news.example/story").text
+    assert "Background" in text and PARAGRAPHS[2] in text
+
+
 def test_title_heading_is_not_article_text() -> None:
     article = clean(page(prose(), title="Zelensky ready to hand over soldiers"))
     assert "Zelensky ready" not in article.text
