@@ -23,8 +23,10 @@ def lead_of(title: LexborNode) -> LexborNode | None:
     if lead is None or lead.tag not in rules.LEAD_TAGS:
         return None
     text = squash(lead.text())
-    if len(text) < rules.LEAD_MIN_CHARS or link_chars(lead) > rules.LEAD_MAX_LINK_SHARE * len(text):
-        return None
+    if len(text) < rules.LEAD_MIN_CHARS \
+            or link_chars(lead) > rules.LEAD_MAX_LINK_SHARE * len(text) \
+            or rules.DATE.search(text):
+        return None  # a line dated under the headline is its byline or dateline
     return lead
 
 

@@ -840,9 +840,10 @@ def test_a_paragraph_under_a_headline_after_the_story_is_no_lead() -> None:
 
 @pytest.mark.parametrize("after_the_title", [
     "<p>by Ann Smith, 3 May 2026</p>",  # too short for a lead: a byline
+    "<p>By Ann Smith on Monday 4 May 2026 3:10 pm in Harbour News and Council Affairs</p>",
     f"<div>{LEAD}</div>",  # not a paragraph: a box beside the title
     f"<p><a href='/a'>{LEAD}</a></p>",  # a link: a teaser
-], ids=["short", "not-a-paragraph", "linked"])
+], ids=["short", "dated", "not-a-paragraph", "linked"])
 def test_what_follows_the_headline_is_a_lead_only_as_a_paragraph_of_prose(
         after_the_title: str) -> None:
     html = story_under_a_header("<h1>The harbour vote, explained</h1>" + after_the_title)
