@@ -175,13 +175,12 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         remover.mark(post, "thread", "thread-posts")
     remover.sweep(body)
     lead = story_lead(body, choice.roots, metadata.title)
-    roots = choice.roots if lead is None else [lead, *choice.roots]
     article.container = describe(choice) + (" with the lead under its headline" if lead else "")
     opening = blocks_of([lead]) if lead is not None else []
     blocks = _drop_boilerplate_blocks(
         [*opening, *blocks_of(choice.roots, captions=photo_story)], metadata, remover,
         lead_blocks=len(opening))
-    if not blocks and [r.mem_id for r in roots] != [body.mem_id]:
+    if not blocks and [r.mem_id for r in choice.roots] != [body.mem_id]:
         # The chosen container said nothing that survived: rather the rest of the
         # page, already stripped of every block a rule named, than nothing.
         blocks = _drop_boilerplate_blocks(blocks_of([body], captions=photo_story), metadata,
