@@ -162,10 +162,11 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
         "sailthru",
     )),
     StructureRule("paywall", "paywall", fragments=PAYWALL_FRAGMENTS, yields_to_locked_story=True),
+    # STRONG: the box about the author can hold more text than a short post above it
     StructureRule("author-bio", "author-bio", fragments=(
         "author-bio", "authorbio", "about-author", "author-box", "authorbox", "author-info",
         "author-description", "author-card", "saboxplugin", "td-author", "author-details",
-    )),
+    ), max_share=STRONG),
     StructureRule("ad-slot", "ads", tokens=(
         "ad", "ads", "advert", "adv", "advertisement", "adsense", "adslot", "adunit",
         "dfp", "sponsored", "sponsor", "promo", "banner", "gpt",

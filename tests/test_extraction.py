@@ -747,6 +747,21 @@ def test_an_author_box_named_author_something_goes(box: str) -> None:
     assert [r.rule for r in article.removed] == ["author-bio"]
 
 
+def test_an_author_box_longer_than_a_short_post_goes() -> None:
+    """A plugin's author box under a two-paragraph post can hold more text than the
+    post: its name (``authorsure-author-box``) says what it is, whatever its share."""
+    bio = ("Jane Doe founded this blog after years of reading tech news that ignored the "
+           "country she lives in, and she has written about phones, games and the people "
+           "who make them ever since, from a small office by the sea. ") * 3
+    html = (f"<html><body><article class='post'>{prose(PARAGRAPHS[:2])}"
+            f"<div class='authorsure-author-box'><h3>About</h3><p>{bio}</p></div>"
+            "</article></body></html>")
+    article = clean(html, "https://news.example/storm")
+    assert "Jane Doe" not in article.text
+    assert article.text.split("\n\n") == PARAGRAPHS[:2]
+    assert "author-bio" in [r.rule for r in article.removed]
+
+
 def test_a_post_tagged_like_a_widget_is_still_the_post() -> None:
     """WordPress puts a post's tags and categories on its element: "tag-trending" and
     "category-newsletter" there name the post's topics, not widgets."""
