@@ -344,11 +344,12 @@ class Choice:
     climbs: tuple[str, ...] = ()
 
 
-CLIMBS = ("headline", "sections", "same-class sections", "parent-scores")
+CLIMBS = ("headline", "sections", "same-class sections", "parent-scores", "holder")
 """The climbs from the best candidate, in the order they are tried: to a close one
 under the page's headline, when the best lies apart from it (``_under_headline``); to
 the element holding two sections; to a parent that scores higher (or holds nothing
-else). (A climb to the ancestor of any three near-best candidates was dropped: on pages
+else); to a leader that holds it and scores nearly as high (``_climb_to_holder``).
+(A climb to the ancestor of any three near-best candidates was dropped: on pages
 without class names, a short story's near-best candidates were teasers, and their
 ancestor the whole page.)"""
 
@@ -374,7 +375,8 @@ def main_content(root: LexborNode, posts: set[int], titles: tuple[str, ...] = ()
             lambda t: _under_headline(ranked, root, titles) or t,
             lambda t: _climb_to_sections(t, ranked, candidates),
             lambda t: _climb_to_classmates(t, ranked, candidates),
-            lambda t: _climb_while_parent_scores(t, candidates)), strict=True):
+            lambda t: _climb_while_parent_scores(t, candidates),
+            lambda t: _climb_to_holder(t, ranked)), strict=True):
         climbed = climb(top)
         if climbed.node.mem_id != top.node.mem_id:
             climbs.append(name)
@@ -571,6 +573,20 @@ def _branch(ancestor: LexborNode, node: LexborNode) -> LexborNode:
     while node.parent is not None and node.parent.mem_id != ancestor.mem_id:
         node = node.parent
     return node
+
+
+def _climb_to_holder(top: Candidate, ranked: list[Candidate]) -> Candidate:
+    """A leading candidate that holds the top one, with nearly as many votes and as high
+    a score (``rules.HOLDER_SHARE``), is the article, and the top one a box inside it (a
+    press release under the post, a long quote): the article's own paragraphs around
+    the box vote nearly as much as the box's, and the wrappers between them too little
+    for the parent-scores climb to get past. (Votes too: a page's wrapper named "main"
+    scores by its name alone.)"""
+    top_score = weigh(top)
+    holders = [c for c in ranked if c is not top and holds(c.node, top.node)
+               and c.votes >= rules.HOLDER_SHARE * top.votes
+               and weigh(c) >= rules.HOLDER_SHARE * top_score]
+    return max(holders, key=lambda c: len(_ancestors(c.node)), default=top)
 
 
 def _climb_while_parent_scores(top: Candidate, candidates: dict[int, Candidate]) -> Candidate:

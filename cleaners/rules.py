@@ -794,6 +794,10 @@ CLASSMATE_SHARE = 0.25
 """A candidate of the best one's class (its first word) scoring at least this share of
 it is another section of the article: the class says as much as the score."""
 
+HOLDER_SHARE = 0.9
+"""A leading candidate holding the best one, with this share of its votes and of its
+score, is the article around a box (``content._climb_to_holder``)."""
+
 PARENT_FLOOR = 1 / 3
 """Climbing to a parent that scores higher stops at an ancestor scoring under this
 share of the chosen one (a page wrapper far from the article)."""

@@ -375,6 +375,23 @@ def test_sections_in_wrappers_of_their_own_are_one_article() -> None:
     assert "(climbed: sections" in clean(html, URL).container
 
 
+def test_a_box_deep_inside_the_story_does_not_take_its_place() -> None:
+    """A post that quotes a press release in full, in a box three wrappers down: the
+    box outvotes the post's own paragraphs by a little, but the post around it, which
+    holds the box, is the article."""
+    release = [f"Release {n}: the harbour authority, in a statement issued today, said "
+               f"that the works, the dredging and the new quay will finish by spring {n}."
+               for n in range(1, 6)]
+    html = ("<html><body><nav><a href='/'>Home</a></nav>"
+            f"<div class='entry-content'>{prose(STORY[:4])}"
+            f"<div><div><div class='release-text'>{prose(release)}</div></div></div></div>"
+            "<footer><a href='/about'>About</a></footer></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:4] + release)
+    assert article.container.startswith('scored <div class="entry-content"> (climbed: ')
+    assert article.container.endswith("holder)")
+
+
 def test_a_near_best_block_after_the_story_is_not_its_section() -> None:
     """Readers' letters after the story, no class names and no links, their wrappers
     meeting the story's as two sections' would, scoring near it: what follows an
