@@ -659,14 +659,14 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
 
 
 class _ParagraphClasses:
-    """The first class names of a container's own paragraphs: its children that read
-    like prose and hold no block (a section's or a grid's class names no paragraph).
+    """The names (``_paragraph_name``) of a container's own paragraphs: its children that
+    read like prose and hold no block (a section's or a grid's class names no paragraph).
     Each name is judged once, when a sibling bears it."""
 
     def __init__(self, container: LexborNode) -> None:
         self._children: dict[str, list[LexborNode]] = {}
         for child in element_children(container):
-            name = first_class(child)
+            name = _paragraph_name(child)
             if name and not rules.LAYOUT_CLASS_NAMES.fullmatch(name):
                 self._children.setdefault(name, []).append(child)
         self._verdicts: dict[str, bool] = {}
@@ -678,7 +678,7 @@ class _ParagraphClasses:
         if not self._children:
             return False
         while True:
-            name = first_class(node)
+            name = _paragraph_name(node)
             if name in self._children and self._names_paragraphs(name) \
                     and _is_a_paragraph(node):
                 return True
@@ -691,6 +691,12 @@ class _ParagraphClasses:
         if name not in self._verdicts:
             self._verdicts[name] = any(map(_is_a_paragraph, self._children[name]))
         return self._verdicts[name]
+
+
+def _paragraph_name(node: LexborNode) -> str:
+    """The name a paragraph goes by: its first class, or, without one, its bare tag (a
+    story written in bare <div>s, one per paragraph, where class names are gone)."""
+    return first_class(node) or (f"<{node.tag}>" if node.tag == "div" else "")
 
 
 def _is_a_paragraph(node: LexborNode) -> bool:

@@ -646,6 +646,19 @@ def test_opening_paragraphs_beside_a_read_all_wrapper_are_the_story_s() -> None:
         f"<div>{sidebar_gadgets(3)}</div></body></html>")
 
 
+def test_bare_div_paragraphs_beside_a_read_all_wrapper_are_the_story_s() -> None:
+    """The same page without class names: each paragraph a bare <div>, before and inside
+    the wrapper. A bare <div> beside the wrapper that reads as prose and holds no block
+    is a paragraph, as the bare <div>s inside it are."""
+    rest = "".join(f"<div>{part}</div>" for part in STORY[2:] + further_paragraphs(30))
+    whole_story(
+        "<html><body><div><h1>Harbour news</h1><div>"
+        f"<div>{STORY[0]}</div><div>{STORY[1]}</div>"
+        "<div><div>Read More</div></div>"
+        f"<div>{rest}</div></div></div>"
+        f"<div>{sidebar_gadgets(3)}</div></body></html>")
+
+
 def test_a_bio_beside_the_story_named_by_a_utility_class_stays_out() -> None:
     """On a utility-CSS page the paragraphs' first class is a spacing class (``mb-4``):
     a box of that class holding a block of its own (an author's bio) is no paragraph."""
