@@ -709,7 +709,12 @@ def _is_teaser(item: LexborNode, item_text: str) -> bool:
 
 def _inside_sentence(node: LexborNode) -> bool:
     """Whether ``node``, an element that runs among words (``markup.among_words``), stands
-    among a paragraph's own words."""
-    parent = node.parent
-    return parent is not None and parent.tag in rules.SENTENCE_PARENT_TAGS \
-        and len(squash(parent.text(deep=False))) >= rules.SENTENCE_MIN_PROSE
+    among a paragraph's own words: those of the paragraph and of the inline elements
+    between them (a word processor's ``<p><span class="s1">The <a>Band</a> will tour``)."""
+    words = 0
+    up = node.parent
+    while up is not None and among_words(up.tag):
+        words += len(squash(up.text(deep=False)))
+        up = up.parent
+    return up is not None and up.tag in rules.SENTENCE_PARENT_TAGS \
+        and words + len(squash(up.text(deep=False))) >= rules.SENTENCE_MIN_PROSE

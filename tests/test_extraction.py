@@ -200,6 +200,10 @@ def test_a_link_inside_a_sentence_stays_whatever_its_class(name: str) -> None:
                 f'<a class="{name}" href="/t/cn">China</a> claim, lie far off the coast.</p>')
     article = clean(page(prose(PARAGRAPHS[:3]) + sentence + prose(PARAGRAPHS[3:])))
     assert "which both Vietnam and China claim, lie far off" in article.text
+    # a word processor wraps the paragraph's words in a span of its own
+    wrapped = sentence.replace("<p>", '<p><span class="s1">').replace("</p>", "</span></p>")
+    article = clean(page(prose(PARAGRAPHS[:3]) + wrapped + prose(PARAGRAPHS[3:])))
+    assert "which both Vietnam and China claim, lie far off" in article.text
     byline = '<p><span class="byline">By Jane Perlez and John F. Burns</span></p>'
     bylined = clean(page(byline + prose()))
     assert "Jane Perlez" not in bylined.text
