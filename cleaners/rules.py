@@ -388,6 +388,10 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:, or trackback from your own site)?\.?.{0,80}",
         r"(?:both comments and pings|comments and pings|responses) are currently closed.{0,100}",
         r"pinging is currently not allowed\.?",
+        # Sandbox's and Thematic's post footer, a line of its own each
+        r"post a comment or leave a trackback\b.{0,80}",
+        r"(?:comments are closed, but you can leave a trackback|both comments and trackbacks are"
+        r" currently closed)\b.{0,80}",
         # TypePad's comment form, printed with every post and shown by its script
         r"as a final step before posting your comment, enter the letters and numbers you see"
         r" in the image below\..{0,200}",
@@ -438,6 +442,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:advertisement\W+)?scroll to continue (?:with content|reading)",
         r"(?:der )?artikel geht (?:unten )?weiter",
         r"weiter nach der (?:anzeige|werbung)",
+        r"dalsza część artykułu (?:pod|poniżej)(?: materiałem wideo| reklamą)?",
         r"continue reading (?:the main story|below)", r"anzeige", r"werbung", r"publicité",
         r"publicidad", r"pubblicità", r"publicidade", r"реклама", r"advertentie",
         r"advert", r"ads?", r"sponsored (?:links?|by)", r"iklan", r"anúncio", r"brought to you by",
@@ -459,8 +464,11 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # WordPress's German "Posted by %s" / "View all posts by %s" (theme and core)
         r"veröffentlicht (?:von|am)\b.{0,150}",
         r"(?:zeige alle beiträge von .{1,80}|alle beiträge von .{1,80} anzeigen)",
-        # WordPress's classic themes: "This entry was posted on <date> and is filed under"
-        r"this entry (?:was posted (?:on|in|by)|is filed under)\b.{1,250}",
+        # WordPress's classic themes: "This entry was posted on <date> and is filed under";
+        # Sandbox's "This entry was written by <author>, posted on <date> ..."
+        r"this entry (?:was (?:posted|written) (?:on|in|by)|is filed under)\b.{1,250}",
+        r"bookmark the permalink\.?(?: follow any comments here with the rss feed for this"
+        r" post\.?)?",
         # "By Jane Doe", "By REUTERS - 2019-04-10": a capitalised name, not "By noon, ..."
         r"by (?-i:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|and|&|de|van|von)){0,5}"
         r"(?:,\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})?)(?:\s*[-–|]\s*.{0,40})?",
@@ -516,6 +524,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("tag-line", "tags", (
         r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|(?:related )?topics?|"
         + "|".join(lexicon.phrases(lexicon.TAG_LABELS)) + r")\s*[:：].{0,200}",
+        # Sandbox's "Filed under news, travel." without a colon: category names of a few
+        # words each, a full stop ("Filed under seal, the papers stay secret." is prose)
+        r"filed under (?:[^.,:\s]+(?: [^.,:\s]+){0,2}, )*[^.,:\s]+(?: [^.,:\s]+){0,2}\.",
     )),
     PhraseRule("share-line", "share", (
         r"(?:share|click to share) on (?:facebook|twitter|x|linkedin|whatsapp|reddit|"

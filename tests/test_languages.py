@@ -526,6 +526,15 @@ LEAKED_WORDINGS = [
     ("Jump to Recipe Print Recipe", "share-line"), ("Zum Rezept Pinnen", "share-line"),
     ("Rezept drucken Bei Pinterest speichern", "share-line"),
     ("Nichts Neues verpassen! - Newsletter abonnieren", "newsletter-title"),
+    # Sandbox's and Thematic's post footer, each line a <p> of its own.
+    ("This entry was written by Ana Ruiz, posted on 10/18/2012 at 11:45 am.", "byline-line"),
+    ("Filed under news, harbour.", "tag-line"),
+    ("Bookmark the permalink. Follow any comments here with the RSS feed for this post.",
+     "byline-line"),
+    ("Post a comment or leave a trackback: Trackback URL.", "comment-notice"),
+    ("Comments are closed, but you can leave a trackback: Trackback URL.", "comment-notice"),
+    # Polish portals' "the article goes on under the video", over an ad or a video.
+    ("Dalsza część artykułu pod materiałem wideo", "ad-label"),
 ]
 
 
@@ -590,6 +599,7 @@ PROSE = [
     "Folgen Sie uns auf unserer Reise mit Alex durch die Altstadt und zum alten Hafen.",
     "Follow us: the route starts at the old mill and ends at the harbour wall.",
     "A post shared by thousands of users claimed the ferry had sunk in the storm.",
+    "Filed under seal, the papers the harbour board kept from the council stay secret.",
     "関連する報道によると、港は月曜日に再開され、嵐のために三日間停泊していたフェリーが"
     "夜明け前に出航した。乗組員たちは木曜日から待っていたという。",
     "مرتبط بذلك، قال رئيس الميناء إن حاجز الأمواج صمد رغم فقدان رصيفين عائمين خلال العاصفة "
