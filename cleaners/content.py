@@ -626,6 +626,7 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     top_score = weigh(top)
     threshold = max(rules.SIBLING_MIN_SCORE, top_score * rules.SIBLING_SHARE)
     top_class = _class_within(top.node)
+    top_outline = _outline(top.node) if top_class is None else None
     own_class = top.node.attributes.get("class")
     if own_class and rules.LAYOUT_CLASS_NAMES.fullmatch(first_class(top.node)):
         own_class = None  # a grid's row or container names no section of the story
@@ -645,7 +646,8 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
             chosen.append(sibling)
             continue
         candidate = candidates.get(sibling.mem_id)
-        same_class = top_class and _class_within(sibling) == top_class
+        same_class = _class_within(sibling) == top_class if top_class \
+            else top_outline is not None and _outline(sibling) == top_outline
         bonus = top_score * rules.SIBLING_SHARE if same_class else 0
         votes_enough = candidate is not None and weigh(candidate) + bonus >= threshold
         # a paragraph, or a section of the container's own class that no vote reached
@@ -703,6 +705,18 @@ def _is_a_paragraph(node: LexborNode) -> bool:
     """Prose that holds no block of its own."""
     return not any(child.tag in BLOCK_TAGS for child in element_children(node)) \
         and _reads_like_prose(node)
+
+
+def _outline(node: LexborNode) -> tuple[str, ...] | None:
+    """Without class names, what stands for one: the tags down the lone elements
+    ``node`` wraps, then those of the children of the last, each once (a story's
+    sections as ``div > div > p``, a photo's as ``div > div > figure``)."""
+    tags = []
+    while (inner := _lone_child(node)) is not None:
+        tags.append(node.tag or "")
+        node = inner
+    kids = tuple(dict.fromkeys(child.tag or "" for child in element_children(node)))
+    return (*tags, node.tag or "", "/", *kids) if kids else None
 
 
 def _class_within(node: LexborNode) -> str | None:

@@ -659,6 +659,22 @@ def test_bare_div_paragraphs_beside_a_read_all_wrapper_are_the_story_s() -> None
         f"<div>{sidebar_gadgets(3)}</div></body></html>")
 
 
+def test_a_section_shaped_as_the_container_is_the_story_s_without_class_names() -> None:
+    """No class names: the story's opening paragraphs, a photo and the rest, each in
+    wrappers of its own (``div > div > p``). The opening scores under the sibling floor,
+    but it is shaped as the container is, as a section of its class would be named."""
+    def wrapped(inner: str) -> str:
+        return f"<div><div>{inner}</div></div>"
+    html = ("<html><body><nav><a href='/'>Home</a></nav><article>"
+            "<header><h1>Harbour news</h1></header><div>"
+            + wrapped(prose(STORY[:2]))
+            + wrapped("<figure><img src='/p.jpg'><figcaption>The harbour at dawn"
+                      "</figcaption></figure>")
+            + wrapped(prose(STORY[2:] + further_paragraphs(4)))
+            + f"</div></article><div>{sidebar_gadgets(2)}</div></body></html>")
+    whole_story(html)
+
+
 def test_a_bio_beside_the_story_named_by_a_utility_class_stays_out() -> None:
     """On a utility-CSS page the paragraphs' first class is a spacing class (``mb-4``):
     a box of that class holding a block of its own (an author's bio) is no paragraph."""
