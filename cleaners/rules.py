@@ -658,10 +658,12 @@ tweet, which is content)."""
 DATE = re.compile(_DATE, re.IGNORECASE)
 
 LINE_SHAPES: tuple[LineShape, ...] = (
-    # "1 of 6", "1 - 5 of 36": gallery and pager counters.
+    # "1 of 6", "1 - 5 of 36": gallery and pager counters; "Image 1 of / 23" where the
+    # gallery's script fills in the word and the slash both (Hearst's papers).
     LineShape("counter", "navigation", re.compile(
         r"(?:(?:image|photo|picture|slide|foto|bild|imagen|immagine)\s*)?"
-        r"\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|di|sur|из|van)\s*\d+", re.IGNORECASE)),
+        r"\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|di|sur|из|van)(?:\s*/)?\s*\d+",
+        re.IGNORECASE)),
     # "3K Shares", "1,204 likes": a share bar's counter, its buttons gone with their links.
     LineShape("share-count", "share", re.compile(
         r"[\d.,]+\s*[km]?\+?\s*(?:shares?|likes?|tweets?|pins?)", re.IGNORECASE)),

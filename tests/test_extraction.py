@@ -482,8 +482,8 @@ def test_markdown_shows_markup_in_the_text_as_text() -> None:
 @pytest.mark.parametrize("line", [
     "Nov. 20, 2019, 9:28 AM UTC", "sexta-feira, 22 de outubro de 2010 às 20:13",
     "Chris Davies - Nov 19, 2019, 10:31 pm CST", "1 of 6", "jane.doe@news.example",
-    "twitter.com/janedoe", "Image 1 of 8", "Slide 2 / 10", "3K Shares", "1,204 likes",
-    "Published 3:41 PM EST Nov 26, 2018",
+    "twitter.com/janedoe", "Image 1 of 8", "Image 1 of / 23", "Slide 2 / 10", "3K Shares",
+    "1,204 likes", "Published 3:41 PM EST Nov 26, 2018",
     "Posted at 10/24/12 9:05 AM | Updated as of 10/24/12 9:05 AM",
 ])
 def test_datelines_counters_and_contacts_go(line: str) -> None:
