@@ -25,6 +25,7 @@ from .markup import (
     MARKED_TAGS,
     among_words,
     children,
+    custom_element,
     element_children,
     element_rule,
     first_class,
@@ -357,7 +358,7 @@ class Remover:
     def _judge_markup(self, node: LexborNode, tag: str) -> bool:
         """Remove the node if its tag, role or class/id names boilerplate; True if gone."""
         attrs = node.attributes
-        if not attrs and tag not in MARKED_TAGS:
+        if not attrs and tag not in MARKED_TAGS and not custom_element(tag):
             return False  # nothing to read: most elements of a page
         rule = element_rule(tag, attrs)
         if rule is None:

@@ -77,7 +77,15 @@ def element_rule(tag: str, attrs: dict[str, str | None]) -> rules.StructureRule 
         if attrs else None
     if (tag_rule := _TAG_RULE.get(tag)) is not None:
         rule = _earliest(rule, tag_rule)
+    elif custom_element(tag):
+        # a web component is named as a class is, by its author: <ps-promo>, <share-bar>
+        rule = _earliest(rule, structure_rule(tag, None, None))
     return rule
+
+
+def custom_element(tag: str) -> bool:
+    """Whether ``tag`` names a custom element (a web component): a hyphen in its name."""
+    return "-" in tag and tag[:1].isalpha()
 
 
 def structure_rule(classes: str | None, ids: str | None,
@@ -167,8 +175,7 @@ def among_words(tag: str | None) -> bool:
     """Whether an element of ``tag`` runs among a line's words (``rules.INLINE_WORD_TAGS``).
     A custom element (``<hl-trusted-source>``, a hyphen in its name) does too: browsers
     lay out an element they do not know inline, as a sentence's citation wrapper."""
-    return tag is not None and (tag in rules.INLINE_WORD_TAGS
-                                or ("-" in tag and tag[0].isalpha()))
+    return tag is not None and (tag in rules.INLINE_WORD_TAGS or custom_element(tag))
 
 
 def children(node: LexborNode) -> Iterator[LexborNode]:

@@ -766,6 +766,21 @@ def test_an_author_box_longer_than_a_short_post_goes() -> None:
     assert "author-bio" in [r.rule for r in article.removed]
 
 
+@pytest.mark.parametrize(("component", "rule_name"), [
+    ("ps-promo", "ad-slot"), ("share-bar", "share-bar"), ("related-articles", "related-plugin"),
+    ("newsletter-signup", "newsletter-box"),
+])
+def test_a_web_component_goes_by_its_name(component: str, rule_name: str) -> None:
+    """A custom element is named by its author as a class is (LA Times' <ps-promo>, a
+    teaser card inside the story), and its name survives where class names do not."""
+    teaser = (f"<{component}><div><a href='/other-story'>Another story about the council</a>"
+              "</div><div>Among those who follow the council, a teaser's excerpt reads like "
+              f"the opening of a story.</div></{component}>")
+    article = clean(page(prose(PARAGRAPHS[:3]) + f"<div>{teaser}</div>" + prose(PARAGRAPHS[3:])))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert rule_name in [r.rule for r in article.removed]
+
+
 def test_a_post_tagged_like_a_widget_is_still_the_post() -> None:
     """WordPress puts a post's tags and categories on its element: "tag-trending" and
     "category-newsletter" there name the post's topics, not widgets."""
