@@ -313,7 +313,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"latest (?:news|posts|stories|articles|videos|headlines)(?: (?:and|&) \w+)?"
         r"(?: (?:from|on|in) .{0,40})?",
         r"more stories like this(?: one)?", r"further reading", r"more great .{1,40} stories",
-        r"popular on .{1,40}", r"more", r"trending news",
+        r"popular on .{1,40}", r"more", r"trending news", r"related on .{1,40}:",
         r"related (?:post|article|story|roundup|coverage|reading)s?:.{0,120}",
         r"top stories", r"don'?t miss", r"editor'?s picks?", r"what to read next", r"up next",
         r"other (?:stories|articles|news)", r"around the web", r"from the web", r"promoted stories",
@@ -326,6 +326,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"comment(?:s)? (?:policy|guidelines)",
         r"reader(?:s|['’]s|s['’])? comments|comments from (?:our )?readers|show comments",
         r"(?:there are )?no comments yet\.?",
+        r"(?:\d+ )?comments? (?:leave a (?:reply|comment)|add (?:a|your) comment)",
         *lexicon.phrases(lexicon.COMMENT_TITLES),
     ), heads_thread=True),
     # Not heading a thread: "Discussion" may be a section of the article itself.
@@ -355,7 +356,8 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         *lexicon.phrases(lexicon.NEWSLETTER_TITLES),
     )),
     PhraseRule("tags-title", "tags", (
-        r"tags?", r"tagged", r"topics", *lexicon.phrases(lexicon.TAG_TITLES),
+        r"(?:post |article |entry )?tags?", r"tagged", r"topics",
+        *lexicon.phrases(lexicon.TAG_TITLES),
     )),
     PhraseRule("author-bio-title", "author-bio", (
         r"about the authors?", *lexicon.phrases(lexicon.AUTHOR_TITLES),
@@ -482,7 +484,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("credit-line", "meta", (
         r"(?:image|photo|picture|video)s? (?:copyright|credit|courtesy|source)s?:? .{0,80}",
-        r"(?:caption|close|expand|collapse|loading\.*|enlarge this image"
+        r"(?:caption|close|expand|collapse|loading(?: slideshow| gallery| video)?\.*"
+        r"|enlarge this image"
         r"|(?:toggle|hide|show) caption)",
         r"(?:back to (?:the )?gallery|view (?:the )?(?:full )?gallery|play video|\d+ photos)\W*",
         r"this (?:slideshow|video|content|feature|page) requires javascript.{0,60}",
@@ -522,7 +525,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r" only.{0,300}",
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("tag-line", "tags", (
-        r"(?:tags?|tagged(?: with)?|filed under|categories|category|posted in|(?:related )?topics?|"
+        r"(?:(?:post |article |entry )?tags?|tagged(?: with)?|filed under|categories|category"
+        r"|posted in|(?:related )?topics?|"
         + "|".join(lexicon.phrases(lexicon.TAG_LABELS)) + r")\s*[:：].{0,200}",
         # Sandbox's "Filed under news, travel." without a colon: category names of a few
         # words each, a full stop ("Filed under seal, the papers stay secret." is prose)
@@ -532,6 +536,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:share|click to share) on (?:facebook|twitter|x|linkedin|whatsapp|reddit|"
         r"pinterest|email|telegram)(?: \(opens in new window\))?",
         r"(?:click to )?(?:print|email)(?: this)?(?: article| page)?(?: \(opens in new window\))?",
+        r"(?:send|e-?mail)(?: this)?(?: article| story| page)? to a friend:?",
         r"be sure to .{0,80}share this (?:post|article|story).{0,60}",
         r"(?:connect with|follow) us on .{0,120}",
         rf"follow us: .{{0,40}}?{_PLATFORM}.{{0,160}}",

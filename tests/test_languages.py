@@ -533,6 +533,10 @@ LEAKED_WORDINGS = [
      "byline-line"),
     ("Post a comment or leave a trackback: Trackback URL.", "comment-notice"),
     ("Comments are closed, but you can leave a trackback: Trackback URL.", "comment-notice"),
+    # Dragnet's pages, their class names stripped.
+    ("Post Tags: harbour, ferry", "tag-line"), ("4 Comments Leave a comment", "comments-title"),
+    ("Related on HuffPost:", "related-title"), ("Loading Slideshow", "credit-line"),
+    ("Send to a friend", "share-line"), ("Email this story to a friend", "share-line"),
     # Polish portals' "the article goes on under the video", over an ad or a video.
     ("Dalsza część artykułu pod materiałem wideo", "ad-label"),
 ]
