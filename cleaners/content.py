@@ -175,9 +175,19 @@ def _unlisted_posts(root: LexborNode) -> set[int]:
         if len(divs) < rules.THREAD_MIN_POSTS:
             continue  # most <div>s: no shape to compare
         for group in _alike(divs):
-            if all(_links_of_its_own(post) for post in group):
+            if all(_signed(post) for post in group):
                 posts.update(post.mem_id for post in group)
     return posts
+
+
+_AVATARS = ", ".join(f"img[{attr}*=avatar]" for attr in ("src", "data-src", "data-lazy-src"))
+
+
+def _signed(post: LexborNode) -> bool:
+    """Whether ``post`` carries its writer's mark: a link of its own (``_links_of_its_own``)
+    or an avatar, the picture a comment system shows beside a name it does not link
+    (Gravatar's and every comment plugin's image URL says "avatar")."""
+    return _links_of_its_own(post) or post.css_first(_AVATARS) is not None
 
 
 def _links_of_its_own(post: LexborNode) -> bool:
@@ -283,7 +293,7 @@ def thread_runs(roots: list[LexborNode], posts: set[int]) -> list[LexborNode]:
             if node.mem_id in posts and node.parent is not None:
                 runs.setdefault(node.parent.mem_id, []).append(node)
     return [post for run in runs.values()
-            if len(run) >= rules.THREAD_MIN_POSTS and all(_links_of_its_own(p) for p in run)
+            if len(run) >= rules.THREAD_MIN_POSTS and all(_signed(p) for p in run)
             for post in run]
 
 

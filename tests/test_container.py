@@ -257,6 +257,18 @@ def test_a_long_comment_thread_in_divs_never_outvotes_the_article() -> None:
     assert_thread_left_out(posts)
 
 
+def test_a_thread_whose_names_link_nowhere_is_told_by_its_avatars() -> None:
+    """A comment plugin that shows each writer's name unlinked beside an avatar
+    (wpDiscuz for guests): the avatar is the post's mark, as a linked name is."""
+    avatar = "https://secure.gravatar.com/avatar/{n}?s=64"
+    posts = "".join(f"<div><div><img alt='Reader {n}' src='{avatar.format(n=n)}'></div>"
+                    f"<div><div>Reader {n}</div><div>{prose([text] * 3)}</div>"
+                    "<div>1 month ago</div></div></div>" for n, text in enumerate(COMMENTS, 1))
+    assert_story_without_posts("<html><body><div><div><h1>Harbour news</h1>"
+                               f"<div>{prose(STORY[:2])}</div></div>"
+                               f"<div><h3>24 thoughts</h3>{posts}</div></div></body></html>", 2)
+
+
 def assert_thread_left_out(posts: str) -> None:
     """The article above a thread of <div> ``posts`` is kept whole, without them."""
     assert_story_without_posts("<html><body><div><div><h1>Harbour news</h1>"
