@@ -354,7 +354,8 @@ class Choice:
     climbs: tuple[str, ...] = ()
 
 
-CLIMBS = ("headline", "sections", "same-class sections", "parent-scores", "holder")
+CLIMBS = ("headline", "sections", "same-class sections", "same-shape sections",
+          "parent-scores", "holder")
 """The climbs from the best candidate, in the order they are tried: to a close one
 under the page's headline, when the best lies apart from it (``_under_headline``); to
 the element holding two sections; to a parent that scores higher (or holds nothing
@@ -385,6 +386,7 @@ def main_content(root: LexborNode, posts: set[int], titles: tuple[str, ...] = ()
             lambda t: _under_headline(ranked, root, titles) or t,
             lambda t: _climb_to_sections(t, ranked, candidates),
             lambda t: _climb_to_classmates(t, ranked, candidates),
+            lambda t: _climb_to_cousins(t, ranked, candidates),
             lambda t: _climb_while_parent_scores(t, candidates),
             lambda t: _climb_to_holder(t, ranked)), strict=True):
         climbed = climb(top)
@@ -551,6 +553,30 @@ def _climb_to_classmates(top: Candidate, ranked: list[Candidate],
     if around is top.node:
         return top
     return candidates.get(around.mem_id) or Candidate(around, score=top_score)
+
+
+def _climb_to_cousins(top: Candidate, ranked: list[Candidate],
+                      candidates: dict[int, Candidate]) -> Candidate:
+    """Without class names, what stands for the same-class climb: two or more near-best
+    candidates (``rules.SECTION_SHARE``) shaped as the top one (``_outline``), as deep
+    in the page, not under a linked title (a teaser's), and meeting it within
+    ``rules.COUSIN_LEVELS``, are the article's other sections (a CMS's paragraphs
+    components, a page builder's rows): the article is the element holding them."""
+    if top.node.attributes.get("class") is not None or (shape := _outline(top.node)) is None:
+        return top
+    top_score = weigh(top)
+    lineage = _ancestors(top.node)
+    near = lineage[:rules.COUSIN_LEVELS]
+    cousins = [other for other in ranked
+               if other is not top and weigh(other) >= rules.SECTION_SHARE * top_score
+               and len(_ancestors(other.node)) == len(lineage)
+               and _outline(other.node) == shape and not _titled_by_a_link(other.node)]
+    for ancestor in near:
+        if ancestor.tag in ("body", "html"):
+            break
+        if sum(holds(ancestor, other.node) for other in cousins) >= rules.COUSIN_MIN:
+            return candidates.get(ancestor.mem_id) or Candidate(ancestor, score=top_score)
+    return top
 
 
 def _titled_by_a_link(node: LexborNode) -> bool:

@@ -812,6 +812,11 @@ CLASSMATE_SHARE = 0.25
 """A candidate of the best one's class (its first word) scoring at least this share of
 it is another section of the article: the class says as much as the score."""
 
+COUSIN_LEVELS = 6
+COUSIN_MIN = 2
+"""Without class names, this many near-best candidates shaped as the best one, meeting it
+within this many levels, are the article's other sections (``content._climb_to_cousins``)."""
+
 HOLDER_SHARE = 0.9
 """A leading candidate holding the best one, with this share of its votes and of its
 score, is the article around a box (``content._climb_to_holder``)."""

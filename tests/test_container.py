@@ -404,6 +404,21 @@ def test_a_box_deep_inside_the_story_does_not_take_its_place() -> None:
     assert article.container.endswith("holder)")
 
 
+def test_sections_shaped_alike_far_apart_are_one_article_without_class_names() -> None:
+    """A page builder's sections, their class names gone: each part of the story under
+    its heading, four wrappers down in a row of its own, an ad between sections. The
+    parts are shaped alike and as deep: the element holding them is the article."""
+    def section(heading: str, paragraphs: list[str]) -> str:
+        return (f"<div><h2>{heading}</h2><div><div><div><div>{prose(paragraphs)}"
+                "</div></div></div></div></div>")
+    html = ("<html><body><nav><a href='/'>Home</a></nav><main><h1>Harbour news</h1><div>"
+            + section("The plan", STORY[:3]) + "<div><div>Advertisement</div></div>"
+            + section("The vote", STORY[3:6]) + section("The cost", STORY[6:])
+            + f"</div></main><div>{sidebar_gadgets(2)}</div></body></html>")
+    whole_story(html)
+    assert "same-shape sections" in (clean(html, URL).container or "")
+
+
 def test_a_near_best_block_after_the_story_is_not_its_section() -> None:
     """Readers' letters after the story, no class names and no links, their wrappers
     meeting the story's as two sections' would, scoring near it: what follows an
