@@ -672,6 +672,15 @@ def test_soft_hyphens_and_zero_width_spaces_leave_words_whole() -> None:
     assert "Der St. Magdalener ist ein Rotwein aus Bozen, seitjeher beliebt" in text
 
 
+def test_icon_font_glyphs_are_no_text() -> None:
+    """An icon font's stars and arrows are private-use characters: a rating's row of them
+    is no line of the article, and one beside a word is not part of it."""
+    stars = "<p>\ue838 \ue838 \ue838 \ue838 \ue839</p>"
+    html = page(prose(PARAGRAPHS[:3]) + stars + f"<p>\uf061 {PARAGRAPHS[3]}</p>"
+                + prose(PARAGRAPHS[4:]))
+    assert clean(html).text.split("\n\n") == PARAGRAPHS
+
+
 @pytest.mark.parametrize("header", ["<header>", "<div class='article__header'>"])
 def test_a_story_s_own_header_holding_its_text_is_kept(header: str) -> None:
     """A block of a story set beside its photo puts its text in the <article>'s
