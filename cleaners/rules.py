@@ -357,6 +357,9 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("tags-title", "tags", (
         r"(?:post |article |entry )?tags?", r"tagged", r"topics",
+        # the SEO SearchTerms Tagging plugin's list of the searches that found the post
+        r"incoming search terms:?", r"besucher haben diese seite mit folgenden suchbegriffen"
+        r" gefunden:?",
         *lexicon.phrases(lexicon.TAG_TITLES),
     )),
     PhraseRule("author-bio-title", "author-bio", (

@@ -537,6 +537,8 @@ LEAKED_WORDINGS = [
     ("Post Tags: harbour, ferry", "tag-line"), ("4 Comments Leave a comment", "comments-title"),
     ("Related on HuffPost:", "related-title"), ("Loading Slideshow", "credit-line"),
     ("Send to a friend", "share-line"), ("Email this story to a friend", "share-line"),
+    ("Incoming search terms:", "tags-title"),
+    ("Besucher haben diese Seite mit folgenden Suchbegriffen gefunden:", "tags-title"),
     # Polish portals' "the article goes on under the video", over an ad or a video.
     ("Dalsza część artykułu pod materiałem wideo", "ad-label"),
 ]
