@@ -405,11 +405,12 @@ class Remover:
         return self._photo_story or 0
 
     def _holds_the_article(self, node: LexborNode, chars: int) -> bool:
-        """Whether ``node`` (``chars`` of text) is a wrapper holding most of the page's
-        article-like text (``rules.ARTICLE_WRAPPER_SHARE``): the article, whatever
-        generic word its class names it by."""
+        """Whether ``node`` (``chars`` of text), a wrapper or a web component, holds most
+        of the page's article-like text (``rules.ARTICLE_WRAPPER_SHARE``): the article,
+        whatever generic word its class or its tag (``<read-more>``) names it by."""
         share = rules.ARTICLE_WRAPPER_SHARE * self._article_like
-        if node.tag not in rules.WRAPPER_TAGS or chars < share \
+        if (node.tag not in rules.WRAPPER_TAGS and not custom_element(node.tag or "")) \
+                or chars < share \
                 or self._article_like < rules.ARTICLE_WRAPPER_MIN_CHARS:
             return False
         return article_like_chars(node, self._posts) >= share
@@ -711,7 +712,8 @@ def _is_teaser(item: LexborNode, item_text: str) -> bool:
 def _inside_sentence(node: LexborNode) -> bool:
     """Whether ``node``, an element that runs among words (``markup.among_words``), stands
     among a paragraph's own words: those of the paragraph and of the inline elements
-    between them (a word processor's ``<p><span class="s1">The <a>Band</a> will tour``)."""
+    between them (a word processor's ``<p><span class="s1">The <a>Band</a> will tour``,
+    an obfuscated address's ``<a><span class="__cf_email__">``)."""
     words = 0
     up = node.parent
     while up is not None and among_words(up.tag):

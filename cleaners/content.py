@@ -164,8 +164,8 @@ def _listed_story(item: LexborNode, headlines: list[str]) -> bool:
 def _unlisted_posts(root: LexborNode) -> set[int]:
     """The posts of threads written in <div>s (comments without list markup): at least
     ``rules.THREAD_MIN_POSTS`` sibling <div>s of one shape (the tags of their children
-    and grandchildren, two children or more: a name, a date, the text...), each with a
-    link of its own (the author's name, a reply: ``_links_of_its_own``)."""
+    and grandchildren, two children or more: a name, a date, the text...), each signed
+    by its writer (``_signed``: the author's linked name, a reply link, an avatar)."""
     siblings: dict[int, list[LexborNode]] = {}
     for div in root.css(_POST_CANDIDATES):
         if (parent := div.parent) is not None:
@@ -180,13 +180,15 @@ def _unlisted_posts(root: LexborNode) -> set[int]:
     return posts
 
 
-_AVATARS = ", ".join(f"img[{attr}*=avatar]" for attr in ("src", "data-src", "data-lazy-src"))
+_AVATARS = ", ".join(f"img[{attr}*='/{folder}/']" for attr in ("src", "data-src", "data-lazy-src")
+                     for folder in ("avatar", "avatars"))
 
 
 def _signed(post: LexborNode) -> bool:
     """Whether ``post`` carries its writer's mark: a link of its own (``_links_of_its_own``)
     or an avatar, the picture a comment system shows beside a name it does not link
-    (Gravatar's and every comment plugin's image URL says "avatar")."""
+    (Gravatar's and comment plugins' images are served from an ``/avatar/`` folder; a
+    photo merely named "avatar-fire-and-ash-still.jpg" is no writer's mark)."""
     return _links_of_its_own(post) or post.css_first(_AVATARS) is not None
 
 
@@ -195,9 +197,10 @@ def _links_of_its_own(post: LexborNode) -> bool:
     a comment's author or reply link, a teaser's title. A section of an article links
     only from its sentences.
 
-    Unlike the Remover's test of a link among a paragraph's own words, this one reads
-    the words in the paragraph's spans too: it looks for a post's own link, and a
-    section's sentences are often written as a run of spans."""
+    Unlike the Remover's test of a link among a paragraph's own words (which reads the
+    inline elements between the link and its paragraph), this one reads the words in all
+    the paragraph's spans: it looks for a post's own link, and a section's sentences are
+    often written as a run of spans."""
     lines: dict[int, int] = {}  # a paragraph of many links is read once
     for link in post.css("a"):
         href = link.attributes.get("href")
@@ -280,11 +283,11 @@ def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def thread_runs(roots: list[LexborNode], posts: set[int]) -> list[LexborNode]:
     """The posts inside the chosen containers that run as a thread: at least
-    ``rules.THREAD_MIN_POSTS`` siblings, each with a link of its own (an author's name, a
-    teaser's title). A container that holds the article often holds the comments or the teaser
-    cards after it; one list item or a list without links (a gallery's captions, a
-    list in the story) is the article's own. A container that is itself a post is
-    left whole."""
+    ``rules.THREAD_MIN_POSTS`` siblings, each signed (``_signed``: an author's linked
+    name, a teaser's title, an avatar). A container that holds the article often holds
+    the comments or the teaser cards after it; one list item or a list without links (a
+    gallery's captions, a list in the story) is the article's own. A container that is
+    itself a post is left whole."""
     runs: dict[int, list[LexborNode]] = {}
     for root in roots:
         if in_thread_post(root, posts):
@@ -358,8 +361,10 @@ CLIMBS = ("headline", "sections", "same-class sections", "same-shape sections",
           "parent-scores", "holder")
 """The climbs from the best candidate, in the order they are tried: to a close one
 under the page's headline, when the best lies apart from it (``_under_headline``); to
-the element holding two sections; to a parent that scores higher (or holds nothing
-else); to a leader that holds it and scores nearly as high (``_climb_to_holder``).
+the element holding two sections (``_climb_to_sections``); to the element holding the
+sections of its class (``_climb_to_classmates``) or, without class names, of its shape
+(``_climb_to_cousins``); to a parent that scores higher (or holds nothing else); to a
+leader that holds it and scores nearly as high (``_climb_to_holder``).
 (A climb to the ancestor of any three near-best candidates was dropped: on pages
 without class names, a short story's near-best candidates were teasers, and their
 ancestor the whole page.)"""
@@ -562,7 +567,7 @@ def _climb_to_cousins(top: Candidate, ranked: list[Candidate],
     in the page, not under a linked title (a teaser's), and meeting it within
     ``rules.COUSIN_LEVELS``, are the article's other sections (a CMS's paragraphs
     components, a page builder's rows): the article is the element holding them."""
-    if top.node.attributes.get("class") is not None or (shape := _outline(top.node)) is None:
+    if first_class(top.node) or (shape := _outline(top.node)) is None:
         return top
     top_score = weigh(top)
     lineage = _ancestors(top.node)
@@ -618,6 +623,8 @@ def _climb_to_holder(top: Candidate, ranked: list[Candidate]) -> Candidate:
     the box vote nearly as much as the box's, and the wrappers between them too little
     for the parent-scores climb to get past. (Votes too: a page's wrapper named "main"
     scores by its name alone.)"""
+    if not top.votes:
+        return top  # an ancestor an earlier climb made up: no votes of its own to weigh
     top_score = weigh(top)
     holders = [c for c in ranked if c is not top and holds(c.node, top.node)
                and c.votes >= rules.HOLDER_SHARE * top.votes
@@ -697,14 +704,17 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
 
 
 class _ParagraphClasses:
-    """The names (``_paragraph_name``) of a container's own paragraphs: its children that
-    read like prose and hold no block (a section's or a grid's class names no paragraph).
-    Each name is judged once, when a sibling bears it."""
+    """The names of a container's own paragraphs: its children that read like prose and
+    hold no block (a section's or a grid's class names no paragraph). A name is a first
+    class; in a container without one, where class names are gone, a bare <div> goes by
+    its tag (a story written one bare <div> per paragraph). Each name is judged once,
+    when a sibling bears it."""
 
     def __init__(self, container: LexborNode) -> None:
+        self._bare = not container.attributes.get("class")
         self._children: dict[str, list[LexborNode]] = {}
         for child in element_children(container):
-            name = _paragraph_name(child)
+            name = self._name(child)
             if name and not rules.LAYOUT_CLASS_NAMES.fullmatch(name):
                 self._children.setdefault(name, []).append(child)
         self._verdicts: dict[str, bool] = {}
@@ -716,7 +726,7 @@ class _ParagraphClasses:
         if not self._children:
             return False
         while True:
-            name = _paragraph_name(node)
+            name = self._name(node)
             if name in self._children and self._names_paragraphs(name) \
                     and _is_a_paragraph(node):
                 return True
@@ -725,16 +735,13 @@ class _ParagraphClasses:
                 return False
             node = inner
 
+    def _name(self, node: LexborNode) -> str:
+        return first_class(node) or ("<div>" if self._bare and node.tag == "div" else "")
+
     def _names_paragraphs(self, name: str) -> bool:
         if name not in self._verdicts:
             self._verdicts[name] = any(map(_is_a_paragraph, self._children[name]))
         return self._verdicts[name]
-
-
-def _paragraph_name(node: LexborNode) -> str:
-    """The name a paragraph goes by: its first class, or, without one, its bare tag (a
-    story written in bare <div>s, one per paragraph, where class names are gone)."""
-    return first_class(node) or (f"<{node.tag}>" if node.tag == "div" else "")
 
 
 def _is_a_paragraph(node: LexborNode) -> bool:

@@ -77,10 +77,16 @@ def element_rule(tag: str, attrs: dict[str, str | None]) -> rules.StructureRule 
         if attrs else None
     if (tag_rule := _TAG_RULE.get(tag)) is not None:
         rule = _earliest(rule, tag_rule)
-    elif custom_element(tag):
+    elif custom_element(tag) and not _names_content(attrs.get("class") if attrs else None):
         # a web component is named as a class is, by its author: <ps-promo>, <share-bar>
         rule = _earliest(rule, structure_rule(tag, None, None))
     return rule
+
+
+def _names_content(classes: str | None) -> bool:
+    """Whether a class names content inside an article (``rules.CONTENT_CLASS_NAMES``):
+    ``<twitter-widget class="twitter-tweet">`` is an embedded post, whatever its tag says."""
+    return classes is not None and any(map(rules.CONTENT_CLASS_NAMES.search, classes.split()))
 
 
 def custom_element(tag: str) -> bool:

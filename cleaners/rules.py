@@ -470,8 +470,10 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"veröffentlicht (?:von|am)\b.{0,150}",
         r"(?:zeige alle beiträge von .{1,80}|alle beiträge von .{1,80} anzeigen)",
         # WordPress's classic themes: "This entry was posted on <date> and is filed under";
-        # Sandbox's "This entry was written by <author>, posted on <date> ..."
-        r"this entry (?:was (?:posted|written) (?:on|in|by)|is filed under)\b.{1,250}",
+        # Sandbox's "This entry was written by <author>, posted on <date> ..." (not a
+        # diary's "This entry was written on June 12, 1942, ...")
+        r"this entry (?:was posted (?:on|in|by)|is filed under)\b.{1,250}",
+        r"this entry was written by .{1,80}?, posted on\b.{0,200}",
         r"bookmark the permalink\.?(?: follow any comments here with the rss feed for this"
         r" post\.?)?",
         # "By Jane Doe", "By REUTERS - 2019-04-10": a capitalised name, not "By noon, ..."
@@ -531,9 +533,6 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:(?:post |article |entry )?tags?|tagged(?: with)?|filed under|categories|category"
         r"|posted in|(?:related )?topics?|"
         + "|".join(lexicon.phrases(lexicon.TAG_LABELS)) + r")\s*[:：].{0,200}",
-        # Sandbox's "Filed under news, travel." without a colon: category names of a few
-        # words each, a full stop ("Filed under seal, the papers stay secret." is prose)
-        r"filed under (?:[^.,:\s]+(?: [^.,:\s]+){0,2}, )*[^.,:\s]+(?: [^.,:\s]+){0,2}\.",
     )),
     PhraseRule("share-line", "share", (
         r"(?:share|click to share) on (?:facebook|twitter|x|linkedin|whatsapp|reddit|"
@@ -796,8 +795,8 @@ thread reads as prose, and trafilatura, asked, keeps it). A block removed for it
 class name is not counted out: "respond" or "comments" may name the article's wrapper."""
 
 THREAD_MIN_POSTS = 3
-"""Sibling <div>s of one shape, each with a link, this many or more, are the posts of a
-thread (comments written without list markup)."""
+"""Sibling <div>s of one shape, each signed (a link of its own, an avatar), this many or
+more, are the posts of a thread (comments written without list markup)."""
 
 SECTION_LEVELS = 2
 SECTION_SHARE = 0.5

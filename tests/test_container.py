@@ -269,6 +269,14 @@ def test_a_thread_whose_names_link_nowhere_is_told_by_its_avatars() -> None:
                                f"<div><h3>24 thoughts</h3>{posts}</div></div></body></html>", 2)
 
 
+def test_sections_whose_photos_are_named_avatar_are_no_thread() -> None:
+    """A review of a film called Avatar: each section a still and two paragraphs. A
+    picture is a writer's mark only when served from an avatar folder, as Gravatar's are."""
+    sections = "".join(f"<div><div><img src='/uploads/avatar-fire-and-ash-still-{n}.jpg'>"
+                       f"</div><div>{prose(STORY[n:n + 2])}</div></div>" for n in range(0, 8, 2))
+    whole_story(f"<html><body><article><h1>Avatar, reviewed</h1>{sections}</article></body></html>")
+
+
 def assert_thread_left_out(posts: str) -> None:
     """The article above a thread of <div> ``posts`` is kept whole, without them."""
     assert_story_without_posts("<html><body><div><div><h1>Harbour news</h1>"
@@ -700,6 +708,17 @@ def test_a_section_shaped_as_the_container_is_the_story_s_without_class_names() 
             + wrapped(prose(STORY[2:] + further_paragraphs(4)))
             + f"</div></article><div>{sidebar_gadgets(2)}</div></body></html>")
     whole_story(html)
+
+
+def test_a_bare_div_beside_a_named_container_is_no_paragraph_of_it() -> None:
+    """Bare <div> paragraphs name nothing inside a container that has a class: a bare
+    <div> beside it (an author's bio) stays out."""
+    story = "".join(f"<div>{part}</div>" for part in STORY)
+    bio = ("<div>Jane Doe is a freelance writer who covers the harbour, the council and the "
+           "town's budget for the paper.</div>")
+    text = whole_story(f"<html><body><div><div class='entry-content'>{story}</div>{bio}</div>"
+                       "</body></html>")
+    assert "Jane Doe" not in text
 
 
 def test_a_bio_beside_the_story_named_by_a_utility_class_stays_out() -> None:

@@ -204,6 +204,11 @@ def test_a_link_inside_a_sentence_stays_whatever_its_class(name: str) -> None:
     wrapped = sentence.replace("<p>", '<p><span class="s1">').replace("</p>", "</span></p>")
     article = clean(page(prose(PARAGRAPHS[:3]) + wrapped + prose(PARAGRAPHS[3:])))
     assert "which both Vietnam and China claim, lie far off" in article.text
+    # Cloudflare hides an address in a span of its own inside the link
+    address = ('<p>Register by 12 November at <a href="/cdn-cgi/l/email-protection">'
+               '<span class="__cf_email__">[email protected]</span></a>. The link follows.</p>')
+    article = clean(page(prose(PARAGRAPHS[:3]) + address + prose(PARAGRAPHS[3:])))
+    assert "Register by 12 November at [email protected]. The link follows." in article.text
     byline = '<p><span class="byline">By Jane Perlez and John F. Burns</span></p>'
     bylined = clean(page(byline + prose()))
     assert "Jane Perlez" not in bylined.text
@@ -782,12 +787,32 @@ def test_an_author_box_longer_than_a_short_post_goes() -> None:
 def test_a_web_component_goes_by_its_name(component: str, rule_name: str) -> None:
     """A custom element is named by its author as a class is (LA Times' <ps-promo>, a
     teaser card inside the story), and its name survives where class names do not."""
-    teaser = (f"<{component}><div><a href='/other-story'>Another story about the council</a>"
-              "</div><div>Among those who follow the council, a teaser's excerpt reads like "
-              f"the opening of a story.</div></{component}>")
-    article = clean(page(prose(PARAGRAPHS[:3]) + f"<div>{teaser}</div>" + prose(PARAGRAPHS[3:])))
+    box = (f"<{component}><div><a href='/elsewhere'>Another page of the site</a></div>"
+           "<div>A line of the box's own, which reads like the opening of a story.</div>"
+           f"</{component}>")
+    article = clean(page(prose(PARAGRAPHS[:3]) + f"<div>{box}</div>" + prose(PARAGRAPHS[3:])))
     assert article.text.split("\n\n") == PARAGRAPHS
     assert rule_name in [r.rule for r in article.removed]
+
+
+@pytest.mark.parametrize("component", ["read-more", "article-tools"])
+def test_a_web_component_holding_most_of_the_story_stays(component: str) -> None:
+    """A generic word in a web component's name no more removes the story's wrapper than
+    it does in a class name, however much short text the rest of the page holds."""
+    notices = "".join(f"<div>Harbour notice number {n} for the town</div>" for n in range(40))
+    html = (f"<html><body><article><h1>Storm</h1>{prose(PARAGRAPHS[:2])}<{component}>"
+            f"{prose(PARAGRAPHS[2:])}</{component}></article><div>{notices}</div></body></html>")
+    text = clean(html, "https://news.example/storm").text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_an_embedded_post_s_class_outweighs_its_tag() -> None:
+    """A saved page's <twitter-widget class="twitter-tweet">: the quoted post is the
+    story's, as the class says, though "widget" in its tag names a box."""
+    tweet = ('<twitter-widget class="twitter-tweet twitter-tweet-rendered"><p>The harbour '
+             "reopened today after the storm, the mayor wrote this morning.</p></twitter-widget>")
+    article = clean(page(prose(PARAGRAPHS[:3]) + tweet + prose(PARAGRAPHS[3:])))
+    assert "the mayor wrote this morning" in article.text
 
 
 def test_a_post_tagged_like_a_widget_is_still_the_post() -> None:
@@ -795,7 +820,8 @@ def test_a_post_tagged_like_a_widget_is_still_the_post() -> None:
     "category-newsletter" there name the post's topics, not widgets."""
     html = ("<html><body><article class='post-7 post type-post hentry tag-trending "
             f"category-newsletter'>{prose()}</article></body></html>")
-    assert clean(html, "https://news.example/storm").text.split("\n\n") == PARAGRAPHS
+    text = clean(html, "https://news.example/storm").text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
 def test_a_layout_flag_naming_a_widget_keeps_the_article() -> None:
@@ -841,7 +867,8 @@ def test_a_comment_count_box_beside_the_story_takes_none_of_it() -> None:
     """A "Comments (0)" box atop a column is no thread's heading for what follows it."""
     html = ("<html><body><div id='wrap'><div id='left'><div class='w'><h3>Comments</h3>"
             f"<span>(0)</span></div></div><div id='content'>{prose()}</div></div></body></html>")
-    assert clean(html, "https://news.example/storm").text.split("\n\n") == PARAGRAPHS
+    text = clean(html, "https://news.example/storm").text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
 def test_a_rating_widget_s_tally_goes_by_its_shape() -> None:

@@ -528,7 +528,6 @@ LEAKED_WORDINGS = [
     ("Nichts Neues verpassen! - Newsletter abonnieren", "newsletter-title"),
     # Sandbox's and Thematic's post footer, each line a <p> of its own.
     ("This entry was written by Ana Ruiz, posted on 10/18/2012 at 11:45 am.", "byline-line"),
-    ("Filed under news, harbour.", "tag-line"),
     ("Bookmark the permalink. Follow any comments here with the RSS feed for this post.",
      "byline-line"),
     ("Post a comment or leave a trackback: Trackback URL.", "comment-notice"),
@@ -606,6 +605,9 @@ PROSE = [
     "Follow us: the route starts at the old mill and ends at the harbour wall.",
     "A post shared by thousands of users claimed the ferry had sunk in the storm.",
     "Filed under seal, the papers the harbour board kept from the council stay secret.",
+    "Filed under seal, prosecutors said.", "Filed under protest.",
+    "This entry was written on June 12, 1942, the day she turned thirteen.",
+    "This entry was written by a nine-year-old from Swansea, who won the harbour prize.",
     "関連する報道によると、港は月曜日に再開され、嵐のために三日間停泊していたフェリーが"
     "夜明け前に出航した。乗組員たちは木曜日から待っていたという。",
     "مرتبط بذلك، قال رئيس الميناء إن حاجز الأمواج صمد رغم فقدان رصيفين عائمين خلال العاصفة "
