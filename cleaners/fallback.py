@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborNode
 from . import rules
 from .assemble import Block, visible
 from .content import in_thread_post
+from .controls import strip_controls
 from .markup import link_chars, squash
 
 _PROSE_TAGS = ("p", "pre", "blockquote", "dd", "li")
@@ -80,7 +81,8 @@ def second_opinion(html: str, page_text: str, url: str | None) -> list[Block]:
 
     A line holding a word the page does not show is dropped: trafilatura drops control
     characters and so joins words ("Posts\x1f0" becomes "Posts0"), and an article keeps
-    only words of its page.
+    only words of its page as the reader gets it, escape sequences gone ("\x1bRelated"
+    shows "elated").
 
     A page whose elements carry no class or id name gets none: trafilatura tells
     boilerplate mostly by those names, and without them keeps a page's comments and
@@ -96,6 +98,6 @@ def second_opinion(html: str, page_text: str, url: str | None) -> list[Block]:
         text = trafilatura.extract(html, url=url, include_comments=False, fast=True) or ""
     except Exception:  # a second opinion that fails leaves the first one standing
         return []
-    shown = set(WORD.findall(visible(page_text)))
+    shown = set(WORD.findall(visible(strip_controls(page_text))))
     return [Block("p", line) for raw in text.split("\n")
             if (line := squash(visible(raw))) and shown.issuperset(WORD.findall(line))]
