@@ -124,7 +124,10 @@ def _without_controls(article: Article) -> Article:
     for field in dataclasses.fields(article):
         value = getattr(article, field.name)
         if isinstance(value, str):
-            setattr(article, field.name, strip_controls(value))
+            clear = strip_controls(value)
+            if clear != value and field.name in ("text", "markdown"):
+                clear = _without_empty_blocks(clear)  # a block of controls alone went
+            setattr(article, field.name, clear)
         elif isinstance(value, list) and all(isinstance(item, str) for item in value):
             setattr(article, field.name, [strip_controls(item) for item in value])
     article.removed = [block if (clear := strip_controls(block.excerpt)) == block.excerpt
@@ -209,6 +212,11 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         language = reconcile_language(article.language, article.text)
         article.language, article.language_from = language.language, language.language_from
     return article
+
+
+def _without_empty_blocks(text: str) -> str:
+    """``text`` without the separators left by a block that is gone."""
+    return "\n\n".join(block for block in text.split("\n\n") if block.strip())
 
 
 def _pruned(html: str, url: str | None, site_rules: SiteRules | None) -> tuple[str, str]:

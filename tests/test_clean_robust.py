@@ -55,19 +55,34 @@ def markup(draw: st.DrawFn, depth: int = 0) -> str:
     return "".join(parts)
 
 
-def page_text(html: str) -> str:
+def page_text(html: str, *, node_by_node: bool = False) -> str:
     """The text a browser renders with JavaScript off: scripts and styles are not part
-    of it (a <noscript> is)."""
+    of it (a <noscript> is); ``node_by_node``, each text node without its control
+    characters."""
     tree = LexborHTMLParser(html)
     for node in reversed(tree.css("script, style, template")):
         node.decompose()
-    return tree.body.text() if tree.body is not None else ""
+    if tree.body is None:
+        return ""
+    if not node_by_node:
+        return tree.body.text()
+    return "".join(strip_controls(node.text()) for node in tree.body.traverse(include_text=True)
+                   if node.tag == "-text")
+
+
+def shown_text(html: str) -> str:
+    """The page's text as a reader of the article may get it, escape sequences gone:
+    read whole, and node by node (an escape ending one element's text does not take the
+    next element's first letter, as it does in the text read whole: "\x1b" "0")."""
+    return "\n".join(visible(strip_controls(page_text(html, node_by_node=by_node)))
+                     for by_node in (False, True))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=markup(), url=st.sampled_from((None, "https://news.example/a/b", "not a url")))
 # the second opinion kept "Related", though the reader sees "\x1bR" go as an escape
 @example(body='<div class="">\x1bRelated Posts</div>', url=None)
+@example(body='<div class="">\x1b</div>0', url=None)
 def test_clean_never_raises_and_only_keeps_words_of_the_page(body: str, url: str | None) -> None:
     html = f"<html><body>{body}</body></html>"
     article = clean(html, url)
@@ -75,9 +90,10 @@ def test_clean_never_raises_and_only_keeps_words_of_the_page(body: str, url: str
     assert article.text or article.reason
     # the cleaner keeps no control character, and no soft hyphen: a browser shows none
     # ("0\xad0" reads "00")
-    source = visible(strip_controls(page_text(html)))
+    source = shown_text(html)
     for word in WORD.findall(article.text):
         assert word in source, word
+    assert article.text == article.text.strip()
 
 
 @settings(max_examples=100, deadline=None)
