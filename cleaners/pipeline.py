@@ -215,8 +215,9 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
 
 
 def _without_empty_blocks(text: str) -> str:
-    """``text`` without the separators left by a block that is gone."""
-    return "\n\n".join(block for block in text.split("\n\n") if block.strip())
+    """``text`` without the separators and spaces left by what went: a block, or a
+    line's end."""
+    return "\n\n".join(block for block in text.split("\n\n") if block.strip()).strip()
 
 
 def _pruned(html: str, url: str | None, site_rules: SiteRules | None) -> tuple[str, str]:

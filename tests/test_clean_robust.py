@@ -83,6 +83,7 @@ def shown_text(html: str) -> str:
 # the second opinion kept "Related", though the reader sees "\x1bR" go as an escape
 @example(body='<div class="">\x1bRelated Posts</div>', url=None)
 @example(body='<div class="">\x1b</div>0', url=None)
+@example(body='0 \x1b', url=None)
 def test_clean_never_raises_and_only_keeps_words_of_the_page(body: str, url: str | None) -> None:
     html = f"<html><body>{body}</body></html>"
     article = clean(html, url)
