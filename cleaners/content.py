@@ -335,7 +335,7 @@ def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
     size = len(text.strip())
     if size < rules.MIN_PARAGRAPH_CHARS or in_thread_post(paragraph, posts):
         return
-    vote = 1 + text.count(",") + min(size / 100, 3)
+    vote = 1 + _commas(text) + min(size / 100, 3)
     node, level = first, 0
     while node is not None and level < rules.ANCESTOR_LEVELS and node.tag != "html":
         key = node.mem_id
@@ -344,6 +344,13 @@ def _vote(paragraph: LexborNode, text: str, first: LexborNode | None,
             candidate = candidates[key] = Candidate(node)
         candidate.votes += vote if level == 0 else vote / 2 if level == 1 else vote / (level * 3)
         node, level = node.parent, level + 1
+
+
+def _commas(text: str) -> int:
+    """The commas of ``text`` in any script, as Readability counts them (``rules.COMMAS``):
+    a Chinese or Arabic paragraph's clauses count as an English one's do."""
+    commas = text.count(",")
+    return commas if text.isascii() else commas + sum(map(text.count, rules.COMMAS))
 
 
 @dataclass(frozen=True)

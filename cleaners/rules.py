@@ -770,6 +770,9 @@ for any theme's wrappers, and a bound on the work a pathologically deep page cos
 
 MIN_PARAGRAPH_CHARS = 25
 """Readability's floor: shorter paragraphs do not vote for a content container."""
+COMMAS = ("\u060c", "\ufe50", "\ufe10", "\ufe11", "\u2e41", "\u2e34", "\u2e32", "\uff0c")
+"""Commas other than ","  that a paragraph's vote counts: Arabic "،", Chinese "，" and
+the rest of Mozilla Readability's list (its ``REGEXPS.commas``)."""
 
 # --------------------------------------------------------------------------------------
 # Container choice (``content.py``): how paragraphs vote, and when the choice climbs.

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from benchmarks.extraction import strip_class_and_id
 from cleaners import clean
-from cleaners.content import thread_posts
+from cleaners.content import score_containers, thread_posts, weigh
 from cleaners.explain import explain
 from cleaners.fallback import article_like_chars, second_opinion
 
@@ -957,3 +957,20 @@ def test_a_blog_s_tagline_under_its_name_is_no_lead() -> None:
     assert all(part in article.text for part in STORY)
     assert "small town on the coast" not in article.text
     assert "lead" not in (article.container or "")
+
+
+
+CLAUSES = "，".join(["市议会昨天讨论了港口的扩建计划"] * 6) + "。"
+NOTICE = "本站公告：本周末系统维护期间部分栏目暂停更新敬请各位读者谅解并留意后续通知安排"
+
+
+@pytest.mark.parametrize("comma", ["，", "،"])
+def test_commas_of_every_script_vote_as_readability_counts_them(comma: str) -> None:
+    """A Chinese (or Arabic) story's clauses count as an English one's commas do: three
+    paragraphs of them outscore a box of six comma-less notices."""
+    story = prose([CLAUSES.replace("，", comma)] * 3)
+    tree = LexborHTMLParser(f"<div id=first>{story}</div>"
+                            f"<div id=second>{prose([NOTICE] * 6)}</div>")
+    scores = {candidate.node.id: weigh(candidate)
+              for candidate in score_containers(tree.body, set()).values()}
+    assert scores["first"] > scores["second"]
