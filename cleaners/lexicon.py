@@ -312,6 +312,42 @@ SHARE_TITLES: Lexicon = {
            r"urmărește-ne"),
 }
 
+PRINT_AND_EMAIL: Lexicon = {
+    # A share bar's print and e-mail buttons, as sharing plugins label them in each locale
+    # ("Print", "Email"): each a line of its own once the bar's class names are gone. Only
+    # words that label nothing else: Vietnamese "In" alone is a preposition's line too.
+    "es": (r"imprimir(?: (?:este |el )?artículo)?", r"enviar por (?:correo|e-?mail)",
+           r"correo electrónico"),
+    "de": (r"(?:artikel|beitrag|seite) (?:aus)?drucken", r"ausdrucken",
+           r"(?:artikel |beitrag )?(?:per|als) e-?mail (?:versenden|senden|verschicken)",
+           r"e-?mail", r"verlinken"),
+    "fr": (r"imprimer(?: (?:cet|l[’'])article)?",
+           r"envoyer (?:par|à un ami par) (?:e-?mail|courriel)", r"e-?mail"),
+    "it": (r"stampa(?: (?:questo |l[’'])articolo)?", r"invia (?:per|via|tramite) e-?mail",
+           r"e-?mail"),
+    "pt": (r"imprimir(?: (?:este |o )?artigo)?", r"enviar por e-?mail", r"e-?mail"),
+    "ru": (r"печать", r"распечатать(?: статью)?", r"версия для печати",
+           r"отправить (?:по (?:почте|e-?mail)|на (?:почту|e-?mail))", r"эл\. почта"),
+    "nl": (r"(?:artikel )?afdrukken", r"printen", r"(?:e-?mail|mail) (?:dit artikel|een vriend)",
+           r"e-?mail"),
+    "pl": (r"drukuj(?: artykuł)?", r"wydrukuj", r"wersja do druku", r"wyślij (?:e-?mailem|mailem)",
+           r"e-?mail"),
+    "tr": (r"yazdır", r"e-?posta (?:ile )?gönder", r"e-?posta"),
+    "fa": (r"چاپ(?: مطلب| خبر)?", r"نسخه چاپی", r"ارسال به دوستان", r"ایمیل"),
+    "zh": (r"[打列]印(?:本[页頁]|此文|文章)?", r"[电電]子[邮郵]件", r"[邮郵]件分享"),
+    "ja": (r"印刷(?:する)?", r"メール(?:で送る)?"),
+    "vi": (r"in bài(?: viết| này)?", r"gửi email", r"email"),
+    "id": (r"cetak(?: artikel)?", r"kirim (?:lewat |via )?email", r"surat elektronik"),
+    "cs": (r"tisk(?:nout)?", r"vytisknout(?: článek)?", r"poslat e-?mailem", r"e-?mail"),
+    "ko": (r"인쇄(?:하기)?", r"(?:이)?메일(?: 보내기)?"),
+    "uk": (r"друк", r"роздрукувати", r"надіслати (?:поштою|на пошту)", r"ел\. пошта"),
+    "ar": (r"طباعة(?: المقال| الخبر)?", r"أرسل (?:لصديق|إلى صديق)", r"البريد الإلكتروني"),
+    "sv": (r"skriv ut", r"e-?posta", r"mejla"),
+    "hu": (r"nyomtatás", r"küldés e-?mailben", r"e-?mail"),
+    "el": (r"εκτύπωση", r"αποστολή (?:με|μέσω) e-?mail", r"e-?mail"),
+    "ro": (r"(?:printează|tipărește)(?: articolul)?", r"trimite (?:pe|prin) e-?mail", r"e-?mail"),
+}
+
 NEWSLETTER_TITLES: Lexicon = {
     # MailPoet, Mailchimp for WP and theme sign-up boxes: "Subscribe to our newsletter".
     # Free text may follow only a newsletter word: a bare "Subscribe" is a title, a line
@@ -721,7 +757,8 @@ TOC_TITLES: Lexicon = {
 
 def languages() -> tuple[str, ...]:
     """Every language some table covers."""
-    tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, NEWSLETTER_TITLES, TAG_TITLES,
+    tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, PRINT_AND_EMAIL,
+              NEWSLETTER_TITLES, TAG_TITLES,
               AUTHOR_TITLES, COMMENT_NOTICES, COOKIE_NOTICES, PAYWALL_PROMPTS, TAG_LABELS,
               SOURCE_LABELS, ORIGINALLY_PUBLISHED, TOC_TITLES)
     return tuple(sorted({language for table in tables for language in table}))

@@ -538,6 +538,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:share|click to share) on (?:facebook|twitter|x|linkedin|whatsapp|reddit|"
         r"pinterest|email|telegram)(?: \(opens in new window\))?",
         r"(?:click to )?(?:print|email)(?: this)?(?: article| page)?(?: \(opens in new window\))?",
+        *lexicon.phrases(lexicon.PRINT_AND_EMAIL),
         r"(?:send|e-?mail)(?: this)?(?: article| story| page)? to a friend:?",
         r"be sure to .{0,80}share this (?:post|article|story).{0,60}",
         r"(?:connect with|follow) us on .{0,120}",

@@ -689,3 +689,36 @@ def test_a_table_of_contents_goes_and_the_sections_stay(language: str, stripped:
                                           sections[1], ARTICLE[3]]
     assert ("navigation", "toc-title" if stripped else "table-of-contents") in {
         (b.kind, b.rule) for b in article.removed}
+
+
+PRINT_AND_EMAIL = {
+    # A share bar's print and e-mail buttons, as each locale labels them.
+    "en": ("Print", "Email"), "es": ("Imprimir", "Correo electrónico"),
+    "de": ("Artikel drucken", "Verlinken"), "fr": ("Imprimer", "Envoyer par e-mail"),
+    "it": ("Stampa", "Invia per email"), "pt": ("Imprimir", "Enviar por e-mail"),
+    "ru": ("Печать", "Эл. почта"), "nl": ("Afdrukken", "E-mail"),
+    "pl": ("Drukuj", "Wyślij e-mailem"), "tr": ("Yazdır", "E-posta"), "fa": ("چاپ", "ایمیل"),
+    "zh": ("打印", "电子邮件"), "ja": ("印刷", "メールで送る"), "vi": ("In bài viết", "Gửi email"),
+    "id": ("Cetak", "Surat elektronik"), "cs": ("Tisk", "Poslat e-mailem"),
+    "ko": ("인쇄", "이메일"), "uk": ("Друк", "Ел. пошта"), "ar": ("طباعة", "البريد الإلكتروني"),
+    "sv": ("Skriv ut", "E-posta"), "hu": ("Nyomtatás", "Küldés e-mailben"),
+    "el": ("Εκτύπωση", "Αποστολή με email"), "ro": ("Tipărește", "Trimite pe email"),
+}
+
+
+def test_every_language_has_its_print_and_email_buttons() -> None:
+    assert set(PRINT_AND_EMAIL) == set(WORDINGS)
+
+
+@pytest.mark.parametrize("language", sorted(PRINT_AND_EMAIL))
+def test_print_and_email_buttons_go_without_class_names(language: str) -> None:
+    """A share bar's buttons under the story, each a line once its class names are gone."""
+    labels = PRINT_AND_EMAIL[language]
+    assert all((rule := line_rule(label)) is not None and rule.name == "share-line"
+               for label in labels), labels
+    bar = "".join(f"<div><a href='#'>{label}</a></div>" for label in labels)
+    html = ("<html><body><div><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + f"{bar}</article></div></body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == ARTICLE
+    assert [b.rule for b in article.removed if b.kind == "share"] == ["share-line"] * 2
