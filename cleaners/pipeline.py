@@ -300,12 +300,20 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: R
             remover.removed.append(RemovedBlock(kind, rule, excerpt(block.text)))
             if kept and kept[-1].kind == "heading":
                 over_removed.add(id(kept[-1]))
-    orphans = {id(block) for n, block in enumerate(kept)
-               if id(block) in over_removed and _widget_heading_left(block)
-               and _section_ends(block, kept[n + 1] if n + 1 < len(kept) else None)}
+    orphans: dict[int, tuple[str, str]] = {}  # headings that head nothing: kind, rule
+    for n, block in enumerate(kept):
+        if not (_widget_heading_left(block)
+                and _section_ends(block, kept[n + 1] if n + 1 < len(kept) else None)):
+            continue
+        if id(block) in over_removed:
+            orphans[id(block)] = ("widget", "orphan-heading")
+        elif block.link_density > rules.LINK_DENSE_BLOCK:
+            # a heading that is a link and heads nothing: a teaser card's title between
+            # sections, a linked byline, a breadcrumb set as a heading
+            orphans[id(block)] = ("links", "lone-linked-heading")
     for block in kept:
         if id(block) in orphans:
-            remover.removed.append(RemovedBlock("widget", "orphan-heading", excerpt(block.text)))
+            remover.removed.append(RemovedBlock(*orphans[id(block)], excerpt(block.text)))
     kept = [block for block in kept if id(block) not in orphans]
     while len(kept) > 1 and _widget_heading_left(kept[-1]):
         remover.removed.append(RemovedBlock("widget", "orphan-heading", excerpt(kept.pop().text)))

@@ -34,7 +34,7 @@ def rule_names() -> set[str]:
     tables = rules.STRUCTURE_RULES + rules.TITLE_RULES + rules.LINE_RULES + rules.SOURCE_RULES
     return {r.name for r in tables} | {
         "form", "teaser-run", "hidden-element", "title-heading", "repeated-block",
-        "link-dense-block", "thread-posts", "orphan-heading",
+        "link-dense-block", "thread-posts", "orphan-heading", "lone-linked-heading",
     }
 
 
@@ -446,6 +446,24 @@ def test_a_heading_over_more_than_what_went_stays(after: str) -> None:
                + after.format(p=PARAGRAPHS[2]) + prose(PARAGRAPHS[3:]))
     text = clean(page(content), "https://news.example/story").text
     assert "Background" in text and PARAGRAPHS[2] in text
+
+
+@pytest.mark.parametrize("card", [
+    "<div><a href='/ferry'><img src='/ferry.jpg'><h4>Ferry timetable changes</h4></a></div>",
+    "<h4><a href='/ferry'>Ferry timetable changes</a></h4>"], ids=["card", "heading"])
+def test_a_linked_heading_that_heads_nothing_is_a_teaser(card: str) -> None:
+    """A teaser card between two sections of the story, without a class to name it: its
+    title, a heading that is a link, heads nothing (the next section's heading follows).
+    A linked heading over a section of its own (a product in a list of picks) stays."""
+    content = (prose(PARAGRAPHS[:2]) + card + "<h3>What the council decided</h3>"
+               + prose(PARAGRAPHS[2:4]) + "<h3><a href='/pick'>The pick of the harbour</a></h3>"
+               + prose(PARAGRAPHS[4:]))
+    article = clean(page(content), "https://news.example/story")
+    assert article.text.split("\n\n") == [
+        *PARAGRAPHS[:2], "What the council decided", *PARAGRAPHS[2:4],
+        "The pick of the harbour", *PARAGRAPHS[4:]]
+    assert ("links", "lone-linked-heading", "Ferry timetable changes") in {
+        (r.kind, r.rule, r.excerpt) for r in article.removed}
 
 
 def test_title_heading_is_not_article_text() -> None:
