@@ -40,6 +40,7 @@ _NEVER_REMOVED = {"html", "body", "main"}
 _FORM_FIELDS = (
     "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
 )
+_SIGN_UP_FIELD = "input[type=email]"
 _LIST_CANDIDATES = "ul, ol"
 _DROP = "data-newscrawl-drop"
 _DROPS = f"[{_DROP}]"
@@ -419,9 +420,25 @@ class Remover:
         """Comment, search and sign-up forms go; a form wrapping the whole page stays."""
         text = squash(form.text())
         if self._small(form) and (len(text) < rules.SHORT_TEXT or form.css_first(_FORM_FIELDS)):
-            self._decompose(form, "comments" if form.css_first("textarea") else "form", "form")
+            comment_form = form.css_first("textarea") is not None
+            if not comment_form and form.css_first(_SIGN_UP_FIELD) is not None:
+                self._mark_sign_up_box(form)
+            self._decompose(form, "comments" if comment_form else "form", "form")
             return True
         return False
+
+    def _mark_sign_up_box(self, form: LexborNode) -> None:
+        """The box around a form asking for an e-mail address, as far out as it holds
+        little text and few links (``rules.SIGN_UP_BOX_MAX_CHARS``, ``..._LINK_CHARS``):
+        a newsletter's heading and pitch, in whatever language, go with its form, and the
+        menu or forum link beside it stays. Only marked: the walk is inside it."""
+        box, parent = None, form.parent
+        while parent is not None and parent.tag not in _NEVER_REMOVED \
+                and text_chars(parent) <= rules.SIGN_UP_BOX_MAX_CHARS \
+                and link_chars(parent) <= rules.SIGN_UP_BOX_MAX_LINK_CHARS:
+            box, parent = parent, parent.parent
+        if box is not None and self._small(box):
+            self.mark(box, "newsletter", "sign-up-box")
 
     def _small(self, node: LexborNode, share: float = rules.WIDGET_MAX_SHARE,
                chars: int | None = None) -> bool:

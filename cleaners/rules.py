@@ -266,6 +266,12 @@ its own names a share bar's button."""
 SHORT_TEXT = 200
 """Phrase rules judge blocks up to this many characters: a longer block is prose
 that merely mentions the phrase."""
+SIGN_UP_BOX_MAX_CHARS = 400
+"""A box around a form that asks for an e-mail address (and holds no comment box) is a
+sign-up box as far out as it holds no more text than this: a heading, a pitch, the
+form's labels and its consent line."""
+SIGN_UP_BOX_MAX_LINK_CHARS = 40
+"""...and no more linked text than this: a link to the privacy policy."""
 NOTICE_MAX_CHARS = 400
 """Except a notice a site prints whole under every article (a comment policy, a
 cookie banner, a reprint or copyright notice): its rule judges blocks up to this long."""

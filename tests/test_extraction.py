@@ -35,6 +35,7 @@ def rule_names() -> set[str]:
     return {r.name for r in tables} | {
         "form", "teaser-run", "hidden-element", "title-heading", "repeated-block",
         "link-dense-block", "thread-posts", "orphan-heading", "lone-linked-heading",
+        "sign-up-box",
     }
 
 
@@ -464,6 +465,22 @@ def test_a_linked_heading_that_heads_nothing_is_a_teaser(card: str) -> None:
         "The pick of the harbour", *PARAGRAPHS[4:]]
     assert ("links", "lone-linked-heading", "Ferry timetable changes") in {
         (r.kind, r.rule, r.excerpt) for r in article.removed}
+
+
+FORUM_NOTE = ("Satamasta keskustellaan <a href='/forum'>lukijoiden foorumilla ja kaupungin "
+              "omilla sivuilla</a> koko viikon, ja toimitus vastaa kysymyksiin perjantaina.")
+
+
+def test_a_sign_up_box_goes_with_its_form_in_any_language() -> None:
+    """A box around a form asking for an e-mail address is a sign-up box: its heading and
+    pitch (here Finnish, which no phrase list holds) go with the form; a note with links
+    beside the box, outside it, stays."""
+    box = ("<div><div><h3>Tilaa uutiskirje</h3><p>Saat parhaat jutut sähköpostiisi joka aamu."
+           "</p><form><input type='email'><button>Tilaa</button></form></div>"
+           f"<p>{FORUM_NOTE}</p></div>")
+    article = clean(page(prose() + box), "https://news.example/story")
+    assert article.text.split("\n\n") == [*PARAGRAPHS, re.sub("<[^>]*>", "", FORUM_NOTE)]
+    assert ("newsletter", "sign-up-box") in {(r.kind, r.rule) for r in article.removed}
 
 
 def test_title_heading_is_not_article_text() -> None:
