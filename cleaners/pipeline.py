@@ -315,9 +315,43 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: R
         if id(block) in orphans:
             remover.removed.append(RemovedBlock(*orphans[id(block)], excerpt(block.text)))
     kept = [block for block in kept if id(block) not in orphans]
+    while len(kept) > 1 and _about_the_author(kept[-1], metadata.authors):
+        remover.removed.append(RemovedBlock("author-bio", "author-bio-line",
+                                            excerpt(kept.pop().text)))
     while len(kept) > 1 and _widget_heading_left(kept[-1]):
         remover.removed.append(RemovedBlock("widget", "orphan-heading", excerpt(kept.pop().text)))
     return kept
+
+
+def _about_the_author(block: Block, authors: list[str]) -> bool:
+    """A paragraph that ends the article and opens with its author's name as the subject
+    of a sentence ("Ana Ruiz is a reporter who...", "Ana Ruiz, 41, covers...", and "Ana
+    Ruiz is..." under the byline "Ana"), or that name alone as a heading: an author box,
+    in any language, whose class names are gone. A name that runs on into more
+    capitalized words is not the subject ("Associated Press Writer Ana Ruiz contributed
+    to this report.": the wire story's credit)."""
+    text = block.text
+    for author in authors:
+        if text == author:
+            return block.kind == "heading"
+        if block.kind == "p" and len(text) <= rules.AUTHOR_BIO_MAX_CHARS \
+                and text.startswith(author) and _subject_ends(text[len(author):]):
+            return True
+    return False
+
+
+def _subject_ends(rest: str) -> bool:
+    """Whether a sentence's subject ends where ``rest`` starts, or one capitalized word
+    (a surname) later: at a comma, or at a lowercase word (its verb)."""
+    words = rest[:80].split(" ")
+    if words[0]:  # the name runs on inside a word ("Anaïs", "Ana's") unless a comma ends it
+        return words[0][:1] == ","
+    for position, word in enumerate(words[1:3]):
+        if word.endswith(",") or word[:1].islower():
+            return True
+        if position == 1 or not word[:1].isupper():
+            return False
+    return False
 
 
 def _section_ends(heading: Block, following: Block | None) -> bool:

@@ -266,6 +266,9 @@ its own names a share bar's button."""
 SHORT_TEXT = 200
 """Phrase rules judge blocks up to this many characters: a longer block is prose
 that merely mentions the phrase."""
+AUTHOR_BIO_MAX_CHARS = 400
+"""A paragraph ending the article that opens with the author's name is the author box's
+up to this long; a longer one is the story's own last word."""
 SIGN_UP_BOX_MAX_CHARS = 400
 """A box around a form that asks for an e-mail address (and holds no comment box) is a
 sign-up box as far out as it holds no more text than this: a heading, a pitch, the

@@ -35,7 +35,7 @@ def rule_names() -> set[str]:
     return {r.name for r in tables} | {
         "form", "teaser-run", "hidden-element", "title-heading", "repeated-block",
         "link-dense-block", "thread-posts", "orphan-heading", "lone-linked-heading",
-        "sign-up-box",
+        "sign-up-box", "author-bio-line",
     }
 
 
@@ -481,6 +481,37 @@ def test_a_sign_up_box_goes_with_its_form_in_any_language() -> None:
     article = clean(page(prose() + box), "https://news.example/story")
     assert article.text.split("\n\n") == [*PARAGRAPHS, re.sub("<[^>]*>", "", FORUM_NOTE)]
     assert ("newsletter", "sign-up-box") in {(r.kind, r.rule) for r in article.removed}
+
+
+BIO = ("Ana Ruiz is a reporter who has covered the harbour, the council and the fishing "
+       "fleet for the Daily since 2019.")
+
+
+@pytest.mark.parametrize("last", [
+    f"<div><img src='/ana.jpg'><h4>Ana Ruiz</h4><p>{BIO}</p></div>",
+    f"<p>{BIO.replace('Ana Ruiz is', 'Ana Ruiz, 41, is')}</p>"], ids=["box", "line"])
+def test_a_paragraph_about_the_author_ends_no_article(last: str) -> None:
+    """The author box under the story, without a class to name it: a paragraph that opens
+    with the byline's name as its subject ends the article, and goes (with the name set
+    as its heading)."""
+    html = ("<html><head><meta name='author' content='Ana Ruiz'></head><body><article>"
+            f"<h1>Harbour reopens</h1>{prose()}{last}</article></body></html>")
+    article = clean(html, "https://news.example/story")
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert ("author-bio", "author-bio-line") in {(r.kind, r.rule) for r in article.removed}
+
+
+@pytest.mark.parametrize("line", [
+    "Associated Press Writer Ana Ruiz contributed to this report.",
+    f"{BIO} The council, she says, will meet again on Friday.",  # not the last block
+], ids=["credit", "middle"])
+def test_the_author_named_in_the_story_stays(line: str) -> None:
+    paragraphs = [*PARAGRAPHS, line] if line.startswith("Associated") else [
+        *PARAGRAPHS[:3], line, *PARAGRAPHS[3:]]
+    html = ("<html><head><meta name='author' content='Associated Press'>"
+            "<meta name='author' content='Ana Ruiz'></head><body><article>"
+            f"<h1>Harbour reopens</h1>{prose(paragraphs)}</article></body></html>")
+    assert clean(html, "https://news.example/story").text.split("\n\n") == paragraphs
 
 
 def test_title_heading_is_not_article_text() -> None:
