@@ -348,6 +348,19 @@ PRINT_AND_EMAIL: Lexicon = {
     "ro": (r"(?:printează|tipărește)(?: articolul)?", r"trimite (?:pe|prin) e-?mail", r"e-?mail"),
 }
 
+LOADING: Lexicon = {
+    # What a script-filled widget (Jetpack's likes, a comments or gallery plugin) prints
+    # until its script runs: "Loading...". Never the article's words on a line alone.
+    "es": (r"cargando",), "de": (r"(?:wird )?geladen", r"lade", r"lädt"),
+    "fr": (r"chargement(?: en cours)?",), "it": (r"caricamento(?: in corso)?",),
+    "pt": (r"carregando", r"a carregar"), "ru": (r"загрузка",), "nl": (r"(?:aan het )?laden",),
+    "pl": (r"ładowanie", r"wczytywanie"), "tr": (r"yükleniyor",), "fa": (r"در حال بارگذاری",),
+    "zh": (r"(?:加载|載入|加載)中",), "ja": (r"読み込み中",), "vi": (r"đang tải",),
+    "id": (r"memuat",), "cs": (r"načítání", r"načítá se"), "ko": (r"(?:로딩|불러오는) 중",),
+    "uk": (r"завантаження",), "ar": (r"جار[ٍي]? التحميل",), "sv": (r"laddar",),
+    "hu": (r"betöltés",), "el": (r"φόρτωση",), "ro": (r"se încarcă",),
+}
+
 NEWSLETTER_TITLES: Lexicon = {
     # MailPoet, Mailchimp for WP and theme sign-up boxes: "Subscribe to our newsletter".
     # Free text may follow only a newsletter word: a bare "Subscribe" is a title, a line
@@ -757,7 +770,7 @@ TOC_TITLES: Lexicon = {
 
 def languages() -> tuple[str, ...]:
     """Every language some table covers."""
-    tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, PRINT_AND_EMAIL,
+    tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, PRINT_AND_EMAIL, LOADING,
               NEWSLETTER_TITLES, TAG_TITLES,
               AUTHOR_TITLES, COMMENT_NOTICES, COOKIE_NOTICES, PAYWALL_PROMPTS, TAG_LABELS,
               SOURCE_LABELS, ORIGINALLY_PUBLISHED, TOC_TITLES)

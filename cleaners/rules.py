@@ -502,6 +502,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"|enlarge this image"
         r"|(?:toggle|hide|show) caption)",
         r"(?:back to (?:the )?gallery|view (?:the )?(?:full )?gallery|play video|\d+ photos)\W*",
+        rf"(?:{'|'.join(lexicon.phrases(lexicon.LOADING))})\s*(?:\.+|…)",
         r"this (?:slideshow|video|content|feature|page) requires javascript.{0,60}",
         r"media playback is unsupported on your device",
         # a photo's credit on a line of its own: "Фото: личный архив", "[사진=JTBC]"

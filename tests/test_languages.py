@@ -722,3 +722,28 @@ def test_print_and_email_buttons_go_without_class_names(language: str) -> None:
     article = clean(html)
     assert article.text.split("\n\n") == ARTICLE
     assert [b.rule for b in article.removed if b.kind == "share"] == ["share-line"] * 2
+
+
+LOADING = {
+    # What a script-filled widget prints until it loads, as each locale words it.
+    "en": "Loading...", "es": "Cargando...", "de": "Wird geladen …", "fr": "Chargement…",
+    "it": "Caricamento...", "pt": "Carregando...", "ru": "Загрузка...", "nl": "Laden...",
+    "pl": "Ładowanie…", "tr": "Yükleniyor...", "fa": "در حال بارگذاری...", "zh": "加载中…",
+    "ja": "読み込み中…", "vi": "Đang tải...", "id": "Memuat...", "cs": "Načítání…",
+    "ko": "로딩 중...", "uk": "Завантаження...", "ar": "جارٍ التحميل...", "sv": "Laddar...",
+    "hu": "Betöltés...", "el": "Φόρτωση...", "ro": "Se încarcă…",
+}
+
+
+def test_every_language_has_its_loading_placeholder() -> None:
+    assert set(LOADING) == set(WORDINGS)
+
+
+@pytest.mark.parametrize("language", sorted(LOADING))
+def test_a_loading_placeholder_goes(language: str) -> None:
+    """A widget's "Loading..." left between the story's paragraphs, its widget gone."""
+    assert (rule := line_rule(LOADING[language])) is not None and rule.name == "credit-line"
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    html = (f"<html><body><article><h1>Harbour reopens</h1>{paragraphs}"
+            f"<div><span>{LOADING[language]}</span></div></article></body></html>")
+    assert clean(html).text.split("\n\n") == ARTICLE
