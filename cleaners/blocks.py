@@ -16,7 +16,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import rules
 from .article import RemovedBlock, SiteRules
-from .content import in_thread_post
 from .fallback import article_like_chars
 from .lead import lead_under
 from .markup import (
@@ -378,9 +377,6 @@ class Remover:
             return False
         if rule.spares_story_header and _story_header(node, self._posts, self._story_title):
             return False  # the story's text, beside its title and byline (their own rules)
-        if rule.spares_post_signatures and node.mem_id not in self._posts \
-                and in_thread_post(node, self._posts):
-            return False  # a comment's own footer: its name and permalink sign the post
         if rule.max_share <= rules.WEAK and (node.css_first(rules.ARTICLE_BODY_MARKERS)
                                              or self._holds_the_article(node, chars)):
             return False  # a generic word on the article's wrapper

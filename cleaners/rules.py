@@ -113,10 +113,7 @@ class StructureRule:
     blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``); one that
     ``spares_story_header`` leaves a story's own header holding its text
     (``STORY_HEADER_MIN_PROSE``); one that ``yields_to_photo_story`` removes nothing
-    on a page whose captions tell the story (``PHOTO_STORY_MIN_CHARS``); one that
-    ``spares_post_signatures`` leaves the header or footer inside a thread post (its
-    writer's name and the permalink of its date: what signs it as a post, for the
-    thread rule to judge the post whole).
+    on a page whose captions tell the story (``PHOTO_STORY_MIN_CHARS``).
     """
 
     name: str
@@ -129,7 +126,6 @@ class StructureRule:
     yields_to_locked_story: bool = False
     yields_to_photo_story: bool = False
     spares_story_header: bool = False
-    spares_post_signatures: bool = False
 
 
 STRUCTURE_RULES: tuple[StructureRule, ...] = (
@@ -206,7 +202,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
                          "menu", "menubar"),
                   tokens=("nav", "navbar", "navigation", "menu", "header", "footer",
                           "sidebar", "masthead", "skip", "pagination", "pager"),
-                  spares_story_header=True, spares_post_signatures=True),
+                  spares_story_header=True),
 )
 """Checked in this order; the first rule that matches names the removal."""
 

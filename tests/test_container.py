@@ -269,22 +269,6 @@ def test_a_thread_whose_names_link_nowhere_is_told_by_its_avatars() -> None:
                                f"<div><h3>24 thoughts</h3>{posts}</div></div></body></html>", 2)
 
 
-def test_a_thread_signed_only_in_its_footers_goes() -> None:
-    """WordPress core's comment list, class names gone, avatars off and comments closed
-    (no reply link): each post's <footer> holds its writer and the permalink of its
-    date, the post's only link. The footers are the posts' marks, not the page's chrome:
-    they stay for the thread to be told, and the thread, set in the article's own
-    container, goes whole."""
-    posts = "".join(f"<li><article><footer><div><b>Reader {n}</b> <span>says:</span></div>"
-                    f"<div><a href='#comment-{n}'><time>November {n}, 2026 at 9:00 am</time>"
-                    f"</a></div></footer><div>{prose([text])}</div></article></li>"
-                    for n, text in enumerate(COMMENTS[:3], 1))
-    html = ("<html><body><div><div><h1>Harbour news</h1>"
-            f"{prose(STORY[:5])}<ol>{posts}</ol></div></div></body></html>")
-    assert_story_without_posts(html, 5)
-    assert "Reader 1 says" not in clean(html, URL).text
-
-
 def test_sections_whose_photos_are_named_avatar_are_no_thread() -> None:
     """A review of a film called Avatar: each section a still and two paragraphs. A
     picture is a writer's mark only when served from an avatar folder, as Gravatar's are."""
