@@ -9,7 +9,7 @@ line, a repeat) are dropped and reported back to the caller.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 
 from selectolax.lexbor import LexborNode
@@ -23,9 +23,13 @@ _UNREAD = frozenset({"script", "style", "noscript", "template", "head", "title"}
 _SKIPPED = _UNREAD | {"figcaption"}  # a caption is furniture, but on a photo story
 _NO_TAG = repeat("")  # endless: zip stops at the children
 _NO_RESTORE = repeat(None)
-_CONTEXT_TAGS = frozenset({*_HEADINGS, "ul", "ol", "li", "blockquote", "pre", "a", "tr", "td",
+_BOX_TAGS = frozenset({"div", "section", "article", "aside", "header", "footer", "main",
+                       "li", "dd", "td", "form", "details", "center"})
+"""Elements that lay blocks out together: a block's ``box`` is the nearest one."""
+_CONTEXT_TAGS = frozenset({*_HEADINGS, *_BOX_TAGS, "ul", "ol", "blockquote", "pre", "a", "tr",
                            "th"})
-"""Elements that change how the text inside them is rendered; others share the context."""
+"""Elements that change how the text inside them is rendered, or where it is laid out;
+others share the context."""
 _WORD = re.compile(r"\w+")
 _LAYOUT_INSIDE = "p, div, table, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, section, article"
 
@@ -42,6 +46,9 @@ class Block:
     quote: int = 0  # blockquote depth
     cells: tuple[str, ...] = ()
     header_row: bool = False
+    box: int = field(default=0, compare=False)
+    """The element the block is laid out in (its nearest ``_BOX_TAGS`` ancestor, by
+    ``mem_id``): an author's box apart from the story's paragraphs has one of its own."""
 
     @property
     def link_density(self) -> float:
@@ -57,6 +64,7 @@ class _Context:
     pre: int = 0
     link: int = 0
     cell: int = 0
+    box: int = 0
 
 
 _INVISIBLE = re.compile("[\u00ad\u200b\ufeff\ue000-\uf8ff]")
@@ -96,14 +104,15 @@ class _Walker:
             return
         ctx = self.ctx
         if ctx.pre:
-            self.blocks.append(Block("pre", text, links, quote=ctx.quote))
+            self.blocks.append(Block("pre", text, links, quote=ctx.quote, box=ctx.box))
         elif ctx.heading:
-            self.blocks.append(Block("heading", text, links, level=ctx.heading, quote=ctx.quote))
+            self.blocks.append(Block("heading", text, links, level=ctx.heading, quote=ctx.quote,
+                                     box=ctx.box))
         elif ctx.in_item and ctx.lists:
             self.blocks.append(Block("item", text, links, level=len(ctx.lists),
-                                     ordered=ctx.lists[-1], quote=ctx.quote))
+                                     ordered=ctx.lists[-1], quote=ctx.quote, box=ctx.box))
         else:
-            self.blocks.append(Block("p", text, links, quote=ctx.quote))
+            self.blocks.append(Block("p", text, links, quote=ctx.quote, box=ctx.box))
 
     def walk(self, root: LexborNode) -> None:
         stack: list[tuple[LexborNode, str, _Context | None]] = [(root, "", None)]
@@ -137,7 +146,8 @@ class _Walker:
 
     def _enter(self, node: LexborNode, tag: str) -> _Context:
         ctx = self.ctx
-        new = _Context(ctx.heading, ctx.lists, ctx.in_item, ctx.quote, ctx.pre, ctx.link, ctx.cell)
+        new = _Context(ctx.heading, ctx.lists, ctx.in_item, ctx.quote, ctx.pre, ctx.link, ctx.cell,
+                       node.mem_id if tag in _BOX_TAGS else ctx.box)
         if tag in _HEADINGS:
             new.heading = _HEADINGS[tag]
         elif tag in ("ul", "ol"):

@@ -41,6 +41,8 @@ _FORM_FIELDS = (
     "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
 )
 _SIGN_UP_FIELD = "input[type=email]"
+_CONTROLS = ("a", "button")
+_CONTROL_SELECTOR = "a[href], button"
 _LIST_CANDIDATES = "ul, ol"
 _DROP = "data-newscrawl-drop"
 _DROPS = f"[{_DROP}]"
@@ -55,6 +57,12 @@ _SOURCE_LINES = "p, div, span, li, dd, footer, section, h4, h5, h6"
 def noscript_story(noscript: LexborNode) -> bool:
     """Whether a <noscript> holds the story itself (``rules.NOSCRIPT_MIN_PROSE``)."""
     return article_like_chars(noscript, set()) >= rules.NOSCRIPT_MIN_PROSE
+
+
+def _a_control(block: LexborNode) -> bool:
+    """Whether ``block`` is a control or holds one: a link or a button (its label, or
+    the word beside its icon: "<strong>Imprimer</strong> <a class="icon print">")."""
+    return block.tag in _CONTROLS or block.css_first(_CONTROL_SELECTOR) is not None
 
 
 def _enclosing_block(holder: LexborNode) -> tuple[LexborNode | None, str]:
@@ -429,13 +437,18 @@ class Remover:
 
     def _mark_sign_up_box(self, form: LexborNode) -> None:
         """The box around a form asking for an e-mail address, as far out as it holds
-        little text and few links (``rules.SIGN_UP_BOX_MAX_CHARS``, ``..._LINK_CHARS``):
-        a newsletter's heading and pitch, in whatever language, go with its form, and the
-        menu or forum link beside it stays. Only marked: the walk is inside it."""
+        little text and few links (``rules.SIGN_UP_BOX_MAX_CHARS``, ``..._LINK_CHARS``)
+        and no more than a pitch: a newsletter's heading and pitch, in whatever language,
+        go with its form; the menu or forum link beside it stays, and so does a short
+        story that holds the form (its headline, its paragraphs). Only marked: the walk
+        is inside it."""
         box, parent = None, form.parent
         while parent is not None and parent.tag not in _NEVER_REMOVED \
+                and parent.tag not in ("article", "main") \
                 and text_chars(parent) <= rules.SIGN_UP_BOX_MAX_CHARS \
-                and link_chars(parent) <= rules.SIGN_UP_BOX_MAX_LINK_CHARS:
+                and link_chars(parent) <= rules.SIGN_UP_BOX_MAX_LINK_CHARS \
+                and parent.css_first("h1") is None \
+                and len(parent.css("p")) - len(form.css("p")) <= 1:
             box, parent = parent, parent.parent
         if box is not None and self._small(box):
             self.mark(box, "newsletter", "sign-up-box")
@@ -463,9 +476,10 @@ class Remover:
         for node in matches:
             block, text = _enclosing_block(node)
             if block is None or len(text) > rules.PHRASE_MAX_CHARS \
-                    or (rule := line_rule(text)) is None:
+                    or (rule := line_rule(text)) is None \
+                    or (rule.controls_only and not _a_control(block)):
                 self._source_within(node)
-                continue  # the phrase is part of longer prose
+                continue  # the phrase is part of longer prose, or a word of the story
             if rule.kind == "source":
                 self._take_source(block)
                 self.mark(block, rule.kind, rule.name)

@@ -302,20 +302,23 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: R
                 over_removed.add(id(kept[-1]))
     orphans: dict[int, tuple[str, str]] = {}  # headings that head nothing: kind, rule
     for n, block in enumerate(kept):
-        if not (_widget_heading_left(block)
-                and _section_ends(block, kept[n + 1] if n + 1 < len(kept) else None)):
+        following = kept[n + 1] if n + 1 < len(kept) else None
+        if not (_widget_heading_left(block) and _section_ends(block, following)):
             continue
         if id(block) in over_removed:
             orphans[id(block)] = ("widget", "orphan-heading")
-        elif block.link_density > rules.LINK_DENSE_BLOCK:
-            # a heading that is a link and heads nothing: a teaser card's title between
-            # sections, a linked byline, a breadcrumb set as a heading
+        elif block.link_density > rules.LINK_DENSE_BLOCK and following is not None \
+                and following.level < block.level:
+            # a heading that is a link, right over a section of the story above its rank:
+            # a teaser card's title between two sections, a linked byline over the story.
+            # One over the next of its own rank is an item of the story's list (a
+            # round-up's pick, shown by a picture or a video that makes no block).
             orphans[id(block)] = ("links", "lone-linked-heading")
     for block in kept:
         if id(block) in orphans:
             remover.removed.append(RemovedBlock(*orphans[id(block)], excerpt(block.text)))
     kept = [block for block in kept if id(block) not in orphans]
-    while len(kept) > 1 and _about_the_author(kept[-1], metadata.authors):
+    for _ in range(_author_box(kept, metadata.authors)):
         remover.removed.append(RemovedBlock("author-bio", "author-bio-line",
                                             excerpt(kept.pop().text)))
     while len(kept) > 1 and _widget_heading_left(kept[-1]):
@@ -323,21 +326,27 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: R
     return kept
 
 
-def _about_the_author(block: Block, authors: list[str]) -> bool:
-    """A paragraph that ends the article and opens with its author's name as the subject
-    of a sentence ("Ana Ruiz is a reporter who...", "Ana Ruiz, 41, covers...", and "Ana
-    Ruiz is..." under the byline "Ana"), or that name alone as a heading: an author box,
-    in any language, whose class names are gone. A name that runs on into more
-    capitalized words is not the subject ("Associated Press Writer Ana Ruiz contributed
-    to this report.": the wire story's credit)."""
-    text = block.text
+def _author_box(blocks: list[Block], authors: list[str]) -> int:
+    """How many of the last ``blocks`` are the author's box, its class names gone: a
+    paragraph that ends the article and opens with its author's name as the subject of a
+    sentence ("Ana Ruiz is a reporter who...", "Ana Ruiz, 41, covers...", and "Ana Ruiz
+    is..." under the byline "Ana"), with that name above it as a heading or not, in a
+    box of its own (``Block.box``), apart from the story's paragraphs: in any language.
+    The story's own last line about someone of that name ("Mary Jones says she will be
+    first out on Monday.") stands among its paragraphs; a name that runs on into more
+    capitalized words is not the subject ("Associated Press Writer Ana Ruiz
+    contributed to this report.": the wire story's credit)."""
+    if len(blocks) < 2 or (bio := blocks[-1]).kind != "p" \
+            or len(bio.text) > rules.AUTHOR_BIO_MAX_CHARS:
+        return 0
     for author in authors:
-        if text == author:
-            return block.kind == "heading"
-        if block.kind == "p" and len(text) <= rules.AUTHOR_BIO_MAX_CHARS \
-                and text.startswith(author) and _subject_ends(text[len(author):]):
-            return True
-    return False
+        if not (bio.text.startswith(author) and _subject_ends(bio.text[len(author):])):
+            continue
+        named = blocks[-2].kind == "heading" and blocks[-2].text == author \
+            and blocks[-2].box == bio.box
+        size = 2 if named else 1
+        return size if len(blocks) > size and blocks[-size - 1].box != bio.box else 0
+    return 0
 
 
 def _subject_ends(rest: str) -> bool:
@@ -427,7 +436,8 @@ def _block_rule(block: Block, title: str, seen: set[str], opens_the_body: bool,
             and not block.text.startswith(("http://", "https://", "www.")) \
             and not _linked_sentence(block):
         return "links", "link-dense-block"
-    if len(block.text) <= rules.PHRASE_MAX_CHARS and (rule := line_rule(block.text)) is not None:
+    if len(block.text) <= rules.PHRASE_MAX_CHARS and (rule := line_rule(block.text)) is not None \
+            and not (rule.controls_only and block.link_density < rules.CONTROL_MIN_SHARE):
         return rule.kind, rule.name
     if block.kind in ("p", "item") and len(block.text) <= rules.TITLE_MAX_CHARS:
         return _line_shape(block.text)

@@ -288,7 +288,11 @@ class PhraseRule:
     is removed with it. ``LINE_RULES`` match one boilerplate line wherever it is.
     A heading that ``heads_thread`` ("24 Comments") takes with it everything after
     it up to the next heading of its level, read or not: a thread printed without a
-    wrapper is prose, and its posts read like the article's paragraphs.
+    wrapper is prose, and its posts read like the article's paragraphs. A rule for
+    ``controls_only`` names a line only where it is a control: a link or a button, or the
+    word beside one's icon (``CONTROL_MIN_SHARE`` of a block's text linked, once the
+    page is read into blocks): a share bar's "Печать" (print) is also a seal on a list
+    of documents.
     """
 
     name: str
@@ -296,6 +300,11 @@ class PhraseRule:
     phrases: tuple[str, ...]
     max_chars: int = SHORT_TEXT
     heads_thread: bool = False
+    controls_only: bool = False
+
+
+CONTROL_MIN_SHARE = 0.8
+"""A block read from the article is a control when this share of its text is linked."""
 
 
 _PLATFORM = (r"\b(?:facebook|twitter|instagram|x|linkedin|youtube|tiktok|threads|mastodon|bluesky"
@@ -548,7 +557,6 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:share|click to share) on (?:facebook|twitter|x|linkedin|whatsapp|reddit|"
         r"pinterest|email|telegram)(?: \(opens in new window\))?",
         r"(?:click to )?(?:print|email)(?: this)?(?: article| page)?(?: \(opens in new window\))?",
-        *lexicon.phrases(lexicon.PRINT_AND_EMAIL),
         r"(?:send|e-?mail)(?: this)?(?: article| story| page)? to a friend:?",
         r"be sure to .{0,80}share this (?:post|article|story).{0,60}",
         r"(?:connect with|follow) us on .{0,120}",
@@ -571,6 +579,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"if you (?:found|find) this (?:post|article) (?:useful|helpful|interesting)"
         r".{0,100}\b(?:share|like|tweet)\b.{0,100}",
     )),
+    # the other locales' print and e-mail buttons, whose words also name other things
+    PhraseRule("share-button", "share", lexicon.phrases(lexicon.PRINT_AND_EMAIL),
+               controls_only=True),
     PhraseRule("newsletter-line", "newsletter", (
         r"subscribe(?: now| today| here)?!?", r"(?:click here to )?subscribe to .{1,100}",
         r"get the latest .{0,80} (?:in|to) your inbox.{0,120}",

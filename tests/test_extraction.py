@@ -483,17 +483,47 @@ def test_a_sign_up_box_goes_with_its_form_in_any_language() -> None:
     assert ("newsletter", "sign-up-box") in {(r.kind, r.rule) for r in article.removed}
 
 
+def test_a_short_story_holding_a_sign_up_form_stays() -> None:
+    """A brief of two short paragraphs with a newsletter form in its body, beside a
+    sidebar that outweighs it: the climb from the form stops at the story (its
+    headline, its paragraphs)."""
+    brief = ["The harbour will reopen to small boats on Monday, the council said.",
+             "Crews must register with the port office first. Fees are unchanged."]
+    html = ("<html><body><main><article><h1>Harbour reopens</h1><div>" + prose(brief)
+            + "<form><input type=email><button>Sign up</button></form></div></article>"
+            "<aside>" + "".join(f"<p>Sidebar note {n} on what else is on in town this week, "
+                                f"with words enough to weigh on the page.</p>" for n in range(6))
+            + "</aside></main></body></html>")
+    article = clean(html, "https://news.example/story")
+    assert all(line in article.text for line in brief)
+    assert "sign-up-box" not in {r.rule for r in article.removed}
+
+
+def test_a_round_up_of_linked_picks_shown_by_videos_keeps_its_headings() -> None:
+    """Each pick a linked heading over a video (no block of its own): a heading over the
+    next of its own rank is the story's list, not a teaser between sections."""
+    picks = ["Blue Harbour Smokehouse", "The Pier Cafe", "Anchor and Oar"]
+    content = prose(PARAGRAPHS[:2]) + "".join(
+        f"<h3>{n}. <a href='https://picks.example/{n}'>{pick}</a></h3>"
+        f"<iframe src='https://www.youtube.com/embed/{n}'></iframe>"
+        for n, pick in enumerate(picks, 1)) + prose(PARAGRAPHS[2:])
+    text = clean(page(content), "https://news.example/story").text
+    assert text.split("\n\n") == [*PARAGRAPHS[:2],
+                                   *(f"{n}. {pick}" for n, pick in enumerate(picks, 1)),
+                                   *PARAGRAPHS[2:]]
+
+
 BIO = ("Ana Ruiz is a reporter who has covered the harbour, the council and the fishing "
        "fleet for the Daily since 2019.")
 
 
 @pytest.mark.parametrize("last", [
     f"<div><img src='/ana.jpg'><h4>Ana Ruiz</h4><p>{BIO}</p></div>",
-    f"<p>{BIO.replace('Ana Ruiz is', 'Ana Ruiz, 41, is')}</p>"], ids=["box", "line"])
+    f"<div><p>{BIO.replace('Ana Ruiz is', 'Ana Ruiz, 41, is')}</p></div>"], ids=["box", "line"])
 def test_a_paragraph_about_the_author_ends_no_article(last: str) -> None:
-    """The author box under the story, without a class to name it: a paragraph that opens
-    with the byline's name as its subject ends the article, and goes (with the name set
-    as its heading)."""
+    """The author box under the story, without a class to name it: a paragraph in a box
+    of its own that opens with the byline's name as its subject ends the article, and
+    goes (with the name set as its heading)."""
     html = ("<html><head><meta name='author' content='Ana Ruiz'></head><body><article>"
             f"<h1>Harbour reopens</h1>{prose()}{last}</article></body></html>")
     article = clean(html, "https://news.example/story")
@@ -502,16 +532,18 @@ def test_a_paragraph_about_the_author_ends_no_article(last: str) -> None:
 
 
 @pytest.mark.parametrize("line", [
-    "Associated Press Writer Ana Ruiz contributed to this report.",
-    f"{BIO} The council, she says, will meet again on Friday.",  # not the last block
-], ids=["credit", "middle"])
+    "<div><p>Associated Press Writer Ana Ruiz contributed to this report.</p></div>",
+    "<p>Associated Press has reached out to the port authority for comment.</p>",
+    "<p>Ana Ruiz says she will be first out on Monday.</p>",
+], ids=["credit", "wire", "story"])
 def test_the_author_named_in_the_story_stays(line: str) -> None:
-    paragraphs = [*PARAGRAPHS, line] if line.startswith("Associated") else [
-        *PARAGRAPHS[:3], line, *PARAGRAPHS[3:]]
+    """A wire story's credit runs on past the name; the story's own last line about a
+    namesake, or its wire service's, stands among its paragraphs."""
     html = ("<html><head><meta name='author' content='Associated Press'>"
             "<meta name='author' content='Ana Ruiz'></head><body><article>"
-            f"<h1>Harbour reopens</h1>{prose(paragraphs)}</article></body></html>")
-    assert clean(html, "https://news.example/story").text.split("\n\n") == paragraphs
+            f"<h1>Harbour reopens</h1>{prose()}{line}</article></body></html>")
+    text = clean(html, "https://news.example/story").text
+    assert text.split("\n\n") == [*PARAGRAPHS, re.sub("<[^>]*>", "", line)]
 
 
 def test_title_heading_is_not_article_text() -> None:
