@@ -41,6 +41,7 @@ _FORM_FIELDS = (
     "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
 )
 _SIGN_UP_FIELD = "input[type=email]"
+_BOX_HEADINGS = "h2, h3, h4, h5, h6"
 _CONTROLS = ("a", "button")
 _CONTROL_SELECTOR = "a[href], button"
 _LIST_CANDIDATES = "ul, ol"
@@ -425,33 +426,36 @@ class Remover:
         return article_like_chars(node, self._posts) >= share
 
     def _judge_form(self, form: LexborNode) -> bool:
-        """Comment, search and sign-up forms go; a form wrapping the whole page stays."""
+        """Comment, search and sign-up forms go; a form wrapping the whole page stays.
+        A comment form or one asking for an e-mail address takes its box with it."""
         text = squash(form.text())
         if self._small(form) and (len(text) < rules.SHORT_TEXT or form.css_first(_FORM_FIELDS)):
             comment_form = form.css_first("textarea") is not None
-            if not comment_form and form.css_first(_SIGN_UP_FIELD) is not None:
-                self._mark_sign_up_box(form)
+            if comment_form:
+                self._mark_form_box(form, "comments", "comment-form-box")
+            elif form.css_first(_SIGN_UP_FIELD) is not None:
+                self._mark_form_box(form, "newsletter", "sign-up-box")
             self._decompose(form, "comments" if comment_form else "form", "form")
             return True
         return False
 
-    def _mark_sign_up_box(self, form: LexborNode) -> None:
-        """The box around a form asking for an e-mail address, as far out as it holds
-        little text and few links (``rules.SIGN_UP_BOX_MAX_CHARS``, ``..._LINK_CHARS``)
-        and no more than a pitch: a newsletter's heading and pitch, in whatever language,
-        go with its form; the menu or forum link beside it stays, and so does a short
-        story that holds the form (its headline, its paragraphs). Only marked: the walk
-        is inside it."""
+    def _mark_form_box(self, form: LexborNode, kind: str, rule: str) -> None:
+        """The box a form stands in with its heading, as far out as it holds little text
+        and few links (``rules.FORM_BOX_MAX_CHARS``, ``..._LINK_CHARS``) and no more than
+        a line besides: WordPress's "Leave a Reply" over its notice ("Your email address
+        will not be published."), a newsletter's heading and pitch, in whatever language.
+        The menu or forum link beside it stays, and so does a short story that holds the
+        form (its headline, its paragraphs). Only marked: the walk is inside it."""
         box, parent = None, form.parent
         while parent is not None and parent.tag not in _NEVER_REMOVED \
                 and parent.tag not in ("article", "main") \
-                and text_chars(parent) <= rules.SIGN_UP_BOX_MAX_CHARS \
-                and link_chars(parent) <= rules.SIGN_UP_BOX_MAX_LINK_CHARS \
+                and text_chars(parent) <= rules.FORM_BOX_MAX_CHARS \
+                and link_chars(parent) <= rules.FORM_BOX_MAX_LINK_CHARS \
                 and parent.css_first("h1") is None \
                 and len(parent.css("p")) - len(form.css("p")) <= 1:
             box, parent = parent, parent.parent
-        if box is not None and self._small(box):
-            self.mark(box, "newsletter", "sign-up-box")
+        if box is not None and box.css_first(_BOX_HEADINGS) is not None and self._small(box):
+            self.mark(box, kind, rule)
 
     def _small(self, node: LexborNode, share: float = rules.WIDGET_MAX_SHARE,
                chars: int | None = None) -> bool:

@@ -269,11 +269,11 @@ that merely mentions the phrase."""
 AUTHOR_BIO_MAX_CHARS = 400
 """A paragraph ending the article that opens with the author's name is the author box's
 up to this long; a longer one is the story's own last word."""
-SIGN_UP_BOX_MAX_CHARS = 400
-"""A box around a form that asks for an e-mail address (and holds no comment box) is a
-sign-up box as far out as it holds no more text than this: a heading, a pitch, the
-form's labels and its consent line."""
-SIGN_UP_BOX_MAX_LINK_CHARS = 40
+FORM_BOX_MAX_CHARS = 400
+"""A box around a comment form, or a form that asks for an e-mail address, is the
+form's own as far out as it holds a heading and no more text than this: the heading, a
+notice or a pitch, the form's labels and its consent line."""
+FORM_BOX_MAX_LINK_CHARS = 40
 """...and no more linked text than this: a link to the privacy policy."""
 NOTICE_MAX_CHARS = 400
 """Except a notice a site prints whole under every article (a comment policy, a

@@ -35,7 +35,7 @@ def rule_names() -> set[str]:
     return {r.name for r in tables} | {
         "form", "teaser-run", "hidden-element", "title-heading", "repeated-block",
         "link-dense-block", "thread-posts", "orphan-heading", "lone-linked-heading",
-        "sign-up-box", "author-bio-line",
+        "sign-up-box", "comment-form-box", "author-bio-line",
     }
 
 
@@ -481,6 +481,17 @@ def test_a_sign_up_box_goes_with_its_form_in_any_language() -> None:
     article = clean(page(prose() + box), "https://news.example/story")
     assert article.text.split("\n\n") == [*PARAGRAPHS, re.sub("<[^>]*>", "", FORUM_NOTE)]
     assert ("newsletter", "sign-up-box") in {(r.kind, r.rule) for r in article.removed}
+
+
+def test_a_comment_form_goes_with_its_heading_and_notice_in_any_language() -> None:
+    """WordPress's reply box in a locale no phrase list holds (Norwegian), class names
+    gone: its heading and notice go with the form."""
+    box = ("<div><h3>Legg igjen en kommentar</h3><p>Din e-postadresse vil ikke bli "
+           "publisert. Obligatoriske felt er merket med *</p><form><textarea></textarea>"
+           "<input type=email><input type=submit value='Publiser kommentar'></form></div>")
+    article = clean(page(prose() + box), "https://news.example/story")
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert ("comments", "comment-form-box") in {(r.kind, r.rule) for r in article.removed}
 
 
 def test_a_short_story_holding_a_sign_up_form_stays() -> None:
