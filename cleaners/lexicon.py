@@ -361,6 +361,38 @@ LOADING: Lexicon = {
     "hu": (r"betöltés",), "el": (r"φόρτωση",), "ro": (r"se încarcă",),
 }
 
+AD_LABELS: Lexicon = {
+    # The label over an ad slot in the story ("Advertisement"), and the line that says the
+    # story goes on after it ("Article continues below advertisement"), in each locale.
+    "es": (r"publicidad", r"anuncio",
+           r"(?:el )?(?:artículo|texto|contenido) (?:continúa|sigue) (?:después|debajo|tras) "
+           r"(?:del|de la) (?:anuncio|publicidad)"),
+    "de": (r"anzeige", r"werbung", r"weiter(?:lesen)? nach der (?:anzeige|werbung)",
+           r"(?:der )?artikel (?:geht|wird) (?:unten |nach der (?:anzeige|werbung) )?"
+           r"(?:weiter|fortgesetzt)"),
+    "fr": (r"publicité", r"annonce",
+           r"la suite (?:de l[’']article )?(?:après|sous) (?:cette|la) (?:publicité|annonce)"),
+    "it": (r"pubblicità", r"annuncio",
+           r"(?:l[’']articolo|il testo) continua (?:dopo|sotto) (?:la pubblicità|l[’']annuncio)"),
+    "pt": (r"publicidade", r"anúncio",
+           r"(?:o )?(?:texto|artigo) continua (?:depois d[ao]|após [ao]|abaixo d[ao]) "
+           r"(?:publicidade|anúncio)",
+           r"continua (?:depois|após) da publicidade"),
+    "ru": (r"реклама", r"продолжение (?:ниже|после рекламы)"),
+    "nl": (r"advertentie", r"lees verder (?:onder|na) de advertentie"),
+    "pl": (r"reklama", r"(?:ciąg dalszy|dalsza część) (?:artykułu |tekstu )?"
+                       r"(?:pod|poniżej) (?:reklamą|materiałem wideo)"),
+    "tr": (r"reklam", r"haberin devamı (?:reklamdan sonra|aşağıda)"),
+    "fa": (r"تبلیغات", r"آگهی"),
+    "zh": (r"[广廣]告",), "ja": (r"広告", r"スポンサーリンク"), "vi": (r"quảng cáo",),
+    "id": (r"iklan", r"(?:scroll|gulir) untuk (?:melanjutkan|lanjut) membaca"),
+    "cs": (r"reklama", r"pokračování (?:článku )?pod reklamou"), "ko": (r"광고",),
+    "uk": (r"реклама", r"продовження (?:нижче|після реклами)"), "ar": (r"إعلان", r"إعلانات"),
+    "sv": (r"annons", r"artikeln fortsätter (?:efter|under) annonsen"),
+    "hu": (r"hirdetés", r"a cikk a hirdetés után folytatódik"), "el": (r"διαφήμιση",),
+    "ro": (r"publicitate", r"reclamă", r"articolul continuă după (?:reclamă|publicitate)"),
+}
+
 NEWSLETTER_TITLES: Lexicon = {
     # MailPoet, Mailchimp for WP and theme sign-up boxes: "Subscribe to our newsletter".
     # Free text may follow only a newsletter word: a bare "Subscribe" is a title, a line
@@ -770,7 +802,7 @@ TOC_TITLES: Lexicon = {
 
 def languages() -> tuple[str, ...]:
     """Every language some table covers."""
-    tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, PRINT_AND_EMAIL, LOADING,
+    tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, PRINT_AND_EMAIL, LOADING, AD_LABELS,
               NEWSLETTER_TITLES, TAG_TITLES,
               AUTHOR_TITLES, COMMENT_NOTICES, COOKIE_NOTICES, PAYWALL_PROMPTS, TAG_LABELS,
               SOURCE_LABELS, ORIGINALLY_PUBLISHED, TOC_TITLES)

@@ -760,3 +760,42 @@ def test_a_loading_placeholder_goes(language: str) -> None:
     html = (f"<html><body><article><h1>Harbour reopens</h1>{paragraphs}"
             f"<div><span>{LOADING[language]}</span></div></article></body></html>")
     assert clean(html).text.split("\n\n") == ARTICLE
+
+
+AD_LINES = {
+    # The label over an ad slot in the story, and the line saying the story goes on below.
+    "en": ("Advertisement", "Article continues below advertisement"),
+    "es": ("Publicidad", "El artículo continúa después del anuncio"),
+    "de": ("Anzeige", "Weiterlesen nach der Anzeige"),
+    "fr": ("Publicité", "La suite après cette publicité"),
+    "it": ("Pubblicità", "Il testo continua dopo la pubblicità"),
+    "pt": ("Publicidade", "O texto continua após a publicidade"),
+    "ru": ("Реклама", "Продолжение ниже"),
+    "nl": ("Advertentie", "Lees verder onder de advertentie"),
+    "pl": ("Reklama", "Ciąg dalszy pod reklamą"), "tr": ("Reklam", "Haberin devamı aşağıda"),
+    "fa": ("تبلیغات", None), "zh": ("广告", None), "ja": ("スポンサーリンク", None),
+    "vi": ("Quảng cáo", None), "id": ("Iklan", "Scroll untuk melanjutkan membaca"),
+    "cs": ("Reklama", "Pokračování článku pod reklamou"), "ko": ("광고", None),
+    "uk": ("Реклама", "Продовження нижче"), "ar": ("إعلان", None),
+    "sv": ("Annons", "Artikeln fortsätter under annonsen"),
+    "hu": ("Hirdetés", "A cikk a hirdetés után folytatódik"), "el": ("Διαφήμιση", None),
+    "ro": ("Publicitate", "Articolul continuă după reclamă"),
+}
+
+
+def test_every_language_has_its_ad_label() -> None:
+    assert set(AD_LINES) == set(WORDINGS)
+
+
+@pytest.mark.parametrize("language", sorted(AD_LINES))
+def test_an_ad_slot_label_goes_without_class_names(language: str) -> None:
+    """An ad slot inside the story, its ad gone (a script fills it): its label and the
+    line saying the story goes on below it stay behind, in any locale."""
+    said = [line for line in AD_LINES[language] if line]
+    assert all((rule := line_rule(line)) is not None and rule.name == "ad-label"
+               for line in said), said
+    slot = "".join(f"<div><span>{line}</span></div>" for line in said)
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + slot
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</article></body></html>")
+    assert clean(html).text.split("\n\n") == ARTICLE
