@@ -381,7 +381,7 @@ AD_LABELS: Lexicon = {
     "ru": (r"реклама", r"продолжение (?:ниже|после рекламы)"),
     "nl": (r"advertentie", r"lees verder (?:onder|na) de advertentie"),
     "pl": (r"reklama", r"(?:ciąg dalszy|dalsza część) (?:artykułu |tekstu )?"
-                       r"(?:pod|poniżej) (?:reklamą|materiałem wideo)"),
+                       r"(?:pod|poniżej)(?: reklamą| materiałem wideo)?"),
     "tr": (r"reklam", r"haberin devamı (?:reklamdan sonra|aşağıda)"),
     "fa": (r"تبلیغات", r"آگهی"),
     "zh": (r"[广廣]告",), "ja": (r"広告", r"スポンサーリンク"), "vi": (r"quảng cáo",),
