@@ -24,10 +24,11 @@ _SKIPPED = _UNREAD | {"figcaption"}  # a caption is furniture, but on a photo st
 _NO_TAG = repeat("")  # endless: zip stops at the children
 _NO_RESTORE = repeat(None)
 _BOX_TAGS = frozenset({"div", "section", "article", "aside", "header", "footer", "main",
-                       "li", "dd", "td", "form", "details", "center"})
-"""Elements that lay blocks out together: a block's ``box`` is the nearest one."""
-_CONTEXT_TAGS = frozenset({*_HEADINGS, *_BOX_TAGS, "ul", "ol", "blockquote", "pre", "a", "tr",
-                           "th"})
+                       "td", "form", "details", "center"})
+"""Elements that lay blocks out together: a block's ``box`` is the nearest one (a list's
+items share the box the list is in)."""
+_CONTEXT_TAGS = frozenset({*_HEADINGS, *_BOX_TAGS, "ul", "ol", "li", "blockquote", "pre", "a",
+                           "tr", "th"})
 """Elements that change how the text inside them is rendered, or where it is laid out;
 others share the context."""
 _WORD = re.compile(r"\w+")

@@ -42,8 +42,10 @@ _FORM_FIELDS = (
 )
 _SIGN_UP_FIELD = "input[type=email]"
 _BOX_HEADINGS = "h2, h3, h4, h5, h6"
-_CONTROLS = ("a", "button")
-_CONTROL_SELECTOR = "a[href], button"
+_DATA_TAGS = frozenset({"li", "dt", "dd", "td", "th"})
+# A mailto: link carrying an address is a contact's, not a share bar's e-mail button
+# (which writes a message, "mailto:?subject=...").
+_CONTROL_SELECTOR = "a[href]:not([href^='mailto:'][href*='@']), button, [role=button], [onclick]"
 _LIST_CANDIDATES = "ul, ol"
 _DROP = "data-newscrawl-drop"
 _DROPS = f"[{_DROP}]"
@@ -60,10 +62,41 @@ def noscript_story(noscript: LexborNode) -> bool:
     return article_like_chars(noscript, set()) >= rules.NOSCRIPT_MIN_PROSE
 
 
+def _in_data(holder: LexborNode) -> bool:
+    """Whether the text ``holder`` holds is a list's item or a table's cell: its nearest
+    block is one of ``_DATA_TAGS``, or a paragraph straight inside one."""
+    block: LexborNode | None = holder
+    while block is not None and block.tag not in BLOCK_TAGS:
+        block = block.parent
+    if block is not None and block.tag in ("p", "div") and block.parent is not None:
+        block = block.parent if block.parent.tag in _DATA_TAGS else block
+    return block is not None and block.tag in _DATA_TAGS
+
+
+def _story_body(box: LexborNode) -> bool:
+    """Whether ``box`` is a short story's body: beside it, its parent holds the headline
+    and nothing more to read (a brief whose last word is a sign-up form)."""
+    parent = box.parent
+    if parent is None or (headline := parent.css_first("h1")) is None:
+        return False
+    besides = text_chars(parent) - text_chars(box) - text_chars(headline)
+    return besides < rules.MIN_PARAGRAPH_CHARS
+
+
+def _at_most_a_pitch(box: LexborNode, form: LexborNode) -> bool:
+    """Whether ``box`` holds, besides ``form``, at most one paragraph, and a short one
+    (``rules.FORM_BOX_MAX_PITCH_CHARS``): a notice or a pitch, not a section of the story."""
+    paragraphs = [p for p in box.css("p") if text_chars(p)]
+    inside = {p.mem_id for p in form.css("p")}
+    outside = [p for p in paragraphs if p.mem_id not in inside]
+    return len(outside) <= 1 and all(text_chars(p) <= rules.FORM_BOX_MAX_PITCH_CHARS
+                                     for p in outside)
+
+
 def _a_control(block: LexborNode) -> bool:
-    """Whether ``block`` is a control or holds one: a link or a button (its label, or
-    the word beside its icon: "<strong>Imprimer</strong> <a class="icon print">")."""
-    return block.tag in _CONTROLS or block.css_first(_CONTROL_SELECTOR) is not None
+    """Whether ``block`` holds a control: a link or a button (its label, or the word
+    beside its icon: "<strong>Imprimer</strong> <a class="icon print">")."""
+    return block.css_first(_CONTROL_SELECTOR) is not None
 
 
 def _enclosing_block(holder: LexborNode) -> tuple[LexborNode | None, str]:
@@ -446,15 +479,19 @@ class Remover:
         will not be published."), a newsletter's heading and pitch, in whatever language.
         The menu or forum link beside it stays, and so does a short story that holds the
         form (its headline, its paragraphs). Only marked: the walk is inside it."""
+        if form.css_first(_BOX_HEADINGS) is not None:
+            return  # the form holds its heading: it is the box, and goes whole
         box, parent = None, form.parent
         while parent is not None and parent.tag not in _NEVER_REMOVED \
                 and parent.tag not in ("article", "main") \
                 and text_chars(parent) <= rules.FORM_BOX_MAX_CHARS \
                 and link_chars(parent) <= rules.FORM_BOX_MAX_LINK_CHARS \
-                and parent.css_first("h1") is None \
-                and len(parent.css("p")) - len(form.css("p")) <= 1:
+                and parent.css_first("h1") is None and _at_most_a_pitch(parent, form):
             box, parent = parent, parent.parent
-        if box is not None and box.css_first(_BOX_HEADINGS) is not None and self._small(box):
+            if box.css_first(_BOX_HEADINGS) is not None:
+                break  # the smallest box with a heading: a story holding it lies further out
+        if box is not None and box.css_first(_BOX_HEADINGS) is not None and self._small(box) \
+                and not _story_body(box):
             self.mark(box, kind, rule)
 
     def _small(self, node: LexborNode, share: float = rules.WIDGET_MAX_SHARE,
@@ -481,7 +518,8 @@ class Remover:
             block, text = _enclosing_block(node)
             if block is None or len(text) > rules.PHRASE_MAX_CHARS \
                     or (rule := line_rule(text)) is None \
-                    or (rule.controls_only and not _a_control(block)):
+                    or (rule.controls_only and not _a_control(block)) \
+                    or (rule.stands_alone and _in_data(node)):
                 self._source_within(node)
                 continue  # the phrase is part of longer prose, or a word of the story
             if rule.kind == "source":

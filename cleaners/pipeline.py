@@ -308,11 +308,12 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: R
         if id(block) in over_removed:
             orphans[id(block)] = ("widget", "orphan-heading")
         elif block.link_density > rules.LINK_DENSE_BLOCK and following is not None \
-                and following.level < block.level:
+                and following.level < block.level and not _picks_before(kept, n):
             # a heading that is a link, right over a section of the story above its rank:
             # a teaser card's title between two sections, a linked byline over the story.
-            # One over the next of its own rank is an item of the story's list (a
-            # round-up's pick, shown by a picture or a video that makes no block).
+            # One over the next of its own rank, or after one of its rank, is an item of
+            # the story's list (a round-up's pick, shown by a picture or a video that
+            # makes no block).
             orphans[id(block)] = ("links", "lone-linked-heading")
     for block in kept:
         if id(block) in orphans:
@@ -327,26 +328,36 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: R
 
 
 def _author_box(blocks: list[Block], authors: list[str]) -> int:
-    """How many of the last ``blocks`` are the author's box, its class names gone: a
-    paragraph that ends the article and opens with its author's name as the subject of a
-    sentence ("Ana Ruiz is a reporter who...", "Ana Ruiz, 41, covers...", and "Ana Ruiz
-    is..." under the byline "Ana"), with that name above it as a heading or not, in a
-    box of its own (``Block.box``), apart from the story's paragraphs: in any language.
-    The story's own last line about someone of that name ("Mary Jones says she will be
-    first out on Monday.") stands among its paragraphs; a name that runs on into more
-    capitalized words is not the subject ("Associated Press Writer Ana Ruiz
-    contributed to this report.": the wire story's credit)."""
-    if len(blocks) < 2 or (bio := blocks[-1]).kind != "p" \
-            or len(bio.text) > rules.AUTHOR_BIO_MAX_CHARS:
+    """How many of the last ``blocks`` are author boxes, their class names gone: each a
+    paragraph that opens with an author's name as the subject of a sentence ("Ana Ruiz
+    is a reporter who...", "Ana Ruiz, 41, covers...", and "Ana Ruiz is..." under the
+    byline "Ana"), with that name above it as a heading or not, in any language; laid
+    out apart from the story (``Block.box``), whose last two paragraphs share a box.
+    The story's own last line about someone of that name stands among its paragraphs,
+    and where each paragraph has a box of its own the layout tells nothing; a name that
+    runs on into more capitalized words is not the subject ("Associated Press Writer Ana
+    Ruiz contributed to this report.": the wire story's credit)."""
+    size = 0
+    while size < len(blocks):
+        block = blocks[-1 - size]
+        if _about_an_author(block, authors) or (
+                size and block.kind == "heading" and block.text in authors
+                and _about_an_author(blocks[-size], authors)):
+            size += 1
+        else:
+            break
+    story = blocks[:len(blocks) - size]
+    if not size or len(story) < 2 or story[-1].box != story[-2].box:
         return 0
-    for author in authors:
-        if not (bio.text.startswith(author) and _subject_ends(bio.text[len(author):])):
-            continue
-        named = blocks[-2].kind == "heading" and blocks[-2].text == author \
-            and blocks[-2].box == bio.box
-        size = 2 if named else 1
-        return size if len(blocks) > size and blocks[-size - 1].box != bio.box else 0
-    return 0
+    return size if all(block.box != story[-1].box for block in blocks[-size:]) else 0
+
+
+def _about_an_author(block: Block, authors: list[str]) -> bool:
+    """A paragraph of at most ``rules.AUTHOR_BIO_MAX_CHARS`` that opens with one of the
+    ``authors`` as its subject (``_subject_ends``)."""
+    return block.kind == "p" and len(block.text) <= rules.AUTHOR_BIO_MAX_CHARS and any(
+        block.text.startswith(author) and _subject_ends(block.text[len(author):])
+        for author in authors)
 
 
 def _subject_ends(rest: str) -> bool:
@@ -360,6 +371,16 @@ def _subject_ends(rest: str) -> bool:
             return True
         if position == 1 or not word[:1].isupper():
             return False
+    return False
+
+
+def _picks_before(blocks: list[Block], n: int) -> bool:
+    """Whether the heading ``blocks[n]`` follows a linked heading of its level, with no
+    heading of higher rank between: the last pick of a round-up's group."""
+    level = blocks[n].level
+    for block in reversed(blocks[:n]):
+        if block.kind == "heading" and block.level <= level:
+            return block.level == level and block.link_density > rules.LINK_DENSE_BLOCK
     return False
 
 
@@ -437,7 +458,7 @@ def _block_rule(block: Block, title: str, seen: set[str], opens_the_body: bool,
             and not _linked_sentence(block):
         return "links", "link-dense-block"
     if len(block.text) <= rules.PHRASE_MAX_CHARS and (rule := line_rule(block.text)) is not None \
-            and not (rule.controls_only and block.link_density < rules.CONTROL_MIN_SHARE):
+            and not (rule.controls_only or rule.stands_alone):  # judged on the markup
         return rule.kind, rule.name
     if block.kind in ("p", "item") and len(block.text) <= rules.TITLE_MAX_CHARS:
         return _line_shape(block.text)

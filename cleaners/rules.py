@@ -274,7 +274,10 @@ FORM_BOX_MAX_CHARS = 400
 form's own as far out as it holds a heading and no more text than this: the heading, a
 notice or a pitch, the form's labels and its consent line."""
 FORM_BOX_MAX_LINK_CHARS = 40
-"""...and no more linked text than this: a link to the privacy policy."""
+"""...and no more linked text than this: a link to the privacy policy..."""
+FORM_BOX_MAX_PITCH_CHARS = 120
+"""...and besides the form at most one paragraph, this long: WordPress's "Your email
+address will not be published. Required fields are marked *", a newsletter's pitch."""
 NOTICE_MAX_CHARS = 400
 """Except a notice a site prints whole under every article (a comment policy, a
 cookie banner, a reprint or copyright notice): its rule judges blocks up to this long."""
@@ -289,10 +292,12 @@ class PhraseRule:
     A heading that ``heads_thread`` ("24 Comments") takes with it everything after
     it up to the next heading of its level, read or not: a thread printed without a
     wrapper is prose, and its posts read like the article's paragraphs. A rule for
-    ``controls_only`` names a line only where it is a control: a link or a button, or the
-    word beside one's icon (``CONTROL_MIN_SHARE`` of a block's text linked, once the
-    page is read into blocks): a share bar's "Печать" (print) is also a seal on a list
-    of documents.
+    ``controls_only`` names a line only where it holds a control, a link or a button (the
+    word beside an icon's), as the page's markup shows it: a share bar's "Печать" (print)
+    is also a seal on a list of documents, and "E-Mail" linked to an address a contact's.
+    One that ``stands_alone`` names only a line of its own, not a list's item or a
+    table's cell, where its word is data ("Reklama" in a table of revenues); it is judged
+    on the markup, in the walk.
     """
 
     name: str
@@ -301,10 +306,7 @@ class PhraseRule:
     max_chars: int = SHORT_TEXT
     heads_thread: bool = False
     controls_only: bool = False
-
-
-CONTROL_MIN_SHARE = 0.8
-"""A block read from the article is a control when this share of its text is linked."""
+    stands_alone: bool = False
 
 
 _PLATFORM = (r"\b(?:facebook|twitter|instagram|x|linkedin|youtube|tiktok|threads|mastodon|bluesky"
@@ -466,7 +468,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"continue reading (?:the main story|below)",
         r"advert", r"ads?", r"sponsored (?:links?|by)", r"brought to you by",
         *lexicon.phrases(lexicon.AD_LABELS),
-    )),
+    ), stands_alone=True),
     PhraseRule("paywall-prompt", "paywall", (
         r"(?:subscribe|sign in|log in|register) to (?:continue|read|keep) reading.{0,80}",
         r"already a subscriber\?.{0,80}", r"create (?:a )?free account.{0,80}",

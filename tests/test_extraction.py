@@ -524,6 +524,38 @@ def test_a_round_up_of_linked_picks_shown_by_videos_keeps_its_headings() -> None
                                    *PARAGRAPHS[2:]]
 
 
+@pytest.mark.parametrize("body", [
+    # a brief whose body is a subheading, two lines and an alerts form
+    "<div><h3>Reopening on Monday</h3><div>The harbour will reopen to small boats on Monday."
+    "<br>Crews must register with the port office first.</div>"
+    "<form><input type=email><button>Get harbour alerts</button></form></div>",
+    # a section of a story: its heading, a paragraph of substance, a response form
+    f"{prose(PARAGRAPHS[:2])}<section><h2>How to respond</h2><p>The consultation runs until "
+    "30 June. Residents can respond online, by post to the town hall, or in person at the "
+    "library on Saturdays.</p><form><textarea></textarea><input type=email>"
+    "<button>Submit</button></form></section>",
+], ids=["brief", "section"])
+def test_a_form_inside_the_story_takes_no_story_with_it(body: str) -> None:
+    html = f"<html><body><article><h1>Harbour brief</h1>{body}</article></body></html>"
+    article = clean(html, "https://news.example/story")
+    assert not {"sign-up-box", "comment-form-box"} & {r.rule for r in article.removed}
+    assert ("Reopening on Monday" in article.text) or ("How to respond" in article.text)
+
+
+def test_the_last_pick_of_a_round_up_group_keeps_its_heading() -> None:
+    """Picks grouped under <h2> categories, each a linked <h3> over a picture: the last
+    of a group stands right over the next category, and is a pick all the same."""
+    groups = {"Breakfast": ["Blue Harbour Smokehouse", "The Pier Cafe"],
+              "Dinner": ["Anchor and Oar", "Saltwater Bakery"]}
+    content = prose(PARAGRAPHS[:2]) + "".join(
+        f"<h2>{group}</h2>" + "".join(f"<h3><a href='https://picks.example/{n}'>{pick}</a></h3>"
+                                      f"<figure><img src='/{n}.jpg'></figure>"
+                                      for n, pick in enumerate(picks))
+        for group, picks in groups.items()) + prose(PARAGRAPHS[2:])
+    text = clean(page(content), "https://news.example/story").text
+    assert all(pick in text for picks in groups.values() for pick in picks)
+
+
 BIO = ("Ana Ruiz is a reporter who has covered the harbour, the council and the fishing "
        "fleet for the Daily since 2019.")
 
@@ -542,17 +574,20 @@ def test_a_paragraph_about_the_author_ends_no_article(last: str) -> None:
     assert ("author-bio", "author-bio-line") in {(r.kind, r.rule) for r in article.removed}
 
 
-@pytest.mark.parametrize("line", [
-    "<div><p>Associated Press Writer Ana Ruiz contributed to this report.</p></div>",
-    "<p>Associated Press has reached out to the port authority for comment.</p>",
-    "<p>Ana Ruiz says she will be first out on Monday.</p>",
-], ids=["credit", "wire", "story"])
-def test_the_author_named_in_the_story_stays(line: str) -> None:
+@pytest.mark.parametrize(("story", "line"), [
+    (prose(), "<div><p>Associated Press Writer Ana Ruiz contributed to this report.</p></div>"),
+    (prose(), "<p>Associated Press has reached out to the port authority for comment.</p>"),
+    (prose(), "<p>Ana Ruiz says she will be first out on Monday.</p>"),
+    ("".join(f"<div><p>{p}</p></div>" for p in PARAGRAPHS),
+     "<div><p>Associated Press could not verify the footage independently.</p></div>"),
+], ids=["credit", "wire", "story", "boxed-paragraphs"])
+def test_the_author_named_in_the_story_stays(story: str, line: str) -> None:
     """A wire story's credit runs on past the name; the story's own last line about a
-    namesake, or its wire service's, stands among its paragraphs."""
+    namesake, or its wire service's, stands among its paragraphs; where each paragraph
+    has a box of its own, the layout tells no author's box apart."""
     html = ("<html><head><meta name='author' content='Associated Press'>"
             "<meta name='author' content='Ana Ruiz'></head><body><article>"
-            f"<h1>Harbour reopens</h1>{prose()}{line}</article></body></html>")
+            f"<h1>Harbour reopens</h1>{story}{line}</article></body></html>")
     text = clean(html, "https://news.example/story").text
     assert text.split("\n\n") == [*PARAGRAPHS, re.sub("<[^>]*>", "", line)]
 

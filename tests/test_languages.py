@@ -725,12 +725,15 @@ def test_print_and_email_buttons_go_without_class_names(language: str) -> None:
 
 
 @pytest.mark.parametrize("words", [("Паспорт", "Печать", "Устав"), ("Displej", "Tisk", "Wi-Fi"),
-                                   ("Telefon", "E-Mail", "Sprechzeiten")],
-                         ids=["ru-seal", "cs-feature", "de-contact"])
+                                   ("Telefon", "E-Mail", "Sprechzeiten"),
+                                   ("Telefon", "<a href='mailto:hafen@stadt.example'>E-Mail</a>")],
+                         ids=["ru-seal", "cs-feature", "de-contact", "de-address"])
 def test_a_button_word_that_is_no_control_stays(words: tuple[str, ...]) -> None:
     """The same words unlinked are the story's: a list of documents (a company's seal),
-    of a printer's features, a contact box's label."""
+    of a printer's features, a contact box's label; and so is "E-Mail" linked to an
+    address (a share bar's e-mail button writes a message: "mailto:?subject=...")."""
     items = "".join(f"<li>{word}</li>" for word in words)
+    words = tuple(re.sub("<[^>]*>", "", word) for word in words)
     html = ("<html><body><article><h1>Harbour reopens</h1>"
             + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + f"<ul>{items}</ul>"
             + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</article></body></html>")
@@ -798,4 +801,24 @@ def test_an_ad_slot_label_goes_without_class_names(language: str) -> None:
     html = ("<html><body><article><h1>Harbour reopens</h1>"
             + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + slot
             + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</article></body></html>")
+    assert clean(html).text.split("\n\n") == ARTICLE
+
+
+@pytest.mark.parametrize("cell", ["<td>{}</td>", "<td><p>{}</p></td>"], ids=["cell", "paragraph"])
+def test_an_ad_label_word_in_a_table_is_data(cell: str) -> None:
+    """"Reklama" (advertising) in a table of a company's revenues is the story's figure."""
+    rows = "".join(f"<tr>{cell.format(name)}{cell.format(amount)}</tr>"
+                   for name, amount in (("Reklama", "1200 zł"), ("Druk", "300 zł")))
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + f"<table>{rows}</table>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</article></body></html>")
+    assert "Reklama" in clean(html).text
+
+
+def test_a_share_bar_of_script_buttons_goes() -> None:
+    """Buttons that are neither links nor <button>s: elements a script makes clickable."""
+    bar = ("<ul><li><span role='button'>Печать</span></li>"
+           "<li><span onclick='s()'>Эл. почта</span></li></ul>")
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + f"{bar}</article></body></html>")
     assert clean(html).text.split("\n\n") == ARTICLE
