@@ -139,12 +139,15 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | Non
     return explain_metadata(tree, url, page=page, fetched_at=fetched_at)[0]
 
 
-def extract_title(tree: LexborHTMLParser, url: str | None) -> str | None:
-    """The headline alone, read as ``extract_metadata`` reads it, for a caller that wants
-    an article's text and not its record: the cleaner finds the headline by it. The
-    searches for the date and the authors are what the rest of the record costs."""
+def extract_guides(tree: LexborHTMLParser, url: str | None) -> Metadata:
+    """The headline and the authors alone, read as ``extract_metadata`` reads them, for a
+    caller that wants an article's text and not its record: the cleaner finds the
+    headline by the one and the author's box by the others. The search for the date is
+    most of what the rest of the record costs."""
     elements, metas, ld, site_name = _head_of(tree)
-    return _title(tree, elements.headings, metas, ld, site_name, url)
+    return Metadata(title=_title(tree, elements.headings, metas, ld, site_name, url),
+                    authors=next((names for names in _author_candidates(tree, elements, metas, ld)
+                                  if names), []))
 
 
 def explain_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | None = None,

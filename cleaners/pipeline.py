@@ -41,7 +41,7 @@ from .fallback import (
 from .language import reconcile as reconcile_language
 from .lead import story_lead
 from .markup import excerpt, squash
-from .metadata import Metadata, extract_metadata, extract_title
+from .metadata import Metadata, extract_guides, extract_metadata
 from .phrases import line_rule
 from .template import SiteProfile, cut_before_container, cut_template
 
@@ -92,8 +92,9 @@ def clean(
     as its template (``cleaners.template``); with ``fingerprints``, the page's
     blocks are fingerprinted for the store to learn such a profile from. Without
     ``with_metadata``, as trafilatura's ``extract`` by default, the article has its
-    text, Markdown and title but no dates, authors, tags or language: the same text,
-    without the date search and language detection, a quarter to a third of the time."""
+    text, Markdown, title and authors (the cleaner reads them) but no dates, tags or
+    language: the same text, without the date search and language detection, a quarter
+    to a third of the time."""
     return clean_watched(html, url, charset=charset, site_rules=site_rules,
                          fetched_at=fetched_at, profile=profile, fingerprints=fingerprints,
                          with_metadata=with_metadata)
@@ -267,7 +268,7 @@ def _metadata(tree: LexborHTMLParser, url: str | None, html: str,
               fetched_at: datetime | None, with_metadata: bool) -> Metadata:
     try:
         if not with_metadata:
-            return Metadata(title=extract_title(tree, url))  # the headline guides the cleaner
+            return extract_guides(tree, url)  # the headline and bylines guide the cleaner
         return extract_metadata(tree, url, page=html, fetched_at=fetched_at)
     except Exception:  # metadata is a bonus: its failure must not lose the text
         return Metadata()

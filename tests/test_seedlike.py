@@ -175,13 +175,15 @@ def test_seedlike_page(golden: Golden, stripped: bool) -> None:
 @pytest.mark.parametrize("golden", GOLDEN, ids=lambda g: g.file.split(".html")[0])
 def test_without_metadata_the_text_is_the_same(golden: Golden) -> None:
     """``with_metadata=False`` skips the record's fields, never a word of the text: the
-    cleaner reads the headline either way, and nothing else of the metadata."""
+    cleaner reads the headline and the authors either way, and nothing else of the
+    metadata."""
     page = (PAGES / golden.file).read_bytes()
     whole, bare = clean(page), clean(page, with_metadata=False)
-    assert (bare.text, bare.markdown, bare.title, bare.source_url, bare.removed) == (
-        whole.text, whole.markdown, whole.title, whole.source_url, whole.removed)
+    assert (bare.text, bare.markdown, bare.title, bare.authors, bare.source_url,
+            bare.removed) == (whole.text, whole.markdown, whole.title, whole.authors,
+                              whole.source_url, whole.removed)
     assert whole.published and whole.language  # each page has both: they were skipped
-    assert (bare.published, bare.authors, bare.language, bare.tags) == (None, [], None, [])
+    assert (bare.published, bare.language, bare.tags) == (None, None, [])
 
 
 @needs_shared
