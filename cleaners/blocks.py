@@ -62,12 +62,17 @@ def noscript_story(noscript: LexborNode) -> bool:
     return article_like_chars(noscript, set()) >= rules.NOSCRIPT_MIN_PROSE
 
 
+def _nearest_block(node: LexborNode | None) -> LexborNode | None:
+    """``node``, or its nearest ancestor, that is a block-level element."""
+    while node is not None and node.tag not in BLOCK_TAGS:
+        node = node.parent
+    return node
+
+
 def _in_data(holder: LexborNode) -> bool:
     """Whether the text ``holder`` holds is a list's item or a table's cell: its nearest
     block is one of ``_DATA_TAGS``, or a paragraph straight inside one."""
-    block: LexborNode | None = holder
-    while block is not None and block.tag not in BLOCK_TAGS:
-        block = block.parent
+    block = _nearest_block(holder)
     if block is not None and block.tag in ("p", "div") and block.parent is not None:
         block = block.parent if block.parent.tag in _DATA_TAGS else block
     return block is not None and block.tag in _DATA_TAGS
@@ -102,9 +107,7 @@ def _a_control(block: LexborNode) -> bool:
 def _enclosing_block(holder: LexborNode) -> tuple[LexborNode | None, str]:
     """The block a line of text stands in (``holder`` holds the text itself): its
     nearest block-level element, widened to the largest ancestor that says nothing more."""
-    block: LexborNode | None = holder
-    while block is not None and block.tag not in BLOCK_TAGS:
-        block = block.parent
+    block = _nearest_block(holder)
     if block is None or block.tag in _NEVER_REMOVED:
         return None, ""
     text = squash(block.text(separator=" "))
@@ -771,9 +774,7 @@ def _is_teaser(item: LexborNode, item_text: str) -> bool:
             return False
         if link.css_first(_HEADINGS) is not None:
             return True  # <a><h3>Title</h3></a>
-        line = link.parent
-        while line is not None and line.tag not in BLOCK_TAGS:
-            line = line.parent
+        line = _nearest_block(link.parent)
         if line is None:
             return True
         said = squash(line.text(separator=" "))
