@@ -582,17 +582,30 @@ COMMENT_NOTICES: Lexicon = {
 }
 
 COOKIE_NOTICES: Lexicon = {
-    # Consent banners: "This site uses cookies...", "Accept cookies", and the opening of
-    # the IAB consent framework's (TCF) banner in its official translations: "We and our
-    # partners store and/or access information on a device...".
+    # Consent banners: "This site uses cookies...", "We use cookies...", "By continuing
+    # to browse, you accept...", "Accept cookies", as the common consent plugins
+    # (Cookie Notice, CookieYes, Complianz) and the CNIL-era banners word them, and
+    # the opening of the IAB consent framework's (TCF) banner in its official
+    # translations: "We and our partners store and/or access information on a device".
+    # A banner that opens with its purpose ("To give you the best experience, we use
+    # cookies") is matched from that opening. Wordings that also begin sentences of
+    # articles ("By using the site, ...") must name cookies or the reader's consent.
     "es": (r"utilizamos cookies.{0,300}", r"usamos cookies.{0,300}",
            r"nosotros y nuestros (?:socios|partners)"
            r" (?:almacenamos|utilizamos|usamos|tratamos).{0,300}",
-           r"(?:este sitio(?: web)? |esta web )?utiliza cookies.{0,300}",
+           r"(?:este sitio(?: web)? |esta (?:web|página) )?(?:utiliza|usa) cookies.{0,300}",
+           r"al (?:continuar|seguir) (?:navegando|utilizando|usando).{0,100}"
+           r"(?:acepta|consiente|cookies).{0,300}",
            r"aceptar(?: todas las)? cookies"),
-    "de": (r"wir verwenden cookies.{0,300}",
+    "de": (r"wir (?:verwenden|nutzen|benutzen|setzen) cookies.{0,300}",
            r"wir und unsere partner (?:speichern|verwenden|nutzen|verarbeiten).{0,300}",
-           r"diese (?:webseite|website|seite) verwendet cookies.{0,300}",
+           r"diese (?:webseite|website|seite|internetseite) (?:verwendet|nutzt|benutzt|setzt)"
+           r" cookies.{0,300}",
+           r"um (?:unsere|diese|die) (?:webseite|website|seite|internetseite) .{1,150}?"
+           r"(?:verwenden|nutzen|benutzen|setzen) wir cookies.{0,300}",
+           r"(?:durch|mit) (?:die|der) (?:weitere[n]? )?nutzung (?:dieser|der|unserer)"
+           r" (?:webseite|website|seite).{0,60}(?:stimmen sie|erklären sie sich|akzeptieren"
+           r" sie|cookies).{0,300}",
            r"(?:alle )?cookies akzeptieren",
            # the placeholder of an embedded post, until the reader consents to load it
            r"empfohlener (?:externer|redaktioneller) inhalt",
@@ -614,47 +627,142 @@ COOKIE_NOTICES: Lexicon = {
     "fr": (r"nous utilisons des cookies.{0,300}", r"ce site (?:web )?utilise des cookies.{0,300}",
            r"nos partenaires et nous (?:stockons|utilisons).{0,300}",
            r"nous et nos partenaires (?:stockons|utilisons|traitons).{0,300}",
+           r"en (?:poursuivant|continuant) (?:votre navigation|à naviguer|à utiliser ce site)"
+           r".{0,100}(?:acceptez|consentez|cookies).{0,300}",
+           r"(?:afin de|pour) vous (?:offrir|proposer|garantir|assurer) .{1,150}?"
+           r"(?:nous utilisons|ce site utilise) des cookies.{0,300}",
            r"accepter(?: les| tous les)? cookies"),
-    "it": (r"utilizziamo (?:i )?cookie.{0,300}",
+    "it": (r"(?:utilizziamo|usiamo) (?:i )?cookie.{0,300}",
            r"noi e i nostri (?:partner|fornitori) (?:archiviamo|utilizziamo|trattiamo).{0,300}",
-           r"questo sito (?:web )?utilizza (?:i )?cookie.{0,300}", r"accetta(?: tutti i)? cookie"),
+           r"questo sito (?:web )?(?:utilizza|usa|fa uso di) (?:i )?cookie.{0,300}",
+           r"(?:proseguendo|continuando) (?:la navigazione|a navigare).{0,100}"
+           r"(?:accetti|acconsenti|cookie).{0,300}",
+           r"accetta(?: tutti i)? cookie"),
     "pt": (r"usamos cookies.{0,300}", r"utilizamos cookies.{0,300}",
            r"nós e os nossos parceiros (?:armazenamos|utilizamos|usamos|tratamos).{0,300}",
            r"(?:este|esse) (?:site|sítio) (?:usa|utiliza) cookies.{0,300}",
+           r"ao (?:continuar|prosseguir) (?:a )?naveg(?:ar|ando|ação).{0,100}"
+           r"(?:concorda|aceita|consente|cookies).{0,300}",
            r"aceitar(?: todos os)? cookies"),
-    "ru": (r"мы используем (?:файлы )?cookie.{0,300}",
-           r"(?:этот|наш) сайт использует (?:файлы )?cookie.{0,300}", r"принять(?: все)? cookie"),
-    "nl": (r"wij gebruiken cookies.{0,300}",
+    "ru": (r"мы используем (?:файлы )?(?:cookie|куки).{0,300}",
+           r"(?:этот|наш) сайт использует (?:файлы )?(?:cookie|куки).{0,300}",
+           r"продолжая (?:использовать|пользоваться|просмотр) (?:наш )?(?:сайт|сайтом|сайта)"
+           r".{0,100}(?:соглаша|cookie|куки).{0,300}",
+           r"принять(?: все)? cookie"),
+    "nl": (r"(?:wij|we) gebruiken cookies.{0,300}",
            r"wij en onze partners (?:slaan|gebruiken|verwerken).{0,300}",
            r"deze (?:website|site) (?:maakt gebruik van|gebruikt) cookies.{0,300}",
+           r"door (?:verder te gaan|gebruik te maken van|deze (?:website|site) te gebruiken)"
+           r".{0,80}(?:akkoord|cookies).{0,300}",
            r"cookies accepteren"),
     "pl": (r"(?:ta strona|strona|serwis) (?:korzysta z|używa|wykorzystuje) (?:plików"
-           r" )?cookies?.{0,300}",
+           r" )?(?:cookies?|ciasteczek).{0,300}",
+           r"używamy (?:plików )?(?:cookies?|ciasteczek).{0,300}",
+           r"korzystając ze? (?:tej |naszej )?(?:strony|witryny|serwisu).{0,80}"
+           r"(?:zgod|akceptuj|cookie|ciasteczek).{0,300}",
            r"akceptuj(?:ę)?(?: wszystkie)?(?: pliki)? cookies?"),
-    "tr": (r"(?:bu )?(?:web )?site(?:miz(?:de)?)? çerez(?:ler)? kullan.{0,300}",
+    "tr": (r"(?:bu )?(?:web ?)?site(?:si|miz(?:de)?)? çerez(?:ler)?(?:i)? kullan.{0,300}",
+           r"(?:size )?(?:daha iyi|en iyi) .{1,100}?çerez(?:ler)?(?:i)? kullan.{0,300}",
            r"çerezleri kabul et"),
-    "fa": (r"این (?:وب\s?سایت|سایت) از کوکی.{0,300}", r"پذیرش کوکی.{0,20}"),
-    "zh": (r"本(?:网站|網站|站)使用(?:cookie|cookies|饼干).{0,300}", r"接受(?:所有)?\s?cookies?"),
-    "ja": (r"(?:当サイト|このサイト|本サイト)(?:で)?は(?:、)?クッキー.{0,300}",
-           r"(?:当サイト|このサイト|本サイト)(?:で)?は(?:、)?cookie.{0,300}",
+    "fa": (r"این (?:وب\s?سایت|سایت) از کوکی.{0,300}", r"ما از کوکی.{0,300}",
+           r"پذیرش کوکی.{0,20}"),
+    "zh": (r"本(?:网站|網站|站)使用(?:cookie|cookies|饼干).{0,300}",
+           r"我[们們](?:会|會)?使用\s?(?:cookie|cookies|饼干|小甜餅).{0,300}",
+           r"接受(?:所有)?\s?cookies?"),
+    "ja": (r"(?:当サイト|このサイト|本サイト|当ウェブサイト|このウェブサイト)(?:で)?は(?:、)?"
+           r"(?:クッキー|cookie).{0,300}",
            r"クッキーを受け入れる"),
-    "vi": (r"(?:trang web|website) này sử dụng cookie.{0,300}", r"chấp nhận cookie"),
-    "id": (r"situs (?:web )?ini menggunakan cookie.{0,300}", r"terima cookie"),
+    "vi": (r"(?:trang web|website) này sử dụng cookie.{0,300}",
+           r"chúng tôi sử dụng cookie.{0,300}", r"chấp nhận cookie"),
+    "id": (r"situs (?:web )?ini menggunakan cookie.{0,300}", r"kami menggunakan cookie.{0,300}",
+           r"terima cookie"),
     "cs": (r"(?:tento web|tato stránka|tyto stránky) (?:používá|používají) (?:soubory"
            r" )?cookies?.{0,300}",
+           r"používáme (?:soubory )?cookies?.{0,300}",
            r"přijmout(?: všechny)? cookies?"),
-    "ko": (r"(?:이 (?:웹)?사이트|당사)는 쿠키를 사용합니다.{0,300}", r"쿠키 (?:허용|수락)"),
-    "uk": (r"(?:цей|наш) сайт використовує (?:файли )?cookie.{0,300}",
+    "ko": (r"(?:이 (?:웹)?사이트|당사|저희)(?:는|에서는) 쿠키를 사용합니다.{0,300}",
+           r"쿠키 (?:허용|수락)"),
+    "uk": (r"(?:цей|наш) сайт використовує (?:файли )?(?:cookie|куки).{0,300}",
+           r"ми використовуємо (?:файли )?(?:cookie|куки).{0,300}",
            r"прийняти(?: всі)? cookie"),
     "ar": (r"(?:يستخدم )?هذا الموقع (?:يستخدم )?(?:ملفات )?(?:الكوكيز|تعريف الارتباط).{0,300}",
+           r"(?:نحن )?نستخدم (?:ملفات )?(?:الكوكيز|تعريف الارتباط).{0,300}",
            r"قبول (?:ملفات )?(?:الكوكيز|تعريف الارتباط)"),
-    "sv": (r"(?:den här|denna) (?:webbplats|sajt|webbplatsen) använder (?:sig av )?cookies.{0,300}",
-           r"acceptera(?: alla)? cookies"),
-    "hu": (r"(?:ez a )?(?:weboldal|honlap|oldal) sütiket használ.{0,300}", r"sütik elfogadása"),
-    "el": (r"(?:αυτός ο|ο) ιστότοπος χρησιμοποιεί cookies.{0,300}",
+    "sv": (r"(?:den här|denna) (?:webbplats|sajt|webbplatsen) använder (?:sig av )?"
+           r"(?:cookies|kakor).{0,300}",
+           r"vi använder (?:oss av )?(?:cookies|kakor).{0,300}",
+           r"acceptera(?: alla)? (?:cookies|kakor)"),
+    "hu": (r"(?:ez a |a )?(?:weboldal|honlap|oldal)(?:unk)? sütiket használ.{0,300}",
+           r"sütiket használunk.{0,300}", r"sütik elfogadása"),
+    "el": (r"(?:αυτός ο|ο) ιστότοπος χρησιμοποιεί cookies?.{0,300}",
+           r"χρησιμοποιούμε cookies?.{0,300}",
            r"αποδοχή(?: όλων)?(?: των)? cookies"),
     "ro": (r"(?:acest|site-ul) (?:site )?(?:folosește|utilizează) (?:module )?cookie.{0,300}",
+           r"(?:folosim|utilizăm) (?:module )?cookie.{0,300}",
            r"accept(?:ă)?(?: toate)? cookie-urile"),
+}
+
+BROWSER_NOTICES: Lexicon = {
+    # A notice to readers of old browsers or with scripts off: "Your browser is out of
+    # date" (browser-update.org's notice, in its translations, and themes' own),
+    # "Please enable JavaScript". Printed whole, on every page of a site.
+    "es": (r"(?:tu|su) navegador(?: web)?(?: \(.{1,40}\))? (?:no está actualizado"
+           r"|está desactualizado|es (?:obsoleto|antiguo)|no es compatible).{0,300}",
+           r"(?:por favor,? )?(?:habilita|activa|habilite|active) (?:el )?javascript.{0,200}"),
+    "de": (r"(?:ihr|dein) (?:web)?browser(?: \(.{1,40}\))? ist (?:leider )?(?:veraltet"
+           r"|nicht mehr aktuell|zu alt).{0,300}",
+           r"(?:bitte )?(?:aktualisiere|aktualisieren sie) (?:deinen|ihren) browser.{0,200}",
+           r"(?:lade|laden sie) .{0,40}(?:einen )?(?:neueren|aktuellen|modernen) browser.{0,200}",
+           r"(?:bitte )?aktivier(?:en sie|e) (?:bitte )?javascript.{0,200}",
+           r"javascript ist (?:deaktiviert|nicht aktiviert).{0,200}"),
+    "fr": (r"votre navigateur(?: web| internet)?(?: \(.{1,40}\))? (?:n['’]est (?:pas|plus) à jour"
+           r"|est (?:obsolète|dépassé|trop ancien)|n['’]est (?:plus )?pris en charge).{0,300}",
+           r"(?:veuillez )?activer (?:le )?javascript.{0,200}",
+           r"javascript est désactivé.{0,200}"),
+    "it": (r"il tuo browser(?: \(.{1,40}\))? (?:non è aggiornato|è obsoleto|è datato"
+           r"|non è supportato).{0,300}",
+           r"(?:per favore,? )?(?:abilita|attiva) (?:il )?javascript.{0,200}"),
+    "pt": (r"(?:o )?(?:seu|teu) navegador(?: \(.{1,40}\))? (?:está desatualizado"
+           r"|não está atualizado|não é suportado).{0,300}",
+           r"(?:por favor,? )?(?:ative|habilite|ativa) (?:o )?javascript.{0,200}"),
+    "ru": (r"ваш браузер(?: \(.{1,40}\))? (?:устарел|не поддерживается).{0,300}",
+           r"(?:пожалуйста,? )?включите javascript.{0,200}"),
+    "nl": (r"(?:uw|je) (?:web)?browser(?: \(.{1,40}\))? is (?:verouderd|niet up-to-date).{0,300}",
+           r"(?:schakel|zet) javascript (?:in|aan).{0,200}"),
+    "pl": (r"twoja przeglądarka(?: \(.{1,40}\))? jest (?:przestarzała|nieaktualna).{0,300}",
+           r"włącz javascript.{0,200}"),
+    "tr": (r"(?:web )?tarayıcınız(?: \(.{1,40}\))? (?:güncel değil|eski).{0,300}",
+           r"javascript['’]?i etkinleştirin.{0,200}"),
+    "fa": (r"مرورگر شما (?:قدیمی|منسوخ) (?:است|شده).{0,300}",
+           r"لطفا جاوا\s?اسکریپت را فعال کنید.{0,200}"),
+    "zh": (r"(?:您|你)的[浏瀏][览覽]器(?:版本)?(?:[过過]旧|[过過]低|太[旧舊]|已[过過][时時]"
+           r"|[过過][时時]|不受支持).{0,300}",
+           r"[请請](?:启用|啟用|开启|開啟)\s?javascript.{0,200}"),
+    "ja": (r"(?:お使いの|ご利用の)ブラウザ(?:ー)?(?:は)?(?:、)?(?:古い|サポートされて"
+           r"いません|最新ではありません).{0,300}",
+           r"javascript\s?(?:を|が)(?:有効|オン)に.{0,200}"),
+    "vi": (r"trình duyệt của bạn (?:đã )?(?:lỗi thời|cũ|không được hỗ trợ).{0,300}",
+           r"(?:vui lòng )?bật javascript.{0,200}"),
+    "id": (r"(?:browser|peramban) anda (?:sudah )?(?:usang|kedaluwarsa|tidak didukung).{0,300}",
+           r"(?:silakan )?aktifkan javascript.{0,200}"),
+    "cs": (r"váš (?:webový )?prohlížeč(?: \(.{1,40}\))? je zastaralý.{0,300}",
+           r"povolte (?:si )?javascript.{0,200}"),
+    "ko": (r"(?:사용 ?중인|현재) 브라우저(?:는|가)? .{0,40}(?:오래된|지원되지 않는).{0,300}",
+           r"자바스크립트를 (?:활성화|사용)(?:하세요|해 주세요|해주세요).{0,200}"),
+    "uk": (r"ваш браузер(?: \(.{1,40}\))? (?:застарів|застарілий|не підтримується).{0,300}",
+           r"(?:будь ласка,? )?увімкніть javascript.{0,200}"),
+    "ar": (r"(?:متصفحك|المتصفح الخاص بك) (?:قديم|غير مدعوم).{0,300}",
+           r"(?:يرجى|الرجاء) تفعيل (?:الجافا\s?سكريبت|javascript).{0,200}"),
+    "sv": (r"din (?:webb)?läsare(?: \(.{1,40}\))? är (?:föråldrad|inaktuell|för gammal).{0,300}",
+           r"aktivera javascript.{0,200}"),
+    "hu": (r"(?:az ön )?böngészője(?: \(.{1,40}\))? elavult.{0,300}",
+           r"(?:kérjük,? )?engedélyezze a javascriptet.{0,200}"),
+    "el": (r"ο (?:φυλλομετρητής|περιηγητής|browser) σας(?: \(.{1,40}\))? (?:είναι )?"
+           r"(?:παλιός|ξεπερασμένος|παρωχημένος).{0,300}",
+           r"(?:παρακαλώ )?ενεργοποιήστε (?:τη |το )?javascript.{0,200}"),
+    "ro": (r"browserul (?:tău|dvs\.?|dumneavoastră)(?: \(.{1,40}\))? (?:este )?(?:învechit"
+           r"|nu este actualizat).{0,300}",
+           r"(?:vă rugăm să )?activ(?:ați|ează) javascript.{0,200}"),
 }
 
 PAYWALL_PROMPTS: Lexicon = {
@@ -803,9 +911,9 @@ TOC_TITLES: Lexicon = {
 def languages() -> tuple[str, ...]:
     """Every language some table covers."""
     tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, PRINT_AND_EMAIL, LOADING, AD_LABELS,
-              NEWSLETTER_TITLES, TAG_TITLES,
-              AUTHOR_TITLES, COMMENT_NOTICES, COOKIE_NOTICES, PAYWALL_PROMPTS, TAG_LABELS,
-              SOURCE_LABELS, ORIGINALLY_PUBLISHED, TOC_TITLES)
+              NEWSLETTER_TITLES, TAG_TITLES, AUTHOR_TITLES, COMMENT_NOTICES, COOKIE_NOTICES,
+              BROWSER_NOTICES, PAYWALL_PROMPTS, TAG_LABELS, SOURCE_LABELS, ORIGINALLY_PUBLISHED,
+              TOC_TITLES)
     return tuple(sorted({language for table in tables for language in table}))
 
 

@@ -440,6 +440,10 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("cookie-notice", "cookie", (
         r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies.{0,300}",
         r"by (?:using|continuing to (?:use|browse)) (?:this|our) (?:web)?site.{0,200}",
+        # a banner that opens with its purpose, and Google's "Cookies help us deliver..."
+        r"(?:in order )?to (?:give|offer|provide|ensure) you .{1,150}?"
+        r"(?:we|this (?:web)?site) uses? cookies.{0,300}",
+        r"cookies help us (?:deliver|provide|improve) .{0,300}",
         r"accept (?:all )?cookies",
         # the IAB's consent framework (TCF), as its banners open in every locale
         r"we and our (?:partners|vendors) (?:use|store|process).{0,300}",
@@ -538,6 +542,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:you need|this (?:video|content|player) requires) (?:the )?(?:adobe )?flash"
         r"(?: player)?.{0,200}",
         r"(?:please )?(?:enable|turn on) javascript to (?:view|watch|see|play) .{1,200}",
+        r"your (?:web )?browser(?: \(.{1,40}\))? is (?:out of date|outdated|not supported"
+        r"|no longer supported).{0,300}",
+        *lexicon.phrases(lexicon.BROWSER_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("copyright-line", "meta", (
         r"(?:copyright|©) ?(?:\(c\)|©|@)? ?\d{4}.{0,250}", r"all rights reserved\.?",

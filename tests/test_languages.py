@@ -612,6 +612,10 @@ PROSE = [
     "夜明け前に出航した。乗組員たちは木曜日から待っていたという。",
     "مرتبط بذلك، قال رئيس الميناء إن حاجز الأمواج صمد رغم فقدان رصيفين عائمين خلال العاصفة "
     "التي استمرت ثلاثة أيام.",
+    # a voyage, not a visit to a site: consent wordings need the reader's consent or cookies
+    "Proseguendo la navigazione verso sud, il traghetto ha raggiunto il porto all'alba.",
+    "En continuant à naviguer vers le nord, l'équipage a retrouvé le port au petit matin.",
+    "Ao continuar a navegar para sul, o ferry chegou ao porto de madrugada.",
 ]
 
 
@@ -822,3 +826,108 @@ def test_a_share_bar_of_script_buttons_goes() -> None:
     html = ("<html><body><article><h1>Harbour reopens</h1>"
             + "".join(f"<p>{p}</p>" for p in ARTICLE) + f"{bar}</article></body></html>")
     assert clean(html).text.split("\n\n") == ARTICLE
+
+
+CONSENT_BANNERS = {
+    # A consent banner's first line beyond "This site uses cookies": the first person
+    # of the consent plugins ("We use cookies to ensure..."), the banners that open with
+    # their purpose or that take browsing on as consent.
+    "en": ("We use cookies to ensure that we give you the best experience on our website.",
+           "To give you the best possible experience, this site uses cookies.",
+           "Cookies help us deliver our services. By using our services, you agree to our"
+           " use of cookies."),
+    "es": ("Al continuar navegando, aceptas el uso de cookies.",
+           "Esta página usa cookies para mejorar tu experiencia."),
+    "de": ("Um unsere Webseite für Sie optimal zu gestalten und fortlaufend verbessern zu"
+           " können, verwenden wir Cookies. Durch die weitere Nutzung der Webseite stimmen Sie"
+           " der Verwendung von Cookies zu.",
+           "Wir nutzen Cookies auf unserer Website.", "Diese Website benutzt Cookies.",
+           "Durch die Nutzung dieser Website stimmen Sie der Verwendung von Cookies zu."),
+    "fr": ("En poursuivant votre navigation sur ce site, vous acceptez l’utilisation de cookies.",
+           "Afin de vous proposer le meilleur service, nous utilisons des cookies."),
+    "it": ("Questo sito fa uso di cookie per migliorare l’esperienza di navigazione.",
+           "Proseguendo la navigazione accetti l’uso dei cookie.",
+           "Usiamo i cookie per essere sicuri che tu possa avere la migliore esperienza."),
+    "pt": ("Ao continuar navegando, você concorda com o uso de cookies.",),
+    "ru": ("Продолжая использовать сайт, вы соглашаетесь с использованием файлов cookie.",
+           "Мы используем куки для улучшения работы сайта."),
+    "nl": ("We gebruiken cookies om ervoor te zorgen dat onze website zo soepel mogelijk draait.",
+           "Door gebruik te maken van deze website ga je akkoord met het gebruik van cookies."),
+    "pl": ("Używamy plików cookie, aby zapewnić najlepszą jakość korzystania z naszej strony.",
+           "Ta strona korzysta z ciasteczek, aby świadczyć usługi na najwyższym poziomie.",
+           "Korzystając ze strony, wyrażasz zgodę na używanie plików cookie."),
+    "tr": ("Size daha iyi bir hizmet sunabilmek için çerezler kullanıyoruz.",
+           "Bu web sitesi çerezleri kullanmaktadır."),
+    "fa": ("ما از کوکی‌ها برای بهبود تجربه شما استفاده می‌کنیم.",),
+    "zh": ("我们使用cookies来确保您在我们的网站上获得最佳体验。",),
+    "ja": ("当ウェブサイトではクッキーを使用しています。",),
+    "vi": ("Chúng tôi sử dụng cookie để đảm bảo bạn có trải nghiệm tốt nhất.",),
+    "id": ("Kami menggunakan cookie untuk memastikan Anda mendapatkan pengalaman terbaik.",),
+    "cs": ("Používáme soubory cookie, abychom vám zajistili co nejlepší zážitek.",),
+    "ko": ("저희는 쿠키를 사용합니다.",),
+    "uk": ("Ми використовуємо файли cookie, щоб покращити роботу сайту.",),
+    "ar": ("نستخدم ملفات تعريف الارتباط لضمان حصولك على أفضل تجربة.",),
+    "sv": ("Vi använder cookies för att ge dig den bästa upplevelsen.",
+           "Den här webbplatsen använder kakor."),
+    "hu": ("Sütiket használunk a jobb felhasználói élmény érdekében.",
+           "A weboldal sütiket használ."),
+    "el": ("Χρησιμοποιούμε cookies για να σας προσφέρουμε την καλύτερη εμπειρία.",),
+    "ro": ("Folosim cookie-uri pentru a vă oferi cea mai bună experiență.",),
+}
+BROWSER_NOTICES = {
+    # An old browser's notice (browser-update.org's, in its translations) and a
+    # scripts-off notice, as each locale words them.
+    "en": ("Your web browser (Internet Explorer 11) is out of date.",
+           "Please upgrade your browser to improve your experience."),
+    "es": ("Tu navegador web (Internet Explorer 11) no está actualizado.",
+           "Por favor, habilita JavaScript."),
+    "de": ("Dein Browser ist leider veraltet.", "Bitte aktivieren Sie JavaScript.",
+           "Laden Sie für ein besseres Erlebnis einen aktuellen Browser herunter."),
+    "fr": ("Votre navigateur Web (Internet Explorer 11) n’est pas à jour.",
+           "Veuillez activer JavaScript."),
+    "it": ("Il tuo browser (Internet Explorer 11) non è aggiornato.", "Abilita JavaScript."),
+    "pt": ("O seu navegador (Internet Explorer 11) está desatualizado.", "Ative o JavaScript."),
+    "ru": ("Ваш браузер (Internet Explorer 11) устарел.", "Пожалуйста, включите JavaScript."),
+    "nl": ("Uw webbrowser (Internet Explorer 11) is verouderd.", "Schakel JavaScript in."),
+    "pl": ("Twoja przeglądarka (Internet Explorer 11) jest przestarzała.", "Włącz JavaScript."),
+    "tr": ("Web tarayıcınız (Internet Explorer 11) güncel değil.",
+           "JavaScript'i etkinleştirin."),
+    "fa": ("مرورگر شما قدیمی است.", "لطفا جاوا اسکریپت را فعال کنید."),
+    "zh": ("您的浏览器版本过低。", "请启用JavaScript。"),
+    "ja": ("お使いのブラウザは古いです。", "JavaScriptを有効にしてください。"),
+    "vi": ("Trình duyệt của bạn đã lỗi thời.", "Vui lòng bật JavaScript."),
+    "id": ("Browser Anda sudah usang.", "Silakan aktifkan JavaScript."),
+    "cs": ("Váš webový prohlížeč (Internet Explorer 11) je zastaralý.", "Povolte JavaScript."),
+    "ko": ("사용 중인 브라우저는 지원되지 않는 버전입니다.", "자바스크립트를 활성화해 주세요."),
+    "uk": ("Ваш браузер (Internet Explorer 11) застарів.", "Будь ласка, увімкніть JavaScript."),
+    "ar": ("متصفحك قديم.", "يرجى تفعيل الجافا سكريبت."),
+    "sv": ("Din webbläsare (Internet Explorer 11) är föråldrad.", "Aktivera JavaScript."),
+    "hu": ("Az Ön böngészője (Internet Explorer 11) elavult.",
+           "Kérjük, engedélyezze a JavaScriptet."),
+    "el": ("Ο φυλλομετρητής σας (Internet Explorer 11) είναι παρωχημένος.",
+           "Ενεργοποιήστε τη JavaScript."),
+    "ro": ("Browserul dvs. (Internet Explorer 11) este învechit.", "Activați JavaScript."),
+}
+
+
+def test_every_language_has_its_consent_banners_and_browser_notices() -> None:
+    assert set(CONSENT_BANNERS) == set(BROWSER_NOTICES) == set(WORDINGS)
+
+
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "unclassed"])
+@pytest.mark.parametrize("language", sorted(WORDINGS))
+def test_a_sites_notices_go_in_every_language(language: str, stripped: bool) -> None:
+    """A consent banner's lines above the story and a browser notice below it go, named
+    by their rules, with or without the consent plugin's class name."""
+    banners, notices = CONSENT_BANNERS[language], BROWSER_NOTICES[language]
+    for lines, name in ((banners, "cookie-notice"), (notices, "browser-notice")):
+        for line in lines:
+            assert (rule := line_rule(line)) is not None and rule.name == name, line
+    named = "" if stripped else " class='cookie-notice-container'"
+    html = (f"<html><body><div{named}>" + "".join(f"<p>{line}</p>" for line in banners)
+            + "<button>OK</button></div><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article><div>"
+            + "".join(f"<p>{line}</p>" for line in notices) + "</div></body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == ARTICLE
+    assert {"cookie", "meta"} <= {block.kind for block in article.removed}
