@@ -361,6 +361,39 @@ LOADING: Lexicon = {
     "hu": (r"betöltés",), "el": (r"φόρτωση",), "ro": (r"se încarcă",),
 }
 
+READING_TIME: Lexicon = {
+    # A byline's reading time, "Reading time: 3 min" or "3 min read", as themes and
+    # reading-time plugins word it: a line of the header, not of the story.
+    "es": (r"tiempo de lectura:? .{0,20}", r"\d+ min(?:utos?)?\.? de lectura"),
+    "de": (r"lesezeit:? .{0,20}", r"\d+ min(?:uten?)?\.? lesezeit", r"lesedauer:? .{0,20}"),
+    "fr": (r"temps de lecture:? .{0,20}", r"lecture:? \d+ min(?:utes?)?\.?",
+           r"\d+ min(?:utes?)?\.? de lecture"),
+    "it": (r"tempo di lettura:? .{0,20}", r"lettura(?: di)?:? \d+ min(?:uti)?\.?",
+           r"\d+ min(?:uti)?\.? di lettura"),
+    "pt": (r"tempo de leitura:? .{0,20}", r"\d+ min(?:utos?)?\.? de leitura"),
+    "ru": (r"время (?:чтения|прочтения):? .{0,20}", r"\d+ мин(?:ут[аы]?)?\.? (?:чтения|на чтение)",
+           r"читать \d+ мин(?:ут[аы]?)?\.?"),
+    "nl": (r"leestijd:? .{0,20}", r"\d+ min(?:uten)?\.? (?:leestijd|lezen)"),
+    "pl": (r"czas czytania:? .{0,20}", r"\d+ min(?:ut[ay]?)?\.? (?:czytania|lektury)"),
+    "tr": (r"okuma süresi:? .{0,20}", r"\d+ (?:dk|dakika)\.? okuma(?: süresi)?"),
+    "fa": (r"زمان (?:مطالعه|خواندن):? .{0,20}", r"\d+ دقیقه (?:مطالعه|خواندن)"),
+    "zh": (r"[阅閱][读讀](?:时间|時間|需要|約|约)?\s*[:：]?\s*\d+\s*分[钟鐘]?",
+           r"(?:预计|預計)?[阅閱][读讀](?:时间|時間)\s*[:：].{0,20}"),
+    "ja": (r"(?:読了時間|この記事は約)\s*[:：]?\s*(?:約)?\s*\d+\s*分.{0,10}",),
+    "vi": (r"thời gian đọc:? .{0,20}", r"\d+ phút đọc"),
+    "id": (r"waktu baca:? .{0,20}", r"\d+ menit (?:baca|membaca)"),
+    "cs": (r"doba čtení:? .{0,20}", r"\d+ min(?:ut[ay]?)?\.? čtení"),
+    "ko": (r"읽는 (?:데 걸리는 )?시간:? .{0,20}", r"\d+분 (?:읽기|소요)"),
+    "uk": (r"час (?:читання|прочитання):? .{0,20}",
+           r"\d+ хв(?:илин[аи]?)?\.? (?:читання|на читання)"),
+    "ar": (r"وقت القراءة:? .{0,20}", r"\d+ (?:دقائق|دقيقة) (?:للقراءة|قراءة)"),
+    "sv": (r"lästid:? .{0,20}", r"\d+ min(?:uter)?\.? (?:läsning|lästid)"),
+    "hu": (r"olvasási idő:? .{0,20}", r"\d+ perc(?:es)? (?:olvasás|olvasnivaló)"),
+    "el": (r"χρόνος ανάγνωσης:? .{0,20}", r"\d+ λεπτ(?:ά|ό) (?:ανάγνωσης|ανάγνωση)"),
+    "ro": (r"timp (?:de citire|de lectură):? .{0,20}",
+           r"\d+ min(?:ute)?\.? (?:de )?(?:citire|lectură)"),
+}
+
 AD_LABELS: Lexicon = {
     # The label over an ad slot in the story ("Advertisement"), and the line that says the
     # story goes on after it ("Article continues below advertisement"), in each locale.
@@ -910,7 +943,8 @@ TOC_TITLES: Lexicon = {
 
 def languages() -> tuple[str, ...]:
     """Every language some table covers."""
-    tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, PRINT_AND_EMAIL, LOADING, AD_LABELS,
+    tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, PRINT_AND_EMAIL, LOADING,
+              READING_TIME, AD_LABELS,
               NEWSLETTER_TITLES, TAG_TITLES, AUTHOR_TITLES, COMMENT_NOTICES, COOKIE_NOTICES,
               BROWSER_NOTICES, PAYWALL_PROMPTS, TAG_LABELS, SOURCE_LABELS, ORIGINALLY_PUBLISHED,
               TOC_TITLES)

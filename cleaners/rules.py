@@ -505,8 +505,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
         r"(?:hits|post views):? [\d.,]+",  # Joomla's view counter, WordPress's Post Views Counter
         r"\d[\d.,]* (?:views?|aufrufe)",
-        r"(?:reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture"
-        r"|tempo di lettura|время чтения|leestijd):? .{0,20}",
+        r"(?:estimated )?reading time:? .{0,20}",
+        *lexicon.phrases(lexicon.READING_TIME),
     )),
     PhraseRule("credit-line", "meta", (
         r"(?:image|photo|picture|video)s? (?:copyright|credit|courtesy|source)s?:? .{0,80}",

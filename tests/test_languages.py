@@ -931,3 +931,47 @@ def test_a_sites_notices_go_in_every_language(language: str, stripped: bool) -> 
     article = clean(html)
     assert article.text.split("\n\n") == ARTICLE
     assert {"cookie", "meta"} <= {block.kind for block in article.removed}
+
+
+READING_TIMES = {
+    # A byline's reading time, as themes and reading-time plugins print it in each locale.
+    "en": ("Reading time: 3 min", "3 min read"), "es": ("Tiempo de lectura: 3 minutos",
+                                                       "3 min de lectura"),
+    "de": ("Lesezeit: 3 Minuten", "3 Min. Lesezeit"), "fr": ("Temps de lecture : 3 min",
+                                                          "3 minutes de lecture"),
+    "it": ("Tempo di lettura: 3 minuti", "3 minuti di lettura"),
+    "pt": ("Tempo de leitura: 3 minutos", "3 min de leitura"),
+    "ru": ("Время чтения: 3 минуты", "3 мин чтения"), "nl": ("Leestijd: 3 minuten",
+                                                             "3 min leestijd"),
+    "pl": ("Czas czytania: 3 min", "3 minuty czytania"), "tr": ("Okuma süresi: 3 dakika",
+                                                                "3 dk okuma"),
+    "fa": ("زمان مطالعه: ۳ دقیقه", "۳ دقیقه مطالعه"), "zh": ("阅读时间：3分钟", "閱讀 3 分鐘"),
+    "ja": ("読了時間：約3分", "この記事は約3分で読めます"), "vi": ("Thời gian đọc: 3 phút",
+                                                              "3 phút đọc"),
+    "id": ("Waktu baca: 3 menit", "3 menit baca"), "cs": ("Doba čtení: 3 minuty", "3 min čtení"),
+    "ko": ("읽는 시간: 3분", "3분 소요"), "uk": ("Час читання: 3 хв", "3 хв читання"),
+    "ar": ("وقت القراءة: 3 دقائق", "3 دقائق للقراءة"), "sv": ("Lästid: 3 min", "3 min läsning"),
+    "hu": ("Olvasási idő: 3 perc", "3 perc olvasás"), "el": ("Χρόνος ανάγνωσης: 3 λεπτά",
+                                                           "3 λεπτά ανάγνωσης"),
+    "ro": ("Timp de citire: 3 minute", "3 min citire"),
+}
+
+
+def test_every_language_has_its_reading_time() -> None:
+    assert set(READING_TIMES) == set(WORDINGS)
+
+
+@pytest.mark.parametrize("language", sorted(READING_TIMES))
+def test_a_reading_time_goes_from_the_byline(language: str) -> None:
+    for line in READING_TIMES[language]:
+        assert (rule := line_rule(line)) is not None and rule.name == "byline-line", line
+    header = "".join(f"<div><span>{line}</span></div>" for line in READING_TIMES[language])
+    html = (f"<html><body><article><h1>Harbour reopens</h1>{header}"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article></body></html>")
+    assert clean(html).text.split("\n\n") == ARTICLE
+
+
+@pytest.mark.parametrize("line", ["10 min", "3 minutes", "20 dk", "Lecture", "Lesezeit"])
+def test_a_bare_duration_is_no_reading_time(line: str) -> None:
+    """A recipe's "10 min" or a lone word names no reading time."""
+    assert line_rule(line) is None
