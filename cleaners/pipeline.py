@@ -399,10 +399,9 @@ def _widget_heading_left(block: Block) -> bool:
     now, I'll be relying on Shanks's pony!") is a line of the article set as a heading,
     and a heading inside a quotation is the quoted text's (a blockquote of headings, as
     some editors set a call to readers), never a widget's."""
-    text = block.text.rstrip()
     return block.kind == "heading" and not block.quote and not (
-        text[-1:] in rules.SENTENCE_ENDS
-        and len(WORD.findall(text)) >= rules.SENTENCE_MIN_WORDS)
+        _ends_a_sentence(block.text)
+        and len(WORD.findall(block.text)) >= rules.SENTENCE_MIN_WORDS)
 
 
 def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
@@ -442,7 +441,13 @@ def _prose(block: Block, ends: str = rules.SENTENCE_ENDS) -> bool:
     as a sentence does (or as one that introduces a list: ``ends``)."""
     return (block.kind == "p" and block.link_density < rules.PROSE_MAX_LINK_DENSITY
             and len(block.text) - block.links >= rules.SENTENCE_MIN_PROSE
-            and block.text.rstrip()[-1:] in ends)
+            and _ends_a_sentence(block.text, ends))
+
+
+def _ends_a_sentence(text: str, ends: str = rules.SENTENCE_ENDS) -> bool:
+    """Whether ``text`` ends as a sentence does (``ends``), closing quotes aside."""
+    last = text.rstrip().rstrip(rules.CLOSING_MARKS)[-1:]
+    return last != "" and last in ends
 
 
 def _block_rule(block: Block, title: str, seen: set[str], opens_the_body: bool,
@@ -469,7 +474,7 @@ def _block_rule(block: Block, title: str, seen: set[str], opens_the_body: bool,
 def _linked_sentence(block: Block) -> bool:
     """A sentence of prose whose words are mostly links (``rules.SENTENCE_MIN_WORDS``)."""
     text = block.text.rstrip()
-    return (text[-1:] in rules.SENTENCE_ENDS
+    return (_ends_a_sentence(text)
             and len(text) - block.links >= rules.SENTENCE_MIN_PROSE
             and len(WORD.findall(text)) >= rules.SENTENCE_MIN_WORDS)
 

@@ -777,11 +777,14 @@ than itself, and the teaser and widget rules have taken it before this pass."""
 
 SENTENCE_MIN_WORDS = 6
 SENTENCE_MIN_PROSE = 20
-SENTENCE_ENDS = ".!?"
+SENTENCE_ENDS = ".!?。！？؟।"
 """Nor is a sentence with inline links: a block of this many words that ends as a
 sentence ends, with this much unlinked text around its links ("Visit <a>Boy Mama
 Teacher Mama</a> to see how to make the textures."). A menu item or a teaser title
-is all link, and neither ends with a full stop."""
+is all link, and neither ends with a full stop. The stops of Chinese and Japanese,
+Arabic's question mark and Hindi's danda end sentences too."""
+CLOSING_MARKS = "\"'”’»)]」』"
+"""What may follow a sentence's stop: its closing quotes and brackets ("...he said.”")."""
 
 WIDGET_TAIL_LINK_DENSITY = 0.3
 WIDGET_MAX_PROSE = 300

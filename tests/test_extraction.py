@@ -193,6 +193,21 @@ def test_a_list_of_links_between_two_paragraphs_is_the_story_s_and_stays() -> No
     assert ending.text.split("\n\n") == PARAGRAPHS
 
 
+@pytest.mark.parametrize("intro", [
+    "<p>“If you would like a sense of the arguments in the issue,” the editor wrote, “here"
+    " they are.”</p>",
+    "<p>如果你想了解本期杂志的论点，下面就是本期发表的全部文章。</p>",
+], ids=["closing-quote", "chinese"])
+def test_a_sentence_ends_in_its_closing_quote_or_its_own_script_s_stop(intro: str) -> None:
+    """The paragraph before the story's list ends as a sentence, whether its full stop
+    sits inside a quotation or is a Chinese "。"."""
+    papers = "<ul>" + "".join(
+        f'<li><a href="/paper{i}">“The Imagined Audience, Part {i}”</a> by E. Litt</li>'
+        for i in range(1, 5)) + "</ul>"
+    article = clean(page(prose(PARAGRAPHS[:2]) + intro + papers + prose(PARAGRAPHS[2:])))
+    assert article.text.count("The Imagined Audience") == 4
+
+
 @pytest.mark.parametrize("name", ["meta-loc", "tag", "author", "share"])
 def test_a_link_inside_a_sentence_stays_whatever_its_class(name: str) -> None:
     """Sites link names and topics in the story with classes of their own; a byline
