@@ -422,6 +422,8 @@ class Remover:
             return False
         if rule.spares_story_header and _story_header(node, self._posts, self._story_title):
             return False  # the story's text, beside its title and byline (their own rules)
+        if rule.spares_story_lead and self._is_story_lead(node):
+            return False  # the standfirst under the headline
         if rule.max_share <= rules.WEAK and (node.css_first(rules.ARTICLE_BODY_MARKERS)
                                              or self._holds_the_article(node, chars)):
             return False  # a generic word on the article's wrapper
@@ -430,6 +432,13 @@ class Remover:
             return False  # marked with its widget; the sweep takes them together
         self._decompose(node, rule.kind, rule.name)
         return True
+
+    def _is_story_lead(self, node: LexborNode) -> bool:
+        """Whether ``node`` is the story's lead, or the box holding it alone."""
+        parent = node.parent
+        lead = lead_under(parent, self._story_title) if parent is not None else None
+        return lead is not None and (lead.mem_id == node.mem_id or (
+            lead.parent is not None and lead.parent.mem_id == node.mem_id))
 
     def _story_is_locked(self) -> bool:
         if self._locked_story is None:

@@ -15,11 +15,15 @@ from .markup import link_chars, squash
 
 
 def lead_of(title: LexborNode) -> LexborNode | None:
-    """The element right after the headline ``title``, when it reads as a lead
-    (``rules.LEAD_TAGS``, ``rules.LEAD_MIN_CHARS``, ``rules.LEAD_MAX_LINK_SHARE``)."""
+    """The element right after the headline ``title``, or the one paragraph of a box
+    there (``<div class="teaser"><p>``), when it reads as a lead (``rules.LEAD_TAGS``,
+    ``rules.LEAD_MIN_CHARS``, ``rules.LEAD_MAX_LINK_SHARE``)."""
     lead = title.next
     while lead is not None and not lead.is_element_node:
         lead = lead.next
+    if lead is not None and lead.tag not in rules.LEAD_TAGS:
+        inside = [child for child in lead.iter() if child.is_element_node]
+        lead = inside[0] if len(inside) == 1 else None
     if lead is None or lead.tag not in rules.LEAD_TAGS:
         return None
     text = squash(lead.text())

@@ -112,8 +112,10 @@ class StructureRule:
     ``yields_to_locked_story`` removes none of the story's own blocks on a page whose
     blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``); one that
     ``spares_story_header`` leaves a story's own header holding its text
-    (``STORY_HEADER_MIN_PROSE``); one that ``yields_to_photo_story`` removes nothing
-    on a page whose captions tell the story (``PHOTO_STORY_MIN_CHARS``).
+    (``STORY_HEADER_MIN_PROSE``); one that ``spares_story_lead`` leaves the lead right
+    under the story's headline (``cleaners.lead``), which newsrooms' systems name
+    "teaser" as often as a box of other stories; one that ``yields_to_photo_story``
+    removes nothing on a page whose captions tell the story (``PHOTO_STORY_MIN_CHARS``).
     """
 
     name: str
@@ -126,6 +128,7 @@ class StructureRule:
     yields_to_locked_story: bool = False
     yields_to_photo_story: bool = False
     spares_story_header: bool = False
+    spares_story_lead: bool = False
 
 
 STRUCTURE_RULES: tuple[StructureRule, ...] = (
@@ -183,7 +186,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     )),
     StructureRule("related-widget", "related", tokens=(
         "related", "recirc", "more", "teaser", "teasers", "widget", "popular", "suggested",
-    )),
+    ), spares_story_lead=True),
     StructureRule("photo-caption", "meta", tags=("figcaption",),
                   tokens=("caption", "figcaption"), yields_to_photo_story=True),
     StructureRule("byline", "meta", tokens=(

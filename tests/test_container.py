@@ -911,6 +911,21 @@ def test_a_block_named_as_the_article_s_header_keeps_its_stand_first() -> None:
     assert clean(html, URL).text.startswith(f"{LEAD}\n\n{STORY[0]}")
 
 
+@pytest.mark.parametrize("box", ["<div class='eventbox__teaser'>", "<div class='intro'>",
+                                 "<div>"], ids=["teaser", "intro", "unnamed"])
+def test_a_lead_in_a_box_of_its_own_opens_the_article(box: str) -> None:
+    """Newsrooms' systems set the lead in a box of its own under the headline, and
+    German ones name it the "Teaser": it is the story's lead, not a box of other
+    stories' teasers, which still goes after the story."""
+    teasers = ("<div class='teaser'><p><a href='/ferry'>Ferry timetable changes for the "
+               "winter season, and what they mean for the islands</a></p></div>")
+    html = ("<html><head><title>The harbour vote, explained</title></head><body>"
+            f"<div class='post'><h1>The harbour vote, explained</h1>{box}<p>{LEAD}</p></div>"
+            f"<div class='postBody'>{prose(STORY)}</div>{teasers}</div></body></html>")
+    article = clean(html, URL)
+    assert article.text.split("\n\n") == [LEAD, *STORY]
+
+
 def test_the_headline_repeated_over_the_body_still_goes_after_the_lead() -> None:
     html = ("<html><head><title>The harbour vote, explained</title></head><body>"
             "<div class='post'><header><h1>The harbour vote, explained</h1>"
