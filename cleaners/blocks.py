@@ -30,6 +30,7 @@ from .markup import (
     element_rule,
     first_class,
     link_chars,
+    name_words,
     shortened,
     squash,
     text_chars,
@@ -195,17 +196,12 @@ def _alike_pages(one: LexborNode, other: LexborNode) -> bool:
     return one.tag == other.tag and first_class(one) == first_class(other)
 
 
-_CLASS_WORDS = re.compile(r"[-_\s]+")
-
-
 def _story_header(node: LexborNode, posts: set[int], story_title: str | None) -> bool:
     """Whether ``node`` is a story's own header holding its text: a <header> (or an
     element named for one) without a menu, that holds the story's headline and its
     lead (``cleaners.lead``), or lies inside an <article> with prose of its own
     (``rules.STORY_HEADER_MIN_PROSE``)."""
-    attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if node.tag != "header" and "header" not in _CLASS_WORDS.split(names):
+    if node.tag != "header" and "header" not in name_words(node):
         return False
     if node.css_first("nav") is not None:
         return False

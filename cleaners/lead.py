@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborNode
 
 from . import rules
 from .content import comes_first, headline, holds
-from .markup import link_chars, squash
+from .markup import link_chars, name_words, squash
 
 
 def lead_of(title: LexborNode) -> LexborNode | None:
@@ -22,16 +22,27 @@ def lead_of(title: LexborNode) -> LexborNode | None:
     while lead is not None and not lead.is_element_node:
         lead = lead.next
     if lead is not None and lead.tag not in rules.LEAD_TAGS:
-        inside = [child for child in lead.iter() if child.is_element_node]
-        lead = inside[0] if len(inside) == 1 else None
-    if lead is None or lead.tag not in rules.LEAD_TAGS:
-        return None
+        lead = _paragraph_of_a_lead_box(lead)
+    if lead is None or lead.tag not in rules.LEAD_TAGS or lead.css_first("img") is not None:
+        return None  # a paragraph holding a picture is its caption
     text = squash(lead.text())
     if len(text) < rules.LEAD_MIN_CHARS \
             or link_chars(lead) > rules.LEAD_MAX_LINK_SHARE * len(text) \
             or rules.DATE.search(text):
         return None  # a line dated under the headline is its byline or dateline
     return lead
+
+
+def _paragraph_of_a_lead_box(box: LexborNode) -> LexborNode | None:
+    """The one paragraph of a box holding nothing else, when the box is named as a lead
+    (``rules.LEAD_BOX_WORDS``: "teaser", "intro", "standfirst"...) or not named at all:
+    a disclosure, an audio player or a box of other stories has a name of its own."""
+    inside = [child for child in box.iter() if child.is_element_node]
+    names = name_words(box)
+    if len(inside) != 1 or (box.text(deep=False) or "").strip() \
+            or (names and names.isdisjoint(rules.LEAD_BOX_WORDS)):
+        return None
+    return inside[0]
 
 
 def lead_under(root: LexborNode, story_title: str | None) -> LexborNode | None:

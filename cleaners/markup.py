@@ -195,6 +195,17 @@ def element_children(node: LexborNode) -> list[LexborNode]:
     return [c for c in children(node) if c.is_element_node]
 
 
+_NAME_WORDS = re.compile(r"[-_\s]+")
+
+
+def name_words(node: LexborNode) -> set[str]:
+    """The words of an element's class and id, lowercased ("eventbox__teaser" gives
+    "eventbox" and "teaser")."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return set(_NAME_WORDS.split(names)) - {""}
+
+
 def first_class(node: LexborNode) -> str:
     """The first word of the class: the component's name, before its variants and the
     ids a page builder appends (``wpb_text_column ... vc_custom_1570185518034``)."""

@@ -441,12 +441,16 @@ def _prose(block: Block, ends: str = rules.SENTENCE_ENDS) -> bool:
     as a sentence does (or as one that introduces a list: ``ends``)."""
     return (block.kind == "p" and block.link_density < rules.PROSE_MAX_LINK_DENSITY
             and len(block.text) - block.links >= rules.SENTENCE_MIN_PROSE
-            and _ends_a_sentence(block.text, ends))
+            and _ends_a_sentence(block.text, ends, past_quotes=False))
 
 
-def _ends_a_sentence(text: str, ends: str = rules.SENTENCE_ENDS) -> bool:
-    """Whether ``text`` ends as a sentence does (``ends``), closing quotes aside."""
-    last = text.rstrip().rstrip(rules.CLOSING_MARKS)[-1:]
+def _ends_a_sentence(text: str, ends: str = rules.SENTENCE_ENDS, past_quotes: bool = True
+                     ) -> bool:
+    """Whether ``text`` ends as a sentence does (``ends``), closing quotes aside unless
+    not ``past_quotes``: the paragraph that introduces a story's list is the writer's
+    own, not a quotation's close (a box of links often follows a quote)."""
+    text = text.rstrip()
+    last = (text.rstrip(rules.CLOSING_MARKS) if past_quotes else text)[-1:]
     return last != "" and last in ends
 
 

@@ -786,8 +786,9 @@ sentence ends, with this much unlinked text around its links ("Visit <a>Boy Mama
 Teacher Mama</a> to see how to make the textures."). A menu item or a teaser title
 is all link, and neither ends with a full stop. The stops of Chinese and Japanese,
 Arabic's question mark and Hindi's danda end sentences too."""
-CLOSING_MARKS = "\"'”’»)]」』"
-"""What may follow a sentence's stop: its closing quotes and brackets ("...he said.”")."""
+CLOSING_MARKS = "\"'”’“»」』 \u00a0"
+"""What may follow a sentence's stop: its closing quotes ("...he said.”", German
+„...“, French « ... »). Not brackets: "[...]" ends a truncated excerpt."""
 
 WIDGET_TAIL_LINK_DENSITY = 0.3
 WIDGET_MAX_PROSE = 300
@@ -881,6 +882,10 @@ headline sat apart from the article lost (0.54 and 0.58 of the best); no page ga
 below 0.62."""
 
 LEAD_TAGS = ("p",)
+LEAD_BOX_WORDS = frozenset({"teaser", "intro", "lead", "lede", "standfirst", "strapline",
+                            "summary", "dek", "deck", "excerpt", "abstract", "subtitle",
+                            "subline", "subhead", "subheadline", "vorspann"})
+"""Words that name a box holding a story's lead, in newsrooms' systems and themes."""
 LEAD_MIN_CHARS = 60
 LEAD_MAX_LINK_SHARE = 0.5
 """The story's lead (standfirst, dek) is the paragraph right after its headline, of at

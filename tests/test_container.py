@@ -926,6 +926,29 @@ def test_a_lead_in_a_box_of_its_own_opens_the_article(box: str) -> None:
     assert article.text.split("\n\n") == [LEAD, *STORY]
 
 
+@pytest.mark.parametrize("box", [
+    "<div class='disclosure'><p>This article contains affiliate links; we may earn a"
+    " commission on purchases made through them.</p></div>",
+    "<div class='audio-player'><p>Listen to this article, read aloud by our narrator, in"
+    " about four minutes.</p></div>",
+    "<div class='popular'><p>Most read today: the ferry timetable, the school roof and the"
+    " storm that closed the coastal road.</p></div>",
+    "<div><p><img src='/wall.jpg' alt=''>The harbour wall at high tide, seen from the"
+    " ferry terminal (Ann Smith / Daily Coast)</p></div>",
+    "<div>Note: <p>The harbour wall at high tide, seen from the ferry terminal on the"
+    " morning of the vote.</p></div>",
+], ids=["disclosure", "player", "popular", "picture", "loose-text"])
+def test_a_box_under_the_headline_named_otherwise_is_no_lead(box: str) -> None:
+    """A box with a name of its own (a disclosure, a player, other stories), a picture's
+    caption or a box with words of its own beside its paragraph is not the lead."""
+    html = ("<html><head><title>The harbour vote, explained</title></head><body><main>"
+            f"<div class='story'><h1>The harbour vote, explained</h1>{box}"
+            f"<div class='article-body'>{prose(STORY)}</div></div></main></body></html>")
+    article = clean(html, URL)
+    assert article.text.startswith(STORY[0])
+    assert "lead" not in (article.container or "")
+
+
 def test_the_headline_repeated_over_the_body_still_goes_after_the_lead() -> None:
     html = ("<html><head><title>The harbour vote, explained</title></head><body>"
             "<div class='post'><header><h1>The harbour vote, explained</h1>"

@@ -194,18 +194,39 @@ def test_a_list_of_links_between_two_paragraphs_is_the_story_s_and_stays() -> No
 
 
 @pytest.mark.parametrize("intro", [
-    "<p>“If you would like a sense of the arguments in the issue,” the editor wrote, “here"
-    " they are.”</p>",
     "<p>如果你想了解本期杂志的论点，下面就是本期发表的全部文章。</p>",
-], ids=["closing-quote", "chinese"])
-def test_a_sentence_ends_in_its_closing_quote_or_its_own_script_s_stop(intro: str) -> None:
-    """The paragraph before the story's list ends as a sentence, whether its full stop
-    sits inside a quotation or is a Chinese "。"."""
+    "<p>今号の論点を知りたい方のために、掲載された論文をすべて以下に挙げる。</p>",
+], ids=["chinese", "japanese"])
+def test_a_story_s_list_follows_a_sentence_in_its_own_script(intro: str) -> None:
+    """The paragraph before the story's list ends as a sentence with a Chinese or
+    Japanese full stop ("。") as an English one does with its own."""
     papers = "<ul>" + "".join(
         f'<li><a href="/paper{i}">“The Imagined Audience, Part {i}”</a> by E. Litt</li>'
         for i in range(1, 5)) + "</ul>"
     article = clean(page(prose(PARAGRAPHS[:2]) + intro + papers + prose(PARAGRAPHS[2:])))
     assert article.text.count("The Imagined Audience") == 4
+
+
+@pytest.mark.parametrize("sentence", [
+    'The engineers\' verdict, <a href="/r">in the council\'s report on the harbour wall</a>:'
+    ' “<a href="/q">the wall held, but only just</a>.”',
+    'Le maire a résumé <a href="/r">le rapport des ingénieurs sur la digue du port</a> :'
+    ' « <a href="/q">la digue a tenu, mais de justesse</a>. »',
+], ids=["english", "french"])
+def test_a_linked_sentence_ends_inside_its_closing_quote(sentence: str) -> None:
+    """A sentence mostly of links stays when its full stop sits inside a quotation."""
+    article = clean(page(prose(PARAGRAPHS[:2]) + f"<p>{sentence}</p>" + prose(PARAGRAPHS[2:])))
+    assert "held, but only just" in article.text or "mais de justesse" in article.text
+
+
+def test_links_after_a_quotation_are_no_list_of_the_story() -> None:
+    """The box of links a site sets after a quoted paragraph is not introduced by it."""
+    quote = ('<p>Mayor Ann Holt said after the vote: "We have waited long enough, and the'
+             ' people of this town deserve an answer."</p>')
+    links = ("<ul><li><a href='/a'>Ferry timetable changes for the winter season</a></li>"
+             "<li><a href='/b'>School roof repairs delayed again after storm damage</a></li></ul>")
+    article = clean(page(prose(PARAGRAPHS[:2]) + quote + links + prose(PARAGRAPHS[2:])))
+    assert "Ferry timetable" not in article.text and "We have waited" in article.text
 
 
 @pytest.mark.parametrize("name", ["meta-loc", "tag", "author", "share"])
