@@ -52,7 +52,8 @@ _POST_PARENTS = ("body", "div", "section", "article", "td")
 # ":has(> :is(p, div))" as if only the item's first child counted.)
 _LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
                  f":has({', '.join(f'> {tag}' for tag in _ITEM_BLOCKS)})")
-_POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > div"
+_POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > :is(div, article)"
+_LINKED_HEADINGS = ":is(h1, h2, h3, h4, h5, h6) a[href]"
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """HTML's own words for what is not the article (a publisher's blurb, a comment thread in
 the article's footer), which survive where class names do not: a candidate inside one
@@ -165,7 +166,8 @@ def _unlisted_posts(root: LexborNode) -> set[int]:
     """The posts of threads written in <div>s (comments without list markup): at least
     ``rules.THREAD_MIN_POSTS`` sibling <div>s of one shape (the tags of their children
     and grandchildren, two children or more: a name, a date, the text...), each signed
-    by its writer (``_signed``: the author's linked name, a reply link, an avatar)."""
+    by its writer (``_signed``: the author's linked name, a reply link, an avatar); and
+    runs of teaser cards written as <article>s (``_teaser_cards``)."""
     siblings: dict[int, list[LexborNode]] = {}
     for div in root.css(_POST_CANDIDATES):
         if (parent := div.parent) is not None:
@@ -175,9 +177,20 @@ def _unlisted_posts(root: LexborNode) -> set[int]:
         if len(divs) < rules.THREAD_MIN_POSTS:
             continue  # most <div>s: no shape to compare
         for group in _alike(divs):
-            if all(_signed(post) for post in group):
+            if all(_signed(post) for post in group) and (
+                    group[0].tag == "div" or _teaser_cards(group)):
                 posts.update(post.mem_id for post in group)
     return posts
+
+
+def _teaser_cards(run: list[LexborNode]) -> bool:
+    """Whether a run of <article>s are teaser cards: each titled by a linked heading,
+    and most of their texts excerpts cut short ("...the new…", WordPress's "[…]"). A
+    forum's posts are <article>s too, signed like cards, but they are the page's text,
+    whole."""
+    cut_short = sum(squash(post.text()).endswith(rules.EXCERPT_ENDS) for post in run)
+    return 2 * cut_short >= len(run) \
+        and all(post.css_first(_LINKED_HEADINGS) is not None for post in run)
 
 
 _AVATARS = ", ".join(f"img[{attr}*='/{folder}/']" for attr in ("src", "data-src", "data-lazy-src")

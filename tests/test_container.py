@@ -291,6 +291,39 @@ def assert_story_without_posts(html: str, parts: int) -> None:
     assert "Reader 1 writes" not in text
 
 
+def teaser_cards(count: int, cut: str = "…") -> str:
+    """A section front's cards, each an <article>: a picture, a linked title and an
+    excerpt, cut short but for the last (an excerpt short enough to show whole)."""
+    return "".join(
+        f"<article><div><a href='/s{i}'><img src='/s{i}.jpg' alt=''></a></div><div>"
+        f"<h3><a href='/s{i}'>Ferry timetable changes, part {i}</a></h3><p>The ferry company "
+        f"said on Monday that the winter timetable would cut two sailings a day, and "
+        f"islanders who travel to work on the mainland say the new{cut if i < count else '.'}"
+        f"</p></div></article>" for i in range(1, count + 1))
+
+
+@pytest.mark.parametrize("cut", ["…", " […]"], ids=["ellipsis", "wordpress"])
+def test_a_run_of_teaser_cards_as_articles_is_a_thread(cut: str) -> None:
+    """Cards written as <article>s, as a section front or a sidebar sets them, are posts
+    whose paragraphs do not vote: beside a short story, their excerpts together took
+    the container up to the wrapper holding both."""
+    tree = LexborHTMLParser(f"<html><body><section>{teaser_cards(8, cut)}</section></body></html>")
+    cards = tree.css("article")
+    assert thread_posts(tree.body) == {card.mem_id for card in cards}
+
+
+def test_a_forum_thread_of_articles_keeps_its_posts() -> None:
+    """A forum writes each post as an <article>, signed by its member's link: whole
+    posts, not cards cut short, and the page's text."""
+    posts = "".join(
+        f"<article><div><h4><a href='/members/m{i}'>Member {i}</a></h4></div>"
+        f"<div><p>{STORY[i]}</p></div></article>" for i in range(4))
+    html = f"<html><body><h1>Harbour vote thread</h1><div>{posts}</div></body></html>"
+    assert thread_posts(LexborHTMLParser(html).body) == set()
+    text = clean(html, URL).text
+    assert all(part in text for part in STORY[:4])
+
+
 def test_an_article_in_sections_of_one_shape_still_wins() -> None:
     """Sections alike in shape but without links are the article's, not a thread's."""
     sections = "".join(f"<div><h2>Chapter {n}</h2><p>{part}</p></div>"
