@@ -918,6 +918,12 @@ def story_under_a_header(header: str, lead_tag: str = "p") -> str:
             f"<div class='postBody'>{prose(STORY)}</div></div></body></html>")
 
 
+def assert_story_opens_without_a_lead(html: str) -> None:
+    article = clean(html, URL)
+    assert article.text.startswith(STORY[0])
+    assert "lead" not in (article.container or "")
+
+
 @pytest.mark.parametrize("stripped", [False, True], ids=["classed", "unclassed"])
 def test_the_lead_under_the_headline_opens_the_article(stripped: bool) -> None:
     """The lead a page sets under its headline, in the story's <header> above the body,
@@ -977,9 +983,7 @@ def test_a_box_under_the_headline_named_otherwise_is_no_lead(box: str) -> None:
     html = ("<html><head><title>The harbour vote, explained</title></head><body><main>"
             f"<div class='story'><h1>The harbour vote, explained</h1>{box}"
             f"<div class='article-body'>{prose(STORY)}</div></div></main></body></html>")
-    article = clean(html, URL)
-    assert article.text.startswith(STORY[0])
-    assert "lead" not in (article.container or "")
+    assert_story_opens_without_a_lead(html)
 
 
 def test_the_headline_repeated_over_the_body_still_goes_after_the_lead() -> None:
@@ -996,9 +1000,7 @@ def test_a_paragraph_under_a_headline_after_the_story_is_no_lead() -> None:
     html = ("<html><head><title>The harbour vote, explained</title></head><body>"
             f"<div class='postBody'>{prose(STORY)}</div>"
             f"<div><h1>The harbour vote, explained</h1><p>{LEAD}</p></div></body></html>")
-    article = clean(html, URL)
-    assert article.text.startswith(STORY[0])
-    assert "lead" not in (article.container or "")
+    assert_story_opens_without_a_lead(html)
 
 
 @pytest.mark.parametrize("after_the_title", [
@@ -1009,10 +1011,8 @@ def test_a_paragraph_under_a_headline_after_the_story_is_no_lead() -> None:
 ], ids=["short", "dated", "not-a-paragraph", "linked"])
 def test_what_follows_the_headline_is_a_lead_only_as_a_paragraph_of_prose(
         after_the_title: str) -> None:
-    html = story_under_a_header("<h1>The harbour vote, explained</h1>" + after_the_title)
-    article = clean(html, URL)
-    assert article.text.startswith(STORY[0])
-    assert "lead" not in (article.container or "")
+    assert_story_opens_without_a_lead(
+        story_under_a_header("<h1>The harbour vote, explained</h1>" + after_the_title))
 
 
 def test_a_blog_s_tagline_under_its_name_is_no_lead() -> None:
