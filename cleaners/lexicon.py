@@ -361,6 +361,7 @@ LOADING: Lexicon = {
     "hu": (r"betöltés",), "el": (r"φόρτωση",), "ro": (r"se încarcă",),
 }
 
+
 def reading_time(label: str) -> str:
     """A reading time's ``label`` with its figure: after a colon ("Czas czytania: 3 min"),
     or a number after a space and at most a short word ("Lesezeit ca. 3 Minuten"). The

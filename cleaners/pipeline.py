@@ -446,9 +446,10 @@ def _prose(block: Block, ends: str = rules.SENTENCE_ENDS) -> bool:
 
 def _ends_a_sentence(text: str, ends: str = rules.SENTENCE_ENDS, past_quotes: bool = True
                      ) -> bool:
-    """Whether ``text`` ends as a sentence does (``ends``), closing quotes aside unless
-    not ``past_quotes``: the paragraph that introduces a story's list is the writer's
-    own, not a quotation's close (a box of links often follows a quote)."""
+    """Whether ``text`` ends as a sentence does (``ends``); with ``past_quotes``, also
+    where its stop sits inside closing quotes. The paragraph that introduces a story's
+    list is read without: it is the writer's own sentence, and a box of links often
+    follows a quotation's close."""
     text = text.rstrip()
     last = (text.rstrip(rules.CLOSING_MARKS) if past_quotes else text)[-1:]
     return last != "" and last in ends
