@@ -542,9 +542,46 @@ LEAKED_WORDINGS = [
     ("Dalsza część artykułu pod materiałem wideo", "ad-label"),
 ]
 
+LOCALE_VARIANTS = [
+    # WordPress's and Jetpack's strings as other versions, formal locales (de, nl) and
+    # sister locales (pt_BR, zh_TW) print them, beside the ones ``WORDINGS`` holds.
+    ("Laisser une réponse", "comments-title"), ("Lascia una risposta", "comments-title"),
+    ("Hinterlassen Sie einen Kommentar", "comments-title"),
+    ("Оставьте комментарий", "comments-title"), ("Zostaw komentarz", "comments-title"),
+    ("Skomentuj", "comments-title"), ("Bir yanıt yazın", "comments-title"),
+    ("返信を残す", "comments-title"), ("Để lại một bình luận", "comments-title"),
+    ("Zanechte komentář", "comments-title"), ("Lämna en kommentar", "comments-title"),
+    ("Додати коментар", "comments-title"), ("Hozzászólás írása", "comments-title"),
+    ("Cancelar la respuesta", "comment-notice"), ("Comentarios cerrados.", "comment-notice"),
+    ("Ihre E-Mail-Adresse wird nicht veröffentlicht.", "comment-notice"),
+    ("Die Kommentarfunktion ist geschlossen.", "comment-notice"),
+    ("Seu endereço de e-mail não será publicado.", "comment-notice"),
+    ("Comentários encerrados.", "comment-notice"), ("Комментарии закрыты.", "comment-notice"),
+    ("Uw e-mailadres wordt niet gepubliceerd.", "comment-notice"),
+    ("Vereiste velden zijn gemarkeerd met *", "comment-notice"),
+    ("Wymagane pola są oznaczone *", "comment-notice"),
+    ("Komentarze są zamknięte.", "comment-notice"),
+    ("E-posta adresiniz yayınlanmayacak.", "comment-notice"),
+    ("Yanıtı iptal et", "comment-notice"), ("コメントは受け付けていません。", "comment-notice"),
+    ("您的电子邮箱地址不会被公开。", "comment-notice"), ("必填欄位標示為 *", "comment-notice"),
+    ("필수 필드는 *로 표시됩니다", "comment-notice"), ("댓글이 닫혔습니다.", "comment-notice"),
+    ("Batalkan balasan", "comment-notice"), ("Hủy trả lời", "comment-notice"),
+    ("Bình luận đã được đóng.", "comment-notice"), ("Zrušit odpověď", "comment-notice"),
+    ("Komentáře jsou uzavřeny.", "comment-notice"), ("Коментарі закриті.", "comment-notice"),
+    ("Az e-mail-címet nem tesszük közzé.", "comment-notice"),
+    ("A kötelező mezőket * karakterrel jelöltük", "comment-notice"),
+    ("Válasz megszakítása", "comment-notice"), ("Hozzászólások lezárva.", "comment-notice"),
+    ("Anulează răspunsul", "comment-notice"),
+    ("Diesen Beitrag teilen", "share-title"), ("Gostar disto:", "share-title"),
+    ("Apreciază:", "share-title"), ("شارك هذا:", "share-title"),
+    ("Sur le même thème", "related-title"), ("Liên quan", "related-title"),
+    ("Relaterat", "related-title"), ("Acerca del autor", "author-bio-title"),
+    ("Мітки: порт, шторм", "tag-line"),
+]
 
-@pytest.mark.parametrize(("text", "rule_name"), LEAKED_WORDINGS,
-                         ids=[text[:30] for text, _ in LEAKED_WORDINGS])
+
+@pytest.mark.parametrize(("text", "rule_name"), LEAKED_WORDINGS + LOCALE_VARIANTS,
+                         ids=[text[:30] for text, _ in LEAKED_WORDINGS + LOCALE_VARIANTS])
 def test_wordings_that_leaked_go_without_class_names(text: str, rule_name: str) -> None:
     rule = line_rule(text)
     assert rule is not None and rule.name == rule_name
