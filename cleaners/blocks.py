@@ -9,6 +9,7 @@ one top-down walk, then shape (teaser lists). Each removal is recorded as a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
@@ -234,6 +235,7 @@ class Remover:
         self.on_remove = on_remove  # `crawl explain` watches removals; cleaning does not
         self.removed: list[RemovedBlock] = []
         self.talk_chars = 0  # article-like text removed as readers' talk: rules.TALK_RULES
+        self.posts_gone: Counter[int] = Counter()  # thread posts removed, by their parent
         self._posts: set[int] = set()
         self._story_title: str | None = None
         self.source_url: str | None = None
@@ -302,6 +304,8 @@ class Remover:
             self.on_remove(node, kind, rule)
         if rule in rules.TALK_RULES:
             self.talk_chars += article_like_chars(node, self._posts)
+        if node.mem_id in self._posts and (parent := node.parent) is not None:
+            self.posts_gone[parent.mem_id] += 1
         raw = node.text(separator=" ")
         # The excerpt needs the start only: a huge footer's text is not squashed whole.
         if head := squash(raw[: EXCERPT_CHARS * 4]):

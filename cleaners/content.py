@@ -10,7 +10,7 @@ comparable candidates, and gathers siblings that look like article text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -294,13 +294,16 @@ def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
                  for child in node.iter())
 
 
-def thread_runs(roots: list[LexborNode], posts: set[int]) -> list[LexborNode]:
+def thread_runs(roots: list[LexborNode], posts: set[int],
+                gone: Mapping[int, int] | None = None) -> list[LexborNode]:
     """The posts inside the chosen containers that run as a thread: at least
     ``rules.THREAD_MIN_POSTS`` siblings, each signed (``_signed``: an author's linked
     name, a teaser's title, an avatar). A container that holds the article often holds
     the comments or the teaser cards after it; one list item or a list without links (a
     gallery's captions, a list in the story) is the article's own. A container that is
-    itself a post is left whole."""
+    itself a post is left whole. The posts a rule already removed still count in their
+    run (``gone``: how many, by the parent's ``mem_id``): the two boxes left of a run of
+    three whose third a "Related topics" title took are still the thread's."""
     runs: dict[int, list[LexborNode]] = {}
     for root in roots:
         if in_thread_post(root, posts):
@@ -308,8 +311,10 @@ def thread_runs(roots: list[LexborNode], posts: set[int]) -> list[LexborNode]:
         for node in root.traverse():
             if node.mem_id in posts and node.parent is not None:
                 runs.setdefault(node.parent.mem_id, []).append(node)
-    return [post for run in runs.values()
-            if len(run) >= rules.THREAD_MIN_POSTS and all(_signed(p) for p in run)
+    gone = gone or {}
+    return [post for parent, run in runs.items()
+            if len(run) + gone.get(parent, 0) >= rules.THREAD_MIN_POSTS
+            and all(_signed(p) for p in run)
             for post in run]
 
 

@@ -1045,3 +1045,21 @@ def test_commas_of_every_script_vote_as_readability_counts_them(comma: str) -> N
     scores = {candidate.node.id: weigh(candidate)
               for candidate in score_containers(tree.body, set()).values()}
     assert scores["first"] > scores["second"]
+
+
+def test_a_thread_post_another_rule_took_still_counts_in_its_run() -> None:
+    """Three boxes of one shape after the story, each a linked title and an excerpt: a
+    run of teasers. A "Related stories" title takes the third box first; the two left
+    are still the run's, and go with it."""
+    boxes = "".join(
+        f"<div><h3>{title}</h3><p>{excerpt}</p><a href='/more/{n}'>More</a></div>"
+        for n, (title, excerpt) in enumerate([
+            ("Publications", "The harbour authority's yearly report on freight and ferries."),
+            ("Events", "An open day at the shipyard, with tours of the new dry dock."),
+            ("Related stories", "Ferries, fares and the winter timetable.")]))
+    html = (f"<html><body><div><h1>Harbour news</h1>{prose(STORY[:5])}{boxes}</div>"
+            "</body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:5])
+    assert "yearly report" not in article.text and "open day" not in article.text
+    assert ("thread", "thread-posts") in {(block.kind, block.rule) for block in article.removed}
