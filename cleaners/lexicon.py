@@ -80,7 +80,7 @@ RELATED_TITLES: Lexicon = {
            r"neueste leser-?kommentare"),
     "fr": (r"articles? similaires", r"(?:à )?lire aussi", r"sur le même (?:sujet|thème)",
            r"(?:les articles )?les plus (?:lus|populaires|commentés|partagés|consultés)",
-           r"dans la même rubrique", r"à lire également", r"voir aussi", r"à découvrir",
+           r"dans la même rubrique", r"à lire également", r"voir aussi",
            r"recommandé pour vous", r"articles recommandés",
            r"(?:nos )?dernières actualités", r"derniers articles",
            r"vous aimerez (?:aussi|peut-être)", r"à voir aussi", r"similaires?",

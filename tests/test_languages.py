@@ -579,9 +579,38 @@ LOCALE_VARIANTS = [
     ("Мітки: порт, шторм", "tag-line"),
 ]
 
+PORTAL_TITLES = [
+    # What news portals print over their widgets, worded as the English rules' own
+    # headings are (recommended, latest, related topics, up next, sponsored...).
+    ("Empfehlungen der Redaktion", "related-title"), ("Verwandte Themen", "related-title"),
+    ("Zum Thema:", "related-title"), ("Aktuelle Nachrichten", "related-title"),
+    ("Jetzt kommentieren", "comments-title"), ("Dans la même rubrique", "related-title"),
+    ("Articles recommandés", "related-title"), ("Nos dernières actualités", "related-title"),
+    ("Partager sur Facebook", "share-title"), ("Réagir", "comments-title"),
+    ("Últimas noticias", "related-title"), ("Te recomendamos", "related-title"),
+    ("Temas relacionados", "related-title"), ("Comparte esta noticia", "share-title"),
+    ("Contenido patrocinado", "ad-label"), ("Notizie correlate", "related-title"),
+    ("Ti potrebbero interessare", "related-title"), ("Da non perdere", "related-title"),
+    ("Contenuto sponsorizzato", "ad-label"), ("Commenta", "comments-title"),
+    ("Matérias relacionadas", "related-title"), ("Mais lidas da semana", "related-title"),
+    ("Leia a seguir", "related-title"), ("Conteúdo patrocinado", "ad-label"),
+    ("Новости по теме", "related-title"), ("Ещё по теме", "related-title"),
+    ("Выбор редакции", "related-title"), ("На правах рекламы", "ad-label"),
+    ("Polecamy", "related-title"), ("Najnowsze artykuły", "related-title"),
+    ("Materiał sponsorowany", "ad-label"), ("Laatste nieuws", "related-title"),
+    ("Meer over de haven", "related-title"), ("Deel dit artikel", "share-title"),
+    ("Diğer haberler", "related-title"), ("Sıradaki haber", "related-title"),
+    ("Haberi paylaş", "share-title"), ("Sponsorlu içerik", "ad-label"),
+    ("関連ニュース", "related-title"), ("こちらもおすすめ", "related-title"),
+    ("猜你喜欢", "related-title"), ("相关新闻", "related-title"), ("推薦閱讀", "related-title"),
+]
 
-@pytest.mark.parametrize(("text", "rule_name"), LEAKED_WORDINGS + LOCALE_VARIANTS,
-                         ids=[text[:30] for text, _ in LEAKED_WORDINGS + LOCALE_VARIANTS])
+
+NAMED_WORDINGS = LEAKED_WORDINGS + LOCALE_VARIANTS + PORTAL_TITLES
+
+
+@pytest.mark.parametrize(("text", "rule_name"), NAMED_WORDINGS,
+                         ids=[text[:30] for text, _ in NAMED_WORDINGS])
 def test_wordings_that_leaked_go_without_class_names(text: str, rule_name: str) -> None:
     rule = line_rule(text)
     assert rule is not None and rule.name == rule_name
