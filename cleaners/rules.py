@@ -523,6 +523,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # a photo's credit on a line of its own: "Фото: личный архив", "[사진=JTBC]"
         r"(?:photo|foto|фото|bild|imagem|imagen|immagine|zdjęcie|fotoğraf|사진|写真|图片|圖片)"
         r"s?\s*[:=：]\s*.{0,80}",
+        r"(?:bildquelle|bildnachweis|crédits? photos?|图片来源|圖片來源)\s*[:=：]\s*.{0,80}",
+        r"fot\. .{1,80}",  # Polish "Fot. PAP"
         r"(?:please )?enable javascript.{0,80}",
         # the caption Instagram's embed code prints under a quoted post, in its locales
         r"view this post on instagram", r"sieh dir diesen beitrag auf instagram an",

@@ -548,7 +548,7 @@ LOCALE_VARIANTS = [
     ("Laisser une réponse", "comments-title"), ("Lascia una risposta", "comments-title"),
     ("Hinterlassen Sie einen Kommentar", "comments-title"),
     ("Оставьте комментарий", "comments-title"), ("Zostaw komentarz", "comments-title"),
-    ("Skomentuj", "comments-title"), ("Bir yanıt yazın", "comments-title"),
+    ("Bir yanıt yazın", "comments-title"),
     ("返信を残す", "comments-title"), ("Để lại một bình luận", "comments-title"),
     ("Zanechte komentář", "comments-title"), ("Lämna en kommentar", "comments-title"),
     ("Додати коментар", "comments-title"), ("Hozzászólás írása", "comments-title"),
@@ -577,7 +577,71 @@ LOCALE_VARIANTS = [
     ("Sur le même thème", "related-title"), ("Liên quan", "related-title"),
     ("Relaterat", "related-title"), ("Acerca del autor", "author-bio-title"),
     ("Мітки: порт, шторм", "tag-line"),
+    ("Recevez notre newsletter", "newsletter-title"),
+    ("Recibe nuestro boletín", "newsletter-title"),
+    ("Apúntate a nuestra newsletter", "newsletter-title"),
+    ("Ricevi la newsletter", "newsletter-title"), ("Receba nossa newsletter", "newsletter-title"),
+    ("Подписаться на рассылку", "newsletter-title"),
+    ("Zapisz się na newsletter", "newsletter-title"),
+    ("Meld je aan voor de nieuwsbrief", "newsletter-title"),
+    ("Bültenimize abone olun", "newsletter-title"), ("E-bültene kaydolun", "newsletter-title"),
+    ("订阅我们的新闻简报", "newsletter-title"),
+    ("Sie haben bereits ein Abo? Hier einloggen", "paywall-prompt"),
+    ("Il vous reste 80% de cet article à lire.", "paywall-prompt"),
+    ("Contenuto riservato agli abbonati", "paywall-prompt"),
+    ("Conteúdo exclusivo para assinantes", "paywall-prompt"),
+    ("Ten artykuł jest dostępny tylko dla subskrybentów", "paywall-prompt"),
+    ("Dit artikel is alleen voor abonnees", "paywall-prompt"),
+    ("Bu içerik sadece abonelere özeldir", "paywall-prompt"),
+    ("本文仅限订阅用户阅读", "paywall-prompt"), ("已是订阅用户？登录", "paywall-prompt"),
+    ("会員の方はログイン", "paywall-prompt"),
+    ("Sobre la autora", "author-bio-title"), ("À propos de l'auteure", "author-bio-title"),
+    ("Sobre a autora", "author-bio-title"), ("O autorce", "author-bio-title"),
+    ("著者プロフィール", "author-bio-title"),
+    ("Bildquelle: dpa", "credit-line"), ("Crédit photo : AFP", "credit-line"),
+    ("Fot. PAP", "credit-line"), ("图片来源：新华社", "credit-line"),
+    ("Deneyiminizi geliştirmek için çerezler kullanıyoruz.", "cookie-notice"),
 ]
+
+REPUBLISHED_FOOTERS = {
+    # Yoast SEO's RSS footer ("The post %1$s appeared first on %2$s."), which
+    # auto-republishers copy with the story, and a republished story's own note.
+    "de": "Der Beitrag <a href='{url}'>Hafen öffnet wieder</a> erschien zuerst auf "
+          "<a href='https://orig.example/'>Original News</a>.",
+    "fr": "L’article <a href='{url}'>Le port rouvre</a> est apparu en premier sur "
+          "<a href='https://orig.example/'>Original News</a>.",
+    "es": "La entrada <a href='{url}'>El puerto reabre</a> se publicó primero en "
+          "<a href='https://orig.example/'>Original News</a>.",
+    "it": "L'articolo <a href='{url}'>Il porto riapre</a> proviene da "
+          "<a href='https://orig.example/'>Original News</a>.",
+    "pt": "O post <a href='{url}'>O porto reabre</a> apareceu primeiro em "
+          "<a href='https://orig.example/'>Original News</a>.",
+    "nl": "Het bericht <a href='{url}'>De haven gaat open</a> verscheen eerst op "
+          "<a href='https://orig.example/'>Original News</a>.",
+    "sv": "Inlägget <a href='{url}'>Hamnen öppnar</a> dök först upp på "
+          "<a href='https://orig.example/'>Original News</a>.",
+    "de-note": "Dieser Artikel erschien zuerst auf <a href='{url}'>Original News</a>.",
+    "fr-note": "Cet article a été publié initialement sur <a href='{url}'>Original News</a>.",
+    "es-note": "Este artículo fue publicado originalmente en <a href='{url}'>Original News</a>.",
+    "it-note": "Questo articolo è stato pubblicato originariamente su "
+               "<a href='{url}'>Original News</a>.",
+    "pl-note": "Artykuł pierwotnie ukazał się na <a href='{url}'>Original News</a>.",
+    "nl-note": "Dit artikel verscheen eerder op <a href='{url}'>Original News</a>.",
+    "ru-note": "Статья впервые опубликована на <a href='{url}'>Original News</a>.",
+}
+
+
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "stripped"])
+@pytest.mark.parametrize("footer", REPUBLISHED_FOOTERS)
+def test_a_republished_story_s_footer_gives_its_source(footer: str, stripped: bool) -> None:
+    named = "" if stripped else " class='entry-content'"
+    html = (f"<html><body><article><h1>Harbour reopens</h1><div{named}>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE)
+            + f"<p>{REPUBLISHED_FOOTERS[footer].format(url=SOURCE_URL)}</p></div></article>"
+            "</body></html>")
+    article = clean(html, "https://republisher.example/harbour")
+    assert article.text.split("\n\n") == ARTICLE
+    assert article.source_url == SOURCE_URL
 
 PORTAL_TITLES = [
     # What news portals print over their widgets, worded as the English rules' own
@@ -586,19 +650,19 @@ PORTAL_TITLES = [
     ("Zum Thema:", "related-title"), ("Aktuelle Nachrichten", "related-title"),
     ("Jetzt kommentieren", "comments-title"), ("Dans la même rubrique", "related-title"),
     ("Articles recommandés", "related-title"), ("Nos dernières actualités", "related-title"),
-    ("Partager sur Facebook", "share-title"), ("Réagir", "comments-title"),
-    ("Últimas noticias", "related-title"), ("Te recomendamos", "related-title"),
+    ("Partager sur Facebook", "share-title"), ("Compartir en WhatsApp", "share-title"),
+    ("Últimas noticias", "related-title"), ("Artículos recomendados", "related-title"),
     ("Temas relacionados", "related-title"), ("Comparte esta noticia", "share-title"),
     ("Contenido patrocinado", "ad-label"), ("Notizie correlate", "related-title"),
-    ("Ti potrebbero interessare", "related-title"), ("Da non perdere", "related-title"),
-    ("Contenuto sponsorizzato", "ad-label"), ("Commenta", "comments-title"),
+    ("Ti potrebbero interessare", "related-title"),
+    ("Contenuto sponsorizzato", "ad-label"),
     ("Matérias relacionadas", "related-title"), ("Mais lidas da semana", "related-title"),
-    ("Leia a seguir", "related-title"), ("Conteúdo patrocinado", "ad-label"),
+    ("Conteúdo patrocinado", "ad-label"),
     ("Новости по теме", "related-title"), ("Ещё по теме", "related-title"),
     ("Выбор редакции", "related-title"), ("На правах рекламы", "ad-label"),
-    ("Polecamy", "related-title"), ("Najnowsze artykuły", "related-title"),
+    ("Polecane artykuły", "related-title"), ("Najnowsze artykuły", "related-title"),
     ("Materiał sponsorowany", "ad-label"), ("Laatste nieuws", "related-title"),
-    ("Meer over de haven", "related-title"), ("Deel dit artikel", "share-title"),
+    ("Meer over dit onderwerp", "related-title"), ("Deel dit artikel", "share-title"),
     ("Diğer haberler", "related-title"), ("Sıradaki haber", "related-title"),
     ("Haberi paylaş", "share-title"), ("Sponsorlu içerik", "ad-label"),
     ("関連ニュース", "related-title"), ("こちらもおすすめ", "related-title"),
@@ -730,6 +794,35 @@ def test_prose_that_starts_like_a_phrase_is_kept(prose: str) -> None:
     html = ("<html><body><article><h1>Harbour reopens</h1>"
             + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
     assert clean(html).text.split("\n\n") == paragraphs
+
+
+STORY_SECTION_HEADINGS = [
+    # Words a widget's heading may hold, heading a section of the story itself (a first-aid
+    # guide's "Réagir", a book column's "Polecamy", a culture guide's "Da non perdere"):
+    # too general to name a widget, the section and its list of links stay.
+    "Réagir", "Commenta", "Kommentieren", "Skomentuj", "Polecamy", "Populair", "Popularne",
+    "Zum Thema", "Empfehlungen", "Da non perdere", "Te recomendamos", "Lo último",
+    "Compartir en familia", "Partager sur place", "Meer over de Domtoren", "Популярное",
+    "Leia a seguir", "Patrocinado",
+]
+
+
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "stripped"])
+@pytest.mark.parametrize("heading", STORY_SECTION_HEADINGS)
+def test_a_story_s_own_section_under_a_general_heading_stays(heading: str,
+                                                              stripped: bool) -> None:
+    assert line_rule(heading) is None
+    named = "" if stripped else " class='entry-content'"
+    items = "".join(f"<li><a href='/guide/{n}'>{title}</a>, {detail}</li>" for n, (title, detail)
+                    in enumerate([("The Harbour Museum", "open daily from ten"),
+                                  ("The Lighthouse Walk", "two hours along the cliffs"),
+                                  ("The Fish Market", "Saturdays before noon")]))
+    html = (f"<html><body><article><h1>Harbour reopens</h1><div{named}>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + f"<h2>{heading}</h2><ul>{items}</ul>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</div></article></body></html>")
+    text = clean(html).text
+    assert heading in text and "The Lighthouse Walk" in text
+    assert all(paragraph in text for paragraph in ARTICLE)
 
 
 # Real pages: WordPress and republishing sites with every class and id removed.
