@@ -54,6 +54,7 @@ _LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
                  f":has({', '.join(f'> {tag}' for tag in _ITEM_BLOCKS)})")
 _POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > :is(div, article)"
 _LINKED_HEADINGS = ":is(h1, h2, h3, h4, h5, h6) a[href]"
+_SECTION_HEADINGS = HEADING_TAGS - {"h1"}
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """HTML's own words for what is not the article (a publisher's blurb, a comment thread in
 the article's footer), which survive where class names do not: a candidate inside one
@@ -117,12 +118,12 @@ def _loose_text(container: LexborNode) -> str:
 def thread_posts(root: LexborNode, titles: tuple[str, ...] = ()) -> set[int]:
     """The posts of every thread under ``root`` (see ``THREAD_ITEMS``), by ``mem_id``,
     but for a story laid out as a list item (``_listed_story``) under one of the page's
-    ``titles``."""
+    ``titles``, and a listicle's sections under linked headings (``_a_story_section``)."""
     # Looking at the items' children, not their whole subtrees: most items of a page
     # are menu links, and a query per item costs a twentieth of the cleaning time.
     headlines = _headlines(titles)
     listed = {item.mem_id for item in root.css(_LISTED_POSTS)
-              if not (headlines and _listed_story(item, headlines))}
+              if not (headlines and _listed_story(item, headlines)) and not _a_story_section(item)}
     return (listed | _unlisted_posts(root)) - _live_updates(root)
 
 
@@ -201,14 +202,37 @@ def _signed(post: LexborNode) -> bool:
     """Whether ``post`` carries its writer's mark: a link of its own (``_links_of_its_own``)
     or an avatar, the picture a comment system shows beside a name it does not link
     (Gravatar's and comment plugins' images are served from an ``/avatar/`` folder; a
-    photo merely named "avatar-fire-and-ash-still.jpg" is no writer's mark)."""
-    return _links_of_its_own(post) or post.css_first(_AVATARS) is not None
+    photo merely named "avatar-fire-and-ash-still.jpg" is no writer's mark). A section
+    of a listicle under a linked heading (``_a_story_section``) is no post."""
+    return (_links_of_its_own(post) and not _a_story_section(post)) \
+        or post.css_first(_AVATARS) is not None
 
 
-def _links_of_its_own(post: LexborNode) -> bool:
+def _a_story_section(post: LexborNode) -> bool:
+    """Whether ``post`` is a section of the story under a linked heading ("<h3><a>The
+    Harbour Museum</a></h3><p>...</p>", a listicle's item): it opens with that heading,
+    links nowhere else but from its sentences, and says more after it than a teaser's
+    excerpt does (two paragraphs, or ``rules.STORY_SECTION_MIN_CHARS``), ending as a
+    sentence ends, not cut short as an excerpt is."""
+    heading = next(iter(element_children(post)), None)
+    if heading is None or heading.tag not in _SECTION_HEADINGS \
+            or heading.css_first("a[href]") is None:
+        return False
+    said, title = squash(post.text()), squash(heading.text())
+    if not said.startswith(title) or (
+            len(said) - len(title) < rules.STORY_SECTION_MIN_CHARS
+            and sum(text_chars(p) >= rules.MIN_PARAGRAPH_CHARS for p in post.css("p")) < 2):
+        return False
+    if said.endswith(rules.EXCERPT_ENDS) \
+            or said.rstrip(rules.CLOSING_MARKS)[-1:] not in rules.SENTENCE_ENDS:
+        return False
+    return not _links_of_its_own(post, besides=heading)
+
+
+def _links_of_its_own(post: LexborNode, besides: LexborNode | None = None) -> bool:
     """Whether ``post`` holds a link outside its sentences (``_unlinked_line_chars``):
     a comment's author or reply link, a teaser's title. A section of an article links
-    only from its sentences.
+    only from its sentences. Links inside ``besides`` are not counted.
 
     Unlike the Remover's test of a link among a paragraph's own words (which reads the
     inline elements between the link and its paragraph), this one reads the words in all
@@ -216,6 +240,8 @@ def _links_of_its_own(post: LexborNode) -> bool:
     often written as a run of spans."""
     lines: dict[int, int] = {}  # a paragraph of many links is read once
     for link in post.css("a"):
+        if besides is not None and _inside(link, besides, post):
+            continue
         href = link.attributes.get("href")
         if (href is None or href.startswith("#")) and _goes_nowhere_of_its_own(link, href, post):
             continue
@@ -228,6 +254,16 @@ def _links_of_its_own(post: LexborNode) -> bool:
             lines[block.mem_id] = _unlinked_line_chars(block)
         if lines[block.mem_id] < rules.SENTENCE_MIN_PROSE:
             return True
+    return False
+
+
+def _inside(node: LexborNode, box: LexborNode, top: LexborNode) -> bool:
+    """Whether ``node`` is inside ``box``, looking up no farther than ``top``."""
+    up = node.parent
+    while up is not None and up.mem_id != top.mem_id:
+        if up.mem_id == box.mem_id:
+            return True
+        up = up.parent
     return False
 
 

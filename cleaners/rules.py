@@ -742,6 +742,9 @@ sentence of the story that opens with a link."""
 TEASER_MIN_ITEMS = 3
 TEASER_MAX_ITEM_CHARS = 400
 TEASER_MIN_TITLE_CHARS = 12
+STORY_SECTION_MIN_CHARS = 400
+"""A listicle's section under a linked heading says at least this much after it; a
+teaser's excerpt (WordPress cuts one at 55 words, some 350 characters) says less."""
 TEASER_MIN_LINKED_SHARE = 0.2
 """A run of at least three sibling items, each mostly a linked title with at most
 a short excerpt, is a teaser list (related posts, "most read") whatever its classes."""

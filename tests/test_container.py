@@ -1063,3 +1063,31 @@ def test_a_thread_post_another_rule_took_still_counts_in_its_run() -> None:
     assert all(part in article.text for part in STORY[:5])
     assert "yearly report" not in article.text and "open day" not in article.text
     assert ("thread", "thread-posts") in {(block.kind, block.rule) for block in article.removed}
+
+
+def listicle_sections(wrapper: str, read_more: bool = False) -> str:
+    """A listicle's sections, each under a heading that links to the place it is about:
+    two parts of the story each (a "Read more" link after them, with ``read_more``)."""
+    more = "<p><a href='/more'>Read more</a></p>" if read_more else ""
+    return "".join(f"<{wrapper}><h3><a href='/places/{n}'>Place number {n}</a></h3>"
+                   f"{prose(STORY[n - 1:n + 1])}{more}</{wrapper}>" for n in range(1, 6))
+
+
+@pytest.mark.parametrize(("outer", "wrapper"), [("div", "div"), ("ol", "li")])
+def test_a_listicle_s_sections_under_linked_headings_are_the_story(outer: str,
+                                                                   wrapper: str) -> None:
+    """Sections of one shape, each a linked heading and two paragraphs: a comment's or a
+    teaser's mark is a link of its own, but a section that says this much after its
+    heading, ending as a sentence ends, is the story's."""
+    html = (f"<html><body><article><h1>Five places to see</h1><{outer}>"
+            f"{listicle_sections(wrapper)}</{outer}></article></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY[:6])
+    assert "Place number 5" in article.text and article.container.startswith("scored")
+
+
+def test_teasers_with_a_read_more_link_stay_a_thread() -> None:
+    """The same cards with a "Read more" link of their own are teasers."""
+    posts = listicle_sections("div", read_more=True)
+    tree = LexborHTMLParser(f"<html><body><section>{posts}</section></body></html>")
+    assert thread_posts(tree.body) == {div.mem_id for div in tree.css("section > div")}
