@@ -121,6 +121,29 @@ def _enclosing_block(holder: LexborNode) -> tuple[LexborNode | None, str]:
     return block, text
 
 
+def _labelled_link(holder: LexborNode, block: LexborNode, text: str
+                   ) -> rules.PhraseRule | None:
+    """The related-widget rule of a line that is a widget's title and a link to another
+    story ("Lesen Sie auch: <a>Bahnstrecke wird teurer</a>", "LEIA TAMBÉM: <a>...</a>"),
+    set in the story between its paragraphs: ``holder``'s own text is the title, and
+    nothing but links follows it. (Link density alone tells it only when the headline
+    is long beside its label.)"""
+    if len(text) > rules.TITLE_MAX_CHARS + rules.LABELLED_LINK_MAX_CHARS:
+        return None
+    label = squash(holder.text(deep=False))
+    rule = line_rule(label) if label and text.startswith(label) else None
+    if rule is None or rule.kind != "related" or rule not in rules.TITLE_RULES:
+        return None
+    rest = _without_spaces(text[len(label):])
+    linked = sum(_without_spaces(squash(link.text())) for link in block.css("a[href]"))
+    return rule if linked and abs(rest - linked) <= rules.LABELLED_LINK_SLACK else None
+
+
+def _without_spaces(text: str) -> int:
+    """Characters of a squashed text but its spaces."""
+    return len(text) - text.count(" ")
+
+
 def _says_more(parent: LexborNode, child: LexborNode) -> bool:
     """Whether ``parent`` holds text besides ``child``'s. Its siblings are looked at
     one by one and the first with words ends the look, so widening a line inside a
@@ -528,6 +551,9 @@ class Remover:
         """Judge each phrase on the block that holds it, and mark what it condemns."""
         for node in matches:
             block, text = _enclosing_block(node)
+            if block is not None and (label := _labelled_link(node, block, text)) is not None:
+                self.mark(block, label.kind, label.name)  # "Read also: <a>headline</a>"
+                continue
             if block is None or len(text) > rules.PHRASE_MAX_CHARS \
                     or (rule := line_rule(text)) is None \
                     or (rule.controls_only and not _a_control(block)) \

@@ -742,6 +742,11 @@ sentence of the story that opens with a link."""
 TEASER_MIN_ITEMS = 3
 TEASER_MAX_ITEM_CHARS = 400
 TEASER_MIN_TITLE_CHARS = 12
+LABELLED_LINK_MAX_CHARS = 200
+"""A "Read also: <a>headline</a>" line's links say at most this much (a headline or two)."""
+LABELLED_LINK_SLACK = 4
+"""Characters besides the links, spaces aside, that a labelled line may hold after its
+label: a colon, the separators between its links ("|", "·")."""
 STORY_SECTION_MIN_CHARS = 400
 """A listicle's section under a linked heading says at least this much after it; a
 teaser's excerpt (WordPress cuts one at 55 words, some 350 characters) says less."""

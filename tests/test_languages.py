@@ -796,6 +796,46 @@ def test_prose_that_starts_like_a_phrase_is_kept(prose: str) -> None:
     assert clean(html).text.split("\n\n") == paragraphs
 
 
+READ_ALSO_LABELS = [
+    # The label of a link to another story set between a story's paragraphs, as news
+    # portals write it; the headline it links may be shorter than the label.
+    "Lesen Sie auch:", "Das könnte Sie auch interessieren:", "LEIA TAMBÉM:", "À lire aussi :",
+    "Lee también:", "Te puede interesar:", "Leggi anche:", "Читайте также:", "Czytaj także:",
+    "Może cię zainteresować:", "相关阅读：", "You may also be interested in:",
+]
+
+
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "stripped"])
+@pytest.mark.parametrize("label", READ_ALSO_LABELS)
+def test_a_read_also_line_between_paragraphs_goes(label: str, stripped: bool) -> None:
+    named = "" if stripped else " class='entry-content'"
+    line = f"<p><strong>{label}</strong> <a href='/s1'>Ferry fares rise</a></p>"
+    html = (f"<html><body><article><h1>Harbour reopens</h1><div{named}>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + line
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</div></article></body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == ARTICLE
+    assert ("related", "related-title") in {(b.kind, b.rule) for b in article.removed}
+
+
+@pytest.mark.parametrize("line", [
+    "Read more about the plan in <a href='/x'>our explainer</a>, which the ministry called fair.",
+    "Lesen Sie auch, was <a href='/x'>der Minister</a> dazu sagte.",
+    "<strong>Related:</strong> the council will vote on <a href='/x'>the budget</a> next week.",
+])
+def test_a_sentence_after_a_read_also_label_stays(line: str) -> None:
+    """Words of the story's own after the label: a sentence, not a link to another story."""
+    paragraphs = [*ARTICLE[:2], squash_tags(line), *ARTICLE[2:]]
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in [*ARTICLE[:2], line, *ARTICLE[2:]])
+            + "</article></body></html>")
+    assert clean(html).text.split("\n\n") == paragraphs
+
+
+def squash_tags(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
 STORY_SECTION_HEADINGS = [
     # Words a widget's heading may hold, heading a section of the story itself (a first-aid
     # guide's "Réagir", a book column's "Polecamy", a culture guide's "Da non perdere"):
