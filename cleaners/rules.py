@@ -500,6 +500,16 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"this entry was written by .{1,80}?, posted on\b.{0,200}",
         r"bookmark the permalink\.?(?: follow any comments here with the rss feed for this"
         r" post\.?)?",
+        # the same footer of the classic themes as their locales print it ("Dieser Eintrag
+        # wurde veröffentlicht in ... Setze ein Lesezeichen auf den Permalink.")
+        r"(?:dieser eintrag wurde|esta entrada (?:fue|foi) publicada|cette entrée a été publiée"
+        r"|questa voce è stata pubblicata|запись (?:была )?опубликована в рубрике"
+        r"|ten wpis (?:został opublikowany|opublikowano)|dit (?:bericht|item) (?:werd|is)"
+        r" geplaatst in)\b.{1,250}",
+        r"(?:setze ein lesezeichen (?:auf|für) den permalink|guarda el enlace permanente"
+        r"|vous pouvez la mettre en favoris avec ce permalien|contrassegna il permalink"
+        r"|guarde o link permanente|добавьте в закладки постоянную ссылку"
+        r"|dodaj zakładkę do bezpośredniego odnośnika|bookmark de permalink)\.?",
         # "By Jane Doe", "By REUTERS - 2019-04-10": a capitalised name, not "By noon, ..."
         r"by (?-i:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|and|&|de|van|von)){0,5}"
         r"(?:,\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})?)(?:\s*[-–|]\s*.{0,40})?",

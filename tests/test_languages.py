@@ -601,6 +601,20 @@ LOCALE_VARIANTS = [
     ("Bildquelle: dpa", "credit-line"), ("Crédit photo : AFP", "credit-line"),
     ("Fot. PAP", "credit-line"), ("图片来源：新华社", "credit-line"),
     ("Deneyiminizi geliştirmek için çerezler kullanıyoruz.", "cookie-notice"),
+    # the classic themes' entry footer
+    ("Dieser Eintrag wurde veröffentlicht in Allgemein und verschlagwortet mit Hafen. Setze"
+     " ein Lesezeichen auf den Permalink.", "byline-line"),
+    ("Esta entrada fue publicada en General y etiquetada Puerto. Guarda el enlace"
+     " permanente.", "byline-line"),
+    ("Cette entrée a été publiée dans Général. Vous pouvez la mettre en favoris avec ce"
+     " permalien.", "byline-line"),
+    ("Questa voce è stata pubblicata in Generale. Contrassegna il permalink.", "byline-line"),
+    ("Esta entrada foi publicada em Geral. Guarde o link permanente.", "byline-line"),
+    ("Запись опубликована в рубрике Новости. Добавьте в закладки постоянную ссылку.",
+     "byline-line"),
+    ("Ten wpis został opublikowany w kategorii Ogólne. Dodaj zakładkę do bezpośredniego"
+     " odnośnika.", "byline-line"),
+    ("Dit bericht werd geplaatst in Algemeen. Bookmark de permalink.", "byline-line"),
 ]
 
 REPUBLISHED_FOOTERS = {
