@@ -656,7 +656,10 @@ class Remover:
         links = [node] if node.tag == "a" else list(node.css("a[href]"))
         if line is not None:
             links = [a for a in links if (name := squash(a.text())) and name in line]
-        if not links and (sibling := node.next) is not None and sibling.is_element_node:
+        if not links and len(squash(node.text())) <= rules.SOURCE_HINT_CHARS \
+                and (sibling := node.next) is not None and sibling.is_element_node:
+            # a label whose link follows it ("Source:" then <p><a>Reuters</a></p>); a
+            # sentence without a link names no site the next paragraph links to
             links = [sibling] if sibling.tag == "a" else list(sibling.css("a[href]"))
         page_host = urlsplit(self.url or "").hostname
         candidates = []

@@ -211,7 +211,8 @@ def _signed(post: LexborNode) -> bool:
 def _a_story_section(post: LexborNode) -> bool:
     """Whether ``post`` is a section of the story under a linked heading ("<h3><a>The
     Harbour Museum</a></h3><p>...</p>", a listicle's item): it opens with that heading,
-    links nowhere else but from its sentences, and says more after it than a teaser's
+    links nowhere else but from its sentences, follows no whole story
+    (``_story_told_before``), and says more after it than a teaser's
     excerpt does (two paragraphs, or ``rules.STORY_SECTION_MIN_CHARS``), ending as a
     sentence ends, not cut short as an excerpt is."""
     heading = next(iter(element_children(post)), None)
@@ -226,7 +227,36 @@ def _a_story_section(post: LexborNode) -> bool:
     if said.endswith(rules.EXCERPT_ENDS) \
             or said.rstrip(rules.CLOSING_MARKS)[-1:] not in rules.SENTENCE_ENDS:
         return False
-    return not _links_of_its_own(post, besides=heading)
+    return not _links_of_its_own(post, besides=heading) and not _story_told_before(post)
+
+
+def _story_told_before(post: LexborNode) -> bool:
+    """Whether a story's worth of paragraphs (``rules.STORY_TOLD_PARAGRAPHS``) comes
+    before ``post``'s run: teaser cards and comments hang under the story they follow, a
+    listicle's sections follow its intro at most. Read from the paragraphs before the
+    post in its own list (not its fellow posts) and before each wrapper up from it."""
+    told = sum(_a_paragraph(node) for node in _before(post))
+    up = post.parent
+    for _ in range(rules.THREAD_DEPTH):
+        if told >= rules.STORY_TOLD_PARAGRAPHS or up is None or up.tag in ("body", "html"):
+            break
+        told += sum(_a_paragraph(node) if node.tag == "p" else sum(map(_a_paragraph, node.css("p")))
+                    for node in _before(up))
+        up = up.parent
+    return told >= rules.STORY_TOLD_PARAGRAPHS
+
+
+def _before(node: LexborNode) -> Iterator[LexborNode]:
+    """The elements before ``node`` among its siblings, nearest first."""
+    sibling = node.prev
+    while sibling is not None:
+        if sibling.is_element_node:
+            yield sibling
+        sibling = sibling.prev
+
+
+def _a_paragraph(node: LexborNode) -> bool:
+    return node.tag == "p" and text_chars(node) >= rules.MIN_PARAGRAPH_CHARS
 
 
 def _links_of_its_own(post: LexborNode, besides: LexborNode | None = None) -> bool:

@@ -37,6 +37,9 @@ Lexicon = Mapping[str, tuple[str, ...]]
 
 _ZWNJ = "[\u200c ]?"  # Persian's zero-width non-joiner, or a space, or nothing
 _N = r"(?:\d+ )?"  # a count before a heading ("3 Comments")
+# the site a republished story names at its footer's end: a name of four words at most,
+# not a clause ("...erschien zuerst auf Instagram und wurde tausendfach geteilt.")
+_SITE = r"(?:\S+ ){0,3}\S+"
 # where a share button sends the story ("Compartir en WhatsApp")
 _NETWORK = r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|e-?mail)"
 
@@ -991,54 +994,58 @@ SOURCE_LABELS: Lexicon = {
 ORIGINALLY_PUBLISHED: Lexicon = {
     # "This article was originally published on ...", in each language's usual words;
     # each starts with a literal word, which is also a ``SOURCE_HINT`` word.
-    "es": (r"(?:este artículo )?(?:fue )?publicado originalmente (?:en|por) .{1,120}",
-           r"originalmente publicado en .{1,120}",
-           r"la entrada .{1,300} se publicó primero en .{1,120}"),
+    "es": (r"publicado originalmente (?:en|por) .{1,120}", r"originalmente publicado en .{1,120}",
+           rf"este artículo fue publicado originalmente (?:en|por) {_SITE}",
+           rf"la entrada .{{1,300}} se publicó primero en {_SITE}"),
     "de": (r"ursprünglich (?:veröffentlicht|erschienen) (?:auf|bei|in) .{1,120}",
            r"zuerst erschienen (?:auf|bei|in) .{1,120}",
-           r"(?:dieser|der) (?:artikel|beitrag|text) (?:.{1,300} )?(?:erschien|ist)"
-           r" (?:zuerst|ursprünglich) (?:erschienen |veröffentlicht )?(?:auf|bei|in) .{1,120}"),
+           rf"dieser (?:artikel|beitrag) erschien (?:zuerst|ursprünglich) (?:auf|bei|in) {_SITE}",
+           rf"dieser (?:artikel|beitrag) ist (?:zuerst|ursprünglich) (?:auf|bei|in) {_SITE}"
+           r" (?:erschienen|veröffentlicht worden)\.?",
+           rf"der beitrag .{{1,300}} erschien zuerst auf {_SITE}"),
     "fr": (r"publié (?:à l'origine|initialement|originellement) (?:sur|par|dans) .{1,120}",
            r"cet article (?:a été publié|est paru)"
-           r" (?:à l'origine |initialement |originellement |d'abord )?(?:sur|par|dans) .{1,120}",
-           r"l[’']article .{1,300} est apparu en premier sur .{1,120}",
+           rf" (?:à l'origine|initialement|originellement|d'abord) (?:sur|par|dans) {_SITE}",
+           rf"l[’']article .{{1,300}} est apparu en premier sur {_SITE}",
            r"initialement publié (?:sur|par|dans) .{1,120}"),
     "it": (r"pubblicato (?:originariamente|originalmente|inizialmente) (?:su|da) .{1,120}",
            r"questo articolo è stato pubblicato (?:originariamente|originalmente|inizialmente)"
-           r" (?:su|da) .{1,120}",
-           r"l[’']articolo .{1,300} proviene da .{1,120}"),
-    "pt": (r"(?:este artigo )?(?:foi )?publicado originalmente (?:em|por|no|na) .{1,120}",
-           r"o post .{1,300} apareceu primeiro em .{1,120}",
+           rf" (?:su|da) {_SITE}"),
+    "pt": (r"publicado originalmente (?:em|por|no|na) .{1,120}",
+           rf"este artigo foi publicado originalmente (?:em|por|no|na) {_SITE}",
+           rf"o post .{{1,300}} apareceu primeiro em {_SITE}",
            r"originalmente publicado (?:em|no|na) .{1,120}"),
     "ru": (r"(?:первоначально|впервые) опубликовано (?:на|в) .{1,120}",
-           r"(?:статья|материал) (?:впервые|первоначально) опубликован[аo]? (?:на|в) .{1,120}",
-           r"(?:сообщение|запись) .{1,300} (?:появились сначала|впервые появилась) на .{1,120}",
+           rf"(?:статья|материал) (?:впервые|первоначально) опубликован[аo]? на {_SITE}",
+           rf"(?:сообщение|запись) .{{1,300}} (?:появились сначала|впервые появилась) на {_SITE}",
            r"оригинал (?:статьи|материала|публикации)\s*[:：].{1,120}"),
     "nl": (r"oorspronkelijk gepubliceerd (?:op|door|in) .{1,120}",
-           r"dit (?:artikel|bericht) (?:verscheen|is) (?:eerder|eerst|oorspronkelijk)"
-           r" (?:verschenen |gepubliceerd )?(?:op|in|bij) .{1,120}",
-           r"het bericht .{1,300} verscheen eerst op .{1,120}"),
+           rf"dit artikel verscheen (?:eerder|eerst|oorspronkelijk) (?:op|in|bij) {_SITE}",
+           r"dit artikel is (?:eerder|eerst|oorspronkelijk) (?:verschenen|gepubliceerd)"
+           rf" (?:op|in|bij) {_SITE}",
+           rf"het bericht .{{1,300}} verscheen eerst op {_SITE}"),
     "pl": (r"(?:oryginalnie|pierwotnie) opublikowan[ey] (?:na|w|przez) .{1,120}",
            r"(?:artykuł|tekst) (?:pierwotnie|oryginalnie) (?:ukazał się|został opublikowany)"
-           r" (?:na|w) .{1,120}",
-           r"artykuł .{1,300} pochodzi z serwisu .{1,120}"),
+           rf" (?:na|w) {_SITE}",
+           rf"artykuł .{{1,300}} pochodzi z serwisu {_SITE}"),
     "tr": (r"(?:ilk olarak|orijinal olarak) .{1,80} (?:yayınlanmıştır|yayımlanmıştır)\.?",
            r"bu (?:makale|yazı|haber) (?:ilk olarak|ilk önce|orijinal olarak) .{1,80}"
            r" (?:yayınlandı|yayımlandı|yayınlanmıştır|yayımlanmıştır)\.?"),
     "fa": (r"(?:این مطلب )?(?:نخستین بار|ابتدا) در .{1,80} منتشر شد(?:ه است)?\.?",),
-    "zh": (r"本文(?:最初)?(?:原载|原載|转载自|轉載自|首发于|首發於|发表于|發表於).{1,120}",
+    "zh": (r"本文(?:原载|原載|转载自|轉載自|首发于|首發於).{1,120}",
+           r"本文最初(?:发表|發表)(?:于|於).{1,40}",
            r"原文(?:链接|連結|地址)[:：].{0,200}"),
     "ja": (r"この記事は.{1,80}(?:から転載|に掲載).{0,40}", r"元記事[:：].{0,200}"),
     "vi": (r"bài viết (?:được )?đăng lần đầu (?:trên|tại) .{1,120}",),
     "id": (r"artikel ini (?:pertama kali|awalnya) (?:terbit|dipublikasikan|tayang) di .{1,120}",
-           r"(?:pos|artikel) .{1,300} muncul pertama kali di .{1,120}"),
+           rf"(?:pos|artikel) .{{1,300}} muncul pertama kali di {_SITE}"),
     "cs": (r"(?:původně|poprvé) (?:publikováno|vyšlo) (?:na|v) .{1,120}",),
     "ko": (r"원문[:：].{0,200}",
            r"이 (?:글|기사)은 .{1,80}에 (?:처음 )?(?:게재|실렸|발행).{0,40}"),
     "uk": (r"(?:вперше|спочатку) опубліковано (?:на|в|у) .{1,120}",),
     "ar": (r"(?:نشر|نُشر) (?:هذا المقال )?(?:أصلا|أصلاً|لأول مرة) (?:في|على) .{1,120}",),
     "sv": (r"(?:ursprungligen|först) publicerad (?:på|i|av) .{1,120}",
-           r"inlägget .{1,300} dök först upp på .{1,120}"),
+           rf"inlägget .{{1,300}} dök först upp på {_SITE}"),
     "hu": (r"(?:eredetileg|először) (?:a|az) .{1,80} (?:oldalon )?jelent meg\.?",),
     "el": (r"(?:δημοσιεύθηκε|δημοσιεύτηκε) (?:αρχικά|πρώτα) (?:στο|στην|στη) .{1,120}",),
     "ro": (r"(?:publicat|apărut) (?:inițial|original|pentru prima dată) (?:pe|în|la) .{1,120}",),

@@ -533,8 +533,10 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # a photo's credit on a line of its own: "Фото: личный архив", "[사진=JTBC]"
         r"(?:photo|foto|фото|bild|imagem|imagen|immagine|zdjęcie|fotoğraf|사진|写真|图片|圖片)"
         r"s?\s*[:=：]\s*.{0,80}",
-        r"(?:bildquelle|bildnachweis|crédits? photos?|图片来源|圖片來源)\s*[:=：]\s*.{0,80}",
-        r"fot\. .{1,80}",  # Polish "Fot. PAP"
+        # a credit's label and the name it gives: a name, not a sentence about image rights
+        r"(?:bildquelle|bildnachweis|crédits? photos?|图片来源|圖片來源)\s*[:=：]\s*(?![^?]*\?)"
+        r"(?:(?:\S+ ){0,3}\S+)?",
+        r"(?-i:Fot\. [A-ZĄĆĘŁŃÓŚŹŻ])\S*(?: \S+){0,3}",  # Polish "Fot. PAP"
         r"(?:please )?enable javascript.{0,80}",
         # the caption Instagram's embed code prints under a quoted post, in its locales
         r"view this post on instagram", r"sieh dir diesen beitrag auf instagram an",
@@ -757,6 +759,9 @@ LABELLED_LINK_MAX_CHARS = 200
 LABELLED_LINK_SLACK = 4
 """Characters besides the links, spaces aside, that a labelled line may hold after its
 label: a colon, the separators between its links ("|", "·")."""
+STORY_TOLD_PARAGRAPHS = 4
+"""Paragraphs before a run of posts under linked headings that tell a story already: the
+run is the teasers or comments after it, not the story's own sections."""
 STORY_SECTION_MIN_CHARS = 400
 """A listicle's section under a linked heading says at least this much after it; a
 teaser's excerpt (WordPress cuts one at 55 words, some 350 characters) says less."""

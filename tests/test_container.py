@@ -1091,3 +1091,19 @@ def test_teasers_with_a_read_more_link_stay_a_thread() -> None:
     posts = listicle_sections("div", read_more=True)
     tree = LexborHTMLParser(f"<html><body><section>{posts}</section></body></html>")
     assert thread_posts(tree.body) == {div.mem_id for div in tree.css("section > div")}
+
+
+def test_posts_under_linked_headings_after_a_story_stay_a_thread() -> None:
+    """Comments whose writers' names are linked headings, or teasers whose excerpts run
+    two paragraphs, hang under a story already told: they are no sections of it."""
+    posts = "".join(
+        f"<div><h4><a href='https://reader{n}.example/'>Reader {n}</a></h4>"
+        f"<p>Reader {n} writes that the harbour was always the heart of the town, and that"
+        f" the council should have acted years ago.</p><p>My only worry is the parking on"
+        f" market days, which was already hard before the works began, reader {n} adds.</p>"
+        "</div>" for n in range(1, 4))
+    html = (f"<html><body><div><article><h1>Harbour news</h1>{prose(STORY[:5])}</article>"
+            f"<div>{posts}</div></div></body></html>")
+    text = clean(html, URL).text
+    assert all(part in text for part in STORY[:5])
+    assert "Reader 1 writes" not in text

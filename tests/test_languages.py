@@ -626,8 +626,6 @@ REPUBLISHED_FOOTERS = {
           "<a href='https://orig.example/'>Original News</a>.",
     "es": "La entrada <a href='{url}'>El puerto reabre</a> se publicó primero en "
           "<a href='https://orig.example/'>Original News</a>.",
-    "it": "L'articolo <a href='{url}'>Il porto riapre</a> proviene da "
-          "<a href='https://orig.example/'>Original News</a>.",
     "pt": "O post <a href='{url}'>O porto reabre</a> apareceu primeiro em "
           "<a href='https://orig.example/'>Original News</a>.",
     "nl": "Het bericht <a href='{url}'>De haven gaat open</a> verscheen eerst op "
@@ -798,6 +796,18 @@ PROSE = [
     " formulario.",
     "En continuant à naviguer sans gilet de sauvetage, vous acceptez un risque inutile,"
     " rappelle la SNSM avant l'été.",
+    # a story's sentences worded as a republished story's footer or a photo credit
+    "Der Beitrag der Ministerin erschien zuerst auf Instagram und wurde tausendfach geteilt.",
+    "Der Text ist ursprünglich in Latein verfasst worden und wurde später übersetzt.",
+    "L'articolo 18 dello Statuto dei lavoratori proviene da una legge del 1970.",
+    "O post com a imagem falsa apareceu primeiro em um perfil do Facebook e depois se espalhou.",
+    "Cet article a été publié dans la revue Science en 2019 et cité plus de 3 000 fois.",
+    "Fue publicado originalmente en 1967 por la editorial Sudamericana y traducido a 40 idiomas.",
+    "Dit bericht is eerder op de dag door de politie verspreid.",
+    "Статья впервые опубликована в журнале Nature в 2019 году.",
+    "Bildquelle: Wer ein fremdes Foto nutzt, muss den Urheber nennen.",
+    "Crédit photo : ce que dit vraiment la loi.",
+    "Fot. 3 pokazuje stan mostu po powodzi.",
 ]
 
 
