@@ -240,8 +240,7 @@ def _story_told_before(post: LexborNode) -> bool:
     for _ in range(rules.THREAD_DEPTH):
         if told >= rules.STORY_TOLD_PARAGRAPHS or up is None or up.tag in ("body", "html"):
             break
-        told += sum(_a_paragraph(node) if node.tag == "p" else sum(map(_a_paragraph, node.css("p")))
-                    for node in _before(up))
+        told += sum(map(_paragraphs_in, _before(up)))
         up = up.parent
     return told >= rules.STORY_TOLD_PARAGRAPHS
 
@@ -257,6 +256,11 @@ def _before(node: LexborNode) -> Iterator[LexborNode]:
 
 def _a_paragraph(node: LexborNode) -> bool:
     return node.tag == "p" and text_chars(node) >= rules.MIN_PARAGRAPH_CHARS
+
+
+def _paragraphs_in(node: LexborNode) -> int:
+    """How many paragraphs ``node`` is or holds."""
+    return _a_paragraph(node) if node.tag == "p" else sum(map(_a_paragraph, node.css("p")))
 
 
 def _links_of_its_own(post: LexborNode, besides: LexborNode | None = None) -> bool:
