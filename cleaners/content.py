@@ -365,7 +365,8 @@ def _shape(node: LexborNode) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def thread_runs(roots: list[LexborNode], posts: set[int],
-                gone: Mapping[int, int] | None = None) -> list[LexborNode]:
+                gone: Mapping[int, int] | None = None, *,
+                photo_story: bool = False) -> list[LexborNode]:
     """The posts inside the chosen containers that run as a thread: at least
     ``rules.THREAD_MIN_POSTS`` siblings, each signed (``_signed``: an author's linked
     name, a teaser's title, an avatar). A container that holds the article often holds
@@ -373,13 +374,16 @@ def thread_runs(roots: list[LexborNode], posts: set[int],
     gallery's captions, a list in the story) is the article's own. A container that is
     itself a post is left whole. The posts a rule already removed still count in their
     run (``gone``: how many, by the parent's ``mem_id``): the two boxes left of a run of
-    three whose third a "Related topics" title took are still the thread's."""
+    three whose third a "Related topics" title took are still the thread's. On a
+    ``photo_story`` the captioned photos (``rules.CAPTIONS``) tell the story: each
+    linked to its image file, they run like signed posts."""
     runs: dict[int, list[LexborNode]] = {}
     for root in roots:
         if in_thread_post(root, posts):
             continue
         for node in root.traverse():
-            if node.mem_id in posts and node.parent is not None:
+            if node.mem_id in posts and node.parent is not None \
+                    and not (photo_story and node.css_matches(rules.CAPTIONS)):
                 runs.setdefault(node.parent.mem_id, []).append(node)
     gone = gone or {}
     return [post for parent, run in runs.items()

@@ -175,7 +175,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
 
     photo_story = remover.story_caption_chars > 0
     choice = main_content(body, posts, titles, photo_story=photo_story)
-    for post in thread_runs(choice.roots, posts, remover.posts_gone):
+    for post in thread_runs(choice.roots, posts, remover.posts_gone, photo_story=photo_story):
         remover.mark(post, "thread", "thread-posts")
     remover.sweep(body)
     lead = story_lead(body, choice.roots, metadata.title)

@@ -786,6 +786,21 @@ def test_a_photo_story_s_captions_are_its_story() -> None:
     assert not any(segment.rule == "photo-caption" for segment in segments)
 
 
+def test_a_photo_story_s_photos_linked_to_their_files_are_no_thread() -> None:
+    """WordPress links each photo to its image file, so a gallery of captioned photos
+    runs like signed posts; on a photo story they are still the story, in order."""
+    slides = "".join(
+        f"<div id='attachment_{n}' class='wp-caption aligncenter'><a href='/files/hk{n}.jpg'>"
+        f"<img src='/files/hk{n}.jpg'></a><p class='wp-caption-text'>{text}</p></div>"
+        "<p>&nbsp;</p>" for n, text in enumerate(SLIDES))
+    html = ("<html><body><div class='entry-content'><p>Pictures from the quay, where the "
+            f"boats came in at dawn.</p>{slides}</div><div>{sidebar_gadgets(1)}</div>"
+            "</body></html>")
+    article = clean(html, URL)
+    assert [line for line in article.text.splitlines() if line.startswith("Slide")] == SLIDES
+    assert not any(block.rule == "thread-posts" for block in article.removed)
+
+
 def test_a_caption_beside_a_longer_story_still_goes() -> None:
     html = (f"<html><body><div>{prose(STORY[:4])}<figure><img src='/h.jpg'><figcaption>"
             f"{SLIDES[0]} {SLIDES[1]}</figcaption></figure></div></body></html>")
