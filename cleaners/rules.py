@@ -537,6 +537,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:bildquelle|bildnachweis|crédits? photos?|图片来源|圖片來源)\s*[:=：]\s*(?![^?]*\?)"
         r"(?:(?:\S+ ){0,3}\S+)?",
         r"(?-i:Fot\. [A-ZĄĆĘŁŃÓŚŹŻ])\S*(?: \S+){0,3}",  # Polish "Fot. PAP"
+        # a photo's copyright under it: "© Markus Leitner", "© Getty Images" (with a year,
+        # it is the site's notice: ``copyright-line``)
+        r"©\s*(?!.*\b(?:19|20)\d\d\b)(?:\S+ ){0,5}\S+",
         r"(?:please )?enable javascript.{0,80}",
         # the caption Instagram's embed code prints under a quoted post, in its locales
         r"view this post on instagram", r"sieh dir diesen beitrag auf instagram an",

@@ -540,6 +540,9 @@ LEAKED_WORDINGS = [
     ("Besucher haben diese Seite mit folgenden Suchbegriffen gefunden:", "tags-title"),
     # Polish portals' "the article goes on under the video", over an ad or a video.
     ("Dalsza część artykułu pod materiałem wideo", "ad-label"),
+    # A photo's copyright on a line of its own (dates pages, classed and stripped).
+    ("© Markus Leitner", "credit-line"), ("© Getty Images", "credit-line"),
+    ("© dpa | Kay Nietfeld", "credit-line"), ("© Instagram/esmeralda_merlot", "credit-line"),
 ]
 
 LOCALE_VARIANTS = [
@@ -808,6 +811,7 @@ PROSE = [
     "Bildquelle: Wer ein fremdes Foto nutzt, muss den Urheber nennen.",
     "Crédit photo : ce que dit vraiment la loi.",
     "Fot. 3 pokazuje stan mostu po powodzi.",
+    "© and ™ signs mark the names the company owns, its lawyers wrote to the harbour board.",
 ]
 
 
