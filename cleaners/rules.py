@@ -387,6 +387,7 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     )),
     PhraseRule("author-bio-title", "author-bio", (
         r"about the authors?", *lexicon.phrases(lexicon.AUTHOR_TITLES),
+        r"latest posts by .{1,60} \(see all\)",  # an author box's list of the writer's posts
     )),
     PhraseRule("toc-title", "navigation", (
         r"table of contents", *lexicon.phrases(lexicon.TOC_TITLES),
@@ -517,6 +518,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:published|updated|last updated|posted|modified)(?: on| at)?:?\s+"
         r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
         r"(?:hits|post views):? [\d.,]+",  # Joomla's view counter, WordPress's Post Views Counter
+        r"\(?visited [\d.,]+ times?,? [\d.,]+ visits? today\)?",  # WordPress's Page Views Count
         r"\d[\d.,]* (?:views?|aufrufe)",
         lexicon.reading_time(r"(?:estimated )?reading time"),
         *lexicon.phrases(lexicon.READING_TIME),
@@ -594,12 +596,22 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
         # the Sociable plugin's label, a bookmarking bar's, a share sheet's control
         r"be sociable,? share!?", r"bookmark (?:to|this|and share):?", r"(?:close|open) share",
+        r"you can find this (?:story|article) in my bookmarks\..{0,100}",  # a saved story's toast
+        # Jetpack's likes, whose count a script fills in: "%d bloggers like this:" (the
+        # "%" goes with the punctuation a text may open with)
+        r"(?:a %)?(?-i:d) (?:blog|блог)\w* .{1,30}", r"d人のブロガー.{1,30}",
         # WP Recipe Maker's call under a recipe ("Tried this recipe? Mention @x or tag #x!")
         r"tried this recipe\?.{0,160}", r"hast du (?:dieses|das) rezept ausprobiert\?.{0,160}",
         # the tallies under a rating widget (GD Star Rating, kk Star Ratings, Rate my Post)
         r"total: \d+ +average: [\d.,]+",
         r"average rating [\d.,]+ ?/ ?\d+\.? vote count: \d+\.?",
         r"no votes so far! be the first to rate this post\.?", r"\d[\d.,]* from \d+ votes?",
+        r"rating: [\d.,]+/\d+ \(\d+ votes? cast\)",
+        r"\(?(?:no ratings yet|noch keine bewertungen)\)?",
+        r"(?:thank you|thanks) for (?:your )?vot(?:e|ing)!?",
+        r"vielen dank für (?:deine|ihre) (?:stimme|bewertung)!?",
+        r"was this (?:article|post|page|story) helpful\??",
+        r"war (?:dieser|der) (?:artikel|beitrag) (?:hilfreich|nützlich)\??",
         # WP Recipe Maker's buttons over a recipe, in a row
         rf"{_RECIPE_BUTTON}(?:\W+{_RECIPE_BUTTON}){{0,3}}",
         r"if you (?:found|find) this (?:post|article) (?:useful|helpful|interesting)"

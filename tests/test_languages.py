@@ -543,6 +543,17 @@ LEAKED_WORDINGS = [
     # A photo's copyright on a line of its own (dates pages, classed and stripped).
     ("© Markus Leitner", "credit-line"), ("© Getty Images", "credit-line"),
     ("© dpa | Kay Nietfeld", "credit-line"), ("© Instagram/esmeralda_merlot", "credit-line"),
+    # WordPress plugins' lines (dates pages): Jetpack's likes before a script counts them,
+    # GD Star Rating's and kk Star Ratings' tallies, a page view counter, an author box's
+    # list of the writer's posts, and one publisher group's bookmark notice.
+    ("%d bloggers like this:", "share-line"), ("%d Bloggern gefällt das:", "share-line"),
+    ("Rating: 6.0/6 (1 vote cast)", "share-line"), ("(No ratings yet)", "share-line"),
+    ("(Noch keine Bewertungen)", "share-line"), ("Vielen Dank für deine Stimme!", "share-line"),
+    ("Was this article helpful?", "share-line"), ("War dieser Artikel hilfreich?", "share-line"),
+    ("(Visited 215 times, 55 visits today)", "byline-line"),
+    ("Latest posts by Ana Ruiz (see all)", "author-bio-title"),
+    ("You can find this story in My Bookmarks.Or by navigating to the user icon in the top "
+     "right.", "share-line"),
 ]
 
 LOCALE_VARIANTS = [
@@ -812,6 +823,8 @@ PROSE = [
     "Crédit photo : ce que dit vraiment la loi.",
     "Fot. 3 pokazuje stan mostu po powodzi.",
     "© and ™ signs mark the names the company owns, its lawyers wrote to the harbour board.",
+    "Was this article helpful to the council? The mayor said it was not, and asked for a fix.",
+    "Thank you for voting, the mayor told the crowd once the count on the quay was over.",
 ]
 
 
