@@ -389,6 +389,11 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"about the authors?", *lexicon.phrases(lexicon.AUTHOR_TITLES),
         r"latest posts by .{1,60} \(see all\)",  # an author box's list of the writer's posts
     )),
+    PhraseRule("page-numbers", "navigation", (
+        # a post split in pages, WordPress's "Pages: 1 2 3" under it, as its locales print it
+        r"(?:article |post )?(?:pages?|seiten|páginas|pagine|pagina's|strony|страницы)\s*[:：]"
+        r"\s*\d+(?:\s*[|,]?\s+\d+)+",
+    )),
     PhraseRule("toc-title", "navigation", (
         r"table of contents", *lexicon.phrases(lexicon.TOC_TITLES),
     )),
@@ -542,6 +547,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # a photo's copyright under it: "© Markus Leitner", "© Getty Images" (with a year,
         # it is the site's notice: ``copyright-line``)
         r"©\s*(?!.*\b(?:19|20)\d\d\b)(?:\S+ ){0,5}\S+",
+        r"[^\W\d_]*(?:bild|foto|quelle)\s*[:：]\s*©\s*(?:\S+ ){0,5}\S+",  # "Beitragsbild: © dpa"
         r"(?:please )?enable javascript.{0,80}",
         # the caption Instagram's embed code prints under a quoted post, in its locales
         r"view this post on instagram", r"sieh dir diesen beitrag auf instagram an",
@@ -626,6 +632,11 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"get .{1,60} delivered (?:to|in) your inbox.{0,160}", r"be the first to know",
         # the consent note under a sign-up form
         r"by (?:providing|entering|submitting) your e-?mail(?: address)?,? you .{1,250}",
+        # the form's own message when the address is wrong, shown in the page's text
+        r"please enter a valid e-?mail(?: address)?\.?",
+        r"bitte geben sie eine gültige e-?mail-?adresse (?:an|ein)\.?",
+        r"veuillez (?:saisir|entrer|indiquer) une adresse (?:e-?mail|électronique|courriel)"
+        r" valide\.?",
         r"subscribe to: (?:posts|post comments|comments)(?: \(atom\))?",  # Blogger's feeds
         r"(?:if you (?:enjoyed|liked) this (?:post|article),? )?enter your e-?mail"
         r" (?:address )?(?:below|here) .{0,100}",

@@ -554,6 +554,10 @@ LEAKED_WORDINGS = [
     ("Latest posts by Ana Ruiz (see all)", "author-bio-title"),
     ("You can find this story in My Bookmarks.Or by navigating to the user icon in the top "
      "right.", "share-line"),
+    ("Article Pages: 1 2", "page-numbers"), ("Seiten: 1 | 2 | 3", "page-numbers"),
+    ("Rubriklistenbild: © KCNA/dpa", "credit-line"),
+    ("Please enter a valid email address.", "newsletter-line"),
+    ("Bitte geben Sie eine gültige E-Mail-Adresse an", "newsletter-line"),
 ]
 
 LOCALE_VARIANTS = [
@@ -825,6 +829,7 @@ PROSE = [
     "© and ™ signs mark the names the company owns, its lawyers wrote to the harbour board.",
     "Was this article helpful to the council? The mayor said it was not, and asked for a fix.",
     "Thank you for voting, the mayor told the crowd once the count on the quay was over.",
+    "Pages: 320",  # a book's data in its review
 ]
 
 
