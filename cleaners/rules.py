@@ -547,7 +547,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # a photo's copyright under it: "© Markus Leitner", "© Getty Images" (with a year,
         # it is the site's notice: ``copyright-line``)
         r"©\s*(?!.*\b(?:19|20)\d\d\b)(?:\S+ ){0,5}\S+",
-        r"[^\W\d_]*(?:bild|foto|quelle)\s*[:：]\s*©\s*(?:\S+ ){0,5}\S+",  # "Beitragsbild: © dpa"
+        # German credit labels before the sign: "Rubriklistenbild: © dpa", "Textquelle: © ..."
+        r"(?:(?:rubriklisten|beitrags|titel|vorschau|symbol|teaser|header|aufmacher)bild"
+        r"|(?:bild|text|foto)quelle|bild|foto)\s*[:：]\s*©\s*(?:\S+ ){0,5}\S+",
         r"(?:please )?enable javascript.{0,80}",
         # the caption Instagram's embed code prints under a quoted post, in its locales
         r"view this post on instagram", r"sieh dir diesen beitrag auf instagram an",
