@@ -375,21 +375,31 @@ def thread_runs(roots: list[LexborNode], posts: set[int],
     itself a post is left whole. The posts a rule already removed still count in their
     run (``gone``: how many, by the parent's ``mem_id``): the two boxes left of a run of
     three whose third a "Related topics" title took are still the thread's. On a
-    ``photo_story`` the captioned photos (``rules.CAPTIONS``) tell the story: each
-    linked to its image file, they run like signed posts."""
+    ``photo_story`` the captioned photos (``_a_captioned_photo``) tell the story, though
+    each, linked to its image file, runs like a signed post."""
     runs: dict[int, list[LexborNode]] = {}
     for root in roots:
         if in_thread_post(root, posts):
             continue
         for node in root.traverse():
             if node.mem_id in posts and node.parent is not None \
-                    and not (photo_story and node.css_matches(rules.CAPTIONS)):
+                    and not (photo_story and _a_captioned_photo(node)):
                 runs.setdefault(node.parent.mem_id, []).append(node)
     gone = gone or {}
     return [post for parent, run in runs.items()
             if len(run) + gone.get(parent, 0) >= rules.THREAD_MIN_POSTS
             and all(_signed(p) for p in run)
             for post in run]
+
+
+def _a_captioned_photo(post: LexborNode) -> bool:
+    """Whether ``post`` is a photo and its caption (``rules.CAPTIONS``), whose links only
+    open the photo: each holds an image and no words. A teaser card named for its
+    caption links its title to another story."""
+    links = post.css("a[href]")
+    return bool(links) and post.css_matches(rules.CAPTIONS) and all(
+        link.css_first("img") is not None and not any(map(str.isalnum, link.text()))
+        for link in links)
 
 
 def in_thread_post(node: LexborNode, posts: set[int]) -> bool:

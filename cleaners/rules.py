@@ -314,6 +314,9 @@ class PhraseRule:
 
 _PLATFORM = (r"\b(?:facebook|twitter|instagram|x|linkedin|youtube|tiktok|threads|mastodon|bluesky"
              r"|whatsapp|telegram|apple news|google news)\b")
+# who a photo's copyright names: up to six words, the first capitalised or an agency's
+_CREDITED = (r"(?:(?-i:[A-ZÀ-ÖØ-Þ0-9])|(?:dpa|ddp|epd|kna|imago|istock|afp|ap)\b)"
+             r"\S*(?: \S+){0,5}(?<![.!?])")
 _RECIPE_BUTTON = (r"(?:(?:jump to|print|pin|save) recipe|zum rezept(?: springen)?|rezept drucken"
                   r"|pinnen|bei pinterest speichern)")
 
@@ -388,11 +391,6 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("author-bio-title", "author-bio", (
         r"about the authors?", *lexicon.phrases(lexicon.AUTHOR_TITLES),
         r"latest posts by .{1,60} \(see all\)",  # an author box's list of the writer's posts
-    )),
-    PhraseRule("page-numbers", "navigation", (
-        # a post split in pages, WordPress's "Pages: 1 2 3" under it, as its locales print it
-        r"(?:article |post )?(?:pages?|seiten|páginas|pagine|pagina's|strony|страницы)\s*[:：]"
-        r"\s*\d+(?:\s*[|,]?\s+\d+)+",
     )),
     PhraseRule("toc-title", "navigation", (
         r"table of contents", *lexicon.phrases(lexicon.TOC_TITLES),
@@ -544,12 +542,6 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:bildquelle|bildnachweis|crédits? photos?|图片来源|圖片來源)\s*[:=：]\s*(?![^?]*\?)"
         r"(?:(?:\S+ ){0,3}\S+)?",
         r"(?-i:Fot\. [A-ZĄĆĘŁŃÓŚŹŻ])\S*(?: \S+){0,3}",  # Polish "Fot. PAP"
-        # a photo's copyright under it: "© Markus Leitner", "© Getty Images" (with a year,
-        # it is the site's notice: ``copyright-line``)
-        r"©\s*(?!.*\b(?:19|20)\d\d\b)(?:\S+ ){0,5}\S+",
-        # German credit labels before the sign: "Rubriklistenbild: © dpa", "Textquelle: © ..."
-        r"(?:(?:rubriklisten|beitrags|titel|vorschau|symbol|teaser|header|aufmacher)bild"
-        r"|(?:bild|text|foto)quelle|bild|foto)\s*[:：]\s*©\s*(?:\S+ ){0,5}\S+",
         r"(?:please )?enable javascript.{0,80}",
         # the caption Instagram's embed code prints under a quoted post, in its locales
         r"view this post on instagram", r"sieh dir diesen beitrag auf instagram an",
@@ -558,6 +550,16 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"ver (?:essa|esta) (?:foto|publicação) no instagram",
         r"(?:a post shared by|ein beitrag geteilt von) .{1,80}\(@[\w.]+\).{0,60}",
     )),
+    # A photo's copyright on a line of its own: "© Markus Leitner", "© Getty Images", "©
+    # dpa". With a year it is the site's notice (``copyright-line``). A name, not a
+    # sentence: capitalised or an agency's lowercase name, ending without a stop ("©
+    # means copyright."); never a list's item ("© or the word Copyright").
+    PhraseRule("photo-copyright", "meta", (
+        rf"©\s*(?!.*\b(?:19|20)\d\d\b){_CREDITED}",
+        # German credit labels before the sign: "Rubriklistenbild: © dpa", "Textquelle: © ..."
+        r"(?:(?:rubriklisten|beitrags|titel|vorschau|symbol|teaser|header|aufmacher)bild"
+        rf"|(?:bild|text|foto)quelle|bild|foto)\s*[:：]\s*©\s*{_CREDITED}",
+    ), stands_alone=True),
     # A notice to readers of old browsers, printed whole on every page of a site.
     PhraseRule("browser-notice", "meta", (
         r"this (?:page|site|website) is best viewed (?:in|with) .{1,350}",
@@ -614,16 +616,29 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"total: \d+ +average: [\d.,]+",
         r"average rating [\d.,]+ ?/ ?\d+\.? vote count: \d+\.?",
         r"no votes so far! be the first to rate this post\.?", r"\d[\d.,]* from \d+ votes?",
-        r"rating: [\d.,]+/\d+ \(\d+ votes? cast\)",
-        r"\(?(?:no ratings yet|noch keine bewertungen)\)?",
-        r"(?:thank you|thanks) for (?:your )?vot(?:e|ing)!?",
-        r"vielen dank für (?:deine|ihre) (?:stimme|bewertung)!?",
-        r"was this (?:article|post|page|story) helpful\??",
-        r"war (?:dieser|der) (?:artikel|beitrag) (?:hilfreich|nützlich)\??",
         # WP Recipe Maker's buttons over a recipe, in a row
         rf"{_RECIPE_BUTTON}(?:\W+{_RECIPE_BUTTON}){{0,3}}",
         r"if you (?:found|find) this (?:post|article) (?:useful|helpful|interesting)"
         r".{0,100}\b(?:share|like|tweet)\b.{0,100}",
+    )),
+    PhraseRule("page-numbers", "navigation", (
+        # a post split in pages, WordPress's "Pages: 1 2 3" under it, as its locales print it:
+        # links from the first page on (a report's "Pages: 12, 14" cites). The label alone,
+        # or with the page shown, unlinked, is the text the walk meets beside the links.
+        r"(?:article |post )?(?:pages?|seiten|páginas|pagine|pagina's|strony|страницы)\s*[:：]"
+        r"(?:\s*1(?:\s*\|?\s+\d{1,2})*|(?!\W*\d))",
+    ), controls_only=True),
+    # A rating widget's tally and a "was it helpful?" box, which print their lines in the
+    # page's text: GD Star Rating's "Rating: 6.0/6 (1 vote cast)" and "Rating: +1 (from 1
+    # vote)", WP-PostRatings' "(No ratings yet)" (in its brackets: an app round-up's table
+    # says "No ratings yet").
+    PhraseRule("rating-line", "share", (
+        r"rating: [\d.,]+/\d+ \(\d+ votes? cast\)", r"rating: [+-]?\d+ \(from \d+ votes?\)",
+        r"(?:no ratings yet|noch keine bewertungen)\)",  # its "(" goes as leading punctuation
+        r"(?:was this|did you find this|is this) (?:article |post |page |story )?helpful\??"
+        r"(?: (?:yes|no)){0,2}",
+        r"(?:war (?:dieser|der) (?:artikel|beitrag)|fanden sie (?:diesen|den) (?:artikel|beitrag))"
+        r" (?:hilfreich|nützlich)\??(?: (?:ja|nein)){0,2}",
     )),
     # the other locales' print and e-mail buttons, whose words also name other things
     PhraseRule("share-button", "share", lexicon.phrases(lexicon.PRINT_AND_EMAIL),
@@ -635,9 +650,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # the consent note under a sign-up form
         r"by (?:providing|entering|submitting) your e-?mail(?: address)?,? you .{1,250}",
         # the form's own message when the address is wrong, shown in the page's text
-        r"please enter a valid e-?mail(?: address)?\.?",
-        r"bitte geben sie eine gültige e-?mail-?adresse (?:an|ein)\.?",
-        r"veuillez (?:saisir|entrer|indiquer) une adresse (?:e-?mail|électronique|courriel)"
+        r"please enter (?:a )?valid e-?mail(?: address)?\.?",
+        r"bitte (?:geben sie|gib) eine gültige e-?mail[- ]?adresse (?:an|ein)\.?",
+        r"veuillez (?:saisir|entrer|indiquer) une adresse (?:e-?mail|mail|électronique|courriel)"
         r" valide\.?",
         r"subscribe to: (?:posts|post comments|comments)(?: \(atom\))?",  # Blogger's feeds
         r"(?:if you (?:enjoyed|liked) this (?:post|article),? )?enter your e-?mail"

@@ -801,6 +801,21 @@ def test_a_photo_story_s_photos_linked_to_their_files_are_no_thread() -> None:
     assert not any(block.rule == "thread-posts" for block in article.removed)
 
 
+def test_teaser_cards_named_for_their_caption_are_still_a_thread_on_a_photo_story() -> None:
+    """A card whose class names its caption ("card--caption-below") links its title to
+    another story: on a brief that its cards' excerpts outweigh, still a thread."""
+    cards = "".join(
+        f"<div class='card card--caption-below'><a href='/news/{n}'><img src='/t{n}.jpg'></a>"
+        f"<a href='/news/{n}'>Another story {n}</a><p>An excerpt of another story {n}, about "
+        "the ferry, the weather on the coast and the timetable that changes.</p></div>"
+        for n in range(6))
+    html = ("<html><body><div class='entry-content'>" + prose(STORY[:3])
+            + f"<div class='row'>{cards}</div></div></body></html>")
+    article = clean(html, URL)
+    assert "An excerpt" not in article.text
+    assert all(part in article.text for part in STORY[:3])
+
+
 def test_a_caption_beside_a_longer_story_still_goes() -> None:
     html = (f"<html><body><div>{prose(STORY[:4])}<figure><img src='/h.jpg'><figcaption>"
             f"{SLIDES[0]} {SLIDES[1]}</figcaption></figure></div></body></html>")

@@ -541,23 +541,25 @@ LEAKED_WORDINGS = [
     # Polish portals' "the article goes on under the video", over an ad or a video.
     ("Dalsza część artykułu pod materiałem wideo", "ad-label"),
     # A photo's copyright on a line of its own (dates pages, classed and stripped).
-    ("© Markus Leitner", "credit-line"), ("© Getty Images", "credit-line"),
-    ("© dpa | Kay Nietfeld", "credit-line"), ("© Instagram/esmeralda_merlot", "credit-line"),
+    ("© Markus Leitner", "photo-copyright"), ("© Getty Images", "photo-copyright"),
+    ("© dpa | Kay Nietfeld", "photo-copyright"),
+    ("© Instagram/esmeralda_merlot", "photo-copyright"),
     # WordPress plugins' lines (dates pages): Jetpack's likes before a script counts them,
     # GD Star Rating's and kk Star Ratings' tallies, a page view counter, an author box's
     # list of the writer's posts, and one publisher group's bookmark notice.
     ("%d bloggers like this:", "share-line"), ("%d Bloggern gefällt das:", "share-line"),
-    ("Rating: 6.0/6 (1 vote cast)", "share-line"), ("(No ratings yet)", "share-line"),
-    ("(Noch keine Bewertungen)", "share-line"), ("Vielen Dank für deine Stimme!", "share-line"),
-    ("Was this article helpful?", "share-line"), ("War dieser Artikel hilfreich?", "share-line"),
+    ("Rating: 6.0/6 (1 vote cast)", "rating-line"), ("Rating: +1 (from 1 vote)", "rating-line"),
+    ("(No ratings yet)", "rating-line"), ("(Noch keine Bewertungen)", "rating-line"),
+    ("Was this article helpful? Yes No", "rating-line"),
+    ("Fanden Sie diesen Artikel hilfreich?", "rating-line"),
     ("(Visited 215 times, 55 visits today)", "byline-line"),
     ("Latest posts by Ana Ruiz (see all)", "author-bio-title"),
     ("You can find this story in My Bookmarks.Or by navigating to the user icon in the top "
      "right.", "share-line"),
-    ("Article Pages: 1 2", "page-numbers"), ("Seiten: 1 | 2 | 3", "page-numbers"),
-    ("Rubriklistenbild: © KCNA/dpa", "credit-line"),
+    ("Rubriklistenbild: © KCNA/dpa", "photo-copyright"),
     ("Please enter a valid email address.", "newsletter-line"),
     ("Bitte geben Sie eine gültige E-Mail-Adresse an", "newsletter-line"),
+    ("Bitte gib eine gültige E-Mail-Adresse ein.", "newsletter-line"),
 ]
 
 LOCALE_VARIANTS = [
@@ -829,7 +831,10 @@ PROSE = [
     "© and ™ signs mark the names the company owns, its lawyers wrote to the harbour board.",
     "Was this article helpful to the council? The mayor said it was not, and asked for a fix.",
     "Thank you for voting, the mayor told the crowd once the count on the quay was over.",
+    "Thank you for your vote!",  # a candidate's words on election night
     "Pages: 320",  # a book's data in its review
+    "Pages: 12, 14, 37",  # a report's pages, cited
+    "© means copyright.", "Datenquelle: © Statistisches Bundesamt",
 ]
 
 
@@ -840,6 +845,38 @@ def test_prose_that_starts_like_a_phrase_is_kept(prose: str) -> None:
     html = ("<html><body><article><h1>Harbour reopens</h1>"
             + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
     assert clean(html).text.split("\n\n") == paragraphs
+
+
+def story_with(line: str) -> str:
+    return ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + f"{line}</article></body></html>")
+
+
+@pytest.mark.parametrize("line", ["Pages: 1 2 3", "Seiten: 1 | 2", "Strony: 1 2"])
+def test_a_split_post_s_page_numbers_go_where_they_link(line: str) -> None:
+    """WordPress links every page but the one shown, which may be the first."""
+    label, numbers = line.split(": ")
+    every = [f"<a href='/story/{n}'>{n}</a>" if n.isdigit() else n for n in numbers.split()]
+    first_shown = [numbers[0], *every[1:]]
+    for links, named in ((every, True), (every, False), (first_shown, False)):
+        attrs = " class='page-links'" if named else ""
+        article = clean(story_with(f"<p{attrs}>{label}: {' '.join(links)}</p>"))
+        assert article.text.split("\n\n") == ARTICLE
+    assert clean(story_with(f"<p>{line}</p>")).text.split("\n\n") == [*ARTICLE, line]
+
+
+@pytest.mark.parametrize("item", ["© Copyright, for the text and artwork", "No ratings yet"])
+def test_a_list_s_item_or_a_table_s_cell_is_no_widget_line(item: str) -> None:
+    """What a photo's copyright or a rating widget says alone is data in a list or table:
+    an explainer's ways to mark a work, an app round-up's scores."""
+    items = "".join(f"<li>{text}</li>" for text in (item, "the year of first publication",
+                                                     "the owner's name"))
+    cells = f"<table><tr><td>Harbour app</td><td>{item}</td></tr></table>"
+    for box in (f"<ul>{items}</ul>", cells):
+        html = ("<html><body><article><h1>Harbour reopens</h1>"
+                + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + box
+                + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</article></body></html>")
+        assert item in clean(html).text
 
 
 READ_ALSO_LABELS = [
