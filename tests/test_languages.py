@@ -699,6 +699,11 @@ PORTAL_TITLES = [
     ("Haberi paylaş", "share-title"), ("Sponsorlu içerik", "ad-label"),
     ("関連ニュース", "related-title"), ("こちらもおすすめ", "related-title"),
     ("猜你喜欢", "related-title"), ("相关新闻", "related-title"), ("推薦閱讀", "related-title"),
+    # "See also", which the English rule names, as each language words it
+    *((title, "related-title") for title in (
+        "Siehe auch:", "Ver también", "Vedi anche", "Zie ook", "См. также", "Se även",
+        "Ayrıca bakınız", "Lihat juga", "参见", "関連項目", "Viz též", "같이 보기", "Див. також",
+        "انظر أيضا", "Lásd még", "Δείτε επίσης", "Vezi și", "همچنین ببینید")),
 ]
 
 
@@ -835,6 +840,7 @@ PROSE = [
     "Pages: 320",  # a book's data in its review
     "Pages: 12, 14, 37",  # a report's pages, cited
     "© means copyright.", "Datenquelle: © Statistisches Bundesamt",
+    "Siehe auch die Liste der Häfen, die der Rat im Frühjahr veröffentlicht hat.",
 ]
 
 
