@@ -8,7 +8,8 @@
 5. pick the main content container and its article-like siblings;
 6. walk it into blocks, drop blocks that still read as boilerplate;
 7. when that is empty or holds much less than the page's article-like text, ask
-   trafilatura for a second opinion and keep it if it is much longer;
+   trafilatura for a second opinion and keep it if it is much longer, less the widget
+   lines our phrase rules name;
 8. with a site profile, drop the blocks that are the site's template;
 9. render text and Markdown.
 
@@ -196,7 +197,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
                                                                           article_like):
         theirs = second_opinion(*_pruned(html, url, site_rules), url=url)
         if prefer_second_opinion(kept_chars, theirs):
-            blocks = theirs
+            blocks = _without_widget_lines(theirs, remover)
             article.container = ("fallback: trafilatura (ours was empty)" if not kept_chars
                                  else "fallback: trafilatura (our container held too little)")
     # Last, so that a profile learns and removes only what every other rule left.
@@ -213,6 +214,20 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         language = reconcile_language(article.language, article.text)
         article.language, article.language_from = language.language, language.language_from
     return article
+
+
+def _without_widget_lines(blocks: list[Block], remover: Remover) -> list[Block]:
+    """The second opinion's blocks without the lines our phrase rules name as a widget's
+    (a share bar's "Share this:", a thread's "Comments"), which trafilatura keeps; its
+    bylines and datelines stay, as it reads them with the story."""
+    kept = []
+    for block in blocks:
+        rule = line_rule(block.text) if len(block.text) <= rules.PHRASE_MAX_CHARS else None
+        if rule is None or rule.kind == "meta" or rule.controls_only or rule.stands_alone:
+            kept.append(block)
+        else:
+            remover.removed.append(RemovedBlock(rule.kind, rule.name, excerpt(block.text)))
+    return kept
 
 
 def _without_empty_blocks(text: str) -> str:

@@ -154,6 +154,22 @@ def test_a_second_opinion_when_our_container_holds_too_little() -> None:
     assert any(block.kind == "comments" for block in article.removed), "removals stay recorded"
 
 
+def test_the_second_opinion_s_widget_lines_go_as_ours_do() -> None:
+    """trafilatura keeps a share bar's titles as paragraphs; the lines our phrase rules
+    name go from its article too, on the record."""
+    html = (
+        "<html><body><div class='header'><a href='/'>Home</a></div>"
+        f"<div id='respond'><article><h1>Harbour news</h1>{prose(STORY)}"
+        "<p>Teilen Sie dies mit:</p><p>Gefällt mir:</p></article></div>"
+        "<div class='box'><p>Today is a fine day for a walk by the sea, says the desk.</p></div>"
+        "</body></html>"
+    )
+    article = clean(html, URL)
+    assert article.container is not None and article.container.startswith("fallback: trafilatura")
+    assert article.text.split("\n\n") == STORY
+    assert {(block.kind, block.rule) for block in article.removed} >= {("share", "share-title")}
+
+
 def test_no_second_opinion_when_our_article_is_whole() -> None:
     html = (f"<html><body><article class='story'>{prose(STORY)}</article>"
             "<div id='respond'><p>Leave a comment about the harbour, the council and the town.</p>"
