@@ -490,6 +490,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"|donat(?:e|ing))\b.{1,160}",
         r"this (?:content|article) is (?:only )?(?:available )?(?:for|to) subscribers"
         r"(?: only)?.{0,80}",
+        r"this is a preview of subscription content.{0,120}",  # Springer's
         *lexicon.phrases(lexicon.PAYWALL_PROMPTS),
     )),
     PhraseRule("byline-line", "meta", (
@@ -665,6 +666,14 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"sign[ -]?up (?:for|to receive) (?:our )?(?:free )?e-?mail updates.{0,200}",
         r"sign[ -]?up for (?:our )?(?:breaking )?news (?:updates|alerts)",
         r"by (?:signing up|subscribing),? you (?:agree|consent) to .{1,200}",
+        # a publisher's line under every story, pointing to its newsletter or its channel
+        # ("Don't miss the latest news from around Scotland - Sign up to our daily
+        # newsletter here."): the latest news, and where it goes
+        r"(?:for all the|never miss the|don.t miss the|get the) latest (?:news|stories|updates)\b"
+        r".{0,160}\b(?:newsletters?|whatsapp|inbox)\b.{0,80}",
+        r"want more .{1,80} (?:in|to) your inbox\? .{1,160}",
+        r"get .{1,80} (?:in|to) your inbox\. sign up for .{1,80}",
+        r"abonnieren sie (?:jetzt )?(?:den|unseren) .{0,40}newsletter\b.{0,120}",
         # a news site's channel on a messenger ("Join the Daily Record WhatsApp community!")
         r"join (?:our|the) .{1,60} (?:whatsapp|telegram) (?:community|channel|group|service)!?",
         r"join (?:our|the) .{1,60} on (?:whatsapp|telegram)!?",

@@ -560,6 +560,15 @@ LEAKED_WORDINGS = [
     ("Please enter a valid email address.", "newsletter-line"),
     ("Bitte geben Sie eine gültige E-Mail-Adresse an", "newsletter-line"),
     ("Bitte gib eine gültige E-Mail-Adresse ein.", "newsletter-line"),
+    # Publishers' lines under every story (dates pages), and Springer's paywall.
+    ("Never miss the latest news by signing up to our newsletter today!", "newsletter-line"),
+    ("Get the latest news sent straight to your messages by joining our WhatsApp community "
+     "today.", "newsletter-line"),
+    ("Want more health and science stories in your inbox? Subscribe to Salon's weekly "
+     "newsletter Lab Notes.", "newsletter-line"),
+    ("Abonnieren Sie jetzt den Hafen-Newsletter: https://hafen.example/newsletter/",
+     "newsletter-line"),
+    ("This is a preview of subscription content, log in to check access.", "paywall-prompt"),
 ]
 
 LOCALE_VARIANTS = [
@@ -841,6 +850,7 @@ PROSE = [
     "Pages: 12, 14, 37",  # a report's pages, cited
     "© means copyright.", "Datenquelle: © Statistisches Bundesamt",
     "Siehe auch die Liste der Häfen, die der Rat im Frühjahr veröffentlicht hat.",
+    "Get the latest news on the storm from the council's page, the mayor told the crowd.",
 ]
 
 
