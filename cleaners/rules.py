@@ -442,6 +442,12 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"fill in your details below or click an icon to log in:?",
         r"please read our (?:comment(?:ing)? policy|community guidelines).{0,120}",
         r"we reserve the right to (?:edit|remove|delete|moderate) .{0,40}comments.{0,300}",
+        # a thread's disclaimer: the readers' comments are not the paper's view
+        r"(?:the )?(?:views|opinions) expressed in (?:the |these |reader )?comments .{1,200}",
+        r"(?:die )?kommentare (?:von lesern|der (?:leser(?:innen)?|nutzer|user)) (?:stellen|geben)"
+        r" .{0,60}\bmeinung der .{0,40}redaktion\b.{0,300}",
+        r"um (?:selbst )?kommentare (?:zu )?(?:verfassen|schreiben) zu können,? müssen sie sich"
+        r" .{0,30}(?:einloggen|anmelden|registrieren)\.?",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
     ), max_chars=NOTICE_MAX_CHARS),
     PhraseRule("cookie-notice", "cookie", (

@@ -569,6 +569,13 @@ LEAKED_WORDINGS = [
     ("Abonnieren Sie jetzt den Hafen-Newsletter: https://hafen.example/newsletter/",
      "newsletter-line"),
     ("This is a preview of subscription content, log in to check access.", "paywall-prompt"),
+    # A thread's disclaimer and login note (dates pages).
+    ("Kommentare von Lesern stellen keinesfalls die Meinung der Redaktion dar!",
+     "comment-notice"),
+    ("The views expressed in the comments are those of the readers and do not necessarily "
+     "reflect the views of the paper.", "comment-notice"),
+    ("Um selbst Kommentare verfassen zu können müssen Sie sich bitte einloggen.",
+     "comment-notice"),
 ]
 
 LOCALE_VARIANTS = [
@@ -851,6 +858,7 @@ PROSE = [
     "© means copyright.", "Datenquelle: © Statistisches Bundesamt",
     "Siehe auch die Liste der Häfen, die der Rat im Frühjahr veröffentlicht hat.",
     "Get the latest news on the storm from the council's page, the mayor told the crowd.",
+    "Die Kommentare der Leser zeigen, dass die Meinung der Redaktion nicht geteilt wird.",
 ]
 
 
