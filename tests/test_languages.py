@@ -715,11 +715,6 @@ PORTAL_TITLES = [
     ("Haberi paylaş", "share-title"), ("Sponsorlu içerik", "ad-label"),
     ("関連ニュース", "related-title"), ("こちらもおすすめ", "related-title"),
     ("猜你喜欢", "related-title"), ("相关新闻", "related-title"), ("推薦閱讀", "related-title"),
-    # "See also", which the English rule names, as each language words it
-    *((title, "related-title") for title in (
-        "Siehe auch:", "Ver también", "Vedi anche", "Zie ook", "См. также", "Se även",
-        "Ayrıca bakınız", "Lihat juga", "参见", "関連項目", "Viz též", "같이 보기", "Див. також",
-        "انظر أيضا", "Lásd még", "Δείτε επίσης", "Vezi și", "همچنین ببینید")),
 ]
 
 
