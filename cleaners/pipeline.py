@@ -51,6 +51,7 @@ MAX_HTML_CHARS = 30_000_000
 
 WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_QUOTED = re.compile(r"[“”\"„«»‘]")
 MAX_DEPTH = 5_000
 """Deeper nesting is refused: lexbor's tree builder takes time growing with the square
 of the depth (a minute for 100,000 nested <div>s; a tenth of a second for 5,000), and
@@ -217,16 +218,22 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
 
 
 def _without_widget_lines(blocks: list[Block], remover: Remover) -> list[Block]:
-    """The second opinion's blocks without the lines our phrase rules name as a widget's
-    (a share bar's "Share this:", a thread's "Comments"), which trafilatura keeps; its
-    bylines and datelines stay, as it reads them with the story."""
+    """The second opinion's blocks without the widget titles our phrase rules name (a
+    share bar's "Share this:", a thread's "Kommentare"), which trafilatura keeps as
+    paragraphs. Only titles and short lines (``rules.SECOND_OPINION_LINE_CHARS``), not
+    quoted: its sentences, bylines and datelines stay, as it reads them with the story,
+    and its lines are not the markup our rules were written to read."""
     kept = []
     for block in blocks:
-        rule = line_rule(block.text) if len(block.text) <= rules.PHRASE_MAX_CHARS else None
-        if rule is None or rule.kind == "meta" or rule.controls_only or rule.stands_alone:
+        text = block.text
+        rule = line_rule(text) if len(text) <= rules.PHRASE_MAX_CHARS else None
+        if rule is None or rule.kind == "meta" or rule.controls_only or rule.stands_alone \
+                or _QUOTED.search(text) is not None or (
+                    rule not in rules.TITLE_RULES
+                    and len(text) > rules.SECOND_OPINION_LINE_CHARS):
             kept.append(block)
         else:
-            remover.removed.append(RemovedBlock(rule.kind, rule.name, excerpt(block.text)))
+            remover.removed.append(RemovedBlock(rule.kind, rule.name, excerpt(text)))
     return kept
 
 

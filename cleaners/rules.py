@@ -317,6 +317,8 @@ _PLATFORM = (r"\b(?:facebook|twitter|instagram|x|linkedin|youtube|tiktok|threads
 # who a photo's copyright names: up to six words, the first capitalised or an agency's
 _CREDITED = (r"(?:(?-i:[A-ZÀ-ÖØ-Þ0-9])|(?:dpa|ddp|epd|kna|imago|istock|afp|ap)\b)"
              r"\S*(?: \S+){0,5}(?<![.!?])")
+# a sentence's words, up to its end, outside any quotation
+_UNQUOTED = r"[^.!?“”\"„«»]"
 _RECIPE_BUTTON = (r"(?:(?:jump to|print|pin|save) recipe|zum rezept(?: springen)?|rezept drucken"
                   r"|pinnen|bei pinterest speichern)")
 
@@ -442,10 +444,16 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"fill in your details below or click an icon to log in:?",
         r"please read our (?:comment(?:ing)? policy|community guidelines).{0,120}",
         r"we reserve the right to (?:edit|remove|delete|moderate) .{0,40}comments.{0,300}",
-        # a thread's disclaimer: the readers' comments are not the paper's view
-        r"(?:the )?(?:views|opinions) expressed in (?:the |these |reader )?comments .{1,200}",
-        r"(?:die )?kommentare (?:von lesern|der (?:leser(?:innen)?|nutzer|user)) (?:stellen|geben)"
-        r" .{0,60}\bmeinung der .{0,40}redaktion\b.{0,300}",
+        # a thread's disclaimer: the readers' comments are not the paper's view, said as
+        # such (not a study's finding about them)
+        r"(?:the )?(?:views|opinions) expressed (?:in (?:the |these |reader )?comments(?: below)?"
+        r"|by (?:commenters|readers)) (?:are (?:solely )?(?:those of|their own)|do(?:es)? not"
+        rf" (?:necessarily )?(?:reflect|represent))\b{_UNQUOTED}{{0,160}}[.!]?",
+        r"(?:reader )?comments do not (?:necessarily )?(?:reflect|represent) the (?:views|opinions)"
+        rf" of{_UNQUOTED}{{1,80}}[.!]?",
+        r"(?:die )?(?:leser)?kommentare(?: (?:von lesern|der (?:leser(?:innen)?(?: und leser)?"
+        r"|nutzer(?:innen)?|user)))? (?:stellen|geben|spiegeln) [^.!?„“\"]{0,60}\bmeinung der"
+        r" [^.!?„“\"]{0,40}redaktion (?:dar|wieder|wider)[.!]?",
         r"um (?:selbst )?kommentare (?:zu )?(?:verfassen|schreiben) zu können,? müssen sie sich"
         r" .{0,30}(?:einloggen|anmelden|registrieren)\.?",
         *lexicon.phrases(lexicon.COMMENT_NOTICES),
@@ -675,11 +683,16 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # a publisher's line under every story, pointing to its newsletter or its channel
         # ("Don't miss the latest news from around Scotland - Sign up to our daily
         # newsletter here."): the latest news, and where it goes
-        r"(?:for all the|never miss the|don.t miss the|get the) latest (?:news|stories|updates)\b"
-        r".{0,160}\b(?:newsletters?|whatsapp|inbox)\b.{0,80}",
-        r"want more .{1,80} (?:in|to) your inbox\? .{1,160}",
-        r"get .{1,80} (?:in|to) your inbox\. sign up for .{1,80}",
-        r"abonnieren sie (?:jetzt )?(?:den|unseren) .{0,40}newsletter\b.{0,120}",
+        # One sentence, not quoted: a story quoting or weighing such a line goes on after it.
+        r"(?:(?:for all|never miss|don.t miss|get|stay up to date with) the latest"
+        r" (?:news|stories|updates)|never miss a story)\b"
+        rf"{_UNQUOTED}{{0,160}}\b(?:newsletters?|whatsapp|telegram|inbox)\b{_UNQUOTED}{{0,60}}[.!]?",
+        r"want more .{1,80} (?:in|to) your inbox\? (?:subscribe|sign up) (?:to|for)"
+        rf"{_UNQUOTED}{{1,80}}\bnewsletters?\b{_UNQUOTED}{{0,40}}[.!]?",
+        rf"get .{{1,80}} (?:in|to) your inbox\. sign up for{_UNQUOTED}{{1,60}}\bnewsletters?\.?",
+        r"(?:abonnieren sie|abonniere) (?:jetzt )?(?:den|unseren) [^.!?“”\"„]{0,40}"
+        r"(?:newsletter|whatsapp-kanal|telegram-kanal)\b[:!.]?(?: https?://\S+)?",
+        r"jetzt (?:den |unseren )?(?:kostenlosen )?newsletter abonnieren!?",
         # a news site's channel on a messenger ("Join the Daily Record WhatsApp community!")
         r"join (?:our|the) .{1,60} (?:whatsapp|telegram) (?:community|channel|group|service)!?",
         r"join (?:our|the) .{1,60} on (?:whatsapp|telegram)!?",
@@ -1010,6 +1023,10 @@ is this many times longer. Chosen on all four benchmark runs at once (share 0.05
 gain 1 to 2): the mean F1 is flat from 0.05 to 0.2 while each doubling of the share
 doubles the pages that pay for trafilatura (0.1: one page in twenty); a gain of 1 loses
 scrapinghub precision to trafilatura's longer, looser answers."""
+
+SECOND_OPINION_LINE_CHARS = 40
+"""A line of the second opinion this short that a line rule names goes ("Share this
+post"); a longer one is its sentence, kept as it read it."""
 
 SECOND_OPINION_MAX_HTML = 3_000_000
 """Pages larger than this (characters) get no second opinion: trafilatura's time and

@@ -155,18 +155,19 @@ def test_a_second_opinion_when_our_container_holds_too_little() -> None:
 
 
 def test_the_second_opinion_s_widget_lines_go_as_ours_do() -> None:
-    """trafilatura keeps a share bar's titles as paragraphs; the lines our phrase rules
-    name go from its article too, on the record."""
+    """trafilatura keeps a share bar's titles as paragraphs; the titles our phrase rules
+    name go from its article too, on the record. A line of the story that merely says a
+    phrase ("“More!”", a quoted cry) stays."""
     html = (
         "<html><body><div class='header'><a href='/'>Home</a></div>"
-        f"<div id='respond'><article><h1>Harbour news</h1>{prose(STORY)}"
+        f"<div id='respond'><article><h1>Harbour news</h1>{prose(STORY)}<p>“More!”</p>"
         "<p>Teilen Sie dies mit:</p><p>Gefällt mir:</p></article></div>"
         "<div class='box'><p>Today is a fine day for a walk by the sea, says the desk.</p></div>"
         "</body></html>"
     )
     article = clean(html, URL)
     assert article.container is not None and article.container.startswith("fallback: trafilatura")
-    assert article.text.split("\n\n") == STORY
+    assert article.text.split("\n\n") == [*STORY, "“More!”"]
     assert {(block.kind, block.rule) for block in article.removed} >= {("share", "share-title")}
 
 

@@ -576,6 +576,11 @@ LEAKED_WORDINGS = [
      "reflect the views of the paper.", "comment-notice"),
     ("Um selbst Kommentare verfassen zu können müssen Sie sich bitte einloggen.",
      "comment-notice"),
+    ("Reader comments do not represent the views of the newspaper.", "comment-notice"),
+    ("Die Kommentare der Leserinnen und Leser spiegeln nicht die Meinung der Redaktion wider.",
+     "comment-notice"),
+    ("Never miss a story - sign up to our newsletter today!", "newsletter-line"),
+    ("Abonniere jetzt unseren Newsletter!", "newsletter-line"),
 ]
 
 LOCALE_VARIANTS = [
@@ -854,6 +859,16 @@ PROSE = [
     "Siehe auch die Liste der Häfen, die der Rat im Frühjahr veröffentlicht hat.",
     "Get the latest news on the storm from the council's page, the mayor told the crowd.",
     "Die Kommentare der Leser zeigen, dass die Meinung der Redaktion nicht geteilt wird.",
+    # Such lines quoted, weighed or followed by the story's next sentence (review).
+    "Want more control over what lands in your inbox? Gmail's new filters can help, here is how.",
+    "„Abonnieren Sie jetzt den Sparkassen-Newsletter“, heißt es in den gefälschten E-Mails.",
+    "Never miss the latest news by signing up to our newsletter today! That line alone brought "
+    "in 40,000 readers, the editor said.",
+    "Get the latest news on WhatsApp? Only 4% of readers said they wanted that.",
+    "The views expressed in the comments section were overwhelmingly negative, the readers' "
+    "editor conceded.",
+    "„Kommentare der Nutzer geben nicht die Meinung der Redaktion wieder“, heißt es unter jedem "
+    "Artikel.",
 ]
 
 
