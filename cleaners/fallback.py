@@ -18,10 +18,12 @@ import re
 from selectolax.lexbor import LexborNode
 
 from . import rules
+from .article import RemovedBlock
 from .assemble import Block, visible
 from .content import in_thread_post
 from .controls import strip_controls
-from .markup import link_chars, squash
+from .markup import excerpt, link_chars, squash
+from .phrases import line_rule
 
 _PROSE_TAGS = ("p", "pre", "blockquote", "dd", "li")
 # Prose outside every <nav>, told by the CSS engine: reading each block's tag and
@@ -29,6 +31,7 @@ _PROSE_TAGS = ("p", "pre", "blockquote", "dd", "li")
 _PROSE_OUTSIDE_NAVIGATION = f":is({', '.join(_PROSE_TAGS)}):not(nav *)"
 WORD = re.compile(r"\w+")
 _NAMED_ELEMENT = re.compile(r"<[a-zA-Z][^>]*?\s(?:class|id)\s*=", re.IGNORECASE)
+_QUOTED = re.compile(f"[{re.escape(rules.QUOTE_MARKS)}]")
 
 
 def article_like_chars(body: LexborNode, posts: set[int]) -> int:
@@ -101,3 +104,24 @@ def second_opinion(html: str, page_text: str, url: str | None) -> list[Block]:
     shown = set(WORD.findall(visible(strip_controls(page_text))))
     return [Block("p", line) for raw in text.split("\n")
             if (line := squash(visible(raw))) and shown.issuperset(WORD.findall(line))]
+
+
+def without_widget_lines(blocks: list[Block]) -> tuple[list[Block], list[RemovedBlock]]:
+    """The second opinion's blocks without the widget titles our phrase rules name (a
+    share bar's "Share this:", a thread's "Kommentare"), which trafilatura keeps as
+    paragraphs, and what went. Only titles and short lines
+    (``rules.SECOND_OPINION_LINE_CHARS``), not quoted: its sentences, bylines and
+    datelines stay, as it reads them with the story, and its lines are not the markup
+    our rules were written to read."""
+    kept, dropped = [], []
+    for block in blocks:
+        text = block.text
+        rule = line_rule(text) if len(text) <= rules.PHRASE_MAX_CHARS else None
+        if rule is None or rule.kind == "meta" or rule.controls_only or rule.stands_alone \
+                or _QUOTED.search(text) is not None or (
+                    rule not in rules.TITLE_RULES
+                    and len(text) > rules.SECOND_OPINION_LINE_CHARS):
+            kept.append(block)
+        else:
+            dropped.append(RemovedBlock(rule.kind, rule.name, excerpt(text)))
+    return kept, dropped

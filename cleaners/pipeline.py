@@ -38,6 +38,7 @@ from .fallback import (
     needs_second_opinion,
     prefer_second_opinion,
     second_opinion,
+    without_widget_lines,
 )
 from .language import reconcile as reconcile_language
 from .lead import story_lead
@@ -51,7 +52,6 @@ MAX_HTML_CHARS = 30_000_000
 
 WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-_QUOTED = re.compile(r"[“”\"„«»‘]")
 MAX_DEPTH = 5_000
 """Deeper nesting is refused: lexbor's tree builder takes time growing with the square
 of the depth (a minute for 100,000 nested <div>s; a tenth of a second for 5,000), and
@@ -198,7 +198,8 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
                                                                           article_like):
         theirs = second_opinion(*_pruned(html, url, site_rules), url=url)
         if prefer_second_opinion(kept_chars, theirs):
-            blocks = _without_widget_lines(theirs, remover)
+            blocks, dropped = without_widget_lines(theirs)
+            remover.removed.extend(dropped)
             article.container = ("fallback: trafilatura (ours was empty)" if not kept_chars
                                  else "fallback: trafilatura (our container held too little)")
     # Last, so that a profile learns and removes only what every other rule left.
@@ -215,26 +216,6 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         language = reconcile_language(article.language, article.text)
         article.language, article.language_from = language.language, language.language_from
     return article
-
-
-def _without_widget_lines(blocks: list[Block], remover: Remover) -> list[Block]:
-    """The second opinion's blocks without the widget titles our phrase rules name (a
-    share bar's "Share this:", a thread's "Kommentare"), which trafilatura keeps as
-    paragraphs. Only titles and short lines (``rules.SECOND_OPINION_LINE_CHARS``), not
-    quoted: its sentences, bylines and datelines stay, as it reads them with the story,
-    and its lines are not the markup our rules were written to read."""
-    kept = []
-    for block in blocks:
-        text = block.text
-        rule = line_rule(text) if len(text) <= rules.PHRASE_MAX_CHARS else None
-        if rule is None or rule.kind == "meta" or rule.controls_only or rule.stands_alone \
-                or _QUOTED.search(text) is not None or (
-                    rule not in rules.TITLE_RULES
-                    and len(text) > rules.SECOND_OPINION_LINE_CHARS):
-            kept.append(block)
-        else:
-            remover.removed.append(RemovedBlock(rule.kind, rule.name, excerpt(text)))
-    return kept
 
 
 def _without_empty_blocks(text: str) -> str:

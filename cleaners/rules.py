@@ -317,8 +317,10 @@ _PLATFORM = (r"\b(?:facebook|twitter|instagram|x|linkedin|youtube|tiktok|threads
 # who a photo's copyright names: up to six words, the first capitalised or an agency's
 _CREDITED = (r"(?:(?-i:[A-ZÀ-ÖØ-Þ0-9])|(?:dpa|ddp|epd|kna|imago|istock|afp|ap)\b)"
              r"\S*(?: \S+){0,5}(?<![.!?])")
+QUOTE_MARKS = "“”\"„«»‘"
+"""Marks that open or close a quotation (not the apostrophe: "Don't miss...")."""
 # a sentence's words, up to its end, outside any quotation
-_UNQUOTED = r"[^.!?“”\"„«»]"
+_UNQUOTED = rf"[^.!?{QUOTE_MARKS}]"
 _RECIPE_BUTTON = (r"(?:(?:jump to|print|pin|save) recipe|zum rezept(?: springen)?|rezept drucken"
                   r"|pinnen|bei pinterest speichern)")
 
@@ -568,7 +570,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     # A photo's copyright on a line of its own: "© Markus Leitner", "© Getty Images", "©
     # dpa". With a year it is the site's notice (``copyright-line``). A name, not a
     # sentence: capitalised or an agency's lowercase name, ending without a stop ("©
-    # means copyright."); never a list's item ("© or the word Copyright").
+    # means copyright."); never a list's item ("© Copyright, for the text and artwork").
     PhraseRule("photo-copyright", "meta", (
         rf"©\s*(?!.*\b(?:19|20)\d\d\b){_CREDITED}",
         # German credit labels before the sign: "Rubriklistenbild: © dpa", "Textquelle: © ..."
@@ -682,8 +684,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"by (?:signing up|subscribing),? you (?:agree|consent) to .{1,200}",
         # a publisher's line under every story, pointing to its newsletter or its channel
         # ("Don't miss the latest news from around Scotland - Sign up to our daily
-        # newsletter here."): the latest news, and where it goes
-        # One sentence, not quoted: a story quoting or weighing such a line goes on after it.
+        # newsletter here."): one sentence, not quoted (a story quoting or weighing such a
+        # line goes on after it)
         r"(?:(?:for all|never miss|don.t miss|get|stay up to date with) the latest"
         r" (?:news|stories|updates)|never miss a story)\b"
         rf"{_UNQUOTED}{{0,160}}\b(?:newsletters?|whatsapp|telegram|inbox)\b{_UNQUOTED}{{0,60}}[.!]?",
