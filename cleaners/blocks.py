@@ -447,9 +447,9 @@ class Remover:
             return False  # the story's text, beside its title and byline (their own rules)
         if rule.spares_story_lead and self._is_story_lead(node):
             return False  # the standfirst under the headline
-        if rule.max_share <= rules.WEAK and (node.css_first(rules.ARTICLE_BODY_MARKERS)
-                                             or self._holds_the_article(node, chars)):
-            return False  # a generic word on the article's wrapper
+        if (rule.max_share <= rules.WEAK or rule.yields_to_locked_story) and (
+                node.css_first(rules.ARTICLE_BODY_MARKERS) or self._holds_the_article(node, chars)):
+            return False  # a generic word on the article's wrapper, or its paywall state
         title = _widget_title(node, rule) if chars <= rules.TITLE_MAX_CHARS else None
         if title is not None and self._mark_widget(node, title):
             return False  # marked with its widget; the sweep takes them together
@@ -700,7 +700,11 @@ def _locked_story(root: LexborNode, posts: set[int]) -> bool:
     """Whether the page's paywall-named blocks hold the story itself
     (``rules.LOCKED_STORY_MIN_PROSE``), counting each paragraph once."""
     prose = 0
-    for node in _outermost(root.css(rules.LOCKED)):  # each paragraph counted once
+    # the selector's fragments match inside flags too ("non-paywall"), which name no block
+    named = [node for node in root.css(rules.LOCKED)
+             if (rule := element_rule(node.tag or "", node.attributes)) is not None
+             and rule.yields_to_locked_story]
+    for node in _outermost(named):  # each paragraph counted once
         prose += article_like_chars(node, posts)
         if prose >= rules.LOCKED_STORY_MIN_PROSE:
             return True

@@ -164,7 +164,10 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
         "newsletter", "subscribe", "signup", "sign-up", "mailchimp", "mc4wp", "optin",
         "sailthru",
     )),
-    StructureRule("paywall", "paywall", fragments=PAYWALL_FRAGMENTS, yields_to_locked_story=True),
+    # STRONG: an offer's box of benefits can hold more text than the teaser it locks;
+    # the story's own element named for its paywall state is the article's wrapper
+    StructureRule("paywall", "paywall", fragments=PAYWALL_FRAGMENTS, max_share=STRONG,
+                  yields_to_locked_story=True),
     # STRONG: the box about the author can hold more text than a short post above it
     StructureRule("author-bio", "author-bio", fragments=(
         "author-bio", "authorbio", "about-author", "author-box", "authorbox", "author-info",
@@ -210,19 +213,21 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
 """Checked in this order; the first rule that matches names the removal."""
 
 
+_FLAGS = "has|no|non|not|with|without|is|enable|enabled|disable|disabled"
 IGNORED_CLASS_NAMES = re.compile(
     r"^(?:entry[-_])?(?:category|tag|author|format|status|type|post|postid|page|single"
     r"|archive|term|has|no|with|without|is|hentry)[-_]"
-    r"|^(?:[a-z0-9]+[-_])?(?:has|no|with|without|is|enable|enabled|disable|disabled)[-_]"
+    rf"|^(?:[a-z0-9]+[-_])?(?:{_FLAGS})[-_]"
 )
 """Class names that describe the page, not a block: the taxonomy classes WordPress
 (``category-news tag-ukraine author-paul``) and TypePad (``entry-category-news
 entry-author-paul``) put on the article itself, and layout flags on wrappers
 (``has-sidebar``), also behind a theme's prefix (``penci-enable-lightbox``: the post's
-images open in a lightbox). Their words would otherwise match widget tokens; a plugin's
-name (a rule's fragment) inside a taxonomy-shaped one (``TAXONOMY_CLASS_NAMES``) still
-counts (``author-bio``, ``author-box``), except on the article itself
-(``POST_CLASSES``), where "tag-trending" is a tag, not a widget."""
+images open in a lightbox), and their negations (``non-paywall``: the free part of a
+paywalled page, which holds the story's open paragraphs). Their words would otherwise
+match widget tokens; a plugin's name (a rule's fragment) inside a taxonomy-shaped one
+(``TAXONOMY_CLASS_NAMES``) still counts (``author-bio``, ``author-box``), except on the
+article itself (``POST_CLASSES``), where "tag-trending" is a tag, not a widget."""
 TAXONOMY_CLASS_NAMES = re.compile(r"^(?:entry-)?(?:category|tag|author|term)-")
 POST_CLASSES = re.compile(
     r"(?:^|\s)(?:hentry|(?:entry-)?type-post|status-publish|post-\d+)(?:\s|$)")

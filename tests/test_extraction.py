@@ -720,6 +720,40 @@ def test_a_paywall_box_goes_where_no_story_is_locked() -> None:
     assert article.text.split("\n\n") == PARAGRAPHS
 
 
+BENEFITS = [
+    "Read every article on our site, on every device, wherever you are in the region",
+    "Our editorial newsletter with the most important news from the region every morning",
+    "Quality journalism from 150 editors and 1,500 freelance journalists. Rooted in the region.",
+    "The e-paper and our news app included, and you can cancel at any time after three months",
+]
+
+
+def test_a_paywall_box_that_outweighs_the_free_paragraphs_goes() -> None:
+    """A story's free part named for what it is not (``non-paywall``) locks no story,
+    and the box of benefits beside it goes, though it holds more of the page's text
+    than a widget's name otherwise removes (``rules.WEAK``)."""
+    free = f'<section class="row non-paywall"><article>{prose(PARAGRAPHS[:3])}</article></section>'
+    offer = "".join(f"<li>{benefit}</li>" for benefit in BENEFITS)
+    box = (f'<section class="row paywall"><div class="offer"><p>You can read on in a moment!</p>'
+           f"<ul>{offer}</ul></div></section>")
+    article = clean(page(free + box))
+    assert article.text.split("\n\n") == PARAGRAPHS[:3]
+    assert ("paywall", "paywall") in {(r.kind, r.rule) for r in article.removed}
+
+
+def test_a_story_named_for_its_paywall_state_is_kept() -> None:
+    """The element of a paywalled story can be named for it (``isPaywall``): it holds
+    the story's free paragraphs, and is no box to remove, however short they are."""
+    teaser = f'<div id="article" class="story isPaywall">{prose(PARAGRAPHS[:2])}</div>'
+    others = "".join(f'<li><a href="/story-{n}">Another story of the day, number {n}</a></li>'
+                     for n in range(8))
+    about = ("<p>This site is written by a team of local reporters and editors who have "
+             "covered the region's councils, courts and schools since the paper began.</p>")
+    article = clean(page(teaser, f"<aside>{about}<ul>{others}</ul></aside>"))
+    assert article.text.split("\n\n") == PARAGRAPHS[:2]
+    assert not any(r.kind == "paywall" for r in article.removed)
+
+
 def test_the_updates_of_a_live_blog_are_the_story() -> None:
     """Each update of a live story has its time and a link, like a comment; schema.org's
     liveBlogUpdate says it is the story."""

@@ -598,6 +598,8 @@ LOCALE_VARIANTS = [
     ("Die Kommentarfunktion ist geschlossen.", "comment-notice"),
     ("Seu endereço de e-mail não será publicado.", "comment-notice"),
     ("Comentários encerrados.", "comment-notice"), ("Комментарии закрыты.", "comment-notice"),
+    ("Bereits Abonnent/in? Anmelden", "paywall-prompt"),
+    ("Schon Abonnent? Hier anmelden", "paywall-prompt"),
     ("Uw e-mailadres wordt niet gepubliceerd.", "comment-notice"),
     ("Vereiste velden zijn gemarkeerd met *", "comment-notice"),
     ("Wymagane pola są oznaczone *", "comment-notice"),
