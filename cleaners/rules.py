@@ -326,6 +326,20 @@ QUOTE_MARKS = "“”\"„«»‘"
 """Marks that open or close a quotation (not the apostrophe: "Don't miss...")."""
 # a sentence's words, up to its end, outside any quotation
 _UNQUOTED = rf"[^.!?{QUOTE_MARKS}]"
+# A multilingual blog's notice over the links to a post's translations: WPML's "This post
+# is also available in: %s", and themes' for Polylang. The colon says it heads the links
+# (WPML prints them after it, in its paragraph: "Deutsch, Français"); a sentence ("This
+# post is also available in video form") has none.
+_TRANSLATION_NOTICES = (
+    r"this (?:post|article|page|entry) is also available in",
+    r"diese[rs]? (?:beitrag|artikel|seite) ist auch (?:verfügbar|erhältlich) (?:in|auf)",
+    r"est[ae] (?:entrada|página|publicación|artículo|post) también está disponible en",
+    r"cet(?:te)? (?:article|page|publication) est (?:aussi|également) disponible en",
+    r"quest[oa] (?:articolo|post|pagina) è (?:disponibile anche|anche disponibile) in",
+    r"est[ae] (?:post|artigo|página|publicação) também está disponível em",
+    r"(?:dit|deze) (?:bericht|artikel|pagina) is ook beschikbaar in",
+)
+_LANGUAGE_NAMES = r"(?: [^.!?:]{1,80})?"
 _RECIPE_BUTTON = (r"(?:(?:jump to|print|pin|save) recipe|zum rezept(?: springen)?|rezept drucken"
                   r"|pinnen|bei pinterest speichern)")
 
@@ -404,6 +418,8 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("toc-title", "navigation", (
         r"table of contents", *lexicon.phrases(lexicon.TOC_TITLES),
     )),
+    PhraseRule("translations-title", "navigation", tuple(
+        rf"{notice} ?:{_LANGUAGE_NAMES}" for notice in _TRANSLATION_NOTICES)),
 )
 
 SECTION_LIKE_TITLES = re.compile(

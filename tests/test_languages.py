@@ -698,6 +698,18 @@ def test_a_republished_story_s_footer_gives_its_source(footer: str, stripped: bo
     assert article.text.split("\n\n") == ARTICLE
     assert article.source_url == SOURCE_URL
 
+TRANSLATION_NOTICES = [
+    # A multilingual blog's notice over the links to a post's translations (WPML, Polylang
+    # themes), in the languages such blogs pair most.
+    ("This post is also available in:", "translations-title"),
+    ("Dieser Beitrag ist auch verfügbar in:", "translations-title"),
+    ("Esta entrada también está disponible en:", "translations-title"),
+    ("Cet article est également disponible en :", "translations-title"),
+    ("Questo articolo è disponibile anche in:", "translations-title"),
+    ("Este post também está disponível em:", "translations-title"),
+    ("Dit bericht is ook beschikbaar in:", "translations-title"),
+]
+
 PORTAL_TITLES = [
     # What news portals print over their widgets, worded as the English rules' own
     # headings are (recommended, latest, related topics, up next, sponsored...).
@@ -725,7 +737,7 @@ PORTAL_TITLES = [
 ]
 
 
-NAMED_WORDINGS = LEAKED_WORDINGS + LOCALE_VARIANTS + PORTAL_TITLES
+NAMED_WORDINGS = LEAKED_WORDINGS + LOCALE_VARIANTS + PORTAL_TITLES + TRANSLATION_NOTICES
 
 
 @pytest.mark.parametrize(("text", "rule_name"), NAMED_WORDINGS,
@@ -775,6 +787,8 @@ def test_readers_comments_go_under_their_heading_in_every_language(language: str
 
 PROSE = [
     # Sentences of articles that start as a phrase does: they must not be taken for one.
+    "This post is also available in video form: the mayor walks the flooded quay and shows "
+    "where the water came in.",
     "Related coverage of the storm continued through the night as the harbour flooded "
     "and crews worked to secure the boats that had broken loose from their moorings.",
     "Compartir esto con los vecinos fue la idea del alcalde, que pidió calma y paciencia "
@@ -881,6 +895,19 @@ def test_prose_that_starts_like_a_phrase_is_kept(prose: str) -> None:
     html = ("<html><body><article><h1>Harbour reopens</h1>"
             + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
     assert clean(html).text.split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "stripped"])
+def test_the_links_to_a_post_s_translations_go(stripped: bool) -> None:
+    """WPML prints its notice and the links in one paragraph, over or under the post."""
+    notice = ('<p class="wpml-ls-statics-post_translations wpml-ls">This post is also available '
+              'in: <span><a href="/de/harbour">Deutsch</a></span>, '
+              '<span><a href="/fr/harbour">Français</a></span></p>')
+    html = ("<html><body><article><h1>Harbour reopens</h1>" + notice
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article></body></html>")
+    article = clean(strip_classes(html) if stripped else html)
+    assert article.text.split("\n\n") == ARTICLE
+    assert ("navigation", "translations-title") in {(b.kind, b.rule) for b in article.removed}
 
 
 def story_with(line: str) -> str:
