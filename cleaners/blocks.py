@@ -39,9 +39,6 @@ from .markup import (
 from .phrases import line_rule
 
 _NEVER_REMOVED = {"html", "body", "main"}
-_FORM_FIELDS = (
-    "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
-)
 _SIGN_UP_FIELD = "input[type=email]"
 _BOX_HEADINGS = "h2, h3, h4, h5, h6"
 _DATA_TAGS = frozenset({"li", "dt", "dd", "td", "th"})
@@ -441,15 +438,17 @@ class Remover:
         if among_words(tag) and _inside_sentence(node):
             return False  # a name linked in a sentence, not a block of its own
         chars = text_chars(node)
-        if not self._small(node, rule.max_share, chars) or self.protected(node):
+        share = rule.max_share if rule.form_share is None or node.css_first(
+            rules.FORM_FIELDS) is None else rule.form_share
+        if not self._small(node, share, chars) or self.protected(node):
             return False
         if rule.spares_story_header and _story_header(node, self._posts, self._story_title):
             return False  # the story's text, beside its title and byline (their own rules)
         if rule.spares_story_lead and self._is_story_lead(node):
             return False  # the standfirst under the headline
-        if (rule.max_share <= rules.WEAK or rule.yields_to_locked_story) and (
-                node.css_first(rules.ARTICLE_BODY_MARKERS) or self._holds_the_article(node, chars)):
-            return False  # a generic word on the article's wrapper, or its paywall state
+        if rule.max_share <= rules.WEAK and (node.css_first(rules.ARTICLE_BODY_MARKERS)
+                                             or self._holds_the_article(node, chars)):
+            return False  # a generic word on the article's wrapper
         title = _widget_title(node, rule) if chars <= rules.TITLE_MAX_CHARS else None
         if title is not None and self._mark_widget(node, title):
             return False  # marked with its widget; the sweep takes them together
@@ -497,7 +496,8 @@ class Remover:
         """Comment, search and sign-up forms go; a form wrapping the whole page stays.
         A comment form or one asking for an e-mail address takes its box with it."""
         text = squash(form.text())
-        if self._small(form) and (len(text) < rules.SHORT_TEXT or form.css_first(_FORM_FIELDS)):
+        if self._small(form) and (len(text) < rules.SHORT_TEXT
+                                  or form.css_first(rules.FORM_FIELDS)):
             comment_form = form.css_first("textarea") is not None
             if comment_form:
                 self._mark_form_box(form, "comments", "comment-form-box")
@@ -700,11 +700,7 @@ def _locked_story(root: LexborNode, posts: set[int]) -> bool:
     """Whether the page's paywall-named blocks hold the story itself
     (``rules.LOCKED_STORY_MIN_PROSE``), counting each paragraph once."""
     prose = 0
-    # the selector's fragments match inside flags too ("non-paywall"), which name no block
-    named = [node for node in root.css(rules.LOCKED)
-             if (rule := element_rule(node.tag or "", node.attributes)) is not None
-             and rule.yields_to_locked_story]
-    for node in _outermost(named):  # each paragraph counted once
+    for node in _outermost(root.css(rules.LOCKED)):  # each paragraph counted once
         prose += article_like_chars(node, posts)
         if prose >= rules.LOCKED_STORY_MIN_PROSE:
             return True

@@ -59,6 +59,10 @@ of a live story are its text, however much they look like a thread's posts."""
 PAYWALL_FRAGMENTS = ("paywall", "piano-", "tp-modal", "regwall", "meter-", "subscriber-only",
                      "kiosq")
 LOCKED = ", ".join(f'[class*="{f}"], [id*="{f}"]' for f in PAYWALL_FRAGMENTS)
+FORM_FIELDS = (
+    "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
+)
+"""The fields a reader fills in: a comment's, a sign-up's or a log-in's form, not a button."""
 LOCKED_STORY_MIN_PROSE = 500
 STORY_HEADER_MIN_PROSE = 400
 """A story's own header (a <header>, or an element named for one, inside an <article>)
@@ -108,7 +112,9 @@ class StructureRule:
     a matched block may hold and still be removed: generic words (``sidebar``,
     ``post-meta``) are often on the wrapper of the whole article, so they get
     ``WEAK``; a plugin's name is trusted further (``STRONG``); a comment thread can
-    outweigh the article it follows and never wraps it (``ALWAYS``). A rule that
+    outweigh the article it follows and never wraps it (``ALWAYS``). ``form_share``
+    replaces it for a block holding a form's field (``FORM_FIELDS``: a sign-up or log-in
+    form's), which no story's own wrapper holds. A rule that
     ``yields_to_locked_story`` removes none of the story's own blocks on a page whose
     blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``); one that
     ``spares_story_header`` leaves a story's own header holding its text
@@ -125,6 +131,7 @@ class StructureRule:
     tokens: tuple[str, ...] = ()
     fragments: tuple[str, ...] = ()
     max_share: float = 0.4
+    form_share: float | None = None
     yields_to_locked_story: bool = False
     yields_to_photo_story: bool = False
     spares_story_header: bool = False
@@ -164,9 +171,8 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
         "newsletter", "subscribe", "signup", "sign-up", "mailchimp", "mc4wp", "optin",
         "sailthru",
     )),
-    # STRONG: an offer's box of benefits can hold more text than the teaser it locks;
-    # the story's own element named for its paywall state is the article's wrapper
-    StructureRule("paywall", "paywall", fragments=PAYWALL_FRAGMENTS, max_share=STRONG,
+    # with a form: an offer's box of benefits can hold more text than the teaser it locks
+    StructureRule("paywall", "paywall", fragments=PAYWALL_FRAGMENTS, form_share=STRONG,
                   yields_to_locked_story=True),
     # STRONG: the box about the author can hold more text than a short post above it
     StructureRule("author-bio", "author-bio", fragments=(
@@ -213,18 +219,18 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
 """Checked in this order; the first rule that matches names the removal."""
 
 
-_FLAGS = "has|no|non|not|with|without|is|enable|enabled|disable|disabled"
 IGNORED_CLASS_NAMES = re.compile(
     r"^(?:entry[-_])?(?:category|tag|author|format|status|type|post|postid|page|single"
-    r"|archive|term|has|no|with|without|is|hentry)[-_]"
-    rf"|^(?:[a-z0-9]+[-_])?(?:{_FLAGS})[-_]"
+    r"|archive|term|has|no|non|not|with|without|is|hentry)[-_]"
+    r"|^(?:[a-z0-9]+[-_])?(?:has|no|with|without|is|enable|enabled|disable|disabled)[-_]"
 )
 """Class names that describe the page, not a block: the taxonomy classes WordPress
 (``category-news tag-ukraine author-paul``) and TypePad (``entry-category-news
 entry-author-paul``) put on the article itself, and layout flags on wrappers
 (``has-sidebar``), also behind a theme's prefix (``penci-enable-lightbox``: the post's
-images open in a lightbox), and their negations (``non-paywall``: the free part of a
-paywalled page, which holds the story's open paragraphs). Their words would otherwise
+images open in a lightbox), and a name that opens with a negation (``non-paywall``: the
+free part of a paywalled page, which holds the story's open paragraphs; not
+``ad-non-personalized``, an ad's box). Their words would otherwise
 match widget tokens; a plugin's name (a rule's fragment) inside a taxonomy-shaped one
 (``TAXONOMY_CLASS_NAMES``) still counts (``author-bio``, ``author-box``), except on the
 article itself (``POST_CLASSES``), where "tag-trending" is a tag, not a widget."""
@@ -326,10 +332,11 @@ QUOTE_MARKS = "“”\"„«»‘"
 """Marks that open or close a quotation (not the apostrophe: "Don't miss...")."""
 # a sentence's words, up to its end, outside any quotation
 _UNQUOTED = rf"[^.!?{QUOTE_MARKS}]"
-# A multilingual blog's notice over the links to a post's translations: WPML's "This post
-# is also available in: %s", and themes' for Polylang. The colon says it heads the links
-# (WPML prints them after it, in its paragraph: "Deutsch, Français"); a sentence ("This
-# post is also available in video form") has none.
+# A multilingual blog's notice before the links to a post's translations: WPML's "This
+# post is also available in: %s", and themes' for Polylang. A line, not a title: a
+# bilingual post may head its translation so. The colon and the names that follow it
+# ("Deutsch, Français", each capitalised or in another script) tell it from a sentence
+# ("This post is also available in video form", "...in: large print and braille").
 _TRANSLATION_NOTICES = (
     r"this (?:post|article|page|entry) is also available in",
     r"diese[rs]? (?:beitrag|artikel|seite) ist auch (?:verfügbar|erhältlich) (?:in|auf)",
@@ -339,7 +346,9 @@ _TRANSLATION_NOTICES = (
     r"est[ae] (?:post|artigo|página|publicação) também está disponível em",
     r"(?:dit|deze) (?:bericht|artikel|pagina) is ook beschikbaar in",
 )
-_LANGUAGE_NAMES = r"(?: [^.!?:]{1,80})?"
+_LANGUAGE = r"(?:(?-i:[A-ZÀ-ÖØ-Þ])|[^\x00-\x7f])[^\W\d_]*(?: \(?[^\W\d_]+\)?){0,2}"
+_LANGUAGE_NAMES = (rf"(?: {_LANGUAGE}(?:(?:,? (?:and|und|et|e|y|en|&) |, | / | \| )"
+                   rf"{_LANGUAGE}){{0,9}})?")
 _RECIPE_BUTTON = (r"(?:(?:jump to|print|pin|save) recipe|zum rezept(?: springen)?|rezept drucken"
                   r"|pinnen|bei pinterest speichern)")
 
@@ -418,8 +427,6 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("toc-title", "navigation", (
         r"table of contents", *lexicon.phrases(lexicon.TOC_TITLES),
     )),
-    PhraseRule("translations-title", "navigation", tuple(
-        rf"{notice} ?:{_LANGUAGE_NAMES}" for notice in _TRANSLATION_NOTICES)),
 )
 
 SECTION_LIKE_TITLES = re.compile(
@@ -670,6 +677,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     # page's text: GD Star Rating's "Rating: 6.0/6 (1 vote cast)" and "Rating: +1 (from 1
     # vote)", WP-PostRatings' "(No ratings yet)" (in its brackets: an app round-up's table
     # says "No ratings yet").
+    PhraseRule("translations-line", "navigation", tuple(
+        rf"{notice} ?:{_LANGUAGE_NAMES}" for notice in _TRANSLATION_NOTICES)),
     PhraseRule("rating-line", "share", (
         r"rating: [\d.,]+/\d+ \(\d+ votes? cast\)", r"rating: [+-]?\d+ \(from \d+ votes?\)",
         r"(?:no ratings yet|noch keine bewertungen)\)",  # its "(" goes as leading punctuation

@@ -728,17 +728,44 @@ BENEFITS = [
 ]
 
 
-def test_a_paywall_box_that_outweighs_the_free_paragraphs_goes() -> None:
-    """A story's free part named for what it is not (``non-paywall``) locks no story,
-    and the box of benefits beside it goes, though it holds more of the page's text
-    than a widget's name otherwise removes (``rules.WEAK``)."""
+SIGN_UP = ('<form action="/register"><label>E-mail: <input type="email" name="email"></label>'
+           "<button>Continue</button></form>")
+
+
+def test_a_paywall_offer_that_outweighs_the_free_paragraphs_goes() -> None:
+    """A story's free part named for what it is not (``non-paywall``) is no paywall box,
+    and the offer beside it, a sign-up form under its benefits, goes though it holds
+    more of the page's text than a widget's name otherwise removes (``rules.WEAK``)."""
     free = f'<section class="row non-paywall"><article>{prose(PARAGRAPHS[:3])}</article></section>'
     offer = "".join(f"<li>{benefit}</li>" for benefit in BENEFITS)
     box = (f'<section class="row paywall"><div class="offer"><p>You can read on in a moment!</p>'
-           f"<ul>{offer}</ul></div></section>")
+           f"<ul>{offer}</ul>{SIGN_UP}</div></section>")
     article = clean(page(free + box))
     assert article.text.split("\n\n") == PARAGRAPHS[:3]
     assert ("paywall", "paywall") in {(r.kind, r.rule) for r in article.removed}
+
+
+@pytest.mark.parametrize("name", ["story isPaywall", "article paywall-active"])
+def test_a_short_teaser_named_for_its_paywall_stays_beside_a_longer_rail(name: str) -> None:
+    """Without a form, a paywall's name removes no more than a widget's (``rules.WEAK``):
+    the free teaser of a locked story is named so, and a rail's blurb can outweigh it."""
+    teaser = f'<div class="{name}">{prose(PARAGRAPHS[:2])}</div>'
+    rail = ('<div class="rail"><h3>About us</h3>' + prose([
+        "The Harbour Gazette has covered the town's council, courts, schools and port since "
+        "1889, and is owned by a trust that keeps it independent of any party or company.",
+        "Our newsroom of nine reporters and editors works from the old customs house on the "
+        "quay, and welcomes letters, tips and corrections from readers at any time."]) + "</div>")
+    article = clean(page(teaser, rail))
+    assert article.text.split("\n\n")[:2] == PARAGRAPHS[:2]
+
+
+def test_a_box_whose_name_negates_in_its_middle_is_still_named() -> None:
+    """Only a name that opens with a negation is a flag (``non-paywall``): an ad's box
+    named ``ad-non-personalized`` is still an ad's."""
+    box = ('<div class="ad-non-personalized"><p>Local reporting like this is paid for by '
+           'advertising. <a href="/offers">See the offers</a></p></div>')
+    article = clean(page(prose(PARAGRAPHS[:3]) + box + prose(PARAGRAPHS[3:])))
+    assert article.text.split("\n\n") == PARAGRAPHS
 
 
 def test_a_story_named_for_its_paywall_state_is_kept() -> None:

@@ -701,13 +701,13 @@ def test_a_republished_story_s_footer_gives_its_source(footer: str, stripped: bo
 TRANSLATION_NOTICES = [
     # A multilingual blog's notice over the links to a post's translations (WPML, Polylang
     # themes), in the languages such blogs pair most.
-    ("This post is also available in:", "translations-title"),
-    ("Dieser Beitrag ist auch verfügbar in:", "translations-title"),
-    ("Esta entrada también está disponible en:", "translations-title"),
-    ("Cet article est également disponible en :", "translations-title"),
-    ("Questo articolo è disponibile anche in:", "translations-title"),
-    ("Este post também está disponível em:", "translations-title"),
-    ("Dit bericht is ook beschikbaar in:", "translations-title"),
+    ("This post is also available in:", "translations-line"),
+    ("Dieser Beitrag ist auch verfügbar in:", "translations-line"),
+    ("Esta entrada también está disponible en:", "translations-line"),
+    ("Cet article est également disponible en :", "translations-line"),
+    ("Questo articolo è disponibile anche in:", "translations-line"),
+    ("Este post também está disponível em:", "translations-line"),
+    ("Dit bericht is ook beschikbaar in:", "translations-line"),
 ]
 
 PORTAL_TITLES = [
@@ -787,6 +787,8 @@ def test_readers_comments_go_under_their_heading_in_every_language(language: str
 
 PROSE = [
     # Sentences of articles that start as a phrase does: they must not be taken for one.
+    "This page is also available in: large print, braille and audio formats from the clerk",
+    "Schon Abonnent? Nein, sagt Müller, die Zeitung lese er lieber im Café am Markt",
     "This post is also available in video form: the mayor walks the flooded quay and shows "
     "where the water came in.",
     "Related coverage of the storm continued through the night as the harbour flooded "
@@ -907,7 +909,19 @@ def test_the_links_to_a_post_s_translations_go(stripped: bool) -> None:
             + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article></body></html>")
     article = clean(strip_classes(html) if stripped else html)
     assert article.text.split("\n\n") == ARTICLE
-    assert ("navigation", "translations-title") in {(b.kind, b.rule) for b in article.removed}
+    assert ("navigation", "translations-line") in {(b.kind, b.rule) for b in article.removed}
+
+
+def test_a_translation_headed_by_the_notice_stays() -> None:
+    """A bilingual post may head its translation with the notice's words: the line goes,
+    not the section under it."""
+    translation = ["El concejo votó el lunes reabrir el puerto tras tres días de tormentas.",
+                   "Los pescadores pidieron ayuda al concejo para cubrir los costes de la semana."]
+    section = ("<section><h2>This article is also available in: Español</h2>"
+               + "".join(f"<p>{p}</p>" for p in translation) + "</section>")
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + section + "</article></body></html>")
+    assert clean(html).text.split("\n\n") == ARTICLE + translation
 
 
 def story_with(line: str) -> str:
