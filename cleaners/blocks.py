@@ -103,6 +103,14 @@ def _a_control(block: LexborNode) -> bool:
     return block.css_first(_CONTROL_SELECTOR) is not None
 
 
+def _an_offer(node: LexborNode) -> bool:
+    """Whether ``node`` reads as a subscription offer (``rules.OFFER_FIELDS``): a sign-up
+    or log-in field, no comment form, no paragraph of prose."""
+    return node.css_first(rules.OFFER_FIELDS) is not None \
+        and node.css_first("textarea") is None \
+        and all(len(squash(p.text())) <= rules.OFFER_MAX_LINE_CHARS for p in node.css("p"))
+
+
 def _enclosing_block(holder: LexborNode) -> tuple[LexborNode | None, str]:
     """The block a line of text stands in (``holder`` holds the text itself): its
     nearest block-level element, widened to the largest ancestor that says nothing more."""
@@ -438,8 +446,8 @@ class Remover:
         if among_words(tag) and _inside_sentence(node):
             return False  # a name linked in a sentence, not a block of its own
         chars = text_chars(node)
-        share = rule.max_share if rule.form_share is None or node.css_first(
-            rules.FORM_FIELDS) is None else rule.form_share
+        share = rule.offer_share if rule.offer_share is not None and _an_offer(node) \
+            else rule.max_share
         if not self._small(node, share, chars) or self.protected(node):
             return False
         if rule.spares_story_header and _story_header(node, self._posts, self._story_title):

@@ -913,9 +913,9 @@ PAYWALL_PROMPTS: Lexicon = {
            r"este contenido es exclusivo para suscriptores.{0,80}"),
     "de": (r"(?:jetzt )?(?:abonnieren|anmelden),? um weiterzulesen.{0,80}",
            # "Abonnent/in", "Abonnent*in", "Abonnent:in": the gender-inclusive forms; and
-           # what follows, a way in (not a quote: "Schon Abonnent? Nein, sagt Müller...")
-           r"(?:bereits|schon) abonnent(?:in|/in|\*in|:in)?\?(?: [^.!?]{0,60}"
-           r"\b(?:anmelden|einloggen|login|log-in|hier|melden)\b[^.!?]{0,40}[.!]?)?",
+           # the call after it, no sentence ("Schon Abonnent? Nein, sagt Müller...")
+           r"(?:bereits|schon) abonnent(?:in|/in|\*in|:in)?\?(?: (?:hier |jetzt |zum )?"
+           r"(?:anmelden|einloggen|login|log-in)(?: hier)?[.!]?)?",
            r"dieser (?:artikel|inhalt) ist (?:nur )?für abonnenten.{0,80}",
            r"sie haben bereits ein abo(?:nnement)?\?.{0,80}"),
     "fr": (r"abonnez-vous pour (?:lire|continuer).{0,80}", r"déjà abonné\s?\?.{0,80}",

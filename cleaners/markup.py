@@ -150,6 +150,7 @@ def _rank(rule: rules.StructureRule | None) -> _Ranked | None:
 def _name_rule(name: str, on_a_post: bool) -> rules.StructureRule | None:
     """The rule one class name or id matches, by its words and fragments (``on_a_post``:
     the name sits among the article's own post classes)."""
+    name = rules.NEGATED_WORDS.sub("", name)
     words = _CAMEL_HUMP.sub("-", name).lower().replace("_", "-").split("-")
     name = name.lower().replace("_", "-")
     by_word: list[rules.StructureRule] = []

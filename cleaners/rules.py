@@ -63,6 +63,12 @@ FORM_FIELDS = (
     "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
 )
 """The fields a reader fills in: a comment's, a sign-up's or a log-in's form, not a button."""
+OFFER_FIELDS = "input[type=email], input[type=password]"
+OFFER_MAX_LINE_CHARS = 80
+"""A subscription offer asks for an e-mail address or a password (a sign-up or a log-in)
+and says the rest in items and short calls ("Already a subscriber? Log in", "Read on in
+a moment!"); a block with a comment form (a <textarea>) or a paragraph longer than this
+is no offer, whatever its name (a short paywalled story with its comment form)."""
 LOCKED_STORY_MIN_PROSE = 500
 STORY_HEADER_MIN_PROSE = 400
 """A story's own header (a <header>, or an element named for one, inside an <article>)
@@ -112,9 +118,9 @@ class StructureRule:
     a matched block may hold and still be removed: generic words (``sidebar``,
     ``post-meta``) are often on the wrapper of the whole article, so they get
     ``WEAK``; a plugin's name is trusted further (``STRONG``); a comment thread can
-    outweigh the article it follows and never wraps it (``ALWAYS``). ``form_share``
-    replaces it for a block holding a form's field (``FORM_FIELDS``: a sign-up or log-in
-    form's), which no story's own wrapper holds. A rule that
+    outweigh the article it follows and never wraps it (``ALWAYS``). ``offer_share``
+    replaces it for a block that reads as a subscription offer (``OFFER_FIELDS``), which
+    can hold more text than the free teaser beside it. A rule that
     ``yields_to_locked_story`` removes none of the story's own blocks on a page whose
     blocks so named hold the story (``LOCKED_STORY_MIN_PROSE``); one that
     ``spares_story_header`` leaves a story's own header holding its text
@@ -131,7 +137,7 @@ class StructureRule:
     tokens: tuple[str, ...] = ()
     fragments: tuple[str, ...] = ()
     max_share: float = 0.4
-    form_share: float | None = None
+    offer_share: float | None = None
     yields_to_locked_story: bool = False
     yields_to_photo_story: bool = False
     spares_story_header: bool = False
@@ -171,8 +177,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
         "newsletter", "subscribe", "signup", "sign-up", "mailchimp", "mc4wp", "optin",
         "sailthru",
     )),
-    # with a form: an offer's box of benefits can hold more text than the teaser it locks
-    StructureRule("paywall", "paywall", fragments=PAYWALL_FRAGMENTS, form_share=STRONG,
+    StructureRule("paywall", "paywall", fragments=PAYWALL_FRAGMENTS, offer_share=STRONG,
                   yields_to_locked_story=True),
     # STRONG: the box about the author can hold more text than a short post above it
     StructureRule("author-bio", "author-bio", fragments=(
@@ -221,19 +226,21 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
 
 IGNORED_CLASS_NAMES = re.compile(
     r"^(?:entry[-_])?(?:category|tag|author|format|status|type|post|postid|page|single"
-    r"|archive|term|has|no|non|not|with|without|is|hentry)[-_]"
+    r"|archive|term|has|no|with|without|is|hentry)[-_]"
     r"|^(?:[a-z0-9]+[-_])?(?:has|no|with|without|is|enable|enabled|disable|disabled)[-_]"
 )
 """Class names that describe the page, not a block: the taxonomy classes WordPress
 (``category-news tag-ukraine author-paul``) and TypePad (``entry-category-news
 entry-author-paul``) put on the article itself, and layout flags on wrappers
 (``has-sidebar``), also behind a theme's prefix (``penci-enable-lightbox``: the post's
-images open in a lightbox), and a name that opens with a negation (``non-paywall``: the
-free part of a paywalled page, which holds the story's open paragraphs; not
-``ad-non-personalized``, an ad's box). Their words would otherwise
+images open in a lightbox). Their words would otherwise
 match widget tokens; a plugin's name (a rule's fragment) inside a taxonomy-shaped one
 (``TAXONOMY_CLASS_NAMES``) still counts (``author-bio``, ``author-box``), except on the
 article itself (``POST_CLASSES``), where "tag-trending" is a tag, not a widget."""
+NEGATED_WORDS = re.compile(r"(?:^|[-_])no[nt][-_][a-z0-9]+", re.IGNORECASE)
+"""A word a class name negates names nothing: ``non-paywall`` is the free part of a
+paywalled page, which holds the story's open paragraphs; ``non-amp-related-posts`` is
+still related posts, and ``ad-non-personalized`` an ad."""
 TAXONOMY_CLASS_NAMES = re.compile(r"^(?:entry-)?(?:category|tag|author|term)-")
 POST_CLASSES = re.compile(
     r"(?:^|\s)(?:hentry|(?:entry-)?type-post|status-publish|post-\d+)(?:\s|$)")
@@ -334,9 +341,10 @@ QUOTE_MARKS = "“”\"„«»‘"
 _UNQUOTED = rf"[^.!?{QUOTE_MARKS}]"
 # A multilingual blog's notice before the links to a post's translations: WPML's "This
 # post is also available in: %s", and themes' for Polylang. A line, not a title: a
-# bilingual post may head its translation so. The colon and the names that follow it
-# ("Deutsch, Français", each capitalised or in another script) tell it from a sentence
-# ("This post is also available in video form", "...in: large print and braille").
+# bilingual post may head its translation so. The colon, the names that follow it
+# ("Deutsch, Français", each capitalised or in another script) and their links tell it
+# from a sentence ("This post is also available in video form", "...in: Braille, Large
+# Print and Audio").
 _TRANSLATION_NOTICES = (
     r"this (?:post|article|page|entry) is also available in",
     r"diese[rs]? (?:beitrag|artikel|seite) ist auch (?:verfügbar|erhältlich) (?:in|auf)",
@@ -347,8 +355,10 @@ _TRANSLATION_NOTICES = (
     r"(?:dit|deze) (?:bericht|artikel|pagina) is ook beschikbaar in",
 )
 _LANGUAGE = r"(?:(?-i:[A-ZÀ-ÖØ-Þ])|[^\x00-\x7f])[^\W\d_]*(?: \(?[^\W\d_]+\)?){0,2}"
-_LANGUAGE_NAMES = (rf"(?: {_LANGUAGE}(?:(?:,? (?:and|und|et|e|y|en|&) |, | / | \| )"
-                   rf"{_LANGUAGE}){{0,9}})?")
+# between two names: "Deutsch, Français", "Deutsch and Français", "Deutsch / Français",
+# and a space before the comma where each name is a link of its own
+_NAME_SEPARATOR = r"(?: ?[,/|] (?:(?:and|und|et|e|y|en|&) )?| (?:and|und|et|e|y|en|&) )"
+_LANGUAGE_NAMES = rf"(?: {_LANGUAGE}(?:{_NAME_SEPARATOR}{_LANGUAGE}){{0,9}})?"
 _RECIPE_BUTTON = (r"(?:(?:jump to|print|pin|save) recipe|zum rezept(?: springen)?|rezept drucken"
                   r"|pinnen|bei pinterest speichern)")
 
@@ -678,7 +688,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     # vote)", WP-PostRatings' "(No ratings yet)" (in its brackets: an app round-up's table
     # says "No ratings yet").
     PhraseRule("translations-line", "navigation", tuple(
-        rf"{notice} ?:{_LANGUAGE_NAMES}" for notice in _TRANSLATION_NOTICES)),
+        rf"{notice} ?:{_LANGUAGE_NAMES}" for notice in _TRANSLATION_NOTICES),
+        controls_only=True),
     PhraseRule("rating-line", "share", (
         r"rating: [\d.,]+/\d+ \(\d+ votes? cast\)", r"rating: [+-]?\d+ \(from \d+ votes?\)",
         r"(?:no ratings yet|noch keine bewertungen)\)",  # its "(" goes as leading punctuation

@@ -728,6 +728,12 @@ BENEFITS = [
 ]
 
 
+ABOUT_US_RAIL = ('<div class="rail"><h3>About us</h3>' + prose([
+    "The Harbour Gazette has covered the town's council, courts, schools and port since "
+    "1889, and is owned by a trust that keeps it independent of any party or company.",
+    "Our newsroom of nine reporters and editors works from the old customs house on the "
+    "quay, and welcomes letters, tips and corrections from readers at any time."]) + "</div>")
+"""A rail whose blurb holds more prose than a short story beside it."""
 SIGN_UP = ('<form action="/register"><label>E-mail: <input type="email" name="email"></label>'
            "<button>Continue</button></form>")
 
@@ -750,22 +756,29 @@ def test_a_short_teaser_named_for_its_paywall_stays_beside_a_longer_rail(name: s
     """Without a form, a paywall's name removes no more than a widget's (``rules.WEAK``):
     the free teaser of a locked story is named so, and a rail's blurb can outweigh it."""
     teaser = f'<div class="{name}">{prose(PARAGRAPHS[:2])}</div>'
-    rail = ('<div class="rail"><h3>About us</h3>' + prose([
-        "The Harbour Gazette has covered the town's council, courts, schools and port since "
-        "1889, and is owned by a trust that keeps it independent of any party or company.",
-        "Our newsroom of nine reporters and editors works from the old customs house on the "
-        "quay, and welcomes letters, tips and corrections from readers at any time."]) + "</div>")
-    article = clean(page(teaser, rail))
+    article = clean(page(teaser, ABOUT_US_RAIL))
     assert article.text.split("\n\n")[:2] == PARAGRAPHS[:2]
 
 
-def test_a_box_whose_name_negates_in_its_middle_is_still_named() -> None:
-    """Only a name that opens with a negation is a flag (``non-paywall``): an ad's box
-    named ``ad-non-personalized`` is still an ad's."""
-    box = ('<div class="ad-non-personalized"><p>Local reporting like this is paid for by '
-           'advertising. <a href="/offers">See the offers</a></p></div>')
+@pytest.mark.parametrize("name", ["ad-non-personalized", "non-amp-related-posts"])
+def test_a_box_named_beside_a_negated_word_is_still_named(name: str) -> None:
+    """A class name's negation takes the word it negates (``non-paywall`` names no
+    paywall), not the box's own word: an ad's or a related-posts box stays one."""
+    box = (f'<div class="{name}"><p>Local reporting like this is paid for by our readers. '
+           '<a href="/offers">See the offers</a></p></div>')
     article = clean(page(prose(PARAGRAPHS[:3]) + box + prose(PARAGRAPHS[3:])))
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_short_paywalled_story_with_its_comment_form_stays() -> None:
+    """A comment form's fields are no offer's: the paywall's name on a short story with
+    its comments removes no more than a widget's name."""
+    comments = ('<div id="respond"><h3>Leave a comment</h3><form action="/c">'
+                '<input type="email" name="email"><textarea name="comment"></textarea>'
+                "<button>Post</button></form></div>")
+    story = f'<div class="post meter-article">{prose(PARAGRAPHS[:2])}{comments}</div>'
+    article = clean(page(story, ABOUT_US_RAIL))
+    assert article.text.split("\n\n")[:2] == PARAGRAPHS[:2]
 
 
 def test_a_story_named_for_its_paywall_state_is_kept() -> None:

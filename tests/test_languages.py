@@ -699,15 +699,12 @@ def test_a_republished_story_s_footer_gives_its_source(footer: str, stripped: bo
     assert article.source_url == SOURCE_URL
 
 TRANSLATION_NOTICES = [
-    # A multilingual blog's notice over the links to a post's translations (WPML, Polylang
-    # themes), in the languages such blogs pair most.
-    ("This post is also available in:", "translations-line"),
-    ("Dieser Beitrag ist auch verfügbar in:", "translations-line"),
-    ("Esta entrada también está disponible en:", "translations-line"),
-    ("Cet article est également disponible en :", "translations-line"),
-    ("Questo articolo è disponibile anche in:", "translations-line"),
-    ("Este post também está disponível em:", "translations-line"),
-    ("Dit bericht is ook beschikbaar in:", "translations-line"),
+    # A multilingual blog's notice before the links to a post's translations (WPML,
+    # Polylang themes), in the languages such blogs pair most.
+    "This post is also available in:", "Dieser Beitrag ist auch verfügbar in:",
+    "Esta entrada también está disponible en:", "Cet article est également disponible en :",
+    "Questo articolo è disponibile anche in:", "Este post também está disponível em:",
+    "Dit bericht is ook beschikbaar in:",
 ]
 
 PORTAL_TITLES = [
@@ -737,7 +734,7 @@ PORTAL_TITLES = [
 ]
 
 
-NAMED_WORDINGS = LEAKED_WORDINGS + LOCALE_VARIANTS + PORTAL_TITLES + TRANSLATION_NOTICES
+NAMED_WORDINGS = LEAKED_WORDINGS + LOCALE_VARIANTS + PORTAL_TITLES
 
 
 @pytest.mark.parametrize(("text", "rule_name"), NAMED_WORDINGS,
@@ -789,6 +786,7 @@ PROSE = [
     # Sentences of articles that start as a phrase does: they must not be taken for one.
     "This page is also available in: large print, braille and audio formats from the clerk",
     "Schon Abonnent? Nein, sagt Müller, die Zeitung lese er lieber im Café am Markt",
+    "Schon Abonnent? Hier erfahren Sie, wie Sie kündigen.",
     "This post is also available in video form: the mayor walks the flooded quay and shows "
     "where the water came in.",
     "Related coverage of the storm continued through the night as the harbour flooded "
@@ -900,28 +898,43 @@ def test_prose_that_starts_like_a_phrase_is_kept(prose: str) -> None:
 
 
 @pytest.mark.parametrize("stripped", [False, True], ids=["classed", "stripped"])
-def test_the_links_to_a_post_s_translations_go(stripped: bool) -> None:
+@pytest.mark.parametrize("notice", TRANSLATION_NOTICES)
+def test_the_links_to_a_post_s_translations_go(notice: str, stripped: bool) -> None:
     """WPML prints its notice and the links in one paragraph, over or under the post."""
-    notice = ('<p class="wpml-ls-statics-post_translations wpml-ls">This post is also available '
-              'in: <span><a href="/de/harbour">Deutsch</a></span>, '
-              '<span><a href="/fr/harbour">Français</a></span></p>')
-    html = ("<html><body><article><h1>Harbour reopens</h1>" + notice
+    line = (f'<p class="wpml-ls-statics-post_translations wpml-ls">{notice} '
+            '<span><a href="/de/harbour">Deutsch</a></span>, '
+            '<span><a href="/fr/harbour">Français</a></span></p>')
+    html = ("<html><body><article><h1>Harbour reopens</h1>" + line
             + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article></body></html>")
     article = clean(strip_classes(html) if stripped else html)
     assert article.text.split("\n\n") == ARTICLE
     assert ("navigation", "translations-line") in {(b.kind, b.rule) for b in article.removed}
 
 
+@pytest.mark.parametrize("line", [
+    "<li>This page is also available in: Braille, Large Print and Audio</li>",
+    "<h2>This post is also available in: Audio</h2>",
+    "<p>This article is also available in: The Guardian Weekly</p>",
+])
+def test_a_notice_s_words_without_links_to_translations_stay(line: str) -> None:
+    """Without links, the notice's words name other editions: they stay."""
+    text = line.split(">", 1)[1].rsplit("<", 1)[0]
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + line
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</article></body></html>")
+    assert clean(html).text.split("\n\n") == [*ARTICLE[:2], text, *ARTICLE[2:]]
+
+
 def test_a_translation_headed_by_the_notice_stays() -> None:
-    """A bilingual post may head its translation with the notice's words: the line goes,
-    not the section under it."""
+    """A bilingual post may head its translation with the notice's words: the section
+    under it stays."""
     translation = ["El concejo votó el lunes reabrir el puerto tras tres días de tormentas.",
                    "Los pescadores pidieron ayuda al concejo para cubrir los costes de la semana."]
     section = ("<section><h2>This article is also available in: Español</h2>"
                + "".join(f"<p>{p}</p>" for p in translation) + "</section>")
     html = ("<html><body><article><h1>Harbour reopens</h1>"
             + "".join(f"<p>{p}</p>" for p in ARTICLE) + section + "</article></body></html>")
-    assert clean(html).text.split("\n\n") == ARTICLE + translation
+    assert clean(html).text.split("\n\n")[-2:] == translation
 
 
 def story_with(line: str) -> str:
