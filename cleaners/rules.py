@@ -410,8 +410,9 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"share(?: this(?: article| story| post| page)?| on \w+| via)?:?", r"like this:?", r"tweet",
         r"sharing is caring!?",
         r"follow us(?: on .{0,30})?", r"spread the (?:word|news)",
-        # rating widgets: kk Star Ratings' and Rate my Post's calls, GD Star Rating's name
-        r"rate this (?:post|article|story|recipe)!?",
+        # rating widgets: kk Star Ratings' and Rate my Post's calls, GD Star Rating's name,
+        # Jetpack Ratings' title ("Rate this:", in German "Bewerten:")
+        r"rate this (?:post|article|story|recipe)!?", r"rate this:", r"bewerten:",
         r"click (?:on a star )?to rate (?:it|this (?:post|article))!?", r"gd star rating",
         *lexicon.phrases(lexicon.SHARE_TITLES),
     )),
@@ -695,7 +696,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:no ratings yet|noch keine bewertungen)\)",  # its "(" goes as leading punctuation
         r"(?:was this|did you find this|is this) (?:article |post |page |story )?helpful\??"
         r"(?: (?:yes|no)){0,2}",
-        r"(?:war (?:dieser|der) (?:artikel|beitrag)|fanden sie (?:diesen|den) (?:artikel|beitrag))"
+        r"(?:(?:war|ist) (?:dieser|der) (?:artikel|beitrag)"
+        r"|fanden sie (?:diesen|den) (?:artikel|beitrag))"
         r" (?:hilfreich|nützlich)\??(?: (?:ja|nein)){0,2}",
     )),
     # the other locales' print and e-mail buttons, whose words also name other things
@@ -712,6 +714,15 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"bitte (?:geben sie|gib) eine gültige e-?mail[- ]?adresse (?:an|ein)\.?",
         r"veuillez (?:saisir|entrer|indiquer) une adresse (?:e-?mail|mail|électronique|courriel)"
         r" valide\.?",
+        # and its thanks once the address is sent (Mailchimp's, CleverReach's, a French
+        # paper's), shown in the text of a page read without its scripts
+        r"(?:thank you|thanks) for (?:subscribing|signing up)!?",
+        r"please check your (?:inbox|e-?mail) to confirm your subscription\.?",
+        r"bitte (?:klicke|klicken sie) auf den link in der bestätigungs-?(?:e-?)?mail,? um"
+        r" (?:deine|ihre) anmeldung (?:abzuschließen|zu bestätigen)\.?",
+        r"vielen dank für (?:deine|ihre) anmeldung[.!]?",
+        r"(?:merci ?! )?votre inscription (?:a|à) bien été (?:prise en compte|enregistrée)"
+        r"[^.!?]{0,80}[.:!]?",
         r"subscribe to: (?:posts|post comments|comments)(?: \(atom\))?",  # Blogger's feeds
         r"(?:if you (?:enjoyed|liked) this (?:post|article),? )?enter your e-?mail"
         r" (?:address )?(?:below|here) .{0,100}",

@@ -460,6 +460,14 @@ LEAKED_WORDINGS = [
     # Wordings, most of them German, that leaked from real pages once their class names were
     # gone, each with the rule that names it, and the English rule's own wording beside
     # where it was missing too. Titles head a box of links; lines stand alone.
+    ("Bewerten:", "share-title"), ("Rate this:", "share-title"),
+    ("Ist der Artikel hilfreich?", "rating-line"),
+    ("Bitte klicke auf den Link in der Bestätigungsmail, um deine Anmeldung abzuschließen.",
+     "newsletter-line"),
+    ("Vielen Dank für Ihre Anmeldung!", "newsletter-line"),
+    ("Votre inscription à bien été prise en compte avec l'adresse email :", "newsletter-line"),
+    ("Thank you for subscribing!", "newsletter-line"),
+    ("Please check your inbox to confirm your subscription.", "newsletter-line"),
     ("Mehr von Correctiv", "related-title"), ("Mehr zum Thema Hafen:", "related-title"),
     ("Weitere Videos", "related-title"), ("Dies passt zum Thema:", "related-title"),
     ("Beliebte Beiträge zum Thema:", "related-title"),
@@ -787,6 +795,9 @@ PROSE = [
     "This page is also available in: large print, braille and audio formats from the clerk",
     "Schon Abonnent? Nein, sagt Müller, die Zeitung lese er lieber im Café am Markt",
     "Schon Abonnent? Hier erfahren Sie, wie Sie kündigen.",
+    "Thank you for subscribing to this paper for forty years, the editor wrote in her last "
+    "column.",
+    "Vielen Dank für Ihre Anmeldung zum Stadtlauf, sagte die Organisatorin am Start.",
     "This post is also available in video form: the mayor walks the flooded quay and shows "
     "where the water came in.",
     "Related coverage of the storm continued through the night as the harbour flooded "
