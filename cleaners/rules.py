@@ -662,7 +662,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
         # the Sociable plugin's label, a bookmarking bar's, a share sheet's control
         r"be sociable,? share!?", r"bookmark (?:to|this|and share):?", r"(?:close|open) share",
-        r"you can find this (?:story|article) in my bookmarks\..{0,100}",  # a saved story's toast
+        # a saved story's toast, and the button that saves it (Reach plc's papers)
+        r"you can find this (?:story|article) in my bookmarks\..{0,100}",
+        r"(?:story|article) saved!?", r"bookmark",
         # Jetpack's likes, whose count a script fills in: "%d bloggers like this:" (the
         # "%" goes with the punctuation a text may open with)
         r"(?:a %)?(?-i:d) (?:blog|блог)\w* .{1,30}", r"d人のブロガー.{1,30}",

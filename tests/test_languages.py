@@ -461,6 +461,7 @@ LEAKED_WORDINGS = [
     # gone, each with the rule that names it, and the English rule's own wording beside
     # where it was missing too. Titles head a box of links; lines stand alone.
     ("Bewerten:", "share-title"), ("Rate this:", "share-title"),
+    ("Bookmark", "share-line"), ("Story Saved", "share-line"),
     ("Ist der Artikel hilfreich?", "rating-line"),
     ("Bitte klicke auf den Link in der Bestätigungsmail, um deine Anmeldung abzuschließen.",
      "newsletter-line"),
