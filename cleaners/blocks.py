@@ -39,6 +39,9 @@ from .markup import (
 from .phrases import line_rule
 
 _NEVER_REMOVED = {"html", "body", "main"}
+_FORM_FIELDS = (
+    "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
+)
 _SIGN_UP_FIELD = "input[type=email]"
 _BOX_HEADINGS = "h2, h3, h4, h5, h6"
 _DATA_TAGS = frozenset({"li", "dt", "dd", "td", "th"})
@@ -504,8 +507,7 @@ class Remover:
         """Comment, search and sign-up forms go; a form wrapping the whole page stays.
         A comment form or one asking for an e-mail address takes its box with it."""
         text = squash(form.text())
-        if self._small(form) and (len(text) < rules.SHORT_TEXT
-                                  or form.css_first(rules.FORM_FIELDS)):
+        if self._small(form) and (len(text) < rules.SHORT_TEXT or form.css_first(_FORM_FIELDS)):
             comment_form = form.css_first("textarea") is not None
             if comment_form:
                 self._mark_form_box(form, "comments", "comment-form-box")

@@ -59,10 +59,6 @@ of a live story are its text, however much they look like a thread's posts."""
 PAYWALL_FRAGMENTS = ("paywall", "piano-", "tp-modal", "regwall", "meter-", "subscriber-only",
                      "kiosq")
 LOCKED = ", ".join(f'[class*="{f}"], [id*="{f}"]' for f in PAYWALL_FRAGMENTS)
-FORM_FIELDS = (
-    "textarea, input[type=email], input[type=password], input[type=text], input:not([type])"
-)
-"""The fields a reader fills in: a comment's, a sign-up's or a log-in's form, not a button."""
 OFFER_FIELDS = "input[type=email], input[type=password]"
 OFFER_MAX_LINE_CHARS = 80
 """A subscription offer asks for an e-mail address or a password (a sign-up or a log-in)
@@ -233,10 +229,10 @@ IGNORED_CLASS_NAMES = re.compile(
 (``category-news tag-ukraine author-paul``) and TypePad (``entry-category-news
 entry-author-paul``) put on the article itself, and layout flags on wrappers
 (``has-sidebar``), also behind a theme's prefix (``penci-enable-lightbox``: the post's
-images open in a lightbox). Their words would otherwise
-match widget tokens; a plugin's name (a rule's fragment) inside a taxonomy-shaped one
-(``TAXONOMY_CLASS_NAMES``) still counts (``author-bio``, ``author-box``), except on the
-article itself (``POST_CLASSES``), where "tag-trending" is a tag, not a widget."""
+images open in a lightbox). Their words would otherwise match widget tokens; a plugin's
+name (a rule's fragment) inside a taxonomy-shaped one (``TAXONOMY_CLASS_NAMES``) still
+counts (``author-bio``, ``author-box``), except on the article itself
+(``POST_CLASSES``), where "tag-trending" is a tag, not a widget."""
 NEGATED_WORDS = re.compile(r"(?:^|[-_])no[nt][-_][a-z0-9]+", re.IGNORECASE)
 """A word a class name negates names nothing: ``non-paywall`` is the free part of a
 paywalled page, which holds the story's open paragraphs; ``non-amp-related-posts`` is
@@ -686,13 +682,13 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:article |post )?(?:pages?|seiten|páginas|pagine|pagina's|strony|страницы)\s*[:：]"
         r"(?:\s*1(?:\s*\|?\s+\d{1,2})*|(?!\W*\d))",
     ), controls_only=True),
+    PhraseRule("translations-line", "navigation", tuple(
+        rf"{notice} ?:{_LANGUAGE_NAMES}" for notice in _TRANSLATION_NOTICES),
+        controls_only=True),
     # A rating widget's tally and a "was it helpful?" box, which print their lines in the
     # page's text: GD Star Rating's "Rating: 6.0/6 (1 vote cast)" and "Rating: +1 (from 1
     # vote)", WP-PostRatings' "(No ratings yet)" (in its brackets: an app round-up's table
     # says "No ratings yet").
-    PhraseRule("translations-line", "navigation", tuple(
-        rf"{notice} ?:{_LANGUAGE_NAMES}" for notice in _TRANSLATION_NOTICES),
-        controls_only=True),
     PhraseRule("rating-line", "share", (
         r"rating: [\d.,]+/\d+ \(\d+ votes? cast\)", r"rating: [+-]?\d+ \(from \d+ votes?\)",
         r"(?:no ratings yet|noch keine bewertungen)\)",  # its "(" goes as leading punctuation
