@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import count, repeat
 
 from selectolax.lexbor import LexborNode
 
@@ -23,6 +23,7 @@ _UNREAD = frozenset({"script", "style", "noscript", "template", "head", "title"}
 _SKIPPED = _UNREAD | {"figcaption"}  # a caption is furniture, but on a photo story
 _NO_TAG = repeat("")  # endless: zip stops at the children
 _NO_RESTORE = repeat(None)
+_PARAGRAPHS = count(1)  # one numbering for every walk: a lead's and its story's blocks meet
 _BOX_TAGS = frozenset({"div", "section", "article", "aside", "header", "footer", "main",
                        "td", "form", "details", "center"})
 """Elements that lay blocks out together: a block's ``box`` is the nearest one (a list's
@@ -50,6 +51,8 @@ class Block:
     box: int = field(default=0, compare=False)
     """The element the block is laid out in (its nearest ``_BOX_TAGS`` ancestor, by
     ``mem_id``): an author's box apart from the story's paragraphs has one of its own."""
+    paragraph: int = field(default=0, compare=False)
+    """Blocks that only a ``<br>`` parts share it: the lines of one paragraph."""
 
     @property
     def link_density(self) -> float:
@@ -90,6 +93,7 @@ class _Walker:
         self.row: list[str] | None = None
         self.row_is_header = False
         self.ctx = _Context()
+        self.paragraph = next(_PARAGRAPHS)
 
     def flush(self) -> None:
         if not self.parts:
@@ -103,17 +107,27 @@ class _Walker:
         if self.ctx.cell and self.row is not None:
             self.row.append(text)
             return
-        ctx = self.ctx
+        ctx, paragraph = self.ctx, self.paragraph
         if ctx.pre:
-            self.blocks.append(Block("pre", text, links, quote=ctx.quote, box=ctx.box))
+            self.blocks.append(Block("pre", text, links, quote=ctx.quote, box=ctx.box,
+                                     paragraph=paragraph))
         elif ctx.heading:
             self.blocks.append(Block("heading", text, links, level=ctx.heading, quote=ctx.quote,
-                                     box=ctx.box))
+                                     box=ctx.box, paragraph=paragraph))
         elif ctx.in_item and ctx.lists:
             self.blocks.append(Block("item", text, links, level=len(ctx.lists),
-                                     ordered=ctx.lists[-1], quote=ctx.quote, box=ctx.box))
+                                     ordered=ctx.lists[-1], quote=ctx.quote, box=ctx.box,
+                                     paragraph=paragraph))
         else:
-            self.blocks.append(Block("p", text, links, quote=ctx.quote, box=ctx.box))
+            self.blocks.append(Block("p", text, links, quote=ctx.quote, box=ctx.box,
+                                     paragraph=paragraph))
+
+    def end_block(self, paragraph_ends: bool = True) -> None:
+        """End the block at an element that starts or ends one; past any but a ``<br>``,
+        the next block opens a new paragraph."""
+        self.flush()
+        if paragraph_ends:
+            self.paragraph = next(_PARAGRAPHS)
 
     def walk(self, root: LexborNode) -> None:
         stack: list[tuple[LexborNode, str, _Context | None]] = [(root, "", None)]
@@ -121,7 +135,7 @@ class _Walker:
             node, tag, restore = stack.pop()
             if restore is not None:  # leaving an element: close what it opened
                 if tag in _BREAKS:
-                    self.flush()
+                    self.end_block(tag != "br")
                 if tag == "tr" and self.row is not None:
                     self._end_row()
                 self.ctx = restore
@@ -136,7 +150,7 @@ class _Walker:
             if tag[:1] == "-" or tag in self.skipped:  # comments, doctype; captions
                 continue
             if tag in _BREAKS:
-                self.flush()
+                self.end_block(tag != "br")
             stack.append((node, tag, self.ctx))
             if tag in _CONTEXT_TAGS:
                 self.ctx = self._enter(node, tag)
@@ -195,7 +209,7 @@ def blocks_of(roots: list[LexborNode], *, captions: bool = False) -> list[Block]
     walker = _Walker(_UNREAD if captions else _SKIPPED)
     for root in roots:
         walker.walk(root)
-        walker.flush()
+        walker.end_block()
     return walker.blocks
 
 

@@ -291,8 +291,9 @@ def _drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: R
     kept: list[Block] = []
     seen: set[str] = set()
     title = squash(metadata.title or "").casefold()
-    in_story = [between or roundup for between, roundup in zip(
-        _lists_between_paragraphs(blocks), _roundup_items(blocks), strict=True)]
+    in_story = [between or roundup or line for between, roundup, line in zip(
+        _lists_between_paragraphs(blocks), _roundup_items(blocks), _lines_of_prose(blocks),
+        strict=True)]
     over_removed: set[int] = set()  # kept headings right over a block that went
     for block, listed in zip(blocks, in_story, strict=True):
         reason = _block_rule(block, title, seen, len(kept) <= lead_blocks, listed)
@@ -424,6 +425,31 @@ def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
             listed[start:end] = [True] * (end - start)
         start = end + 1
     return listed
+
+
+def _lines_of_prose(blocks: list[Block]) -> list[bool]:
+    """Which blocks are links the writer set into a paragraph of prose, parted from its
+    sentences by ``<br>`` alone: a linked title over the lines that sum it up, or a list
+    of two or more linked lines (a reading list under its introduction). A widget lays
+    its links out in elements of their own, and one linked line after a sentence of the
+    paragraph is a call to act ("» Downloads: the fixtures", "Send us your tips!")."""
+    first_prose: dict[int, int] = {}  # paragraph: where its first sentence of prose is
+    for n, block in enumerate(blocks):
+        if block.paragraph not in first_prose and _prose(block):
+            first_prose[block.paragraph] = n
+    kept = [False] * len(blocks)
+    start = 0
+    while start < len(blocks):
+        paragraph, end = blocks[start].paragraph, start
+        while end < len(blocks) and blocks[end].paragraph == paragraph \
+                and blocks[end].kind == "p" and blocks[end].link_density > rules.LINK_DENSE_BLOCK:
+            end += 1
+        run = end - start
+        if (run >= 2 and paragraph in first_prose) \
+                or (run == 1 and first_prose.get(paragraph, -1) > start):  # a title over it
+            kept[start:end] = [True] * run
+        start = max(end, start + 1)
+    return kept
 
 
 def _roundup_items(blocks: list[Block]) -> list[bool]:

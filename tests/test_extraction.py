@@ -280,6 +280,50 @@ def test_a_sentence_mostly_of_links_is_kept_and_a_line_of_links_goes() -> None:
                for r in article.removed)
 
 
+TALKS = [("Vanessa Berlowitz: How to survive filming extreme nature documentaries",
+          "Producer Vanessa Berlowitz has spent 22 years making wildlife films for the BBC."),
+         ("Rupinder Bains: Living with Crohn's disease",
+          "In 2011, Rupinder Bains was supposed to die; in this talk she says how she did not."),
+         ("Hyeonseo Lee: Escaping North Korea",
+          "Hyeonseo Lee calls growing up in North Korea like living in a virtual prison.")]
+
+
+@pytest.mark.parametrize("strip", [False, True])
+def test_linked_lines_a_writer_set_into_a_paragraph_are_kept(strip: bool) -> None:
+    """A blog sets its links into its paragraphs with ``<br>``: a linked title over the
+    lines that sum it up, a numbered reading list under its introduction. Each line is
+    mostly link, but the paragraph is the writer's."""
+    titled = "".join(f'<p><a href="/t{n}">{title}<br></a>TED@London<br>{summary}</p>'
+                     for n, (title, summary) in enumerate(TALKS))
+    reading = ("<div>For ease of reference, we have grouped together our posts on the "
+               "case, and we update the list as new posts are written.<br><br>" + "".join(
+                   f'{n}. <a href="/p{n}">The court hears the case, part {n}</a> (May {n}, 2004)'
+                   "<br><br>" for n in range(1, 7)) + "</div>")
+    html = page(prose(PARAGRAPHS[:3]) + titled + reading)
+    if strip:
+        html = re.sub(r'\s(?:class|id)="[^"]*"', "", html)
+    article = clean(html)
+    for title, summary in TALKS:
+        assert f"{title}\n\nTED@London\n\n{summary}" in article.text
+    assert article.text.count("The court hears the case, part") == 6
+    assert not any(r.rule == "link-dense-block" for r in article.removed)
+
+
+def test_one_linked_line_after_a_paragraphs_sentence_goes() -> None:
+    """A call to act set into the story's paragraph, after its sentence ("» Downloads:
+    the fixtures", "Send us your tips!"), is no part of it; nor is a widget's list of
+    links in elements of its own."""
+    promo = (f"<p>{PARAGRAPHS[3]}<br>"
+             '<a href="/downloads">» Football downloads: fixtures, table and tipping game</a><br>'
+             "The other side has shown some good form in the last few league matches.</p>")
+    widget = "<div>" + "".join(f'<p><a href="/r{n}">The court hears the case, part {n}</a></p>'
+                               for n in range(1, 4)) + "</div>"
+    article = clean(page(prose(PARAGRAPHS[:3]) + promo + widget))
+    assert "Football downloads" not in article.text
+    assert "The other side has shown some good form" in article.text
+    assert "The court hears the case" not in article.text
+
+
 @pytest.mark.parametrize("wrapper", ["<div id='more'>", "<div class='entry-more'>"])
 def test_the_text_after_a_posts_jump_is_kept(wrapper: str) -> None:
     """Older Movable Type templates put the rest of a post in ``<div id="more">``: the
