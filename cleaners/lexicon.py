@@ -1089,13 +1089,50 @@ TOC_TITLES: Lexicon = {
 }
 
 
+# --------------------------------------------------------------------------------------
+# The links from a post to its neighbours, under it: WordPress themes' "Previous post" and
+# "Next post" (the label alone, or with the neighbour's title after a colon), an archive's
+# "Older posts", and Blogger's "Newer Post" and "Older Post", as each locale prints them.
+# Only where the line holds a link: the words alone are a story's own.
+
+POST_NAVIGATION: Lexicon = {
+    "es": (r"entradas? (?:anterior(?:es)?|siguientes?|más (?:recientes?|antiguas?))",
+           r"(?:siguiente|próxima) entrada", r"artículo (?:anterior|siguiente)"),
+    "de": (r"(?:vorherige[rn]?|nächste[rn]?|ältere[rn]?|neuere[rn]?)"
+           r" (?:beitr[aä]ge?|artikel|eintr[aä]ge?|posts?)",),
+    "fr": (r"articles? (?:précédents?|suivants?|plus (?:récents?|anciens?))",),
+    "it": (r"articol[oi] (?:precedent[ei]|successiv[oi]|(?:più|meno) recenti)",
+           r"post (?:precedente|successivo|più (?:recente|vecchio))"),
+    "pt": (r"(?:post|artigo|postagem|publicação) (?:anterior|seguinte)",
+           r"próxim[oa] (?:post|artigo|postagem|publicação)",
+           r"postage(?:m|ns) mais (?:recentes?|antigas?)"),
+    "ru": (r"(?:предыдущая|следующая) (?:запись|статья)",
+           r"(?:предыдущие|следующие|более старые|более новые) записи"),
+    "nl": (r"(?:vorig|volgend) (?:bericht|artikel)", r"(?:oudere|nieuwere) (?:berichten|posts?)"),
+    "pl": (r"(?:poprzedni|następny) (?:wpis|artykuł|post)", r"(?:starsze|nowsze) wpisy"),
+    "tr": (r"(?:önceki|sonraki) (?:yazı|gönderi|makale)", r"(?:eski|yeni) yazılar"),
+    "fa": (r"(?:نوشته|مطلب|پست) (?:قبلی|بعدی)",),
+    "zh": (r"[上下]一[篇则則](?:文章)?",),
+    "ja": (r"(?:前|次)の(?:投稿|記事)", r"(?:古い|新しい)(?:投稿|記事)"),
+    "vi": (r"bài (?:trước|tiếp theo|sau)",),
+    "id": (r"(?:pos|artikel|tulisan) (?:sebelumnya|berikutnya|selanjutnya)",),
+    "cs": (r"(?:předchozí|následující|další) (?:příspěvek|článek)",),
+    "ko": (r"(?:이전|다음) ?(?:글|포스트|게시물)",),
+    "uk": (r"(?:попередній|наступний) (?:запис|допис)", r"(?:попередня|наступна) стаття"),
+    "ar": (r"(?:المقالة|التدوينة|المقال) (?:السابقة?|التالية?)",),
+    "sv": (r"(?:föregående|nästa|äldre|nyare) inlägg",),
+    "hu": (r"(?:előző|következő) (?:bejegyzés|cikk)",),
+    "el": (r"(?:προηγούμενο|επόμενο) άρθρο",),
+    "ro": (r"articolul (?:anterior|următor)",),
+}
+
 def languages() -> tuple[str, ...]:
     """Every language some table covers."""
     tables = (RELATED_TITLES, COMMENT_TITLES, SHARE_TITLES, PRINT_AND_EMAIL, LOADING,
               READING_TIME, AD_LABELS,
               NEWSLETTER_TITLES, TAG_TITLES, AUTHOR_TITLES, COMMENT_NOTICES, COOKIE_NOTICES,
               BROWSER_NOTICES, PAYWALL_PROMPTS, TAG_LABELS, SOURCE_LABELS, ORIGINALLY_PUBLISHED,
-              TOC_TITLES)
+              TOC_TITLES, POST_NAVIGATION)
     return tuple(sorted({language for table in tables for language in table}))
 
 

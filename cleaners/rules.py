@@ -341,6 +341,12 @@ _UNQUOTED = rf"[^.!?{QUOTE_MARKS}]"
 # ("Deutsch, Français", each capitalised or in another script) and their links tell it
 # from a sentence ("This post is also available in video form", "...in: Braille, Large
 # Print and Audio").
+# A link to a post's neighbour, its label alone ("« Previous Post", Blogger's "Newer Post
+# Older Post Home") or before the neighbour's title and a colon ("Previous post: Title"):
+# without the colon, "Previous posts in the series" heads a story's own list.
+_NEIGHBOUR = ("(?:(?:previous|next|older|newer) (?:post|entry|article|story)s?"
+              "|(?:older|newer) entries|" + "|".join(lexicon.phrases(lexicon.POST_NAVIGATION))
+              + ")")
 _TRANSLATION_NOTICES = (
     r"this (?:post|article|page|entry) is also available in",
     r"diese[rs]? (?:beitrag|artikel|seite) ist auch (?:verfügbar|erhältlich) (?:in|auf)",
@@ -681,6 +687,9 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         # or with the page shown, unlinked, is the text the walk meets beside the links.
         r"(?:article |post )?(?:pages?|seiten|páginas|pagine|pagina's|strony|страницы)\s*[:：]"
         r"(?:\s*1(?:\s*\|?\s+\d{1,2})*|(?!\W*\d))",
+    ), controls_only=True),
+    PhraseRule("post-navigation", "navigation", (
+        rf"{_NEIGHBOUR}(?:\W+{_NEIGHBOUR})*(?:\W+home)?", rf"{_NEIGHBOUR} ?[:：] ?.{{1,150}}",
     ), controls_only=True),
     PhraseRule("translations-line", "navigation", tuple(
         rf"{notice} ?:{_LANGUAGE_NAMES}" for notice in _TRANSLATION_NOTICES),

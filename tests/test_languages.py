@@ -1400,3 +1400,55 @@ def test_a_bare_duration_is_no_reading_time(line: str) -> None:
     """A recipe's "10 min", a lone word, or a sentence that opens with the label names
     no reading time."""
     assert line_rule(line) is None
+
+
+POST_NAVIGATION = {
+    # The links from a post to its neighbours, as WordPress themes and Blogger print them
+    # in each locale: the previous one and the next.
+    "en": ("Previous Post", "Next Post"), "es": ("Entrada anterior", "Siguiente entrada"),
+    "de": ("Vorheriger Beitrag", "Nächster Beitrag"),
+    "fr": ("Article précédent", "Article suivant"),
+    "it": ("Articolo precedente", "Articolo successivo"), "pt": ("Post anterior", "Próximo post"),
+    "ru": ("Предыдущая запись", "Следующая запись"), "nl": ("Vorig bericht", "Volgend bericht"),
+    "pl": ("Poprzedni wpis", "Następny wpis"), "tr": ("Önceki yazı", "Sonraki yazı"),
+    "fa": ("نوشته قبلی", "نوشته بعدی"), "zh": ("上一篇", "下一篇"), "ja": ("前の投稿", "次の投稿"),
+    "vi": ("Bài trước", "Bài tiếp theo"), "id": ("Pos sebelumnya", "Pos berikutnya"),
+    "cs": ("Předchozí příspěvek", "Následující příspěvek"), "ko": ("이전 글", "다음 글"),
+    "uk": ("Попередній запис", "Наступний запис"), "ar": ("المقالة السابقة", "المقالة التالية"),
+    "sv": ("Föregående inlägg", "Nästa inlägg"), "hu": ("Előző bejegyzés", "Következő bejegyzés"),
+    "el": ("Προηγούμενο άρθρο", "Επόμενο άρθρο"), "ro": ("Articolul anterior", "Articolul următor"),
+}
+NEIGHBOURS = ("Ferry timetable changes for the winter", "Storm damage closes the coastal road")
+
+
+def test_every_language_has_its_post_navigation() -> None:
+    assert set(POST_NAVIGATION) == set(WORDINGS)
+
+
+@pytest.mark.parametrize("colon", [False, True], ids=["labels", "titles"])
+@pytest.mark.parametrize("language", sorted(POST_NAVIGATION))
+def test_the_links_to_a_post_s_neighbours_go_without_class_names(language: str,
+                                                                 colon: bool) -> None:
+    """Under a post, the links to the one before and the one after: the label alone
+    ("« Previous Post"), or before the neighbour's title and a colon, as a theme's
+    screen-reader text reads once its class names are gone."""
+    labels = POST_NAVIGATION[language]
+    assert all((rule := line_rule(label)) is not None and rule.name == "post-navigation"
+               for label in labels), labels
+    links = [f"{label}: <a href='/p{n}'>{title}</a>" if colon else f"<a href='/p{n}'>{label}</a>"
+             for n, (label, title) in enumerate(zip(labels, NEIGHBOURS, strict=True))]
+    html = ("<html><body><div><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE)
+            + "".join(f"<div>{link}</div>" for link in links) + "</article></div></body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == ARTICLE
+    assert [b.rule for b in article.removed if b.kind != "title"] == ["post-navigation"] * 2
+
+
+@pytest.mark.parametrize("line", ["Previous posts in the series", "Next post", "Nächster Beitrag"])
+def test_a_neighbour_s_label_without_its_link_stays(line: str) -> None:
+    """The words alone are the story's: a heading over its own list of earlier parts, or
+    a line of its text."""
+    html = ("<html><body><article><h1>Harbour reopens</h1><p>" + ARTICLE[0] + "</p>"
+            f"<h3>{line}</h3><p>{ARTICLE[1]}</p></article></body></html>")
+    assert clean(html).text.split("\n\n") == [ARTICLE[0], line, ARTICLE[1]]
