@@ -428,28 +428,56 @@ def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
 
 
 def _lines_of_prose(blocks: list[Block]) -> list[bool]:
-    """Which blocks are links the writer set into a paragraph of prose, parted from its
-    sentences by ``<br>`` alone: a linked title over the lines that sum it up, or a list
-    of two or more linked lines (a reading list under its introduction). A widget lays
-    its links out in elements of their own, and one linked line after a sentence of the
-    paragraph is a call to act ("» Downloads: the fixtures", "Send us your tips!")."""
-    first_prose: dict[int, int] = {}  # paragraph: where its first sentence of prose is
+    """Which blocks are links a writer set into a paragraph as its lines, parted by
+    ``<br>`` alone (``Block.paragraph``): the items of a list typed into it
+    (``_listed_lines``), and the linked titles of two or more summaries, each opening
+    a short paragraph of its own. Read alone, each line is mostly link. A widget's
+    links set so in a post ("Share on Facebook", "Posted in News", a linked byline or
+    breadcrumb over the post) are neither."""
+    paragraphs: dict[int, list[int]] = {}
     for n, block in enumerate(blocks):
-        if block.paragraph not in first_prose and _prose(block):
-            first_prose[block.paragraph] = n
+        if block.kind == "p":
+            paragraphs.setdefault(block.paragraph, []).append(n)
     kept = [False] * len(blocks)
-    start = 0
-    while start < len(blocks):
-        paragraph, end = blocks[start].paragraph, start
-        while end < len(blocks) and blocks[end].paragraph == paragraph \
-                and blocks[end].kind == "p" and blocks[end].link_density > rules.LINK_DENSE_BLOCK:
-            end += 1
-        run = end - start
-        if (run >= 2 and paragraph in first_prose) \
-                or (run == 1 and first_prose.get(paragraph, -1) > start):  # a title over it
-            kept[start:end] = [True] * run
-        start = max(end, start + 1)
+    titles = [lines[0] for lines in paragraphs.values() if _titles_its_summary(blocks, lines)]
+    for n in titles if len(titles) >= rules.TITLED_SUMMARIES_MIN else ():
+        kept[n] = True
+    for lines in paragraphs.values():
+        for n in _listed_lines(blocks, lines):
+            kept[n] = True
     return kept
+
+
+def _titles_its_summary(blocks: list[Block], lines: list[int]) -> bool:
+    """Whether a paragraph's lines are a linked title, at most one line more (a
+    place, a date) and a summary: a sentence of prose."""
+    return len(lines) in (2, 3) and blocks[lines[0]].link_density > rules.LINK_DENSE_BLOCK \
+        and _prose(blocks[lines[-1]])
+
+
+def _listed_lines(blocks: list[Block], lines: list[int]) -> list[int]:
+    """The linked lines of one paragraph of prose that are items of a list the writer
+    typed into it: each opening with the bullet or the number that the line beside it
+    goes on with ("7. ..." then "8. ..."). A list announced by its sentence alone ("Here
+    are the links for:") is no different from a blog's promotion of its own posts
+    ("Some of the popular funny posts:")."""
+    if not any(_prose(blocks[n]) for n in lines):
+        return []
+    texts = [blocks[n].text for n in lines]
+    return [n for at, n in enumerate(lines) if blocks[n].link_density > rules.LINK_DENSE_BLOCK
+            and ((at > 0 and _list_items(texts[at - 1], texts[at]))
+                 or (at + 1 < len(lines) and _list_items(texts[at], texts[at + 1])))]
+
+
+def _list_items(first: str, second: str) -> bool:
+    """Whether two lines open as items of one typed list: with the same bullet, or with
+    a number and the next."""
+    one, two = rules.LIST_MARK.match(first), rules.LIST_MARK.match(second)
+    if one is None or two is None:
+        return False
+    if one[2] and two[2]:
+        return int(two[2]) == int(one[2]) + 1
+    return one[1] == two[1]
 
 
 def _roundup_items(blocks: list[Block]) -> list[bool]:

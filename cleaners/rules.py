@@ -343,7 +343,9 @@ _UNQUOTED = rf"[^.!?{QUOTE_MARKS}]"
 # Print and Audio").
 # A link to a post's neighbour, its label alone ("« Previous Post", Blogger's "Newer Post
 # Older Post Home") or before the neighbour's title and a colon ("Previous post: Title"):
-# without the colon, "Previous posts in the series" heads a story's own list.
+# without the colon, "Previous posts in the series" heads a story's own list. A title
+# ends without a full stop: a line that ends with one holds a sentence (an excerpt under
+# the link, read with it as one line).
 _NEIGHBOUR = ("(?:(?:previous|next|older|newer) (?:post|entry|article|story)s?"
               "|(?:older|newer) entries|" + "|".join(lexicon.phrases(lexicon.POST_NAVIGATION))
               + ")")
@@ -689,7 +691,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r"(?:\s*1(?:\s*\|?\s+\d{1,2})*|(?!\W*\d))",
     ), controls_only=True),
     PhraseRule("post-navigation", "navigation", (
-        rf"{_NEIGHBOUR}(?:\W+{_NEIGHBOUR})*(?:\W+home)?", rf"{_NEIGHBOUR} ?[:：] ?.{{1,150}}",
+        rf"{_NEIGHBOUR}(?:\W+{_NEIGHBOUR})*(?:\W+home)?",
+        rf"{_NEIGHBOUR} ?[:：] ?(?!.*\.\W*$).{{1,150}}",
     ), controls_only=True),
     PhraseRule("translations-line", "navigation", tuple(
         rf"{notice} ?:{_LANGUAGE_NAMES}" for notice in _TRANSLATION_NOTICES),
@@ -934,6 +937,13 @@ list: where this many items of this many words or more (titles or sentences, not
 menu labels like "Home" or "May 2012") hold this share of the article's text, those
 items are the story, however linked. A related-links widget follows a story longer
 than itself, and the teaser and widget rules have taken it before this pass."""
+
+TITLED_SUMMARIES_MIN = 2
+"""Paragraphs that each open with a linked title over a summary, set with ``<br>``: so
+many make a list of summaries; one alone is a linked byline or breadcrumb over a post."""
+
+LIST_MARK = re.compile(r"([•·▪*–-]|(\d{1,3})[.)])\s")
+"""How a line typed as a list's item opens: a bullet, or its number ("7. ", "7) ")."""
 
 SENTENCE_MIN_WORDS = 6
 SENTENCE_MIN_PROSE = 20

@@ -309,6 +309,33 @@ def test_linked_lines_a_writer_set_into_a_paragraph_are_kept(strip: bool) -> Non
     assert not any(r.rule == "link-dense-block" for r in article.removed)
 
 
+BLOG_POST = "<br><br>".join(PARAGRAPHS[:4])
+WIDGET_LINES = "".join(f'<br><a href="/r{n}">The court hears the case, part {n}</a>'
+                       for n in range(1, 4))
+
+
+@pytest.mark.parametrize("body", [
+    # a Blogger post is one paragraph set with <br>: its related links after the story,
+    # announced by a sentence or not, and a breadcrumb or a linked byline over it
+    BLOG_POST + "<br><br>Articles similaires :" + WIDGET_LINES,
+    BLOG_POST + "<br><br>Some of the popular posts on this little blog:" + WIDGET_LINES,
+    BLOG_POST + '<br><br><a href="/s1">Auf Facebook teilen</a><br><a href="/s2">Twittern</a>',
+    '<a href="/">Strona główna</a> » <a href="/n">Wiadomości</a><br><br>' + BLOG_POST,
+    # an author's box: one sentence, then the links to the author
+    prose(PARAGRAPHS[:4]) + "<div>Jane Doe is a reporter covering city hall for the paper."
+    '<br><a href="/t">Twitter</a><br><a href="/e">Email Jane</a></div>',
+], ids=["related", "announced", "share", "breadcrumb", "author-box"])
+def test_a_widget_s_links_set_with_breaks_into_a_post_still_go(body: str) -> None:
+    """The lines a blog's template or its writer's habit sets into the post with <br>
+    are no list of the story's: only bullets or numbers that go on from line to line,
+    or linked titles over summaries, make one."""
+    article = clean(page(f"<div>{body}</div>"))
+    for paragraph in PARAGRAPHS[:4]:
+        assert paragraph in article.text
+    assert not any(word in article.text for word in (
+        "The court hears", "Facebook", "Twittern", "Wiadomości", "Email Jane"))
+
+
 def test_one_linked_line_after_a_paragraphs_sentence_goes() -> None:
     """A call to act set into the story's paragraph, after its sentence ("» Downloads:
     the fixtures", "Send us your tips!"), is no part of it; nor is a widget's list of

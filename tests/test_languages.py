@@ -1452,3 +1452,14 @@ def test_a_neighbour_s_label_without_its_link_stays(line: str) -> None:
     html = ("<html><body><article><h1>Harbour reopens</h1><p>" + ARTICLE[0] + "</p>"
             f"<h3>{line}</h3><p>{ARTICLE[1]}</p></article></body></html>")
     assert clean(html).text.split("\n\n") == [ARTICLE[0], line, ARTICLE[1]]
+
+
+def test_an_excerpt_read_with_a_neighbour_s_link_stays() -> None:
+    """A theme that prints the neighbour's excerpt under its link, with a <br>, makes one
+    line of both as the walk reads the paragraph: a title ends without a full stop."""
+    excerpt = "El ayuntamiento dice que la empresa necesita más tiempo."
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE)
+            + f"<p>« Entrada anterior: <a href='/p1'>El puente abre</a><br>{excerpt}</p>"
+            "</article></body></html>")
+    assert excerpt in clean(html).text
