@@ -341,11 +341,16 @@ _UNQUOTED = rf"[^.!?{QUOTE_MARKS}]"
 # ("Deutsch, Français", each capitalised or in another script) and their links tell it
 # from a sentence ("This post is also available in video form", "...in: Braille, Large
 # Print and Audio").
+SENTENCE_ENDS = ".!?。！？؟।"
+"""The stops that end a sentence: the stops of Chinese and Japanese, Arabic's question
+mark and Hindi's danda too."""
 # A link to a post's neighbour, its label alone ("« Previous Post", Blogger's "Newer Post
 # Older Post Home") or before the neighbour's title and a colon ("Previous post: Title"):
 # without the colon, "Previous posts in the series" heads a story's own list. A title
-# ends without a full stop: a line that ends with one holds a sentence (an excerpt under
-# the link, read with it as one line).
+# is short and ends without a sentence's stop: a line that ends with one is a sentence
+# ("Next post: will the fund pay for it too?", "前の記事：...紹介しました。"), or holds one
+# (an excerpt under the link, read with it as one line). A list's item or a table's
+# cell is data: a law's "Artículo siguiente", a timeline's "Previous article".
 _NEIGHBOUR = ("(?:(?:previous|next|older|newer) (?:post|entry|article|story)s?"
               "|(?:older|newer) entries|" + "|".join(lexicon.phrases(lexicon.POST_NAVIGATION))
               + ")")
@@ -692,8 +697,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
     ), controls_only=True),
     PhraseRule("post-navigation", "navigation", (
         rf"{_NEIGHBOUR}(?:\W+{_NEIGHBOUR})*(?:\W+home)?",
-        rf"{_NEIGHBOUR} ?[:：] ?(?!.*\.\W*$).{{1,150}}",
-    ), controls_only=True),
+        rf"{_NEIGHBOUR} ?[:：] ?(?!.*[{SENTENCE_ENDS}…]\W*$).{{1,100}}",
+    ), controls_only=True, stands_alone=True),
     PhraseRule("translations-line", "navigation", tuple(
         rf"{notice} ?:{_LANGUAGE_NAMES}" for notice in _TRANSLATION_NOTICES),
         controls_only=True),
@@ -947,12 +952,10 @@ LIST_MARK = re.compile(r"([•·▪*–-]|(\d{1,3})[.)])\s")
 
 SENTENCE_MIN_WORDS = 6
 SENTENCE_MIN_PROSE = 20
-SENTENCE_ENDS = ".!?。！？؟।"
 """Nor is a sentence with inline links: a block of this many words that ends as a
-sentence ends, with this much unlinked text around its links ("Visit <a>Boy Mama
-Teacher Mama</a> to see how to make the textures."). A menu item or a teaser title
-is all link, and neither ends with a full stop. The stops of Chinese and Japanese,
-Arabic's question mark and Hindi's danda end sentences too."""
+sentence ends (``SENTENCE_ENDS``), with this much unlinked text around its links
+("Visit <a>Boy Mama Teacher Mama</a> to see how to make the textures."). A menu item
+or a teaser title is all link, and neither ends with a full stop."""
 CLOSING_MARKS = "\"'”’“»」』 \u00a0"
 """What may follow a sentence's stop: its closing quotes ("...he said.”", German
 „...“, French « ... »). Not brackets: "[...]" ends a truncated excerpt."""

@@ -1463,3 +1463,23 @@ def test_an_excerpt_read_with_a_neighbour_s_link_stays() -> None:
             + f"<p>« Entrada anterior: <a href='/p1'>El puente abre</a><br>{excerpt}</p>"
             "</article></body></html>")
     assert excerpt in clean(html).text
+
+
+@pytest.mark.parametrize("line", [
+    "<p>Next post: <a href='/p2'>will the resilience fund pay for the port too</a>, or not?</p>",
+    "<p>前の記事：<a href='/p1'>一月の嵐</a>では港の被害を紹介しました。</p>",
+    "<ul><li>Previous article: <a href='/p1'>How the January storm hit the coast</a></li>"
+    "<li>Next article: <a href='/p3'>How the council will pay</a></li></ul>",
+    "<table><tr><td>14 January</td><td>Artículo siguiente: <a href='/l15'>artículo 15</a></td>"
+    "</tr><tr><td>15 January</td><td>Artículo anterior: <a href='/l13'>artículo 13</a></td></tr>"
+    "</table>",
+], ids=["question", "ja-sentence", "list-items", "table-cells"])
+def test_a_sentence_or_data_after_a_neighbour_s_label_stays(line: str) -> None:
+    """After the label, a sentence (it ends with its stop) is the story's, and a list's
+    item or a table's cell is data: a timeline's, a law's articles."""
+    html = ("<html><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + line
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</article></body></html>")
+    article = clean(html)
+    assert not any(b.rule == "post-navigation" for b in article.removed)
+    assert article.text.startswith(ARTICLE[0]) and article.text.endswith(ARTICLE[3])
