@@ -171,20 +171,23 @@ def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
 
 def _lines_of_prose(blocks: list[Block]) -> list[bool]:
     """Which blocks are links a writer set into a paragraph as its lines, parted by
-    ``<br>`` alone (``Block.paragraph``): the items of a list typed into it
-    (``_listed_lines``), and the linked titles of two or more summaries, each opening
-    a short paragraph of its own. Read alone, each line is mostly link. A widget's
-    links set so in a post ("Share on Facebook", "Posted in News", a linked byline or
+    ``<br>`` alone (``Block.paragraph``): the titles of a list typed into a paragraph
+    of prose (``_listed_lines``), and the linked titles of summaries, each opening a
+    short paragraph next to another of its kind. Read alone, each line is mostly link.
+    A widget's links set so in a post ("Facebook", "Posted in News", a linked byline or
     breadcrumb over the post) are neither."""
-    paragraphs: dict[int, list[int]] = {}
+    paragraphs: dict[int, list[int]] = {}  # in order, each a run of consecutive blocks
     for n, block in enumerate(blocks):
         if block.kind == "p":
             paragraphs.setdefault(block.paragraph, []).append(n)
+    runs = list(paragraphs.values())
+    titled = [_titles_its_summary(blocks, lines) for lines in runs]
     kept = [False] * len(blocks)
-    titles = [lines[0] for lines in paragraphs.values() if _titles_its_summary(blocks, lines)]
-    for n in titles if len(titles) >= rules.TITLED_SUMMARIES_MIN else ():
-        kept[n] = True
-    for lines in paragraphs.values():
+    for k, lines in enumerate(runs):
+        if titled[k] and (
+                (k > 0 and titled[k - 1] and runs[k - 1][-1] + 1 == lines[0])
+                or (k + 1 < len(runs) and titled[k + 1] and lines[-1] + 1 == runs[k + 1][0])):
+            kept[lines[0]] = True
         for n in _listed_lines(blocks, lines):
             kept[n] = True
     return kept
@@ -198,17 +201,29 @@ def _titles_its_summary(blocks: list[Block], lines: list[int]) -> bool:
 
 
 def _listed_lines(blocks: list[Block], lines: list[int]) -> list[int]:
-    """The linked lines of one paragraph of prose that are items of a list the writer
+    """The linked lines of one paragraph of prose that are titles in a list the writer
     typed into it: each opening with the bullet or the number that the line beside it
-    goes on with ("7. ..." then "8. ..."). A list announced by its sentence alone ("Here
-    are the links for:") is no different from a blog's promotion of its own posts
-    ("Some of the popular funny posts:")."""
+    goes on with ("7. ..." then "8. ..."), and long enough to be a title or a sentence
+    (``rules.ROUNDUP_ITEM_MIN_WORDS``), not a label ("• Facebook", "- Reply"). A list
+    under a line the phrase rules name ("Lire aussi :", "Related posts:") is the
+    widget's; one announced by its sentence alone ("Here are the links for:") is no
+    different from a blog's promotion of its own posts ("Some popular posts:")."""
     if not any(_prose(blocks[n]) for n in lines):
         return []
     texts = [blocks[n].text for n in lines]
-    return [n for at, n in enumerate(lines) if blocks[n].link_density > rules.LINK_DENSE_BLOCK
-            and ((at > 0 and _list_items(texts[at - 1], texts[at]))
-                 or (at + 1 < len(lines) and _list_items(texts[at], texts[at + 1])))]
+    listed: list[int] = []
+    under_a_widget_line = False
+    for at, n in enumerate(lines):
+        if blocks[n].link_density > rules.LINK_DENSE_BLOCK \
+                and len(WORD.findall(texts[at])) >= rules.ROUNDUP_ITEM_MIN_WORDS \
+                and ((at > 0 and _list_items(texts[at - 1], texts[at]))
+                     or (at + 1 < len(lines) and _list_items(texts[at], texts[at + 1]))):
+            if not under_a_widget_line:
+                listed.append(n)
+        else:
+            under_a_widget_line = len(texts[at]) <= rules.PHRASE_MAX_CHARS \
+                and line_rule(texts[at]) is not None
+    return listed
 
 
 def _list_items(first: str, second: str) -> bool:

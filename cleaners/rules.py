@@ -943,11 +943,7 @@ menu labels like "Home" or "May 2012") hold this share of the article's text, th
 items are the story, however linked. A related-links widget follows a story longer
 than itself, and the teaser and widget rules have taken it before this pass."""
 
-TITLED_SUMMARIES_MIN = 2
-"""Paragraphs that each open with a linked title over a summary, set with ``<br>``: so
-many make a list of summaries; one alone is a linked byline or breadcrumb over a post."""
-
-LIST_MARK = re.compile(r"([•·▪*–-]|(\d{1,3})[.)])\s")
+LIST_MARK = re.compile(r"([•·▪*—–-]|(\d{1,3})[.)])\s")
 """How a line typed as a list's item opens: a bullet, or its number ("7. ", "7) ")."""
 
 SENTENCE_MIN_WORDS = 6

@@ -321,10 +321,17 @@ WIDGET_LINES = "".join(f'<br><a href="/r{n}">The court hears the case, part {n}<
     BLOG_POST + "<br><br>Some of the popular posts on this little blog:" + WIDGET_LINES,
     BLOG_POST + '<br><br><a href="/s1">Auf Facebook teilen</a><br><a href="/s2">Twittern</a>',
     '<a href="/">Strona główna</a> » <a href="/n">Wiadomości</a><br><br>' + BLOG_POST,
+    # bullets on labels, not titles; and on titles under a line a phrase rule names
+    BLOG_POST + '<br><br>• <a href="/s1">Facebook</a><br>• <a href="/s2">Twitter</a>',
+    BLOG_POST + "<br><br>Lire aussi :" + WIDGET_LINES.replace("<br>", "<br>- "),
     # an author's box: one sentence, then the links to the author
     prose(PARAGRAPHS[:4]) + "<div>Jane Doe is a reporter covering city hall for the paper."
     '<br><a href="/t">Twitter</a><br><a href="/e">Email Jane</a></div>',
-], ids=["related", "announced", "share", "breadcrumb", "author-box"])
+    # a linked title over a summary, alone: a breadcrumb over the lead, far from another
+    '<p><a href="/">Home</a> › <a href="/n">News</a><br>' + PARAGRAPHS[0] + "</p>"
+    + prose(PARAGRAPHS[1:4]) + '<p><a href="/t">Twitter</a><br>Follow the city desk.</p>',
+], ids=["related", "announced", "share", "breadcrumb", "bulleted-labels", "lire-aussi",
+        "author-box", "lone-titles"])
 def test_a_widget_s_links_set_with_breaks_into_a_post_still_go(body: str) -> None:
     """The lines a blog's template or its writer's habit sets into the post with <br>
     are no list of the story's: only bullets or numbers that go on from line to line,
@@ -333,7 +340,7 @@ def test_a_widget_s_links_set_with_breaks_into_a_post_still_go(body: str) -> Non
     for paragraph in PARAGRAPHS[:4]:
         assert paragraph in article.text
     assert not any(word in article.text for word in (
-        "The court hears", "Facebook", "Twittern", "Wiadomości", "Email Jane"))
+        "The court hears", "Facebook", "Twitter", "Wiadomości", "Email Jane", "News"))
 
 
 def test_one_linked_line_after_a_paragraphs_sentence_goes() -> None:
