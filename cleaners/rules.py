@@ -335,12 +335,6 @@ QUOTE_MARKS = "“”\"„«»‘"
 """Marks that open or close a quotation (not the apostrophe: "Don't miss...")."""
 # a sentence's words, up to its end, outside any quotation
 _UNQUOTED = rf"[^.!?{QUOTE_MARKS}]"
-# A multilingual blog's notice before the links to a post's translations: WPML's "This
-# post is also available in: %s", and themes' for Polylang. A line, not a title: a
-# bilingual post may head its translation so. The colon, the names that follow it
-# ("Deutsch, Français", each capitalised or in another script) and their links tell it
-# from a sentence ("This post is also available in video form", "...in: Braille, Large
-# Print and Audio").
 SENTENCE_ENDS = ".!?。！？؟।"
 """The stops that end a sentence: the stops of Chinese and Japanese, Arabic's question
 mark and Hindi's danda too."""
@@ -354,6 +348,12 @@ mark and Hindi's danda too."""
 _NEIGHBOUR = ("(?:(?:previous|next|older|newer) (?:post|entry|article|story)s?"
               "|(?:older|newer) entries|" + "|".join(lexicon.phrases(lexicon.POST_NAVIGATION))
               + ")")
+# A multilingual blog's notice before the links to a post's translations: WPML's "This
+# post is also available in: %s", and themes' for Polylang. A line, not a title: a
+# bilingual post may head its translation so. The colon, the names that follow it
+# ("Deutsch, Français", each capitalised or in another script) and their links tell it
+# from a sentence ("This post is also available in video form", "...in: Braille, Large
+# Print and Audio").
 _TRANSLATION_NOTICES = (
     r"this (?:post|article|page|entry) is also available in",
     r"diese[rs]? (?:beitrag|artikel|seite) ist auch (?:verfügbar|erhältlich) (?:in|auf)",
