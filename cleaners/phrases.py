@@ -2,18 +2,21 @@
 
 The phrase tables hold some nine hundred patterns in 23 languages, and every
 short text of a page is checked, so a text is matched only against the phrases that
-can start as it does. Each phrase's possible first three characters are derived
-from the phrase itself ("(?:\\d+ )?comments?" can start "com" or a digit); a text's
-first three letters pick the phrases, and those are compiled, once per set of
-phrases picked, into one anchored alternation in table order (sources first, then boilerplate lines,
-then widget titles), so one regex call names the rule. Most texts start as no
-phrase does and cost one dictionary look-up. Adding a phrase needs nothing else.
+can start as it does. Each phrase's possible starts are derived from the phrase itself
+("(?:\\d+ )?comments?" can start "com" or a digit). A text's first three letters look
+up the phrases that may start so; its first eight rule out most of them ("sha" finds
+"share this", "Shanghai" rules it out). The phrases left are compiled, once per set of
+phrases picked, into one anchored alternation in table order (sources first, then
+boilerplate lines, then widget titles), so one regex call names the rule. Compiling,
+not matching, is what a phrase costs the first time it is picked. Most texts start as
+no phrase does and cost one dictionary look-up. Adding a phrase needs nothing else.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import re._casefix as _casefix  # the letters a case-blind regex takes as one
 import re._constants as sre_constants  # the regex parser is the only exact reader of a pattern
 import re._parser as sre_parser
 from typing import Any
@@ -21,8 +24,13 @@ from typing import Any
 from . import rules
 
 GATE_CHARS = 3
+"""A text's first letters that look up the phrases it may start as."""
+PICK_CHARS = 8
+"""A text's first letters that must fit a phrase's start for the phrase to be tried."""
 PATTERNS_KEPT = 4096
-"""Compiled alternations kept, one per distinct start met: more than the phrases have."""
+"""Compiled alternations kept, one per distinct set of phrases picked."""
+HEADS_KEPT = 16384
+"""Texts' first letters kept with the phrases they pick: a crawl meets many."""
 
 _PHRASE_RULES = rules.SOURCE_RULES + rules.LINE_RULES + rules.TITLE_RULES
 _RULE_OF_GROUP = {r.name.replace("-", "_"): r for r in _PHRASE_RULES}
@@ -51,27 +59,54 @@ def line_rule(text: str) -> rules.PhraseRule | None:
 
 
 def _head(text: str) -> str:
-    """The text's first letters, as phrases' starts are written."""
-    if not text[:1].isalnum():  # skip what the pattern's leading ``_LEADING`` skips
+    """The text's first ``PICK_CHARS`` letters as phrases' starts are written (or all
+    of it, if shorter), after the punctuation the pattern's leading ``_LEADING`` skips."""
+    if not text[:1].isalnum():
         text = text[_LEADING_NON_WORD.match(text).end():]  # type: ignore[union-attr]
-    head = text[:GATE_CHARS].lower()
-    if head.isalpha():
-        return head  # most texts: nothing to fold
+    sample = text[:PICK_CHARS * 4]
+    head = _fold(" ".join(sample.split()))
+    if len(head) < PICK_CHARS and len(sample) < len(text):  # runs of spaces
+        head = _fold(" ".join(text.split()))
+    return head[:PICK_CHARS]
+
+
+_CASE_TWINS = str.maketrans({chr(twin): chr(min(code, *twins))
+                             for code, twins in _casefix._EXTRA_CASES.items() for twin in twins})
+"""The letters that a case-blind regex takes for one another though ``str.lower`` keeps
+them apart ("σ" and the final "ς", "s" and the long "ſ"), each as one of them."""
+
+
+def _fold(text: str) -> str:
+    """``text`` as starts are written: lowercase, case twins as one, and every digit as
+    "0" (so "\\d+" is one start, not a thousand)."""
     # "İ" lowercases to "i" and a combining dot, which the pattern's case folding ignores
-    return "".join(map(_fold, head.replace("\u0307", "")))
+    folded = text.lower().replace("\u0307", "").translate(_CASE_TWINS)
+    if folded.isalpha() or not any(map(str.isdigit, folded)):
+        return folded  # most texts: no digit to fold
+    return "".join("0" if char.isdigit() else char for char in folded)
 
 
-def _fold(char: str) -> str:
-    """A character as starts are written: lowercase, and every digit as "0" (so "\\d+"
-    is one start, not a thousand)."""
-    return "0" if char.isdigit() else char.lower()
-
-
-@functools.lru_cache(maxsize=PATTERNS_KEPT)
+@functools.lru_cache(maxsize=HEADS_KEPT)
 def _pattern_for(head: str) -> re.Pattern[str] | None:
-    """One alternation of the phrases that can start with ``head``, in table order."""
-    said = sorted({at for cut in range(len(head) + 1) for at in _BY_START.get(head[:cut], ())})
+    """One alternation of the phrases that can start as ``head`` does, in table order."""
+    said = sorted({at for cut in range(min(len(head), GATE_CHARS) + 1)
+                   for at in _BY_START.get(head[:cut], ()) if _may_start(at, head)})
     return _alternation(tuple(said)) if said else None
+
+
+def _may_start(at: tuple[int, int], head: str) -> bool:
+    """Whether the phrase at ``at`` can start as ``head`` does: some start of it is
+    ``head``'s beginning (a start cut short by a class, or a whole short phrase)."""
+    starts = _picking_starts(at)
+    return any(head[:cut] in starts for cut in range(len(head) + 1))
+
+
+@functools.cache
+def _picking_starts(at: tuple[int, int]) -> frozenset[str]:
+    """The ``PICK_CHARS`` starts of the phrase at ``at`` (rule, phrase), read when the
+    phrase is first looked up, not for all phrases at import."""
+    rule, phrase = at
+    return phrase_starts(_PHRASE_RULES[rule].phrases[phrase], PICK_CHARS)
 
 
 @functools.lru_cache(maxsize=PATTERNS_KEPT)
@@ -160,11 +195,11 @@ def _options(op: object, arg: Any, width: int) -> set[str]:
     return {_CUT}
 
 
-def phrase_starts(phrase: str) -> frozenset[str]:
-    """How a phrase can begin: its first ``GATE_CHARS`` characters, lowercased, or fewer
-    for a phrase that short ("ad") or cut short by a class ("出典\\s*:"). An empty
-    start would mean a phrase tried on every text."""
-    return frozenset(s.rstrip(_CUT) for s in _starts(list(sre_parser.parse(phrase)), GATE_CHARS))
+def phrase_starts(phrase: str, width: int = GATE_CHARS) -> frozenset[str]:
+    """How a phrase can begin: its first ``width`` characters, folded, or fewer for a
+    phrase that short ("ad") or cut short by a class ("出典\\s*:"). An empty start would
+    mean a phrase tried on every text."""
+    return frozenset(s.rstrip(_CUT) for s in _starts(list(sre_parser.parse(phrase)), width))
 
 
 _BY_START = _phrases_by_start()

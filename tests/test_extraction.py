@@ -535,6 +535,26 @@ def test_phrase_gate_covers_every_phrase() -> None:
                 assert "" not in phrases.phrase_starts(phrase), phrase
 
 
+@pytest.mark.parametrize(("text", "rule"), [
+    ("13\ncomments:", "comments-title"),  # Blogger breaks the count from its word
+    ("Share \n\n   this", "share-title"),
+    ("BIR YANIT YAZ", "comments-title"),  # a case-blind regex reads "I" as Turkish "ı"
+    ("ΧΡΌΝΟΣ ΑΝΆΓΝΩΣΗΣ: 3 λεπτά", "byline-line"),
+])
+def test_the_phrase_gate_reads_a_text_as_its_pattern_does(text: str, rule: str) -> None:
+    """The gate that picks phrases by a text's first letters sees runs of spaces and
+    letters as the case-blind pattern does, or a phrase would go untried."""
+    found = phrases.line_rule(text)
+    assert found is not None and found.name == rule
+
+
+@pytest.mark.parametrize("text", ["Shanghai stocks closed higher", "Commerce secretary said"])
+def test_a_text_whose_first_letters_fit_no_phrase_compiles_none(text: str) -> None:
+    """"Sha" and "com" start phrases ("share this", "comments"); the next letters rule
+    them out, so no pattern is compiled for these texts."""
+    assert phrases._pattern_for(phrases._head(text)) is None
+
+
 def test_a_heading_whose_section_went_heads_nothing_whatever_its_language() -> None:
     """A box in the middle of the story (here a table of contents, in Finnish, which no
     phrase list holds) loses its links as a block of links; its heading would be left
