@@ -38,6 +38,7 @@ _LEADING = r"[^\w©]*"
 """What a text may start with before its phrase: punctuation, but not ©, the one sign
 a phrase starts with ("© 2019 The Paper. All rights reserved.")."""
 _LEADING_NON_WORD = re.compile(_LEADING)
+_NON_SPACE = re.compile(r"\S+")
 
 
 def line_rule(text: str) -> rules.PhraseRule | None:
@@ -45,7 +46,10 @@ def line_rule(text: str) -> rules.PhraseRule | None:
 
     Runs of whitespace count as one space; only the phrases that can start as the text
     does are tried."""
-    pattern = _pattern_for(_head(text))
+    head = _head(text)
+    if not any(head[:cut] in _BY_START for cut in range(1, GATE_CHARS + 1)):
+        return None  # most texts: no phrase starts as they do
+    pattern = _pattern_for(head)
     if pattern is None:
         return None
     match = pattern.match(" ".join(text.split()))
@@ -66,9 +70,12 @@ def _head(text: str) -> str:
         text = text[_LEADING_NON_WORD.match(text).end():]  # type: ignore[union-attr]
     sample = text[:PICK_CHARS * 2]
     if not sample.isprintable() or "  " in sample:  # a line break or a run of spaces
-        sample = " ".join(text[:PICK_CHARS * 8].split())
-        if len(sample) < PICK_CHARS < len(text):
-            sample = " ".join(text.split())
+        words = []
+        for word in _NON_SPACE.finditer(text):  # as far as the head reaches, not the text
+            words.append(word[0])
+            if sum(map(len, words)) >= PICK_CHARS:
+                break
+        sample = " ".join(words)[:PICK_CHARS * 2]
     return _fold(sample)[:PICK_CHARS]
 
 
@@ -101,8 +108,8 @@ def _pattern_for(head: str) -> re.Pattern[str] | None:
     those with a start that ``head`` begins with (a start cut short by a class, or a
     whole short phrase, is shorter than ``head``)."""
     said: set[tuple[int, int]] = set()
-    for cut in range(min(len(head), GATE_CHARS) + 1):
-        if by_start := _by_long_start(head[:cut]):
+    for cut in range(1, min(len(head), GATE_CHARS) + 1):
+        if head[:cut] in _BY_START and (by_start := _by_long_start(head[:cut])):
             said.update(at for end in range(cut, len(head) + 1)
                         for at in by_start.get(head[:end], ()))
     return _alternation(tuple(sorted(said))) if said else None
@@ -203,8 +210,12 @@ def _options(op: object, arg: Any, width: int) -> set[str]:
         options = set(once)
         for _ in range(min(max(low, 1), width) - 1):  # the rounds it must make
             options = {_join(a, b, width) for a in options for b in once}
-        if high > low:  # one more round can fill what the others left short
-            options |= {_join(a, b, width) for a in options for b in once}
+        more = options  # the rounds it may make, while they reach further into the start
+        for _ in range(min(high - max(low, 1), width)):  # ("127 comments": three rounds)
+            more = {_join(a, b, width) for a in more for b in once} - options
+            if not more:
+                break
+            options |= more
         if low == 0:
             options.add("")
         return options
