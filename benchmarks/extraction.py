@@ -185,6 +185,11 @@ def run(extractors: dict[str, Extractor], pages: list[Page]
     during the run slows them alike and the speed ratios stay fair. Each makes one
     untimed call first, so imports and compiled patterns are not charged to a page
     (``warm_up`` before the first run does more).
+
+    This cleaner's full record runs first on each page, and pays, as in a crawl, for
+    what a new page's texts need once (phrase patterns, class names ranked). Its text
+    alone runs after it and finds that done: about 0.87 of the time it takes when it
+    runs first. Run ``--only text,trafilatura`` for its own figure.
     """
     for extract in extractors.values():
         extract(pages[0].html, pages[0].url)
@@ -324,8 +329,9 @@ def warm_up(extractors: dict[str, Extractor], bench: Path) -> None:
     would all land on whichever set runs first, and on whichever extractor meets a
     page first. After the twenty seedlike pages alone, scrapinghub (the first set) paid
     for 88 compiled phrase patterns, more than any later set; after these 207 pages it
-    pays for 43, as the later sets pay for 17 to 51. No scored page finds its own work
-    done."""
+    pays for 43, as the later sets pay for 17 to 51. No scored page is among them,
+    though some come from the same sites (11 scrapinghub pages share a site with a
+    warm-up page), as a crawl's pages do."""
     from trafilatura.external import jt_stoplist_init
 
     jt_stoplist_init()
