@@ -195,7 +195,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
                                                                           article_like):
         theirs = second_opinion(*_pruned(html, url, site_rules), url=url)
         if prefer_second_opinion(kept_chars, theirs):
-            blocks, dropped = without_widget_lines(theirs)
+            blocks, dropped = without_widget_lines(theirs, metadata.title)
             remover.removed.extend(dropped)
             article.container = ("fallback: trafilatura (ours was empty)" if not kept_chars
                                  else "fallback: trafilatura (our container held too little)")
@@ -224,12 +224,14 @@ def _without_empty_blocks(text: str) -> str:
 def _pruned(html: str, url: str | None, site_rules: SiteRules | None) -> tuple[str, str]:
     """The page as the second opinion may see it, and its text: the user's site drops,
     hidden blocks and scripts gone, as they went before our own container was chosen
-    (parsed again: the first tree has lost its boilerplate by now)."""
+    (parsed again: the first tree has lost its boilerplate by now). The text is read
+    twice, its nodes joined and apart: a word may be split by inline tags
+    (``<b>W</b>hen``), and two words may touch across a ``<br>`` ("time<br>Our")."""
     tree = LexborHTMLParser(html)
     if tree.body is None:
         return html, ""
     Remover(tree, url, site_rules).strip_non_content(tree.body)
-    return tree.html or "", tree.body.text()
+    return tree.html or "", f"{tree.body.text()}\n{tree.body.text(separator=' ')}"
 
 
 def _nesting_depth(html: str) -> int:

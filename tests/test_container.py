@@ -154,6 +154,23 @@ def test_a_second_opinion_when_our_container_holds_too_little() -> None:
     assert any(block.kind == "comments" for block in article.removed), "removals stay recorded"
 
 
+def test_a_second_opinion_keeps_lines_parted_by_line_breaks_alone() -> None:
+    """Its lines are checked word by word against the page's text, which joins text
+    nodes: a story pasted as spans parted by ``<br>`` alone read "said 0Part" there,
+    and each line that opens after a break was dropped as holding an unseen word (here
+    our own container, inside a comments box, kept nothing)."""
+    lines = [line for n, part in enumerate(STORY) for line in (f"What the town said {n}", part)]
+    spans = "<br />".join(f"<span style='font-size: 15px'>{line}</span>" for line in lines)
+    html = (
+        "<html><body><div class='header'><a href='/'>Home</a></div>"
+        f"<div id='respond'><div class='post-body'><h1>Harbour news</h1>{spans}</div></div>"
+        "</body></html>"
+    )
+    article = clean(html, URL)
+    assert article.container is not None and article.container.startswith("fallback: trafilatura")
+    assert article.text.split("\n\n") == lines
+
+
 def test_the_second_opinion_s_widget_lines_go_as_ours_do() -> None:
     """trafilatura keeps a share bar's titles as paragraphs; the titles our phrase rules
     name go from its article too, on the record. A line of the story that merely says a
