@@ -163,10 +163,18 @@ def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
             end += 1
         if end > start and start > 0 and end < len(blocks) \
                 and _prose(blocks[start - 1], ends=rules.SENTENCE_ENDS + ":") \
-                and _prose(blocks[end]):
+                and _story_goes_on(blocks, end):
             listed[start:end] = [True] * (end - start)
         start = end + 1
     return listed
+
+
+def _story_goes_on(blocks: list[Block], at: int) -> bool:
+    """Whether the story goes on at ``blocks[at]``: a paragraph of prose, or a
+    heading over one (the story's next section)."""
+    if blocks[at].kind == "heading":
+        at += 1
+    return at < len(blocks) and _prose(blocks[at])
 
 
 def _lines_of_prose(blocks: list[Block]) -> list[bool]:

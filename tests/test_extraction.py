@@ -193,6 +193,23 @@ def test_a_list_of_links_between_two_paragraphs_is_the_story_s_and_stays() -> No
     assert ending.text.split("\n\n") == PARAGRAPHS
 
 
+def test_a_list_of_links_before_the_story_s_next_section_stays() -> None:
+    """The story goes on after its list under a heading of its own: the list is the
+    story's. A heading over no prose (a widget's "More from us") does not make it so."""
+    papers = "<ul>" + "".join(
+        f'<li><a href="/paper{i}">“The Imagined Audience, Part {i}”</a> by E. Litt</li>'
+        for i in range(1, 5)) + "</ul>"
+    intro = "<p>If you would like a sense of the arguments in the issue, here they are:</p>"
+    section = "<h2>What the papers have in common</h2>"
+    article = clean(page(prose(PARAGRAPHS[:2]) + intro + papers + section
+                         + prose(PARAGRAPHS[2:])))
+    assert article.text.count("The Imagined Audience") == 4
+    assert article.text.endswith(PARAGRAPHS[-1])
+    widget = "<h2>More from us</h2><ul><li><a href='/m'>Ferry timetable</a></li></ul>"
+    ending = clean(page(prose() + papers + widget))
+    assert "The Imagined Audience" not in ending.text
+
+
 @pytest.mark.parametrize("intro", [
     "<p>如果你想了解本期杂志的论点，下面就是本期发表的全部文章。</p>",
     "<p>今号の論点を知りたい方のために、掲載された論文をすべて以下に挙げる。</p>",
