@@ -93,7 +93,7 @@ class Settings:
 
     def open_store(self, *, must_exist: bool = False) -> Any:
         from scraper.errors import StoreError
-        from scraper.store import Store
+        from scraper.store.database import Store
 
         if must_exist and not is_file(self.database):
             raise StoreError(f"{self.database}: no such database (run `crawl fetch` or "
@@ -221,12 +221,12 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     crawl fetch https://example.com/2026/11/27/story.html --format markdown
     crawl fetch saved-page.html --url https://example.com/story --no-store
     """
-    from scraper import pipeline
-    from scraper.cleanpool import CleanerPool
+    from scraper.crawl import pipeline
+    from scraper.crawl.cleanpool import CleanerPool
+    from scraper.crawl.schedule import Stopper
     from scraper.errors import CleanError
-    from scraper.fetch import fetch_pages
-    from scraper.profiles import profile_for
-    from scraper.schedule import Stopper
+    from scraper.fetch.fetcher import fetch_pages
+    from scraper.store.profiles import profile_for
 
     conf = settings().config
     urls = [t for t in targets if not is_file(t)]
@@ -289,8 +289,8 @@ def clean_command(file: Any, url: str | None, fmt: str) -> None:
     curl -s https://example.com/story | crawl clean - --url https://example.com/story
     """
     from cleaners import clean
-    from scraper.cleanpool import CleanerPool
-    from scraper.files import read_bounded
+    from scraper.crawl.cleanpool import CleanerPool
+    from scraper.fetch.files import read_bounded
 
     conf = settings().config
     html = read_bounded(file, conf.fetch.max_bytes, file.name)
@@ -320,9 +320,9 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
     from cleaners.explain import explain as explain_page
     from cleaners.explain import metadata_decisions
     from cleaners.report import render_report
-    from scraper import pipeline
-    from scraper.cleanpool import CleanerPool
-    from scraper.fetch import fetch_pages
+    from scraper.crawl import pipeline
+    from scraper.crawl.cleanpool import CleanerPool
+    from scraper.fetch.fetcher import fetch_pages
 
     conf = settings().config
     if is_file(target):
@@ -436,7 +436,7 @@ def export(fmt: str, output: str | None, keep_formulas: bool, source: str | None
     crawl export --format parquet -o parquet/
     """
     from scraper.archive.export import ARCHIVE_FORMATS, export_archive
-    from scraper.export import export_articles
+    from scraper.store.export import export_articles
 
     corrupt: list[CrawlError] = []
 
@@ -478,12 +478,12 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, shard: str | No
     crawl run --forever            # as a service; SIGTERM finishes pages in flight
     crawl run --shard 2/3 --db shard2.db   # one of three machines sharing the config
     """
-    from scraper import service
+    from scraper.crawl import service
+    from scraper.crawl.progress import ProgressReporter
+    from scraper.crawl.schedule import Stopper
+    from scraper.crawl.shard import Shard, in_shard
     from scraper.errors import ConfigError
-    from scraper.lock import RunLock
-    from scraper.progress import ProgressReporter
-    from scraper.schedule import Stopper
-    from scraper.shard import Shard, in_shard
+    from scraper.store.lock import RunLock
 
     conf = settings().config
     if shard is not None:
@@ -549,8 +549,8 @@ def import_command(patterns: tuple[str, ...], source: str | None, since: str | N
     from scraper.archive.files import archive_paths
     from scraper.archive.importer import import_archives
     from scraper.console import show_import
-    from scraper.lock import RunLock
-    from scraper.progress import RecordRate
+    from scraper.crawl.progress import RecordRate
+    from scraper.store.lock import RunLock
 
     conf = settings().config
     paths = archive_paths(patterns)
@@ -585,9 +585,9 @@ def merge(others: tuple[str, ...], into: str | None, fmt: str) -> None:
     crawl merge shard1.db shard2.db shard3.db --into news.db
     """
     from scraper.console import show_merge
-    from scraper.lock import RunLock
-    from scraper.merge import merge_databases
-    from scraper.store import Store
+    from scraper.store.database import Store
+    from scraper.store.lock import RunLock
+    from scraper.store.merge import merge_databases
 
     target = into or settings().database
     with RunLock(target, command="crawl merge"), Store(target) as store:
@@ -603,7 +603,7 @@ def sources(fmt: str) -> None:
     """List the configured sources, with their last run and when they are next due."""
     from datetime import UTC, datetime
 
-    from scraper.schedule import DUE_NOW, next_due
+    from scraper.crawl.schedule import DUE_NOW, next_due
 
     conf = settings().config
     runs: dict[str, Any] = {}
@@ -649,7 +649,7 @@ def discover(source_name: str, fmt: str) -> None:
     """
     import asyncio
 
-    from scraper.crawler import Crawler
+    from scraper.crawl.crawler import Crawler
 
     conf = settings().config
     source = conf.source(source_name)
@@ -693,7 +693,7 @@ def url_selection(command: F) -> F:
 
 def _selection(states: tuple[str, ...], sources: tuple[str, ...], error_kind: str | None,
                since: str | None) -> Any:
-    from scraper.frontier import Selection
+    from scraper.crawl.frontier import Selection
 
     return Selection(states, sources, error_kind, since)
 
@@ -712,7 +712,7 @@ def urls(states: tuple[str, ...], sources: tuple[str, ...], error_kind: str | No
     crawl urls --state skipped --source local-news
     crawl urls --error http-404 --since 1d --format csv
     """
-    from scraper.frontier import Frontier
+    from scraper.crawl.frontier import Frontier
 
     with settings().open_store(must_exist=True) as store:
         found = Frontier(store.db).list(_selection(states, sources, error_kind, since),
@@ -734,7 +734,7 @@ def retry(states: tuple[str, ...], sources: tuple[str, ...], error_kind: str | N
     crawl retry --state skipped            # after turning allow_private_addresses on
     crawl retry --error http-503 --source local-news && crawl run --source local-news
     """
-    from scraper.frontier import Frontier
+    from scraper.crawl.frontier import Frontier
 
     with settings().open_store(must_exist=True) as store:
         queued = Frontier(store.db).requeue(_selection(states, sources, error_kind, since))
@@ -768,7 +768,7 @@ def show(key: str, fmt: str) -> None:
 
 def stored_profile(url: str) -> Any:
     """The site profile the database holds for ``url``'s site, when there is a database."""
-    from scraper.profiles import profile_for
+    from scraper.store.profiles import profile_for
 
     if not Path(settings().database).exists():
         return None
@@ -792,7 +792,7 @@ def sites(domain: str | None, fmt: str) -> None:
     crawl sites example.com
     """
     from scraper.console import print_sites
-    from scraper.profiles import site_summaries
+    from scraper.store.profiles import site_summaries
 
     with settings().open_store(must_exist=True) as store:
         summaries = site_summaries(store, domain)
@@ -815,9 +815,9 @@ def reclean(source: str | None, since: str | None) -> None:
     crawl reclean
     crawl reclean --source bbc-world --since 2026-11-01
     """
-    from scraper.lock import RunLock
-    from scraper.reclean import reclean as reclean_pages
-    from scraper.schedule import Stopper
+    from scraper.crawl.reclean import reclean as reclean_pages
+    from scraper.crawl.schedule import Stopper
+    from scraper.store.lock import RunLock
 
     conf = settings().config
     rules = {s.name: s.clean for s in conf.sources}
@@ -852,7 +852,7 @@ def prune(age: Any, source: str | None, raw_only: bool, dry_run: bool) -> None:
     crawl prune --older-than 90d --dry-run
     crawl prune --older-than 30d --raw-only --source local-news
     """
-    from scraper.retention import prune as prune_store
+    from scraper.store.retention import prune as prune_store
 
     with settings().open_store(must_exist=True) as store:
         show_pruned(prune_store(store, age, source=source, raw_only=raw_only, dry_run=dry_run))
@@ -873,8 +873,8 @@ def serve(port: int, host: str) -> None:
     \b
     crawl serve --port 8001     # then open http://127.0.0.1:8001/
     """
-    from scraper.web import app
-    from scraper.web import serve as serve_database
+    from scraper.store.web import app
+    from scraper.store.web import serve as serve_database
 
     with settings().open_store(must_exist=True):  # upgrades the schema; serving only reads
         pass

@@ -33,9 +33,9 @@ from cleaners import Article
 from scraper.archive.importer import BATCH
 from scraper.archive.read import read_archive
 from scraper.config import load_config
-from scraper.fetch import Page
-from scraper.pipeline import clean_page, store_page
-from scraper.store import Store
+from scraper.crawl.pipeline import clean_page, store_page
+from scraper.fetch.fetcher import Page
+from scraper.store.database import Store
 from tests.warcs import site_pages, write_warc
 
 CRAWL = Path(sys.executable).with_name("crawl")

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.peak import run_with_peak_rss
-from scraper.store import Store
+from scraper.store.database import Store
 
 CRAWL = Path(sys.executable).with_name("crawl")
 TEXT = ("The council met on Tuesday to discuss the harbour budget. " * 20).strip()

@@ -49,7 +49,7 @@ def serve(body, headers):
 
 def fetch(body, headers):
     from scraper.config import FetchConfig
-    from scraper.fetch import fetch_pages
+    from scraper.fetch.fetcher import fetch_pages
     url = serve(body, {"Content-Type": "text/html", **headers})
     (result,) = fetch_pages([url], FetchConfig(allow_private_addresses=True))
     return type(result).__name__

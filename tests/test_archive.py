@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from scraper.archive.importer import import_archives
 from scraper.config import load_config
-from scraper.store import Store
+from scraper.store.database import Store
 from tests.localsite import CRAWL, query, templates
 from tests.warcs import NOISE, site_pages, write_arc, write_warc
 

@@ -15,10 +15,10 @@ from benchmarks.peak import run_with_peak_rss
 from cleaners import Article
 from scraper.archive.importer import BATCH, import_archives
 from scraper.config import load_config
-from scraper.fetch import Page
-from scraper.lock import RunLock
-from scraper.progress import RecordRate
-from scraper.store import Store
+from scraper.crawl.progress import RecordRate
+from scraper.fetch.fetcher import Page
+from scraper.store.database import Store
+from scraper.store.lock import RunLock
 from tests.localsite import templates
 from tests.warcs import site_pages, write_warc
 

@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 
 from scraper.config import load_config
-from scraper.service import run_due
-from scraper.store import Store
+from scraper.crawl.service import run_due
+from scraper.store.database import Store
 from tests.localsite import (
     BENCH_PAGES,
     CHANNELS,

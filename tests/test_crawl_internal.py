@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from scraper.store import Store
+from scraper.store.database import Store
 from tests.localsite import query, run_crawl, write_config
 from tests.test_crawl_waits import PAGE, serve_sitemap
 

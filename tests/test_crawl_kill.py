@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from scraper.crawler import CLEAN_WORKERS
+from scraper.crawl.crawler import CLEAN_WORKERS
 from tests.localsite import (
     BENCH_PAGES,
     CRAWL,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cleaners import Article
-from scraper.store import Store
+from scraper.store.database import Store
 
 datasette_app = pytest.importorskip("datasette.app", reason="datasette is in the test extra")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.dedupe import (
+from scraper.store.dedupe import (
     BANDS,
     MAX_DISTANCE,
     band_sql,

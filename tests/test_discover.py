@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.discover import (
+from scraper.crawl.discover import (
     ARTICLE,
     MAX_SITEMAP_BYTES,
     NOT_ARTICLE,

@@ -9,8 +9,8 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 
 from scraper.config import Config, FetchConfig, Seconds, Source
-from scraper.crawler import Crawler
-from scraper.store import Store
+from scraper.crawl.crawler import Crawler
+from scraper.store.database import Store
 
 ENTRIES = 20_000
 PADDING = "-and-a-long-slug-as-news-sites-write-them" * 4  # 5 MB in all: seconds to parse

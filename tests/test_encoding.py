@@ -11,7 +11,7 @@ from collections.abc import Callable
 import brotli
 import pytest
 
-from scraper.encoding import decoder_for
+from scraper.fetch.encoding import decoder_for
 
 BOMB_SIZE = 64 * 1024 * 1024
 """Inflated size of each bomb: big enough to see, small enough that a test

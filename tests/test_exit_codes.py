@@ -16,8 +16,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from cleaners import Article
-from scraper.lock import RunLock
-from scraper.store import Store
+from scraper.store.database import Store
+from scraper.store.lock import RunLock
 from tests.localsite import CRAWL, write_config
 
 STORY = ("<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour</h1>"

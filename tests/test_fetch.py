@@ -30,7 +30,7 @@ from scraper.errors import (
     NotHTMLError,
     TooLargeError,
 )
-from scraper.fetch import Fetcher, Page, fetch_pages, parse_content_type, parse_retry_after
+from scraper.fetch.fetcher import Fetcher, Page, fetch_pages, parse_content_type, parse_retry_after
 
 # Loopback tests: private addresses allowed unless a test says otherwise, no
 # delay, short timeouts so failures come fast.

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from cleaners.article import Article
-from scraper.discover import Discovered
-from scraper.frontier import MAX_BACKOFF, Frontier, retry_delay
-from scraper.store import Store
+from scraper.crawl.discover import Discovered
+from scraper.crawl.frontier import MAX_BACKOFF, Frontier, retry_delay
+from scraper.store.database import Store
 
 SITE = "https://news.example.com"
 
@@ -193,8 +193,8 @@ def test_retry_delay_honours_retry_after_and_backs_off_with_jitter() -> None:
 CHILD = textwrap.dedent("""
     import sys
     from datetime import UTC, datetime
-    from scraper.frontier import Frontier
-    from scraper.store import Store
+    from scraper.crawl.frontier import Frontier
+    from scraper.store.database import Store
     frontier = Frontier(Store(sys.argv[1]).db)
     while claims := frontier.claim(5, datetime.now(UTC).isoformat()):
         for claim in claims:

@@ -270,7 +270,7 @@ import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from tests.test_fuzz_cleaner import pathological
 from cleaners import clean
-from scraper.cleanpool import WARM_UP_PAGE
+from scraper.crawl.cleanpool import WARM_UP_PAGE
 clean(WARM_UP_PAGE, "http://news.test/warm-up")  # models load here, as in a worker
 page = pathological(sys.argv[2])
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -11,7 +11,7 @@ import asyncio
 import pytest
 
 from scraper.errors import BlockedURL, InvalidURL
-from scraper.guard import blocked_reason, check_url_address, check_url_address_async
+from scraper.fetch.guard import blocked_reason, check_url_address, check_url_address_async
 
 
 @pytest.mark.parametrize(("address", "reason"), [

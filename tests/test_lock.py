@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from scraper.errors import LockedError
-from scraper.lock import RunLock
+from scraper.store.lock import RunLock
 
 HOLD_LOCK = """
 import sys
-from scraper.lock import RunLock
+from scraper.store.lock import RunLock
 with RunLock(sys.argv[1]):
     print("locked", flush=True)
     sys.stdin.readline()

@@ -19,9 +19,9 @@ import pytest
 
 from scraper.archive.importer import import_archives
 from scraper.config import load_config
-from scraper.merge import merge_databases
-from scraper.schema import SCHEMA_VERSION
-from scraper.store import Store
+from scraper.store.database import Store
+from scraper.store.merge import merge_databases
+from scraper.store.schema import SCHEMA_VERSION
 from tests.localsite import CRAWL, query, templates
 from tests.warcs import site_pages, write_warc
 

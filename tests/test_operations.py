@@ -16,9 +16,9 @@ import yaml
 from pytest_httpserver import HTTPServer
 
 from scraper.config import load_config
-from scraper.schedule import FIRST_BACKOFF
-from scraper.service import choose_sources
-from scraper.store import Store
+from scraper.crawl.schedule import FIRST_BACKOFF
+from scraper.crawl.service import choose_sources
+from scraper.store.database import Store
 from tests.localsite import LocalSite, query, run_crawl, site_source, write_config
 
 

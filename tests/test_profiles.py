@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from scraper import profiles
 from scraper.config import CleanConfig
-from scraper.fetch import Page
-from scraper.pipeline import clean_page, store_page
-from scraper.reclean import reclean
-from scraper.store import Store
+from scraper.crawl.pipeline import clean_page, store_page
+from scraper.crawl.reclean import reclean
+from scraper.fetch.fetcher import Page
+from scraper.store import profiles
+from scraper.store.database import Store
 from tests.localsite import CRAWL
 from tests.test_template import FOOTER, PROMO, page
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.store import Store
+from scraper.store.database import Store
 
 CRAWL = Path(sys.executable).with_name("crawl")
 ARTICLES = 3000

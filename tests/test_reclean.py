@@ -12,10 +12,10 @@ import pytest
 
 from cleaners import CLEANER_VERSION
 from scraper.config import CleanConfig, SiteRules
-from scraper.fetch import Page
-from scraper.pipeline import clean_page, store_page
-from scraper.reclean import reclean
-from scraper.store import Store
+from scraper.crawl.pipeline import clean_page, store_page
+from scraper.crawl.reclean import reclean
+from scraper.fetch.fetcher import Page
+from scraper.store.database import Store
 
 ASIDE = "Readers also enjoyed this unrelated promotional aside about gardening tools."
 

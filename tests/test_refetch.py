@@ -15,11 +15,11 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from scraper.config import load_config
-from scraper.discover import Discovered
-from scraper.fetch import Page, fetch_pages
-from scraper.frontier import Frontier
-from scraper.pipeline import keep_fetched
-from scraper.store import Store
+from scraper.crawl.discover import Discovered
+from scraper.crawl.frontier import Frontier
+from scraper.crawl.pipeline import keep_fetched
+from scraper.fetch.fetcher import Page, fetch_pages
+from scraper.store.database import Store
 from tests.localsite import query, run_crawl, write_config
 from tests.test_crawl_waits import PAGE, serve_sitemap
 

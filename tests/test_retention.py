@@ -11,8 +11,8 @@ from pathlib import Path
 
 from cleaners import Article
 from cleaners.article import RemovedBlock
-from scraper.schema import migrate
-from scraper.store import Store
+from scraper.store.database import Store
+from scraper.store.schema import migrate
 from tests.localsite import CRAWL
 
 NOW = datetime.now(UTC)
@@ -90,7 +90,7 @@ def test_verbose_logs_in_utc_and_quiet_hides_progress(tmp_path: Path) -> None:
     database = tmp_path / "news.db"
     fill(database, 3)
     loud = crawl(database, "-vv", "prune", "--older-than", "1d")
-    assert re.search(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO scraper\.retention: ",
+    assert re.search(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO scraper\.store\.retention: ",
                      loud.stderr, re.MULTILINE), loud.stderr
     quiet = crawl(database, "-q", "prune", "--older-than", "1d")
     assert quiet.stderr == ""

@@ -20,14 +20,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scraper.config import Seconds, Source
-from scraper.errors import ConfigError
-from scraper.schedule import (
+from scraper.crawl.schedule import (
     DUE_NOW,
     Stopper,
     due_sources,
     next_due,
     seconds_until_next,
 )
+from scraper.errors import ConfigError
 
 HOUR = 3600.0
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

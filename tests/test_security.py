@@ -43,11 +43,11 @@ from cleaners.article import Article
 from cleaners.report import Segment, render_report
 from crawl import main as crawl_main
 from scraper.config import Config, FetchConfig, Seconds, Source
-from scraper.crawler import Crawler
+from scraper.crawl.crawler import Crawler
 from scraper.errors import BlockedURL, InvalidURL
-from scraper.fetch import Fetcher, check_url
-from scraper.guard import blocked_reason, check_url_address
-from scraper.store import Store
+from scraper.fetch.fetcher import Fetcher, check_url
+from scraper.fetch.guard import blocked_reason, check_url_address
+from scraper.store.database import Store
 
 CRAWL = Path(sys.executable).with_name("crawl")
 

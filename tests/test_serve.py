@@ -19,10 +19,10 @@ import pytest
 
 from cleaners import Article
 from cleaners.article import RemovedBlock
-from scraper.store import Store
+from scraper.store.database import Store
 from tests.localsite import CRAWL
 
-web = pytest.importorskip("scraper.web")
+web = pytest.importorskip("scraper.store.web")
 pytest.importorskip("datasette.app", reason="datasette is in the test extra")
 
 CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from scraper.crawl.shard import Shard, in_shard, shard_of
 from scraper.errors import UsageError
-from scraper.shard import Shard, in_shard, shard_of
 from tests.localsite import CRAWL, LocalSite, query, run_crawl, site_source, templates, write_config
 
 NAMES = [f"source-{n}" for n in range(60)]
@@ -29,7 +29,7 @@ def test_every_source_is_in_exactly_one_shard(count: int) -> None:
 
 
 def test_the_shard_of_a_name_does_not_change_between_processes() -> None:
-    script = "from scraper.shard import shard_of; print([shard_of(f'source-{n}', 7) " \
+    script = "from scraper.crawl.shard import shard_of; print([shard_of(f'source-{n}', 7) " \
              "for n in range(60)])"
     seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                            check=True, env=os.environ | {"PYTHONHASHSEED": seed}).stdout

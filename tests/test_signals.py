@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from scraper.config import CleanConfig
-from scraper.reclean import reclean
-from scraper.schedule import STOP_GRACE, Stopper
+from scraper.crawl.reclean import reclean
+from scraper.crawl.schedule import STOP_GRACE, Stopper
 from tests.localsite import CRAWL, LocalSite, query, site_source, write_config
 
 
@@ -127,7 +127,7 @@ def test_sigint_stops_crawl_fetch(tmp_path: Path) -> None:
 
 
 def test_reclean_stops_on_a_signal_and_records_the_run(tmp_path: Path) -> None:
-    from scraper.store import Store
+    from scraper.store.database import Store
 
     with Store(tmp_path / "news.db") as store:
         for n in range(3):

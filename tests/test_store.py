@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from cleaners import Article, RemovedBlock
 from scraper.errors import ReadOnlyError, StoreError
-from scraper.schema import SCHEMA_VERSION, migrate, user_version
-from scraper.store import Store, fts_query
+from scraper.store.database import Store, fts_query
+from scraper.store.schema import SCHEMA_VERSION, migrate, user_version
 
 WORDS = ("river", "council", "budget", "vote", "school", "harbour", "storm", "energy", "price",
          "minister", "court", "festival", "bridge", "train", "museum", "election", "hospital",
@@ -163,7 +163,7 @@ def test_sigkill_inside_a_transaction_leaves_nothing(tmp_path: Path) -> None:
     path = tmp_path / "news.db"
     script = (
         "import os, signal\n"
-        "from scraper.store import Store\n"
+        "from scraper.store.database import Store\n"
         f"store = Store({str(path)!r})\n"
         "with store.transaction():\n"
         "    store.save_page(url='http://x.test/a', final_url='http://x.test/a', status=200,\n"
@@ -576,7 +576,7 @@ def test_the_checkpoint_thread_moves_the_log_into_the_database(tmp_path: Path) -
 
 def test_an_article_s_fingerprint_is_computed_unless_given(store: Store) -> None:
     """A crawl's worker computes it beside the cleaner; other callers leave it to the store."""
-    from scraper.dedupe import fingerprint
+    from scraper.store.dedupe import fingerprint
 
     store.save_article(article(prose(11)), url="http://x.test/given", page_id=None, source=None,
                        fetched_at="2026-11-27T10:00:00+00:00", simhash=12345)

@@ -23,9 +23,9 @@ from typing import Any
 from cleaners import Article
 
 from ..config import CleanConfig
+from ..crawl.pipeline import clean_page
 from ..errors import UsageError
-from ..fetch import Page
-from ..pipeline import clean_page
+from ..fetch.fetcher import Page
 from .importer import BatchCleaner, Tag
 
 BATCHES_PER_WORKER = 4

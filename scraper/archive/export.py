@@ -1,9 +1,9 @@
-"""``crawl export --format warc|parquet``: the archive formats, beside scraper.export's."""
+"""``crawl export --format warc|parquet``: the archive formats, beside scraper.store.export's."""
 
 from __future__ import annotations
 
 from ..errors import UsageError
-from ..store import Store
+from ..store.database import Store
 
 ARCHIVE_FORMATS = ("warc", "parquet")
 

@@ -25,10 +25,10 @@ from typing import TypeVar
 from cleaners import Article
 
 from ..config import CleanConfig
+from ..crawl.pipeline import clean_page, store_page
 from ..errors import UsageError
-from ..fetch import Page
-from ..pipeline import clean_page, store_page
-from ..store import Store, utc_now
+from ..fetch.fetcher import Page
+from ..store.database import Store, utc_now
 from .read import Entry, Skip, read_archive
 
 BATCH = 50

@@ -19,7 +19,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from ..errors import UsageError
-from ..fetch import Page
+from ..fetch.fetcher import Page
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 

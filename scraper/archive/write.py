@@ -17,7 +17,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from ..errors import UsageError
-from ..store import RawPage
+from ..store.database import RawPage
 
 LENGTH_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 """Headers that described the bytes on the wire: the stored body is decoded, so

@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 from typing import BinaryIO
 
-from .errors import UsageError
+from ..errors import UsageError
 
 GZIP_MAGIC = b"\x1f\x8b"
 

@@ -28,8 +28,8 @@ from typing import Any
 
 from croniter import croniter
 
-from .config import Source
-from .errors import ConfigError
+from ..config import Source
+from ..errors import ConfigError
 
 DUE_NOW = datetime.min.replace(tzinfo=UTC)
 """What ``next_due`` gives for a source that has never run: before any "now"."""

@@ -23,7 +23,7 @@ import os
 from pathlib import Path
 from types import TracebackType
 
-from .errors import LockedError, StoreError
+from ..errors import LockedError, StoreError
 
 
 class RunLock:

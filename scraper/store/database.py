@@ -1,7 +1,7 @@
 """The one storage object: raw pages, articles, full-text search, runs, in SQLite.
 
 ``Store(path)`` opens (or creates) the database, upgrades its schema (see
-``scraper.schema``) and is the only code that writes it, apart from the
+``scraper.store.schema``) and is the only code that writes it, apart from the
 frontier, which shares ``store.db``. It takes plain values and
 ``cleaners.Article`` records and knows nothing of HTTP or of cleaning.
 
@@ -35,8 +35,8 @@ from typing import Any, Literal, TypeVar
 
 from cleaners import Article
 
+from ..errors import CorruptRowError, QueryError, ReadOnlyError, StoreError
 from . import dedupe
-from .errors import CorruptRowError, QueryError, ReadOnlyError, StoreError
 from .lean_sqlite import sqlite_utils
 from .schema import migrate
 

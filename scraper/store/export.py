@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import UsageError
-from .render import as_json, as_markdown
+from ..errors import UsageError
+from ..render import as_json, as_markdown
 
 CSV_COLUMNS = ("id", "url", "canonical_url", "source", "title", "authors", "published",
                "language", "site_name", "description", "tags", "source_url", "text")

@@ -17,13 +17,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
+from ..config import CleanConfig, SiteRules
+from ..errors import CleanError, CorruptRowError
+from ..fetch.fetcher import Page, parse_content_type
+from ..store.database import RawPage, Store
+from ..store.profiles import count_page, profile_for
 from .cleanpool import CleanerPool
-from .config import CleanConfig, SiteRules
-from .errors import CleanError, CorruptRowError
-from .fetch import Page, parse_content_type
 from .pipeline import clean_page
-from .profiles import count_page, profile_for
-from .store import RawPage, Store
 
 if TYPE_CHECKING:
     from .schedule import Stopper

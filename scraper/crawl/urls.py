@@ -20,7 +20,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 import httpx
 import idna
 
-from .errors import InvalidURL
+from ..errors import InvalidURL
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 

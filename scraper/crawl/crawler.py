@@ -24,10 +24,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from . import discover as disc
-from .cleanpool import CleanerPool
-from .config import Config, FetchConfig, Source
-from .errors import (
+from ..config import Config, FetchConfig, Source
+from ..errors import (
     BlockedURL,
     CleanError,
     CorruptRowError,
@@ -35,13 +33,15 @@ from .errors import (
     HTTPStatusError,
     NetworkError,
 )
-from .fetch import Expect, Fetcher, Page, capped_wait
+from ..fetch.fetcher import Expect, Fetcher, Page, capped_wait
+from ..store.database import Store
+from ..store.profiles import profile_for
+from . import discover as disc
+from .cleanpool import CleanerPool
 from .frontier import Claim, Frontier, retry_delay
 from .pipeline import clean_page_to_store, keep_fetched, store_page
-from .profiles import profile_for
 from .reclean import page_of
 from .schedule import Stopper, abandon
-from .store import Store
 
 MAX_SITEMAPS = 50
 """Child sitemaps read per source and run: a news site's index can list

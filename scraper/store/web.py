@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from ..errors import UsageError
 
 CANNED_QUERIES: dict[str, dict[str, str]] = {
     "latest_articles": {

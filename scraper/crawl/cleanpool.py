@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-from .errors import CleanError, CleanTimeout
+from ..errors import CleanError, CleanTimeout
 
 T = TypeVar("T")
 

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from .store import Store
+from .database import Store
 
 log = logging.getLogger(__name__)
 

@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from .config import Config, FetchConfig, Source
+from ..config import Config, FetchConfig, Source
+from ..fetch.fetcher import Fetcher
+from ..store.database import Store
 from .crawler import Crawler, CrawlSummary, Problem, Report
-from .fetch import Fetcher
 from .schedule import Stopper, backoff_of, due_sources, next_due, seconds_until_next
-from .store import Store
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Discovery: article URLs out of feeds, sitemaps and section pages already fetched.
 
 Pure functions over bytes, no I/O: the crawler fetches, these read. Every URL
-they return is normalised (``scraper.urls.normalize_url``) and relative links
+they return is normalised (``scraper.crawl.urls.normalize_url``) and relative links
 are resolved against the page they were found on; a link that does not
 normalise (mailto:, javascript:, garbage) is dropped, not raised.
 
@@ -30,7 +30,7 @@ import feedparser
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .errors import InvalidURL, NetworkError, TooLargeError
+from ..errors import InvalidURL, NetworkError, TooLargeError
 from .urls import normalize_url, same_site
 
 

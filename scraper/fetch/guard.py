@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from .errors import BlockedURL, InvalidURL, NetworkError
+from ..errors import BlockedURL, InvalidURL, NetworkError
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 

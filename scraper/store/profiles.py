@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from cleaners.template import MIN_PAGES, MIN_SHARE, SiteProfile
 
-from .store import Store
+from .database import Store
 
 WINDOW = 200
 """Pages counted per site; the oldest leaves as a new one comes. Enough to tell

@@ -16,13 +16,13 @@ from typing import Literal
 from cleaners import Article, clean
 from cleaners.template import SiteProfile
 
-from . import dedupe
-from .config import CleanConfig, SiteRules
-from .fetch import Page
-from .files import read_bounded
+from ..config import CleanConfig, SiteRules
+from ..fetch.fetcher import Page
+from ..fetch.files import read_bounded
+from ..store import dedupe
+from ..store.database import Store
+from ..store.profiles import count_page
 from .frontier import Frontier
-from .profiles import count_page
-from .store import Store
 
 Outcome = Literal["new", "updated", "unchanged", "empty"]
 

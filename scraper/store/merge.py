@@ -25,9 +25,9 @@ from typing import Any
 from cleaners import Article
 from cleaners.article import RemovedBlock
 
-from .errors import UsageError
+from ..errors import UsageError
+from .database import Store
 from .schema import SCHEMA_VERSION, user_version
-from .store import Store
 
 _ARTICLE_FIELDS = frozenset(f.name for f in dataclasses.fields(Article)) - {"removed", "url"}
 _STATE_RANK = "CASE {0} WHEN 'done' THEN 3 WHEN 'failed' THEN 2 WHEN 'skipped' THEN 1 ELSE 0 END"

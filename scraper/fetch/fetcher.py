@@ -43,9 +43,8 @@ from urllib.parse import urljoin
 
 import httpx
 
-from .config import FetchConfig
-from .encoding import ACCEPT_ENCODING, DECODE_ERRORS, decoder_for
-from .errors import (
+from ..config import FetchConfig
+from ..errors import (
     BlockedURL,
     FetchError,
     HTTPStatusError,
@@ -54,11 +53,12 @@ from .errors import (
     NotHTMLError,
     TooLargeError,
 )
+from .encoding import ACCEPT_ENCODING, DECODE_ERRORS, decoder_for
 from .guard import check_url_address_async
 from .robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsRules, origin_of, robots_url
 
 if TYPE_CHECKING:
-    from .schedule import Stopper
+    from ..crawl.schedule import Stopper
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from .lean_sqlite import sqlite_utils
+from ..store.lean_sqlite import sqlite_utils
 
 if TYPE_CHECKING:
     from .discover import Discovered

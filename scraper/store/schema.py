@@ -28,8 +28,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 
+from ..errors import StoreError
 from .dedupe import band_sql, fingerprint
-from .errors import StoreError
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -234,7 +234,7 @@ def _site_profiles(conn: sqlite3.Connection) -> None:
     """Site profiles: on how many of a site's last pages each block fingerprint was.
 
     ``site_pages`` keeps the fingerprints of each counted page (the latest
-    ``scraper.profiles.WINDOW`` per site), so a page stored again replaces its
+    ``scraper.store.profiles.WINDOW`` per site), so a page stored again replaces its
     own count instead of adding to it, and the oldest page leaves the count
     when a new one comes: a profile follows a site's redesign and stays bounded."""
     _run(conn, """
