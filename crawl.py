@@ -223,9 +223,9 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     """
     from scraper.crawl import pipeline
     from scraper.crawl.cleanpool import CleanerPool
-    from scraper.crawl.schedule import Stopper
     from scraper.errors import CleanError
     from scraper.fetch.fetcher import fetch_pages
+    from scraper.stop import Stopper
     from scraper.store.profiles import profile_for
 
     conf = settings().config
@@ -480,9 +480,9 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, shard: str | No
     """
     from scraper.crawl import service
     from scraper.crawl.progress import ProgressReporter
-    from scraper.crawl.schedule import Stopper
     from scraper.crawl.shard import Shard, in_shard
     from scraper.errors import ConfigError
+    from scraper.stop import Stopper
     from scraper.store.lock import RunLock
 
     conf = settings().config
@@ -816,7 +816,7 @@ def reclean(source: str | None, since: str | None) -> None:
     crawl reclean --source bbc-world --since 2026-11-01
     """
     from scraper.crawl.reclean import reclean as reclean_pages
-    from scraper.crawl.schedule import Stopper
+    from scraper.stop import Stopper
     from scraper.store.lock import RunLock
 
     conf = settings().config

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from scraper.config import CleanConfig
 from scraper.crawl.reclean import reclean
-from scraper.crawl.schedule import STOP_GRACE, Stopper
+from scraper.stop import STOP_GRACE, Stopper
 from tests.localsite import CRAWL, LocalSite, query, site_source, write_config
 
 

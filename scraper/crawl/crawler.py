@@ -34,6 +34,7 @@ from ..errors import (
     NetworkError,
 )
 from ..fetch.fetcher import Expect, Fetcher, Page, capped_wait
+from ..stop import Stopper, abandon
 from ..store.database import Store
 from ..store.profiles import profile_for
 from . import discover as disc
@@ -41,7 +42,6 @@ from .cleanpool import CleanerPool
 from .frontier import Claim, Frontier, retry_delay
 from .pipeline import clean_page_to_store, keep_fetched, store_page
 from .reclean import page_of
-from .schedule import Stopper, abandon
 
 MAX_SITEMAPS = 50
 """Child sitemaps read per source and run: a news site's index can list

@@ -26,7 +26,7 @@ from .cleanpool import CleanerPool
 from .pipeline import clean_page
 
 if TYPE_CHECKING:
-    from .schedule import Stopper
+    from ..stop import Stopper
 
 
 @dataclass

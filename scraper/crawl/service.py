@@ -16,9 +16,10 @@ from datetime import UTC, datetime, timedelta
 
 from ..config import Config, FetchConfig, Source
 from ..fetch.fetcher import Fetcher
+from ..stop import Stopper
 from ..store.database import Store
 from .crawler import Crawler, CrawlSummary, Problem, Report
-from .schedule import Stopper, backoff_of, due_sources, next_due, seconds_until_next
+from .schedule import backoff_of, due_sources, next_due, seconds_until_next
 
 log = logging.getLogger(__name__)
 

@@ -58,7 +58,7 @@ from .guard import check_url_address_async
 from .robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsRules, origin_of, robots_url
 
 if TYPE_CHECKING:
-    from ..crawl.schedule import Stopper
+    from ..stop import Stopper
 
 log = logging.getLogger(__name__)
 

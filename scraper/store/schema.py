@@ -186,7 +186,7 @@ def _crawler(conn: sqlite3.Connection) -> None:
         );
     """)
     # Near-duplicate lookup: one expression index per band of the fingerprint,
-    # the expressions dedupe.candidate_query repeats (see scraper/dedupe.py).
+    # the expressions dedupe.candidate_query repeats (see scraper/store/dedupe.py).
     for number, expression in enumerate(band_sql("simhash")):
         conn.execute(f"CREATE INDEX articles_simhash_band{number} ON articles({expression})")
     # Articles stored before fingerprints existed take part in duplicate checks too.
