@@ -24,6 +24,7 @@ from .markup import (
     children,
     element_children,
     first_class,
+    folded_headline,
     link_chars,
     squash,
     text_chars,
@@ -142,7 +143,7 @@ def _live_updates(root: LexborNode) -> set[int]:
 
 def _headlines(titles: tuple[str, ...]) -> list[str]:
     """The page's ``titles`` long enough to be a headline (a word or two is a section)."""
-    return [w for t in titles if len(w := squash(t).casefold()) >= rules.HEADLINE_MIN_CHARS]
+    return [w for t in titles if len(w := folded_headline(t)) >= rules.HEADLINE_MIN_CHARS]
 
 
 def _listed_story(item: LexborNode, headlines: list[str]) -> bool:

@@ -22,7 +22,7 @@ from .article import RemovedBlock
 from .assemble import Block, visible
 from .content import in_thread_post
 from .controls import strip_controls
-from .markup import excerpt, link_chars, squash
+from .markup import excerpt, folded_headline, link_chars, squash
 from .phrases import line_rule
 
 _PROSE_TAGS = ("p", "pre", "blockquote", "dd", "li")
@@ -106,22 +106,21 @@ def second_opinion(html: str, page_text: str, url: str | None) -> list[Block]:
             if (line := squash(visible(raw))) and shown.issuperset(WORD.findall(line))]
 
 
-def without_widget_lines(blocks: list[Block], title: str | None
-                         ) -> tuple[list[Block], list[RemovedBlock]]:
-    """The second opinion's blocks without the headline (``title``: the record holds
-    it, and our own article drops it too) and the widget titles our phrase rules name
-    (a share bar's "Share this:", a thread's "Kommentare"), which trafilatura keeps as
-    paragraphs, and what went. Only titles and short lines
-    (``rules.SECOND_OPINION_LINE_CHARS``), not quoted: its sentences, bylines and
-    datelines stay, as it reads them with the story, and its lines are not the markup
-    our rules were written to read."""
+def without_boilerplate_lines(blocks: list[Block], title: str | None
+                              ) -> tuple[list[Block], list[RemovedBlock]]:
+    """The second opinion's blocks without the headline that opens them (the record
+    holds it, and our own article drops a heading that opens its body the same way)
+    and without the widget titles our phrase rules name (a share bar's "Share
+    this:", a thread's "Kommentare"), which trafilatura keeps as paragraphs; and what
+    went. Only titles and short lines (``rules.SECOND_OPINION_LINE_CHARS``), not
+    quoted: its sentences, bylines and datelines stay, as it reads them with the
+    story, and its lines are not the markup our rules were written to read."""
     kept, dropped = [], []
-    headline = squash(title or "").casefold()
+    if blocks and blocks[0].text.casefold() == folded_headline(title):
+        dropped.append(RemovedBlock("title", "title-heading", excerpt(blocks[0].text)))
+        blocks = blocks[1:]
     for block in blocks:
         text = block.text
-        if text.casefold() == headline:
-            dropped.append(RemovedBlock("title", "title-heading", excerpt(text)))
-            continue
         rule = line_rule(text) if len(text) <= rules.PHRASE_MAX_CHARS else None
         if rule is None or rule.kind == "meta" or rule.controls_only or rule.stands_alone \
                 or _QUOTED.search(text) is not None or (

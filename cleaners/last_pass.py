@@ -17,7 +17,7 @@ from . import rules
 from .article import RemovedBlock
 from .assemble import Block
 from .blocks import Remover
-from .markup import excerpt, squash
+from .markup import excerpt, folded_headline
 from .metadata import Metadata
 from .phrases import line_rule
 
@@ -32,9 +32,9 @@ def drop_boilerplate_blocks(blocks: list[Block], metadata: Metadata, remover: Re
     after it still opens the body, and goes as the title."""
     kept: list[Block] = []
     seen: set[str] = set()
-    title = squash(metadata.title or "").casefold()
+    title = folded_headline(metadata.title)
     in_story = [between or roundup or line for between, roundup, line in zip(
-        _lists_between_paragraphs(blocks), _roundup_items(blocks), _lines_of_prose(blocks),
+        _lists_inside_the_story(blocks), _roundup_items(blocks), _lines_of_prose(blocks),
         strict=True)]
     over_removed: set[int] = set()  # kept headings right over a block that went
     for block, listed in zip(blocks, in_story, strict=True):
@@ -150,11 +150,12 @@ def _widget_heading_left(block: Block) -> bool:
         and len(WORD.findall(block.text)) >= rules.SENTENCE_MIN_WORDS)
 
 
-def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
-    """Which blocks are items of a list set between two paragraphs of prose: the
-    story's own list (a reading list, the papers of an issue, the products pictured),
-    however many links it holds. A related-links widget ends the story or stands
-    apart; the story does not go on after it."""
+def _lists_inside_the_story(blocks: list[Block]) -> list[bool]:
+    """Which blocks are items of a list set between two paragraphs of prose, or
+    before the story's next section (``_story_goes_on``): the story's own list (a
+    reading list, the papers of an issue, the products pictured), however many links
+    it holds. A related-links widget ends the story or stands apart; the story does
+    not go on after it."""
     listed = [False] * len(blocks)
     start = 0
     while start < len(blocks):
@@ -170,11 +171,19 @@ def _lists_between_paragraphs(blocks: list[Block]) -> list[bool]:
 
 
 def _story_goes_on(blocks: list[Block], at: int) -> bool:
-    """Whether the story goes on at ``blocks[at]``: a paragraph of prose, or a
-    heading over one (the story's next section)."""
-    if blocks[at].kind == "heading":
+    """Whether the story goes on at ``blocks[at]``: a paragraph of prose, or the next
+    section of it, headings of their own words (not links, not a widget's title) over
+    two paragraphs of prose. A teaser's linked title, or an author's name over a bio,
+    heads one paragraph at most."""
+    if blocks[at].kind != "heading":
+        return _prose(blocks[at])
+    while at < len(blocks) and blocks[at].kind == "heading":
+        text = blocks[at].text
+        if blocks[at].link_density > rules.LINK_DENSE_BLOCK or (
+                len(text) <= rules.PHRASE_MAX_CHARS and line_rule(text) is not None):
+            return False
         at += 1
-    return at < len(blocks) and _prose(blocks[at])
+    return at + 1 < len(blocks) and _prose(blocks[at]) and _prose(blocks[at + 1])
 
 
 def _lines_of_prose(blocks: list[Block]) -> list[bool]:

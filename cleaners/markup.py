@@ -33,6 +33,12 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def folded_headline(title: str | None) -> str:
+    """A headline as a block's text is compared with it (``text.casefold() == ...``):
+    runs of whitespace as one space, case folded; "" for none, which no block equals."""
+    return squash(title or "").casefold()
+
+
 def _structure_index() -> tuple[dict[str, rules.StructureRule],
                                 dict[str, list[tuple[str, rules.StructureRule]]]]:
     """Whole-word tokens by word; fragments by the first four letters of their first word.

@@ -38,7 +38,7 @@ from .fallback import (
     needs_second_opinion,
     prefer_second_opinion,
     second_opinion,
-    without_widget_lines,
+    without_boilerplate_lines,
 )
 from .language import reconcile as reconcile_language
 from .last_pass import drop_boilerplate_blocks
@@ -195,7 +195,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
                                                                           article_like):
         theirs = second_opinion(*_pruned(html, url, site_rules), url=url)
         if prefer_second_opinion(kept_chars, theirs):
-            blocks, dropped = without_widget_lines(theirs, metadata.title)
+            blocks, dropped = without_boilerplate_lines(theirs, metadata.title)
             remover.removed.extend(dropped)
             article.container = ("fallback: trafilatura (ours was empty)" if not kept_chars
                                  else "fallback: trafilatura (our container held too little)")

@@ -38,7 +38,7 @@ from selectolax.lexbor import LexborNode
 from . import rules
 from .article import RemovedBlock
 from .assemble import Block
-from .markup import excerpt, shortened, squash, text_chars
+from .markup import excerpt, folded_headline, shortened, squash, text_chars
 
 KIND = "site-template"
 MIN_PAGES = 5
@@ -193,7 +193,7 @@ def _template_edges(texts: list[tuple[str, str]], profile: SiteProfile, title: s
     """Which of the (text, fingerprint) blocks are the site's, within the guards and
     ``budget`` characters; ``enclosing`` maps a block to the block holding it (a
     list item's paragraph), which takes it along at no cost."""
-    own_title = squash(title or "").casefold()
+    own_title = folded_headline(title)
     seen = [0 if text.casefold() == own_title else profile.seen_on(fp) for text, fp in texts]
     own = [i for i, count in enumerate(seen) if not count]
     first, last = (own[0], own[-1]) if own else (len(texts), -1)

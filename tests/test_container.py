@@ -11,9 +11,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 from benchmarks.extraction import strip_class_and_id
 from cleaners import clean
+from cleaners.assemble import Block
 from cleaners.content import score_containers, thread_posts, weigh
 from cleaners.explain import explain
-from cleaners.fallback import article_like_chars, second_opinion
+from cleaners.fallback import article_like_chars, second_opinion, without_boilerplate_lines
 
 URL = "https://blog.example/2026/11/story.html"
 STORY = [
@@ -169,6 +170,16 @@ def test_a_second_opinion_keeps_lines_parted_by_line_breaks_alone() -> None:
     article = clean(html, URL)
     assert article.container is not None and article.container.startswith("fallback: trafilatura")
     assert article.text.split("\n\n") == lines
+
+
+def test_the_second_opinion_drops_the_headline_only_where_it_opens_the_article() -> None:
+    """As our own article drops a heading that opens its body: the record holds the
+    headline. The same words later in the story (a refrain, a section) stay."""
+    lines = ["Harbour news", STORY[0], "Harbour news", STORY[1]]
+    kept, dropped = without_boilerplate_lines([Block("p", line) for line in lines],
+                                              "Harbour News")
+    assert [block.text for block in kept] == lines[1:]
+    assert [(block.kind, block.rule) for block in dropped] == [("title", "title-heading")]
 
 
 def test_the_second_opinion_s_widget_lines_go_as_ours_do() -> None:

@@ -194,20 +194,26 @@ def test_a_list_of_links_between_two_paragraphs_is_the_story_s_and_stays() -> No
 
 
 def test_a_list_of_links_before_the_story_s_next_section_stays() -> None:
-    """The story goes on after its list under a heading of its own: the list is the
-    story's. A heading over no prose (a widget's "More from us") does not make it so."""
+    """The story goes on after its list under headings of its own (two, here) over
+    more prose: the list is the story's. A teaser's linked title over its summary, or
+    an author's name over a bio, is no section of the story."""
     papers = "<ul>" + "".join(
         f'<li><a href="/paper{i}">“The Imagined Audience, Part {i}”</a> by E. Litt</li>'
         for i in range(1, 5)) + "</ul>"
     intro = "<p>If you would like a sense of the arguments in the issue, here they are:</p>"
-    section = "<h2>What the papers have in common</h2>"
+    section = "<h2>Part two</h2><h3>What the papers have in common</h3>"
     article = clean(page(prose(PARAGRAPHS[:2]) + intro + papers + section
                          + prose(PARAGRAPHS[2:])))
     assert article.text.count("The Imagined Audience") == 4
     assert article.text.endswith(PARAGRAPHS[-1])
-    widget = "<h2>More from us</h2><ul><li><a href='/m'>Ferry timetable</a></li></ul>"
-    ending = clean(page(prose() + papers + widget))
-    assert "The Imagined Audience" not in ending.text
+    summary = "<p>The council met on Wednesday and said the ferry plan would go ahead.</p>"
+    teasers = "".join(f"<h3><a href='/news/{n}'>Ferry fares to rise, part {n}</a></h3>{summary}"
+                      for n in range(2))
+    author = ("<h3>Jane Doe</h3><p>Jane Doe is a senior reporter who has covered the ferry"
+              " and the council for the paper since 2009.</p>")
+    for after in (teasers, author):
+        ending = clean(page(prose() + papers + after))
+        assert "The Imagined Audience" not in ending.text
 
 
 @pytest.mark.parametrize("intro", [
