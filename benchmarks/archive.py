@@ -34,7 +34,7 @@ from scraper.archive.importer import BATCH
 from scraper.archive.read import read_archive
 from scraper.config import load_config
 from scraper.crawl.pipeline import clean_page, store_page
-from scraper.fetch.fetcher import Page
+from scraper.page import Page
 from scraper.store.database import Store
 from tests.warcs import site_pages, write_warc
 

@@ -7,6 +7,8 @@ through the installed ``crawl`` command and a real SQLite file.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -206,3 +208,13 @@ def test_a_bad_filter_is_one_line(tmp_path: Path, pages: list, option: str, valu
     assert done.returncode == 2
     assert done.stderr.startswith(f"crawl: error: {message}")
     assert len(done.stderr.splitlines()) == 1
+
+
+def test_reading_and_importing_archives_loads_no_http_client() -> None:
+    """A page is a page whoever brought it (``scraper.page``): an import fetches
+    nothing, and pays nothing for the fetcher's client."""
+    code = ("import sys, scraper.archive.importer, scraper.archive.read; "
+            "print('httpx' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.strip()
+    assert out == "False"

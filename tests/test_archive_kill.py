@@ -19,7 +19,7 @@ import pytest
 from scraper.archive.importer import BATCH, import_archives
 from scraper.archive.read import read_archive
 from scraper.config import load_config
-from scraper.fetch.fetcher import Page
+from scraper.page import Page
 from scraper.store.database import Store
 from tests.localsite import CRAWL, query, templates
 from tests.warcs import site_pages, write_warc

@@ -16,7 +16,7 @@ from cleaners import Article
 from scraper.archive.importer import BATCH, import_archives
 from scraper.config import load_config
 from scraper.crawl.progress import RecordRate
-from scraper.fetch.fetcher import Page
+from scraper.page import Page
 from scraper.store.database import Store
 from scraper.store.lock import RunLock
 from tests.localsite import templates

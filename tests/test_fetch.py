@@ -30,7 +30,8 @@ from scraper.errors import (
     NotHTMLError,
     TooLargeError,
 )
-from scraper.fetch.fetcher import Fetcher, Page, fetch_pages, parse_content_type, parse_retry_after
+from scraper.fetch.fetcher import Fetcher, fetch_pages, parse_retry_after
+from scraper.page import Page, parse_content_type
 
 # Loopback tests: private addresses allowed unless a test says otherwise, no
 # delay, short timeouts so failures come fast.

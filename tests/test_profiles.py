@@ -13,7 +13,7 @@ import pytest
 from scraper.config import CleanConfig
 from scraper.crawl.pipeline import clean_page, store_page
 from scraper.crawl.reclean import reclean
-from scraper.fetch.fetcher import Page
+from scraper.page import Page
 from scraper.store import profiles
 from scraper.store.database import Store
 from tests.localsite import CRAWL

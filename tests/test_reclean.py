@@ -14,7 +14,7 @@ from cleaners import CLEANER_VERSION
 from scraper.config import CleanConfig, SiteRules
 from scraper.crawl.pipeline import clean_page, store_page
 from scraper.crawl.reclean import reclean
-from scraper.fetch.fetcher import Page
+from scraper.page import Page
 from scraper.store.database import Store
 
 ASIDE = "Readers also enjoyed this unrelated promotional aside about gardening tools."

@@ -18,7 +18,8 @@ from scraper.config import load_config
 from scraper.crawl.discover import Discovered
 from scraper.crawl.frontier import Frontier
 from scraper.crawl.pipeline import keep_fetched
-from scraper.fetch.fetcher import Page, fetch_pages
+from scraper.fetch.fetcher import fetch_pages
+from scraper.page import Page
 from scraper.store.database import Store
 from tests.localsite import query, run_crawl, write_config
 from tests.test_crawl_waits import PAGE, serve_sitemap

@@ -25,7 +25,7 @@ from cleaners import Article
 from ..config import CleanConfig
 from ..crawl.pipeline import clean_page
 from ..errors import UsageError
-from ..fetch.fetcher import Page
+from ..page import Page
 from .importer import BatchCleaner, Tag
 
 BATCHES_PER_WORKER = 4

@@ -27,7 +27,7 @@ from cleaners import Article
 from ..config import CleanConfig
 from ..crawl.pipeline import clean_page, store_page
 from ..errors import UsageError
-from ..fetch.fetcher import Page
+from ..page import Page
 from ..store.database import Store, utc_now
 from .read import Entry, Skip, read_archive
 

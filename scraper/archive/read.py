@@ -19,7 +19,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from ..errors import UsageError
-from ..fetch.fetcher import Page
+from ..page import Page, parse_content_type
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -95,8 +95,7 @@ def _page_or_skip(record: ArcWarcRecord) -> Page | Skip:
     status = http.get_statuscode()
     if status != "200":
         return Skip(url, f"status-{status}")
-    content_type = (http.get_header("Content-Type") or "").lower()
-    media_type = content_type.split(";")[0].strip()
+    media_type, charset = parse_content_type(http.get_header("Content-Type"))
     if media_type not in HTML_TYPES:
         return Skip(url, "not-html")
     try:
@@ -109,16 +108,8 @@ def _page_or_skip(record: ArcWarcRecord) -> Page | Skip:
         return Skip(url, "truncated")
     names = {name.lower(): value for name, value in http.headers}
     return Page(url=url, final_url=url, status=200, headers=names, body=body,
-                content_type=media_type, charset=_charset(content_type),
+                content_type=media_type, charset=charset,
                 fetched_at=warc_date(headers.get_header("WARC-Date")), elapsed=0.0)
-
-
-def _charset(content_type: str) -> str | None:
-    for parameter in content_type.split(";")[1:]:
-        name, _, value = parameter.partition("=")
-        if name.strip() == "charset":
-            return value.strip().strip("\"'") or None
-    return None
 
 
 def warc_date(value: str | None) -> str:

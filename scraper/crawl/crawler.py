@@ -33,7 +33,8 @@ from ..errors import (
     HTTPStatusError,
     NetworkError,
 )
-from ..fetch.fetcher import Expect, Fetcher, Page, capped_wait
+from ..fetch.fetcher import Expect, Fetcher, capped_wait
+from ..page import Page
 from ..stop import Stopper, abandon
 from ..store.database import Store
 from ..store.profiles import profile_for

@@ -17,8 +17,8 @@ from cleaners import Article, clean
 from cleaners.template import SiteProfile
 
 from ..config import CleanConfig, SiteRules
-from ..fetch.fetcher import Page
 from ..fetch.files import read_bounded
+from ..page import Page
 from ..store import dedupe
 from ..store.database import Store
 from ..store.profiles import count_page

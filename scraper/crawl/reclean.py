@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..config import CleanConfig, SiteRules
 from ..errors import CleanError, CorruptRowError
-from ..fetch.fetcher import Page, parse_content_type
+from ..page import Page, parse_content_type
 from ..store.database import RawPage, Store
 from ..store.profiles import count_page, profile_for
 from .cleanpool import CleanerPool

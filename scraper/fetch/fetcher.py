@@ -53,6 +53,7 @@ from ..errors import (
     NotHTMLError,
     TooLargeError,
 )
+from ..page import Page, parse_content_type
 from .encoding import ACCEPT_ENCODING, DECODE_ERRORS, decoder_for
 from .guard import check_url_address_async
 from .robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsRules, origin_of, robots_url
@@ -85,33 +86,6 @@ BINARY_MAGIC = (
     b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
     b"RIFF", b"OggS", b"\x00\x00\x01\x00", b"ID3", b"BM",
 )
-
-
-@dataclass(frozen=True)
-class Page:
-    """One fetched response, as the server sent it (body decoded from gzip/br only)."""
-
-    url: str            # the URL asked for
-    final_url: str      # after redirects
-    status: int
-    headers: dict[str, str]  # lower-case names
-    body: bytes
-    content_type: str | None  # media type, lower-case, without parameters
-    charset: str | None       # from Content-Type
-    fetched_at: str           # ISO 8601 UTC
-    elapsed: float            # seconds spent on the network, redirects included
-
-    @property
-    def etag(self) -> str | None:
-        return self.headers.get("etag")
-
-    @property
-    def last_modified(self) -> str | None:
-        return self.headers.get("last-modified")
-
-    @property
-    def not_modified(self) -> bool:
-        return self.status == 304
 
 
 @dataclass
@@ -420,19 +394,6 @@ def check_url(url: str) -> None:
         raise InvalidURL(url, "the URL has no host")
     if parsed.port is not None and not 0 < parsed.port < 65536:
         raise InvalidURL(url, f"port {parsed.port} is out of range")
-
-
-def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
-    """``"text/html; charset=UTF-8"`` -> ``("text/html", "utf-8")``."""
-    if not value or not value.strip():
-        return None, None
-    media_type, *params = value.split(";")
-    charset = None
-    for param in params:
-        name, _, param_value = param.partition("=")
-        if name.strip().lower() == "charset":
-            charset = param_value.strip().strip("\"'").lower() or None
-    return media_type.strip().lower() or None, charset
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
