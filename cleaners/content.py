@@ -473,7 +473,8 @@ CLIMBS = ("headline", "sections", "same-class sections", "same-shape sections",
 under the page's headline, when the best lies apart from it (``_under_headline``); to
 the element holding two sections (``_climb_to_sections``); to the element holding the
 sections of its class (``_climb_to_classmates``) or, without class names, of its shape
-(``_climb_to_cousins``); to a parent that scores higher (or holds nothing else); to a
+(``_climb_to_cousins``); to a parent that scores higher, unless it also holds a block
+weighed as not content (``_holds_non_content``), or that holds nothing else; to a
 leader that holds it and scores nearly as high (``_climb_to_holder``).
 (A climb to the ancestor of any three near-best candidates was dropped: on pages
 without class names, a short story's near-best candidates were teasers, and their
@@ -755,6 +756,8 @@ def _climb_while_parent_scores(top: Candidate, candidates: dict[int, Candidate])
         if score < threshold:
             break
         if score > last:
+            if _holds_non_content(ancestor, top.node, candidates):
+                break
             return parent
         last = score
     # A lone child says nothing its parent does not: widen to the parent.
@@ -764,6 +767,23 @@ def _climb_while_parent_scores(top: Candidate, candidates: dict[int, Candidate])
         widened.score = max(weigh(widened), weigh(top))  # the same content, the same worth
         top = widened
     return top
+
+
+def _holds_non_content(ancestor: LexborNode, top: LexborNode,
+                       candidates: dict[int, Candidate]) -> bool:
+    """Whether ``ancestor`` holds, beside ``top``, a block its paragraphs voted for that
+    weighs below zero (a comment template, an <aside>, a list of links): their votes
+    reach the ancestor too, and may be all that makes it outscore the article."""
+    stack = element_children(ancestor)
+    while stack:
+        node = stack.pop()
+        if node.mem_id == top.mem_id:
+            continue
+        candidate = candidates.get(node.mem_id)
+        if candidate is not None and weigh(candidate) < 0:
+            return True
+        stack.extend(element_children(node))
+    return False
 
 
 def _with_siblings(top: Candidate, candidates: dict[int, Candidate],

@@ -527,6 +527,22 @@ def test_a_container_chosen_without_climbing_names_no_climb() -> None:
     assert "climbed" not in (clean(html, URL).container or "")
 
 
+def test_a_parent_outscoring_the_story_by_its_sidebar_s_votes_is_not_climbed_to() -> None:
+    """The page's column holds the post and an <aside id="sidebar"> of notes. The notes
+    vote for the column too, and it outscores the post's wrapper, but the sidebar weighs
+    below zero: the column is the page's layout, not the article."""
+    notes = [f"Note {n}: the old lighthouse, now a museum of the coast, opens its doors "
+             f"to visitors again on Sunday {n}." for n in range(1, 5)]
+    html = ("<html><body><div>"
+            f"<div><div>{prose(STORY[:3])}</div></div>"
+            f"<aside id='sidebar'>{prose(notes[:3])}"
+            f"<div><h3>Compare</h3><p>{notes[3]}</p></div></aside>"
+            "</div></body></html>")
+    text = clean(html, URL).text
+    assert all(part in text for part in STORY[:3])
+    assert "Note" not in text
+
+
 def test_the_rest_of_a_post_after_its_jump_is_kept() -> None:
     """Movable Type and TypePad print a post's text after its "continue reading" jump
     in ``entry-more``: the word "more" there names no "more stories" widget."""
