@@ -545,17 +545,24 @@ def _headline_scope(root: LexborNode, titles: tuple[str, ...]) -> LexborNode | N
 
 def headline(root: LexborNode, titles: tuple[str, ...]) -> LexborNode | None:
     """The article's headline: the longest <h1>-<h3> that reads as (a part of) one of
-    the page's ``titles`` and is not the site's name linking home."""
+    the page's ``titles`` and is not the site's name linking home; failing that, the
+    shortest that holds one. A heading that holds the title and says more is most often
+    the comments' ("3 thoughts on “<title>”", WordPress's default), below the story."""
     wanted = _headlines(titles)
     if not wanted:
         return None
-    found, longest = None, 0
+    part, holder = None, None
     for heading in root.css("h1, h2, h3"):
         text = squash(heading.text()).casefold()
-        if len(text) > longest and len(text) >= rules.HEADLINE_MIN_CHARS \
-                and any(text in w or w in text for w in wanted) and not _links_home(heading):
-            found, longest = heading, len(text)
-    return found
+        if len(text) < rules.HEADLINE_MIN_CHARS or _links_home(heading):
+            continue
+        if any(text in w for w in wanted):
+            if part is None or len(text) > len(squash(part.text())):
+                part = heading
+        elif any(w in text for w in wanted) and (
+                holder is None or len(text) < len(squash(holder.text()))):
+            holder = heading
+    return part or holder
 
 
 def holds(ancestor: LexborNode, node: LexborNode) -> bool:

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 from benchmarks.extraction import strip_class_and_id
 from cleaners import clean
 from cleaners.assemble import Block
-from cleaners.content import score_containers, thread_posts, weigh
+from cleaners.content import headline, score_containers, thread_posts, weigh
 from cleaners.explain import explain
 from cleaners.fallback import article_like_chars, second_opinion, without_boilerplate_lines
 
@@ -607,6 +607,23 @@ def test_a_short_article_under_its_headline_beats_a_longer_about_blurb() -> None
     assert all(part in article.text for part in STORY[:2])
     assert "scientists" not in article.text
     assert article.container == "scored <div> (climbed: headline)"
+
+
+def test_the_comments_heading_that_quotes_the_title_is_not_the_headline() -> None:
+    """WordPress heads the comments "2 thoughts on “<title>”": a heading that holds the
+    title and is longer than the post's own. The post's heading is the headline; one
+    that holds the title is taken only where no heading reads as (a part of) it."""
+    title = "The harbour vote, explained"
+    comments = f"<h2>2 thoughts on “{title}”</h2><p>Readers said little.</p>"
+    page = LexborHTMLParser(post_beside_about_box(title, "", f"<h1>{title}</h1>").replace(
+        "</div></body>", f"<div>{comments}</div></div></body>"))
+    assert page.body is not None
+    found = headline(page.body, (title,))
+    assert found is not None and found.tag == "h1"
+    alone = LexborHTMLParser(f"<html><body><div>{comments}</div></body></html>")
+    assert alone.body is not None
+    found = headline(alone.body, (title,))
+    assert found is not None and found.tag == "h2"
 
 
 def test_a_blog_name_linking_home_is_not_the_headline() -> None:
