@@ -380,14 +380,14 @@ TITLE_RULES: tuple[PhraseRule, ...] = (
         r"recommended(?: for you| stories| articles| reading)?",
         r"(?:today.s |this week.s )?most (?:popular|read|viewed|shared|commented)"
         r"(?: posts| stories| articles| news| videos)?(?: today| this week| now)?",
-        r"(?:read|see|watch) (?:more|also|next)", r"also read", r"see also",
+        r"(?:read|see|watch) (?:more|also|next)", r"also (?:read|see)", r"see also",
         # a box's "Read more in Politics", not a sentence's "Read more on his quote here."
         r"read more (?:in|on|from|about) (?:(?!here\b).){1,40}", r"what to (?:read|watch) next",
         r"continue reading(?: [\"“][^\"”]{1,120}[\"”])?",  # WordPress's more link
         r"trending(?: now| stories)?", r"explore (?:further|more)",
         r"popular (?:posts|stories|articles|now|today|this week)",
         r"recent (?:posts|articles|stories|news|comments)",
-        r"latest (?:news|posts|stories|articles|videos|headlines)(?: (?:and|&) \w+)?"
+        r"latest (?:news|posts?|stories|articles?|videos|headlines)(?: (?:and|&) \w+)?"
         r"(?: (?:from|on|in) .{0,40})?",
         r"more stories like this(?: one)?", r"further reading", r"more great .{1,40} stories",
         r"popular on .{1,40}", r"more", r"trending news", r"related on .{1,40}:",
@@ -668,7 +668,8 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r".{0,120}",
         r"follow .{1,80} on (?:facebook|twitter|instagram|x|linkedin|youtube|tiktok).{0,120}",
         r"like (?:it|this(?: story| article| post)?)\? share it.{0,40}",
-        r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
+        r"if you (?:enjoyed|liked) (?:reading )?this (?:post|article|story),? (?:please )?"
+        r"(?:consider .{1,200}|share (?:it|this)\b.{0,120})",
         # the Sociable plugin's label, a bookmarking bar's, a share sheet's control
         r"be sociable,? share!?", r"bookmark (?:to|this|and share):?", r"(?:close|open) share",
         # a saved story's toast, and the button that saves it (Reach plc's papers)

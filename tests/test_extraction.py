@@ -511,6 +511,7 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "The comments to this entry are closed.", "TrackBack", "Trackbacks/Pingbacks",
     "And oh, if you want a pic to show with your comment, go get a gravatar!",
     "Hits: 3747", "Like it? Share it!", "Sponsored by",
+    "\u2665If you enjoyed this article, please share it on:", "Also See", "LATEST ARTICLE",
     # a theme's "Continue reading" link, in a few of the lexicon's languages
     "Continue reading “A headline” →", "(more…)", "Weiterlesen »", "Lire la suite",
     "Leer más", "Czytaj dalej", "Читать далее", "続きを読む", "Teilen Sie dies mit:",
@@ -527,6 +528,17 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
 def test_boilerplate_lines_inside_the_article_go(line: str) -> None:
     article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize("line", [
+    "Also see the council's report on the harbour wall, which the engineers signed in May.",
+    "If you enjoyed this story, share your own memories of the old harbour with us below.",
+])
+def test_sentences_opening_as_a_widget_s_phrase_stay(line: str) -> None:
+    """A phrase names a widget's line whole ("Also see", "please share it on:"); a
+    sentence of the story that merely opens with its words is the story's."""
+    article = clean(page(prose(PARAGRAPHS[:3]) + f"<p>{line}</p>" + prose(PARAGRAPHS[3:])))
+    assert line in article.text
 
 
 def test_a_classic_wordpress_themes_post_metadata_goes_however_long() -> None:
