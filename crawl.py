@@ -28,7 +28,7 @@ from scraper.console import (
     flatten,
     print_table,
     say,
-    shorten,
+    show_explanation,
     show_problems,
     show_pruned,
     show_rows,
@@ -348,26 +348,7 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
         except OSError as error:
             raise CrawlError(f"{html_out}: cannot write ({error.strerror})") from error
         click.echo(f"wrote {html_out}", err=True)
-    if fmt == "json":
-        echo(json.dumps({"article": article.to_dict(),
-                         "segments": [dataclasses.asdict(s) for s in segments],
-                         "metadata": dataclasses.asdict(decisions)},
-                        ensure_ascii=False))
-        return
-    if article.container:
-        click.echo(f"container: {article.container}\n")
-    for segment in segments:
-        if segment.kind is None:
-            click.echo(click.style("kept", fg="green", bold=True))
-            echo(segment.text + "\n")
-        else:
-            label = click.style(f"removed [{segment.kind}] {segment.rule}", fg="red")
-            click.echo(f"{label}: ", nl=False)
-            echo(f"{shorten(segment.text)}\n")
-    click.echo(click.style("metadata", bold=True))
-    echo("\n".join(decisions.lines()))
-    if article.reason:
-        echo(f"no article: {article.reason}", err=True)
+    show_explanation(article, segments, decisions, fmt)
 
 
 @cli.command()

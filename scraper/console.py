@@ -12,6 +12,7 @@ sequences (``strip_controls``).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -114,6 +115,31 @@ def show_url_states(states: Sequence[Any], fmt: str) -> None:
 def shorten(text: str, width: int = 160) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def show_explanation(article: Any, segments: Sequence[Any], decisions: Any, fmt: str) -> None:
+    """``crawl explain``: the container, each kept or removed block with its kind and
+    rule, and the metadata decisions; or all of them as one JSON object."""
+    if fmt == "json":
+        echo(json.dumps({"article": article.to_dict(),
+                         "segments": [dataclasses.asdict(s) for s in segments],
+                         "metadata": dataclasses.asdict(decisions)},
+                        ensure_ascii=False))
+        return
+    if article.container:
+        click.echo(f"container: {article.container}\n")
+    for segment in segments:
+        if segment.kind is None:
+            click.echo(click.style("kept", fg="green", bold=True))
+            echo(segment.text + "\n")
+        else:
+            label = click.style(f"removed [{segment.kind}] {segment.rule}", fg="red")
+            click.echo(f"{label}: ", nl=False)
+            echo(f"{shorten(segment.text)}\n")
+    click.echo(click.style("metadata", bold=True))
+    echo("\n".join(decisions.lines()))
+    if article.reason:
+        echo(f"no article: {article.reason}", err=True)
 
 
 def show_summary(result: Any, fmt: str) -> None:
