@@ -9,9 +9,18 @@ module only parses options, picks an output format and turns every
 
 from __future__ import annotations
 
+import signal
+
+# Until main() runs, Ctrl-C ends the program as the shell expects, not with the
+# traceback of an interrupted import.
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+import contextlib
 import dataclasses
+import errno
 import functools
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -168,6 +177,22 @@ table_format_option = click.option(
     show_default=True, help="A table for people, JSON Lines or CSV for programs.")
 
 
+COUNT = click.IntRange(1, 2**31 - 1)
+"""A number of things (articles, rows): a bound no user reaches, and SQLite's LIMIT
+takes, where a 30-digit number would overflow it."""
+
+
+class Seconds(click.FloatRange):
+    """A FloatRange that refuses "nan" too, which passes every comparison of a range."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return number
+
+
 def _checked(parse: Callable[[str], Any]) -> Callable[[click.Context, click.Parameter, Any], Any]:
     """A click callback turning a filter's text into what the store compares with."""
     def callback(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
@@ -246,6 +271,9 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
 
     store = None if no_store else settings().open_store()
     failures = 0
+    # Printed once all are stored: a reader that leaves (`| head`) or a full disk
+    # under stdout must not cost the pages not yet stored.
+    printed: list[str] = []
     try:
         with CleanerPool.for_command(conf.clean.timeout) as cleaner:
             for target in targets:
@@ -269,10 +297,12 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
                 if store is not None:
                     stored = pipeline.store_page(store, page, article)
                     echo(f"{stored.outcome}: {stored.url}", err=True)
-                echo(render(article.to_dict(), fmt), nl=False)
+                printed.append(render(article.to_dict(), fmt))
     finally:
         if store is not None:
             store.close()
+    for text in printed:
+        echo(text, nl=False)
     sys.exit(stopper.exit_code or (1 if failures else 0))
 
 
@@ -379,7 +409,7 @@ def search(terms: tuple[str, ...], limit: int, source: str | None, since: str | 
 @cli.command()
 @click.argument("sql")
 @table_format_option
-@click.option("--timeout", type=click.FloatRange(0.1, 86400), default=30.0, show_default=True,
+@click.option("--timeout", type=Seconds(0.1, 86400), default=30.0, show_default=True,
               metavar="SECONDS", help="Stop the query after this long.")
 @common_options
 def query(sql: str, fmt: str, timeout: float) -> None:
@@ -441,7 +471,7 @@ def export(fmt: str, output: str | None, keep_formulas: bool, source: str | None
 @cli.command()
 @click.option("--source", "only", multiple=True, metavar="NAME",
               help="Crawl this source now, due or not (repeatable).")
-@click.option("--limit", type=click.IntRange(1), metavar="N",
+@click.option("--limit", type=COUNT, metavar="N",
               help="Fetch at most N articles, then stop.")
 @click.option("--forever", is_flag=True,
               help="Keep running: sleep until the next source is due. Stops on SIGTERM.")
@@ -507,7 +537,7 @@ def run(only: tuple[str, ...], limit: int | None, forever: bool, shard: str | No
 @click.option("--source", metavar="NAME", help="Source name to store the pages under.")
 @since_option
 @click.option("--include", metavar="REGEX", help="Only records whose URL matches REGEX.")
-@click.option("--workers", type=click.IntRange(1), metavar="N",
+@click.option("--workers", type=click.IntRange(1, 1024), metavar="N",
               help="Clean on a local Dask cluster of N worker processes.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Clean on an existing Dask cluster (tcp://host:8786).")
@@ -681,7 +711,7 @@ def _selection(states: tuple[str, ...], sources: tuple[str, ...], error_kind: st
 
 @cli.command()
 @url_selection
-@click.option("--limit", default=1000, show_default=True, type=click.IntRange(1))
+@click.option("--limit", default=1000, show_default=True, type=COUNT)
 @table_format_option
 @common_options
 def urls(states: tuple[str, ...], sources: tuple[str, ...], error_kind: str | None,
@@ -878,7 +908,18 @@ def stats(fmt: str) -> None:
     print_table(["", "value"], flatten(numbers))
 
 
+_OUTPUT_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
+"""What writing to a full or failing disk raises, under stdout as under any file."""
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit finds nowhere to fail again."""
+    with contextlib.suppress(OSError, ValueError):  # stdout closed: nothing to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # set aside while importing
     try:
         # Not standalone: click would print its usage errors on four lines, not ours on one.
         code = cli.main(args=argv, prog_name="crawl", standalone_mode=False)
@@ -888,11 +929,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo(f"crawl: error: {filters.shorten_message(error.format_message())}{where}",
                    err=True)
         return error.exit_code
-    except click.Abort:
+    except (click.Abort, KeyboardInterrupt):  # Ctrl-C before a verb began
         click.echo("crawl: interrupted", err=True)
         return 130
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        click.echo(f"crawl: error: cannot write the output ({error.strerror})", err=True)
+        _silence_stdout()
+        return 1
     return code if isinstance(code, int) else 0  # an exit code, from ``ctx.exit``
 
 

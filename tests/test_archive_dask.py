@@ -50,11 +50,12 @@ def test_one_and_two_workers_store_what_one_process_stores(tmp_path: Path) -> No
     assert any(row[-1] for row in results["here"])
 
 
-def test_an_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "junk"])  # refused; no port
+def test_an_unreachable_scheduler_is_one_line(tmp_path: Path, address: str) -> None:
     archive = write_warc(tmp_path / "news.warc.gz", site_pages(1))
     done = subprocess.run([str(CRAWL), "--db", str(tmp_path / "news.db"), "import", str(archive),
-                           "--scheduler", "tcp://127.0.0.1:9"], capture_output=True, text=True,
+                           "--scheduler", address], capture_output=True, text=True,
                           timeout=120, check=False)
     assert done.returncode == 2
-    assert done.stderr.startswith("crawl: error: cannot reach the Dask scheduler tcp://127.0.0.1:9")
+    assert done.stderr.startswith(f"crawl: error: cannot reach the Dask scheduler {address}")
     assert len(done.stderr.strip().splitlines()) == 1

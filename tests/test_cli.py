@@ -168,6 +168,28 @@ def test_partial_failure_keeps_the_good_ones(site: HTTPServer, run: Run) -> None
     assert json.loads(count.stdout) == {"n": 1}
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
+def test_a_full_disk_under_stdout_is_one_line_and_every_page_is_stored(
+        site: HTTPServer, run: Run, tmp_path: Path) -> None:
+    """The articles are printed once all are stored: an output that fails costs none."""
+    saved = tmp_path / "saved.html"
+    paragraph = "<p>The harbour reopened after the storm and the ferries ran again.</p>"
+    saved.write_text(f"<html><body><article>{paragraph * 8}</article></body></html>")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [str(CRAWL), "--config", str(tmp_path / "config.yaml"), "--db",
+             str(tmp_path / "news.db"), "fetch", str(saved), site.url_for("/news/gaming.html"),
+             "--url", "https://example.com/harbour"],
+            cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+            check=False)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        "crawl: error: cannot write the output (No space left on device)")
+    assert "Traceback" not in done.stderr
+    count = run("query", "select count(*) as n from articles", "--format", "json")
+    assert json.loads(count.stdout) == {"n": 2}
+
+
 def test_malformed_config_is_exit_2_naming_the_key(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("fetch:\n  concurrncy: 3\n")

@@ -135,6 +135,7 @@ HOSTILE = [
     "\t\n ",
     "9" * 400,
     "-1",
+    "nan",
 ]
 
 ARGUMENT_SLOTS = [
@@ -146,7 +147,8 @@ ARGUMENT_SLOTS = [
     ["discover", "{}"], ["show", "{}"], ["reclean", "--since", "{}"],
     ["urls", "--error", "{}"], ["urls", "--since", "{}"], ["urls", "--state", "{}"],
     ["retry", "--source", "{}"], ["prune", "--older-than", "{}"],
-    ["--db", "{}", "stats"], ["--config", "{}", "sources"],
+    ["--db", "{}", "stats"], ["--config", "{}", "sources"], ["urls", "--limit", "{}"],
+    ["query", "select 1", "--timeout", "{}"],
 ]
 
 

@@ -145,3 +145,19 @@ def test_reclean_stops_on_a_signal_and_records_the_run(tmp_path: Path) -> None:
     assert said == ["stopping after 0 pages in flight"]
     assert runs == [("reclean", "interrupted")]
     assert stopper.exit_code == 130
+
+
+def test_ctrl_c_while_the_command_starts_prints_no_traceback(tmp_path: Path) -> None:
+    """Ctrl-C in the first instants, while Python imports the program, ends it as the
+    shell expects; afterwards it is our one line. Never an interrupted import's traceback."""
+    for delay in (0.1, 0.15, 0.2, 0.3, 0.5):
+        started = subprocess.Popen([str(CRAWL), "--db", str(tmp_path / "news.db"), "stats"],
+                                   cwd=tmp_path, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        started.send_signal(signal.SIGINT)
+        _, err = started.communicate(timeout=60)
+        if "init_import_site" in err:
+            continue  # a loaded machine: the interpreter itself was starting, before our code
+        assert "Traceback" not in err, (delay, err[-1000:])
+        assert started.returncode in (0, 1, 2, 130, -signal.SIGINT), (delay, started.returncode)

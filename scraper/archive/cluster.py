@@ -59,7 +59,7 @@ def dask_cleaner(clean_config: CleanConfig, *, workers: int | None = None,
                     host="127.0.0.1", dashboard_address="127.0.0.1:0",
                     scheduler_kwargs={"dashboard": False}))
                 client = stack.enter_context(Client(cluster))
-        except (OSError, TimeoutError) as error:
+        except (OSError, TimeoutError, ValueError) as error:  # ValueError: no address
             raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {error}") from error
         config = client.scatter(clean_config, broadcast=True)
         window = BATCHES_PER_WORKER * max(sum(client.nthreads().values()), 1)
