@@ -148,13 +148,22 @@ class Config:
         return dataclasses.replace(self.fetch, **source.fetch) if source.fetch else self.fetch
 
 
+MAX_CONFIG_BYTES = 16_000_000
+"""Thousands of sources take a few megabytes."""
+
+
 def load_config(path: str | Path | None) -> Config:
     """Read and check a config file; ``None`` gives the defaults."""
     if path is None:
         return Config()
     where = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with Path(path).open("rb") as file:
+            raw = file.read(MAX_CONFIG_BYTES + 1)  # --config /dev/zero must not fill memory
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{where}: over {MAX_CONFIG_BYTES // 1_000_000} MB, "
+                              "too large to be a configuration")
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{where}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:
@@ -225,6 +234,8 @@ def _build(cls: type, data: Any, where: _Where) -> Any:
         raise where.child(missing[0]).fail("a value (this key is required)")
     if cls is Source:
         _check_source(values, where)
+    if cls is FetchConfig and "user_agent" in values:
+        _check_header_value(values["user_agent"], where.child("user_agent"))
     if cls is Config:
         _check_unique_names(values.get("sources", ()), where.child("sources"))
     return cls(**values)
@@ -336,6 +347,13 @@ def _check_source(values: dict[str, Any], where: _Where) -> None:
         _check_cron(values["cron"], where.child("cron"))
     if values.get("cron") and values.get("every") is not None:
         raise where.child("every").fail("either `every` or `cron`, not both")
+
+
+def _check_header_value(value: str, where: _Where) -> None:
+    """An HTTP header holds printable ASCII: httpx refuses anything else, or a line
+    break would start a header of its own."""
+    if not (value.isascii() and value.isprintable()):
+        raise where.fail("printable ASCII (it is sent as an HTTP header)", value)
 
 
 def _check_cron(expression: str, where: _Where) -> None:

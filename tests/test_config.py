@@ -104,6 +104,10 @@ def test_mistakes_are_one_line_naming_the_key(tmp_path: Path, text: str, expecte
 def test_missing_and_unreadable_files(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such file"):
         load_config(tmp_path / "absent.yaml")
+    with pytest.raises(ConfigError, match="cannot read it"):
+        load_config(tmp_path)
+    with pytest.raises(ConfigError, match="too large to be a configuration"):
+        load_config("/dev/zero")  # read no further than a configuration can be long
     binary = tmp_path / "binary.yaml"
     binary.write_bytes(b"\xff\xfe\x00junk\x00")
     with pytest.raises(ConfigError, match=r"binary\.yaml"):
@@ -154,6 +158,9 @@ SOURCE = "sources:\n  - name: x\n    home: https://a.com\n"
         ("fetch:\n  max_crawl_delay: 2d\n", "fetch.max_crawl_delay: expected a duration"),
         ("fetch: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deep"),
         ("fetch: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n", "nested too deep"),
+        ("fetch:\n  user_agent: 'bot \u00e9'\n", "fetch.user_agent: expected printable ASCII"),
+        ('fetch:\n  user_agent: "bot\\r\\nX-Evil: 1"\n',
+         "fetch.user_agent: expected printable ASCII"),
     ],
     ids=lambda value: value[:40],
 )
