@@ -884,14 +884,11 @@ def serve(port: int, host: str) -> None:
     \b
     crawl serve --port 8001     # then open http://127.0.0.1:8001/
     """
-    from scraper.store.web import app
     from scraper.store.web import serve as serve_database
 
     with settings().open_store(must_exist=True):  # upgrades the schema; serving only reads
         pass
-    app(settings().database)  # says what to install, before anything listens
-    say(f"serving {settings().database} read-only at http://{host}:{port}/ (Ctrl-C stops)")
-    serve_database(settings().database, host=host, port=port)
+    serve_database(settings().database, host=host, port=port, announce=say)
 
 
 @cli.command()

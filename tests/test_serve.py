@@ -95,6 +95,24 @@ def test_nothing_can_write_through_it(database: Path) -> None:
         assert store.stats()["articles"] == 3
 
 
+@pytest.mark.parametrize("host", ["", "256.1.1.1", "taken"])
+def test_an_address_it_cannot_listen_on_is_one_line_before_serving(
+        database: Path, host: str) -> None:
+    """An empty host would listen on every interface; a taken port or an address that is
+    none made uvicorn log its own error after "serving ..." and exit 3."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([str(CRAWL), "--db", str(database), "serve", "--port", str(port),
+                               "--host", "127.0.0.1" if host == "taken" else host],
+                              capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr.startswith("crawl: error: ")
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "serving" not in done.stderr
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -9,6 +9,7 @@ articles, facets, the removed blocks by kind, and canned queries.
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -89,5 +90,23 @@ def serve(database: str | Path, *, host: str, port: int,
     application = app(database).app()
     import uvicorn  # Datasette's own dependency
 
-    announce(f"serving {database} read-only at http://{host}:{port}/ (Ctrl-C stops)")
+    _check_can_listen(host, port)
+    shown = f"[{host}]" if ":" in host else host
+    announce(f"serving {database} read-only at http://{shown}:{port}/ (Ctrl-C stops)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Bind once before the server does: uvicorn logs a taken port or an unknown
+    address after "serving ..." was said, and exits 3. An empty host would listen
+    on every interface, which only 0.0.0.0 or :: should ask for."""
+    if not host.strip():
+        raise UsageError("--host: give an address (0.0.0.0 listens on every interface)")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            probe.bind(infos[0][4])
+    except OSError as error:  # socket.gaierror too: an address that is no address
+        reason = error.strerror or str(error)
+        raise UsageError(f"cannot listen on {host}:{port} ({reason})") from error
