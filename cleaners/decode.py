@@ -75,6 +75,9 @@ BINARY_SCAN_BYTES = 2048
 BINARY_CONTROL_SHARE = 0.10
 """Text has almost no control characters besides tab, newline, form feed and carriage
 return; images, archives and compressed bodies have many."""
+WIDE_MIN_ASCII_SHARE = 0.02
+"""The least share of ASCII in the head of a UTF-16 page: its tags at least, however
+much of the rest is CJK. Random bytes read as UTF-16 give one character in 500."""
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0c\r\x1b") + b"\x7f"
 # Formats whose first kilobytes can be free of NUL bytes.
 _BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
@@ -95,7 +98,8 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
     as_utf8 = _as_utf8(data)
     declared = (_codec_name(charset), _codec_name(_meta_charset(data), from_meta=True))
     for label in declared:
-        if label is None:
+        if label is None or (label.startswith(_META_WIDE_LABELS)
+                             and _as_wide_text(label, data[:BINARY_SCAN_BYTES]) is None):
             continue
         if as_utf8 is not None and (label == "utf-8" or not as_utf8.isascii()):
             return as_utf8  # UTF-8 as declared, or a legacy label over bytes plainly UTF-8
@@ -115,15 +119,28 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes, charset: str | None = None) -> bool:
     """True when ``data`` is plainly not a text document (image, PDF, archive, junk)."""
     head = data[:BINARY_SCAN_BYTES]
     if not head or any(head.startswith(bom) for bom, _ in _BOMS):
         return False
+    if (wide := _as_wide_text(charset, head)) is not None:
+        return looks_binary(wide.encode())
     if head.startswith(_BINARY_SIGNATURES) or b"\x00" in head:
         return True
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > BINARY_CONTROL_SHARE
+
+
+def _as_wide_text(label: str | None, head: bytes) -> str | None:
+    """``head`` decoded as the UTF-16 that ``label`` names, if it reads as a page in it:
+    its markup is ASCII, so a good share of its characters are, and half its bytes NULs.
+    A page without a NUL labelled UTF-16 is mislabelled; junk decodes to no ASCII."""
+    name = _codec_name(label)
+    if name is None or not name.startswith(_META_WIDE_LABELS) or b"\x00" not in head:
+        return None
+    text = head[: len(head) // 2 * 2].decode(name, errors="replace")
+    return text if sum(map(str.isascii, text)) >= WIDE_MIN_ASCII_SHARE * len(text) else None
 
 
 def _as_utf8(data: bytes, max_bad_share: float = UTF8_MAX_BAD_SHARE) -> str | None:

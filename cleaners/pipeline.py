@@ -142,7 +142,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
            watcher: Watcher | None, fetched_at: datetime | None,
            fingerprints: bool, with_metadata: bool) -> Article:
     if isinstance(html, bytes):
-        if looks_binary(html):
+        if looks_binary(html, charset):
             return Article(url=url, reason="not a text document (binary content)")
         html = decode_html(html, charset)
     if not html or html.isspace():

@@ -155,6 +155,29 @@ def test_text_bodies_are_not_binary(data: bytes) -> None:
     assert not looks_binary(data)
 
 
+@pytest.mark.parametrize(("label", "encoding", "text"), [
+    ("utf-16le", "utf-16-le", WESTERN), ("utf-16be", "utf-16-be", WESTERN),
+    ("utf-16", "utf-16-le", WESTERN),  # as browsers read the bare label
+    ("utf-16le", "utf-16-le", JAPANESE * 8),  # only the tags are ASCII
+])
+def test_utf16_without_a_bom_is_text_when_its_charset_says_so(label: str, encoding: str,
+                                                              text: str) -> None:
+    data = page(text).encode(encoding)
+    assert looks_binary(data)  # NULs, and nothing says why
+    assert not looks_binary(data, label)
+    assert text in decode_html(data, label)
+
+
+def test_a_utf16_label_over_bytes_without_a_nul_is_a_mislabel() -> None:
+    data = page(WESTERN).encode("utf-8")
+    assert not looks_binary(data, "utf-16")
+    assert decode_html(data, "utf-16") == data.decode("utf-8")
+
+
+def test_junk_under_a_utf16_label_is_still_binary() -> None:
+    assert looks_binary(bytes(range(256)) * 8, "utf-16le")
+
+
 @pytest.mark.parametrize("label", ["punycode", "idna", "utf-7", "unicode_escape",
                                    "raw_unicode_escape", "utf-32"])
 def test_charsets_no_browser_decodes_are_skipped(label: str) -> None:
