@@ -139,6 +139,25 @@ def is_file(target: str) -> bool:
         return False
 
 
+def is_url(target: str) -> bool:
+    """Whether a target is a URL to fetch, not a saved page's path: it names a scheme."""
+    return "://" in target and not is_file(target)
+
+
+def read_saved_page(path: str, url: str | None) -> Any:
+    """The saved page at ``path`` as a fetched ``Page``, or UsageError saying why not."""
+    from scraper.crawl import pipeline
+    from scraper.errors import UsageError
+
+    try:
+        exists = Path(path).exists()
+    except (OSError, ValueError):  # a name too long, or holding a NUL
+        exists = False
+    if not exists:
+        raise UsageError(f"{path}: no such file, and not a URL (one starts with https://)")
+    return pipeline.page_from_file(path, url=url, max_bytes=settings().config.fetch.max_bytes)
+
+
 def settings() -> Settings:
     """The command line's --config and --db; loading the config here means a
     typo in config.yaml stops every command, not only those that read it."""
@@ -254,12 +273,13 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
     from scraper.store.profiles import profile_for
 
     conf = settings().config
-    urls = [t for t in targets if not is_file(t)]
-    files = [t for t in targets if is_file(t)]
+    urls = [t for t in targets if is_url(t)]
     results: dict[str, Any] = {}
-    for path in files:
-        results[path] = pipeline.page_from_file(path, url=base_url,
-                                                max_bytes=conf.fetch.max_bytes)
+    for path in (t for t in targets if not is_url(t)):
+        try:
+            results[path] = read_saved_page(path, base_url)
+        except CrawlError as error:  # said with the others' errors; they go on
+            results[path] = error
     with Stopper() as stopper:
         if urls:
             results.update(zip(urls, fetch_pages(urls, conf.fetch, stopper=stopper, notice=say),
@@ -278,7 +298,7 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
         with CleanerPool.for_command(conf.clean.timeout) as cleaner:
             for target in targets:
                 page = results[target]
-                if isinstance(page, FetchError):
+                if isinstance(page, CrawlError):
                     failures += 1
                     echo(f"crawl: error: {page}", err=True)
                     continue
@@ -350,13 +370,12 @@ def explain(target: str, base_url: str | None, html_out: str | None, fmt: str) -
     from cleaners.explain import explain as explain_page
     from cleaners.explain import metadata_decisions
     from cleaners.report import render_report
-    from scraper.crawl import pipeline
     from scraper.crawl.cleanpool import CleanerPool
     from scraper.fetch.fetcher import fetch_pages
 
     conf = settings().config
-    if is_file(target):
-        page = pipeline.page_from_file(target, url=base_url, max_bytes=conf.fetch.max_bytes)
+    if not is_url(target):
+        page = read_saved_page(target, base_url)
     else:
         (fetched,) = fetch_pages([target], conf.fetch)
         if isinstance(fetched, FetchError):

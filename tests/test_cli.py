@@ -151,6 +151,22 @@ def test_invalid_urls(run: Run, url: str) -> None:
     assert failed.stderr.startswith("crawl: error:") and "Traceback" not in failed.stderr
 
 
+@pytest.mark.parametrize(("target", "says"), [
+    ("missing.html", "missing.html: no such file, and not a URL"),
+    ("example.com/story", "example.com/story: no such file, and not a URL"),
+    (".", ".: a directory, not a saved page"),
+])
+def test_a_target_that_is_neither_a_file_nor_a_url_says_which(
+        site: HTTPServer, run: Run, target: str, says: str) -> None:
+    """The error names what is wrong with it, and the other targets are still fetched."""
+    failed = run("fetch", target, site.url_for("/news/gaming.html"))
+    assert failed.returncode == 1
+    assert failed.stderr.startswith(f"crawl: error: {says}")
+    assert "Gaming used to be so simple." in failed.stdout
+    explained = run("explain", target)
+    assert explained.returncode == 2 and explained.stderr.startswith(f"crawl: error: {says}")
+
+
 def test_closed_port(run: Run) -> None:
     with socket.socket() as sock:  # a port that was just free: nothing listens on it
         sock.bind(("127.0.0.1", 0))

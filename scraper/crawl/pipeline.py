@@ -17,6 +17,7 @@ from cleaners import Article, clean
 from cleaners.template import SiteProfile
 
 from ..config import CleanConfig, SiteRules
+from ..errors import UsageError
 from ..fetch.files import read_bounded
 from ..page import Page
 from ..store import dedupe
@@ -117,10 +118,17 @@ def page_from_file(path: str | Path, *, url: str | None = None,
                    max_bytes: int | None = None) -> Page:
     """A saved HTML file, shaped as if fetched from ``url`` (or its file: URL)."""
     file = Path(path)
-    stamp = datetime.fromtimestamp(file.stat().st_mtime, UTC).isoformat(timespec="seconds")
+    try:
+        stamp = datetime.fromtimestamp(file.stat().st_mtime, UTC).isoformat(timespec="seconds")
+        with file.open("rb") as handle:
+            body = read_bounded(handle, max_bytes, str(path))
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: a directory, not a saved page") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read it ({error.strerror or error})") from error
     address = url or file.resolve().as_uri()
-    with file.open("rb") as handle:
-        body = read_bounded(handle, max_bytes, str(path))
     return Page(url=address, final_url=address, status=200, headers={},
                 body=body, content_type="text/html", charset=None,
                 fetched_at=stamp, elapsed=0.0)
