@@ -1,7 +1,9 @@
-"""RunLock against a real second process: refused at once, and freed by kill -9."""
+"""RunLock against a real second process: refused at once, and freed by kill -9;
+and never the end of a file that is not its own."""
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -11,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.errors import LockedError
+from scraper.errors import LockedError, StoreError
+from scraper.store.database import Store
 from scraper.store.lock import RunLock
 
 HOLD_LOCK = """
@@ -124,3 +127,78 @@ def test_a_run_refused_by_the_lock_exits_75(tmp_path: Path,
                             timeout=60, check=False)
     assert result.returncode == 75
     assert result.stderr.startswith("crawl: error:") and "is using this database" in result.stderr
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    """A real database, with a row in it."""
+    path = tmp_path / "news.db"
+    with Store(path) as store:
+        store.db.execute("INSERT INTO crawl_runs (command, started_at) VALUES ('x', 'now')")
+    return path
+
+
+def test_a_symlink_at_the_lock_name_is_refused_and_its_target_left_whole(
+        database: Path) -> None:
+    before = database.read_bytes()
+    lock = Path(f"{database}.lock")
+    lock.symlink_to(database)
+    with pytest.raises(StoreError, match=r"news\.db\.lock: not a lock file of newscrawl "
+                                         r"\(a symbolic link\)"), RunLock(database):
+        pass
+    assert database.read_bytes() == before and lock.is_symlink()
+
+
+@pytest.mark.parametrize("content", [b"notes\n", b"2024 plans\n", b"123 crawl run\n" * 30,
+                                     b"SQLite format 3\0"])
+def test_someone_s_file_at_the_lock_name_is_refused_and_kept(tmp_path: Path,
+                                                             content: bytes) -> None:
+    lock = tmp_path / "news.db.lock"
+    lock.write_bytes(content)
+    with pytest.raises(StoreError, match="it holds something else"), \
+            RunLock(tmp_path / "news.db"):
+        pass
+    assert lock.read_bytes() == content
+
+
+def test_a_fifo_at_the_lock_name_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "news.db.lock")
+    with pytest.raises(StoreError, match="not a regular file"), RunLock(tmp_path / "news.db"):
+        pass
+    assert (tmp_path / "news.db.lock").exists()
+
+
+def test_a_crash_s_empty_lock_file_is_taken(tmp_path: Path) -> None:
+    (tmp_path / "news.db.lock").touch()  # killed between creating and writing it
+    with RunLock(tmp_path / "news.db") as lock:
+        assert lock.path.read_text() == f"{os.getpid()} crawl run\n"
+    assert not lock.path.exists()
+
+
+def test_a_full_disk_is_one_error_and_leaves_no_lock_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(fd: int, data: bytes, offset: int) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "pwrite", disk_full)
+        with pytest.raises(StoreError, match=r"news\.db\.lock: cannot write the lock file "
+                                             r"\(No space left on device\)$"), \
+                RunLock(tmp_path / "news.db"):
+            pass
+    assert not (tmp_path / "news.db.lock").exists()
+    with RunLock(tmp_path / "news.db"):  # and the lock is free
+        pass
+
+
+def test_reclean_refuses_a_symlinked_lock_in_one_line_and_keeps_the_articles(
+        database: Path) -> None:
+    before = database.read_bytes()
+    Path(f"{database}.lock").symlink_to(database)
+    crawl = Path(sys.executable).with_name("crawl")
+    result = subprocess.run([str(crawl), "--db", str(database), "reclean"],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    assert result.stderr == (f"crawl: error: {database}.lock: not a lock file of newscrawl "
+                             "(a symbolic link); move it away, then run again\n")
+    assert database.read_bytes() == before
