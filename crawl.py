@@ -139,6 +139,18 @@ def is_file(target: str) -> bool:
         return False
 
 
+class DamagedRows:
+    """Says each stored row that cannot be read in one line, and counts them: the
+    other rows go on (``export``, ``merge``)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: CrawlError) -> None:
+        self.count += 1
+        echo(f"crawl: error: {error}", err=True)
+
+
 def is_url(target: str) -> bool:
     """Whether a target is a URL to fetch, not a saved page's path: it names a scheme."""
     return "://" in target and not is_file(target)
@@ -468,23 +480,17 @@ def export(fmt: str, output: str | None, keep_formulas: bool, source: str | None
     from scraper.archive.export import ARCHIVE_FORMATS, export_archive
     from scraper.store.export import export_articles
 
-    corrupt: list[CrawlError] = []
-
-    def skip(error: CrawlError) -> None:  # one unreadable row; the others go on
-        corrupt.append(error)
-        echo(f"crawl: error: {error}", err=True)
-
+    damaged = DamagedRows()
     with settings().open_store(must_exist=True) as store:
         if fmt in ARCHIVE_FORMATS:
             count = export_archive(store, fmt, output, source=source, since=since, until=until,
                                    language=language)
         else:
             rows = store.iter_articles(source=source, since=since, until=until,
-                                       language=language, on_corrupt=skip)
+                                       language=language, on_corrupt=damaged)
             count = export_articles(rows, fmt, output, neutralise_formulas=not keep_formulas)
     click.echo(f"exported {count} {'pages' if fmt == 'warc' else 'articles'}", err=True)
-    if corrupt:
-        sys.exit(1)
+    sys.exit(1 if damaged.count else 0)
 
 
 @cli.command()
@@ -608,8 +614,9 @@ def import_command(patterns: tuple[str, ...], source: str | None, since: str | N
 def merge(others: tuple[str, ...], into: str | None, fmt: str) -> None:
     """Merge databases made by newscrawl (shards, other machines) into one.
 
-    Articles are deduplicated by canonical URL, the newest fetch winning; each
-    database is merged in one transaction, so a killed merge loses nothing.
+    Articles are deduplicated by URL (the canonical one, on the page's own site), the
+    newest fetch winning; each database is merged in one transaction, so a killed
+    merge loses nothing.
 
     \b
     crawl merge shard1.db shard2.db shard3.db --into news.db
@@ -620,9 +627,11 @@ def merge(others: tuple[str, ...], into: str | None, fmt: str) -> None:
     from scraper.store.merge import merge_databases
 
     target = into or settings().database
+    damaged = DamagedRows()
     with RunLock(target, command="crawl merge"), Store(target) as store:
-        results = merge_databases(store, others)
+        results = merge_databases(store, others, on_corrupt=damaged)
     show_merge(results, fmt)
+    sys.exit(1 if damaged.count else 0)
 
 
 @cli.command()

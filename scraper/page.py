@@ -7,6 +7,7 @@ it was fetched, so reading an archive does not load the HTTP client.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,25 @@ def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
         if name.strip().lower() == "charset":
             charset = param_value.strip().strip("\"'").lower() or None
     return media_type.strip().lower() or None, charset
+
+
+def article_url(canonical_url: str | None, url: str) -> str:
+    """The URL an article is stored under: the canonical URL its page names when that
+    is on the page's own site, else the page's own (final) URL ``url``.
+
+    A page cannot claim another site's article: a republished copy names the
+    original publisher's URL, a hostile page anyone's, and either would have
+    overwritten that record. The foreign canonical URL is still kept, as data."""
+    site = _host_without_www(url)
+    if canonical_url and site and _host_without_www(canonical_url) == site:
+        return canonical_url
+    return url
+
+
+def _host_without_www(url: str) -> str:
+    """``url``'s host, lowercased, without a leading ``www.`` or a trailing dot."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed address (``http://[bad``) has no site
+        return ""
+    return host.rstrip(".").removeprefix("www.")

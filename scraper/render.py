@@ -13,6 +13,8 @@ from typing import Any
 
 from cleaners.assemble import escape_markdown
 
+from .page import article_url
+
 FORMATS = ("text", "markdown", "json")
 
 
@@ -36,11 +38,17 @@ def byline(article: Mapping[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _address(article: Mapping[str, Any]) -> str | None:
+    """The URL the article is known by: its canonical one, on its page's own site."""
+    url = article.get("url")
+    return article_url(article.get("canonical_url"), url) if url else None
+
+
 def as_text(article: Mapping[str, Any]) -> str:
     lines = [article.get("title") or "(untitled)"]
     if line := byline(article):
         lines.append(line)
-    if url := article.get("canonical_url") or article.get("url"):
+    if url := _address(article):
         lines.append(url)
     if source := article.get("source_url"):
         lines.append(f"source: {source}")
@@ -49,7 +57,7 @@ def as_text(article: Mapping[str, Any]) -> str:
 
 def as_markdown(article: Mapping[str, Any]) -> str:
     meta = {
-        "url": article.get("canonical_url") or article.get("url"),
+        "url": _address(article),
         "authors": ", ".join(_as_list(article.get("authors"))) or None,
         "published": article.get("published"),
         "site": article.get("site_name"),

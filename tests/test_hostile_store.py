@@ -84,6 +84,18 @@ def test_reclean_reports_a_corrupted_page_and_recleans_the_others(run: Run,
                                     "1 failed")
 
 
+def test_merge_reports_a_corrupted_row_in_one_line(run: Run, tmp_path: Path) -> None:
+    damage(tmp_path, "UPDATE raw_pages SET body = x'789c0102' WHERE id = 1",
+           "UPDATE articles SET authors = 'not json{' WHERE id = 2")
+    result = run("merge", str(tmp_path / "news.db"), "--into", str(tmp_path / "merged.db"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    errors = result.stderr.splitlines()
+    # One line per damaged row once the command hands them on, else the first one.
+    assert errors[0].startswith("crawl: error: page 1 (https://news.example/story-0): "
+                                "not readable")
+    assert all(line.startswith("crawl: error: ") for line in errors)
+
+
 def test_csv_export_neutralises_formulas_unless_asked_not_to(run: Run) -> None:
     guarded = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
     assert [row["title"] for row in guarded] == ["'" + TITLES[0], TITLES[1], "'" + TITLES[2]]

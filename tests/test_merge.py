@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import shutil
 import signal
+import sqlite3
 import subprocess
 import time
+from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +21,7 @@ import pytest
 
 from scraper.archive.importer import import_archives
 from scraper.config import load_config
+from scraper.errors import CorruptRowError
 from scraper.store.database import Store
 from scraper.store.merge import merge_databases
 from scraper.store.schema import SCHEMA_VERSION
@@ -107,6 +110,35 @@ def test_another_schema_version_is_refused_in_one_line(tmp_path: Path,
     assert done.stderr == (f"crawl: error: {old}: schema version 2, not {SCHEMA_VERSION}: "
                            f"upgrade it first: crawl stats --db {old}\n")
     assert query(target, "SELECT count(*) FROM articles") == [(0,)]  # checked before merging
+
+
+def test_a_damaged_row_is_reported_and_the_others_merge(tmp_path: Path,
+                                                        shards: dict[str, Path]) -> None:
+    damaged = tmp_path / "damaged.db"
+    shutil.copy(shards["a"], damaged)
+    with closing(sqlite3.connect(damaged)) as conn, conn:
+        conn.execute("UPDATE articles SET authors = 'not json{' WHERE id = 2")
+        conn.execute("UPDATE raw_pages SET body = x'789c0102' WHERE id = 1")
+        conn.execute("UPDATE articles SET title = CAST(x'4665727279ff' AS TEXT) WHERE id = 3")
+    reported: list[CorruptRowError] = []
+    with Store(tmp_path / "news.db") as store:
+        (merged,) = merge_databases(store, [str(damaged)], on_corrupt=reported.append)
+    assert [error.row.split(" (")[0] for error in reported] == ["page 1", "article 2"]
+    assert merged.counts["rows damaged"] == 2
+    articles = query(shards["a"], "SELECT url FROM articles WHERE id != 2 ORDER BY url")
+    assert query(tmp_path / "news.db", "SELECT url FROM articles ORDER BY url") == articles
+    assert query(tmp_path / "news.db", "SELECT count(*) FROM articles WHERE title = ?",
+                 ("Ferry\ufffd",)) == [(1,)]  # undecodable bytes, read replaced
+
+
+def test_another_programs_database_is_refused_in_one_line(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE foo (x)")
+    done = crawl("--db", str(tmp_path / "news.db"), "merge", str(other))
+    assert done.returncode == 2
+    assert done.stderr == (f"crawl: error: {other}: not a newscrawl database (another "
+                           "program's tables are in it): left untouched\n")
 
 
 def test_a_killed_merge_leaves_the_target_as_it_was(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ import sys
 import threading
 import tracemalloc
 import zlib
-from datetime import UTC, datetime
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaners import Article, RemovedBlock
+from scraper.crawl.frontier import Frontier, Selection
 from scraper.errors import ReadOnlyError, StoreError
 from scraper.store.database import Store, fts_query
+from scraper.store.retention import prune
 from scraper.store.schema import SCHEMA_VERSION, migrate, user_version
 
 WORDS = ("river", "council", "budget", "vote", "school", "harbour", "storm", "energy", "price",
@@ -124,6 +127,33 @@ def test_article_keyed_by_canonical_url_and_found_by_any_url(store: Store) -> No
         assert found is not None and found["id"] == one.id
     assert store.get_article("http://x.test/nothing") is None
     assert store.get_article(999) is None
+
+
+def test_a_page_cannot_take_another_sites_article_through_its_canonical_url(
+        store: Store) -> None:
+    real = "http://example.com/news/real-story.html"
+    original = save(store, real, article("The real story.", title="Real"))
+    hostile = save(store, "http://localhost:8000/evil.html",
+                   article("Planted text.", title="Evil", canonical_url=real))
+    republished = save(store, "http://wire.test/copy", article(
+        "The real story.", title="Copy", canonical_url="http://www.example.com/news/real-story.html"))
+    assert (hostile.status, republished.status) == ("new", "new")
+    assert len({original.id, hostile.id, republished.id}) == 3
+    kept = store.get_article(real)
+    assert kept is not None and (kept["id"], kept["title"], kept["text"]) == (
+        original.id, "Real", "The real story.")
+    planted = store.get_article(hostile.id)
+    assert planted is not None
+    assert (planted["url"], planted["canonical_url"]) == ("http://localhost:8000/evil.html", real)
+    assert republished.duplicate_of == original.id  # still linked as the copy it is
+
+
+def test_a_canonical_url_on_the_page_s_own_site_is_its_key(store: Store) -> None:
+    """``www.`` or not, upper case or not, http or https: the same site."""
+    canonical = "https://x.test/story"
+    one = save(store, "http://WWW.x.test/amp/story", article(canonical_url=canonical))
+    two = save(store, "https://www.x.test./story?ref=home", article(canonical_url=canonical))
+    assert one.id == two.id and store.get_article(canonical) is not None
 
 
 def test_content_hash_cleaner_version_and_every_field_stored(store: Store) -> None:
@@ -391,6 +421,26 @@ def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
     conn.close()
 
 
+@pytest.mark.parametrize("version", [0, 3])
+def test_another_programs_database_is_refused_untouched(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "other.db"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE foo (x)")
+        conn.execute(f"PRAGMA user_version = {version}")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=r"other\.db: not a newscrawl database"):
+        Store(path)
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_an_empty_file_becomes_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    path.touch()
+    with Store(path) as store:
+        assert user_version(store.conn) == SCHEMA_VERSION
+
+
 def test_not_a_database_is_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("these are not the tables you are looking for\n" * 100)
@@ -486,6 +536,49 @@ def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
         writer.join(30)
         assert outcome == ["new"]
         assert count(first, "articles") == 2
+
+
+def failed_url(store: Store) -> Selection:
+    store.db.execute("INSERT INTO urls (url, source, state, discovered_at) "
+                     "VALUES ('http://x.test/gone', 's', 'failed', 'now')")
+    return Selection(states=("failed",))
+
+
+def test_writes_through_the_connection_to_a_read_only_database_are_store_errors(
+        store: Store) -> None:
+    """``crawl retry`` and ``crawl prune`` write through ``store.db`` and ``store.conn``:
+    a read-only database is one line for them too."""
+    selection = failed_url(store)
+    store.conn.execute("PRAGMA query_only = ON")  # as a read-only file answers
+    with pytest.raises(StoreError, match=r"news\.db: attempt to write a readonly database$"):
+        Frontier(store.db).requeue(selection)
+    with pytest.raises(StoreError, match="readonly"):
+        prune(store, timedelta(days=1))
+    store.conn.execute("PRAGMA query_only = OFF")
+    assert Frontier(store.db).requeue(selection) == 1  # the connection still works
+
+
+def test_writes_through_the_connection_to_a_locked_database_are_store_errors(
+        store: Store) -> None:
+    selection = failed_url(store)
+    store.conn.execute("PRAGMA busy_timeout = 50")  # not the 30 s a command waits
+    with closing(sqlite3.connect(store.path, isolation_level=None)) as other:
+        other.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(StoreError, match=r"news\.db: database is locked$"):
+            Frontier(store.db).requeue(selection)
+        with pytest.raises(StoreError, match="database is locked"):
+            prune(store, timedelta(days=1))
+        other.execute("ROLLBACK")
+    assert Frontier(store.db).requeue(selection) == 1
+
+
+def test_a_statement_s_own_errors_stay_sqlite_errors(store: Store) -> None:
+    """Only the file's surroundings are translated on the connection: callers
+    still catch a constraint or syntax error as sqlite3's."""
+    with pytest.raises(sqlite3.OperationalError):
+        store.conn.execute("SELEC 1")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.executemany("INSERT INTO urls (url) VALUES (?)", [("u",)])
 
 
 # -- duplicates --------------------------------------------------------------------

@@ -13,7 +13,8 @@ reading, never upgrading mid-way (an upgrade cannot wait, it fails at once).
 Atomicity: wrap related writes in ``with store.transaction():`` -- the page
 and its article are saved together or not at all. Nested blocks become
 savepoints. Every sqlite3 error that crosses this module's boundary becomes a
-``StoreError``.
+``StoreError``; so does one of the file's surroundings (read-only, locked, full
+disk) met by code writing through ``store.conn`` (the frontier, ``prune``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from typing import Any, Literal, TypeVar
 from cleaners import Article
 
 from ..errors import CorruptRowError, QueryError, ReadOnlyError, StoreError
+from ..page import article_url
 from . import dedupe
 from .lean_sqlite import sqlite_utils
 from .schema import migrate
@@ -82,7 +84,7 @@ _LIST_FIELDS = ("authors", "tags")
 _ARTICLE_COLUMNS = ("id", "url", "fetched_url", "page_id", "source", *_CONTENT_FIELDS,
                     "content_hash", "cleaner_version", "fetched_at", "stored_at",
                     "duplicate_of", "simhash")
-_PAGE_COLUMNS = "id, url, final_url, status, headers, body, fetched_at, source"
+PAGE_COLUMNS = "id, url, final_url, status, headers, body, fetched_at, source"
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ class SearchHit:
     """SQLite's bm25: lower is a better match."""
 
 
-def _lenient_text(data: bytes) -> str:
+def lenient_text(data: bytes) -> str:
     """TEXT that is not UTF-8 (a damaged file, another program's write) reads with
     replacement characters instead of failing the whole statement."""
     return data.decode("utf-8", errors="replace")
@@ -139,6 +141,57 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+_SURROUNDINGS = frozenset({
+    sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_FULL, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_NOTADB})
+"""SQLite's primary result codes that are about the file, never the statement:
+another program's lock held past ``BUSY_TIMEOUT``, a read-only or damaged file, a
+full disk. No caller can do anything about them but tell the user."""
+
+
+def _primary_code(error: sqlite3.Error) -> int:
+    """SQLite's primary result code of ``error``; 0 for one the sqlite3 module raised."""
+    return int(getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+
+
+def _store_error(path: Path, error: sqlite3.Error) -> StoreError:
+    """``error`` as the one line the user reads, naming the database."""
+    code = _primary_code(error)
+    if code == sqlite3.SQLITE_NOTADB:
+        return StoreError(f"{path}: not a SQLite database")
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return StoreError(f"{path}: cannot open ({error})")
+    return StoreError(f"{path}: {error}")
+
+
+class _Connection(sqlite3.Connection):
+    """The store's connection: an error of the file's surroundings (``_SURROUNDINGS``)
+    becomes a ``StoreError`` whoever runs the statement, the store or code writing
+    through ``store.conn`` and ``store.db`` (the frontier, ``prune``), so every
+    verb reports it in one line. Other errors stay sqlite3's, for callers to catch."""
+
+    def __init__(self, database: str | Path, *args: Any, **kwargs: Any) -> None:
+        super().__init__(database, *args, **kwargs)
+        self.path = Path(database)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        with self._surroundings_translated():
+            return super().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        with self._surroundings_translated():
+            return super().executemany(sql, parameters)
+
+    @contextlib.contextmanager
+    def _surroundings_translated(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as error:
+            if _primary_code(error) not in _SURROUNDINGS:
+                raise
+            raise _store_error(self.path, error) from error
+
+
 def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
     return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
 
@@ -154,22 +207,22 @@ class Store:
         try:
             # One thread at a time, but not necessarily the one that opened it.
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None,
-                                   check_same_thread=False)
+                                   check_same_thread=False, factory=_Connection)
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: cannot open ({error})") from error
         try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.text_factory = lenient_text
+            # First: it refuses another program's database before anything changes it,
+            # and switching to WAL would (the mode is kept in the file).
+            migrate(conn, str(self.path))
             conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL in WAL mode: a kill -9 loses nothing committed; only a power
             # cut can lose the last transactions, never corrupt the file.
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.text_factory = _lenient_text
-            migrate(conn, str(self.path))
             self.db = sqlite_utils.Database(conn, execute_plugins=False)
-        except sqlite3.DatabaseError as error:
+        except sqlite3.Error as error:
             conn.close()
-            if "not a database" in str(error):
-                raise StoreError(f"{self.path}: not a SQLite database") from error
             raise StoreError(f"{self.path}: cannot open ({error})") from error
         except BaseException:
             conn.close()
@@ -196,7 +249,7 @@ class Store:
         try:
             yield
         except sqlite3.Error as error:
-            raise StoreError(f"{self.path}: {error}") from error
+            raise _store_error(self.path, error) from error
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -285,13 +338,14 @@ class Store:
     def save_article(self, article: Article, *, url: str, page_id: int | None,
                      source: str | None, fetched_at: str,
                      simhash: int | None = None) -> SaveResult:
-        """Store ``article`` under its canonical URL (else ``url``, the fetched one).
+        """Store ``article`` under its ``article_url``: its canonical URL on the site
+        of ``url`` (the page's final URL), else ``url``.
 
         "unchanged" when the same cleaner output is already stored (only the
         fetch time, page and cleaner version are refreshed). A new or changed
         text is checked for duplicates (see ``_original_of``) by its fingerprint,
         ``simhash`` when the caller has it (``dedupe.fingerprint`` of the text)."""
-        key = article.canonical_url or url
+        key = article_url(article.canonical_url, url)
         content = {name: getattr(article, name) for name in _CONTENT_FIELDS}
         for name in _LIST_FIELDS:
             content[name] = json.dumps(content[name], ensure_ascii=False)
@@ -486,7 +540,7 @@ class Store:
             row["removed"] = cursor.execute(
                 "SELECT kind, rule, excerpt FROM removed_blocks WHERE article_id = ? "
                 "ORDER BY position", (row["id"],)).fetchall()
-        return _decoded(row)
+        return read_article_row(row)
 
     def iter_articles(self, *, source: str | None = None, since: str | None = None,
                       until: str | None = None, language: str | None = None,
@@ -500,7 +554,7 @@ class Store:
         sql = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE {where} ORDER BY id"
         with self._translated():
             _, rows = self._read(sql, params, as_dicts=True)
-        return _readable(rows, _decoded, on_corrupt)
+        return readable(rows, read_article_row, on_corrupt)
 
     def raw_pages(self, *, source: str | None = None, since: str | None = None,
                   on_corrupt: Callable[[CorruptRowError], None] | None = None,
@@ -514,13 +568,13 @@ class Store:
         if since is not None:
             clauses.append("fetched_at >= ?")
             params.append(since)
-        return self._pages(f"SELECT {_PAGE_COLUMNS} FROM raw_pages "
+        return self._pages(f"SELECT {PAGE_COLUMNS} FROM raw_pages "
                            f"WHERE {' AND '.join(clauses)} ORDER BY id", params, on_corrupt)
 
     def raw_page(self, page_id: int) -> RawPage | None:
         """One committed page by id, None if there is none; raises CorruptRowError
         if it does not decompress."""
-        return next(self._pages(f"SELECT {_PAGE_COLUMNS} FROM raw_pages WHERE id = ?",
+        return next(self._pages(f"SELECT {PAGE_COLUMNS} FROM raw_pages WHERE id = ?",
                                 (page_id,), None), None)
 
     def article_pages(self, *, source: str | None = None, since: str | None = None,
@@ -529,7 +583,7 @@ class Store:
                       ) -> Iterator[RawPage]:
         """The committed pages the articles matching the filters were cleaned from."""
         where, params = _filters(source=source, since=since, until=until, language=language)
-        return self._pages(f"SELECT {_PAGE_COLUMNS} FROM raw_pages WHERE id IN "
+        return self._pages(f"SELECT {PAGE_COLUMNS} FROM raw_pages WHERE id IN "
                            f"(SELECT page_id FROM articles WHERE {where}) ORDER BY id", params,
                            on_corrupt)
 
@@ -537,7 +591,7 @@ class Store:
                on_corrupt: Callable[[CorruptRowError], None] | None) -> Iterator[RawPage]:
         with self._translated():
             _, rows = self._read(sql, params)
-        return _readable(rows, _raw_page, on_corrupt)
+        return readable(rows, read_page_row, on_corrupt)
 
     def search(self, terms: str, *, limit: int = 20, source: str | None = None,
                since: str | None = None, until: str | None = None,
@@ -598,7 +652,7 @@ class Store:
                                check_same_thread=False)
         self._readers.add(conn)
         try:
-            conn.text_factory = _lenient_text
+            conn.text_factory = lenient_text
             if guard is not None:
                 conn.execute("PRAGMA query_only = ON")
                 conn.set_authorizer(guard)
@@ -666,7 +720,7 @@ class Store:
         return row
 
 
-def _decoded(row: dict[str, Any]) -> dict[str, Any]:
+def read_article_row(row: dict[str, Any]) -> dict[str, Any]:
     for name in _LIST_FIELDS:
         try:
             row[name] = json.loads(row[name] or "[]")
@@ -676,7 +730,7 @@ def _decoded(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _raw_page(row: tuple[Any, ...]) -> RawPage:
+def read_page_row(row: tuple[Any, ...]) -> RawPage:
     page_id, url, final_url, status, headers, body, fetched_at, source = row
     try:
         return RawPage(page_id, url, final_url, status, json.loads(headers),
@@ -686,8 +740,8 @@ def _raw_page(row: tuple[Any, ...]) -> RawPage:
                               f"not readable ({error})") from error
 
 
-def _readable(rows: Iterator[Any], read: Callable[[Any], T],
-              on_corrupt: Callable[[CorruptRowError], None] | None) -> Iterator[T]:
+def readable(rows: Iterator[Any], read: Callable[[Any], T],
+             on_corrupt: Callable[[CorruptRowError], None] | None) -> Iterator[T]:
     for row in rows:
         try:
             yield read(row)

@@ -10,7 +10,8 @@ Tables::
 
     raw_pages       one row per final URL: status, headers, zlib body, so any
                     article can be cleaned again without a refetch
-    articles        one row per canonical URL, with content hash, cleaner
+    articles        one row per canonical URL (a page's own URL when its canonical
+                    link names another site), with content hash, cleaner
                     version and duplicate link; articles_fts indexes title+text
     removed_blocks  what the cleaner dropped from each article, in page order
     crawl_runs      one row per command run, with its summary as JSON
@@ -32,6 +33,8 @@ from ..errors import StoreError
 from .dedupe import band_sql, fingerprint
 
 Migration = Callable[[sqlite3.Connection], None]
+
+NOT_OURS = "not a newscrawl database (another program's tables are in it): left untouched"
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -304,15 +307,35 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+_FIRST_TABLES = frozenset({"raw_pages", "articles"})
+"""Made by the first migration and dropped by none: every database of ours past
+version 0 holds them."""
+
+
+def is_newscrawl(conn: sqlite3.Connection) -> bool:
+    """Whether the database on ``conn`` is one of ours, or empty (a new one).
+
+    Ours holds nothing at version 0 (the first migration commits with its version
+    bump), so tables at version 0, or a later version without the first
+    migration's tables, are another program's: upgrading would write ours among them."""
+    names = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    if user_version(conn) == 0:
+        return not names
+    return _FIRST_TABLES.issubset(names)
+
+
 def migrate(conn: sqlite3.Connection, name: str, *, upto: int = SCHEMA_VERSION) -> None:
     """Bring the database on ``conn`` (autocommit mode) to version ``upto``.
 
-    ``name`` labels errors. A database newer than this code is refused, not
-    touched: an older program cannot know what the newer schema means."""
+    ``name`` labels errors. A database newer than this code, or another
+    program's, is refused, not touched: an older program cannot know what the
+    newer schema means, and the other program's is none of ours."""
     if user_version(conn) > SCHEMA_VERSION:
         raise StoreError(
             f"{name}: made by a newer newscrawl (schema version {user_version(conn)}; "
             f"this one knows up to {SCHEMA_VERSION}): upgrade newscrawl to open it")
+    if not is_newscrawl(conn):
+        raise StoreError(f"{name}: {NOT_OURS}")
     if user_version(conn) >= upto:
         return
     conn.execute("BEGIN IMMEDIATE")
