@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
+import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from tests.localsite import (
     BENCH_PAGES,
@@ -168,3 +172,105 @@ def test_the_summary_counts_errors_by_kind(fault_run: FaultRun) -> None:
     assert errors["http-503"] == 1 + MAX_ATTEMPTS
     assert all(n > 0 for n in errors.values()), errors
     assert fault_run.summary["empty"] == 1
+
+
+# -- hostile discovery pages: one bad link, redirect or feed costs itself, not the run -------
+
+MALFORMED_LINK = "http://[::1/2026/12/01/story-two-long-slug.html"  # an unclosed IPv6 bracket
+GOOD_ARTICLE = "/2026/12/01/story-one-long-slug-here.html"
+MOVED_ARTICLE = "/2026/12/01/story-three-moved-to-a-bad-host.html"
+BAD_HOST = "http://xn--/a"  # an empty A-label: no request can be built for it
+JUNK = {
+    "random": random.Random(7).randbytes(2000),
+    "nul": b"\x00" * 64,
+    "empty": b"",
+    "blank": b" \r\n\t\n",
+}
+"""Bodies a feed or sitemap URL answers 200 with, that list nothing because they are nothing."""
+
+
+@dataclass
+class HostileRun:
+    server: HTTPServer
+    result: subprocess.CompletedProcess[str]
+    database: Path
+
+    def failures(self, source: str) -> int:
+        ((failures,),) = query(self.database, "SELECT failures FROM sources_state WHERE name = ?",
+                               (source,))
+        return int(failures)
+
+    def problem(self, source: str, stage: str, path: str) -> str:
+        """The one stderr line about the discovery page at ``path``."""
+        start = f"crawl: error: {source}: {stage} {self.server.url_for(path)}: "
+        (line,) = [ln for ln in self.result.stderr.splitlines() if ln.startswith(start)]
+        return line.removeprefix(start)
+
+
+def _redirect_to_bad_host(request: Request) -> Response:
+    return Response(status=302, headers={"Location": BAD_HOST})
+
+
+@pytest.fixture(scope="module")
+def hostile_run(make_httpserver: HTTPServer, bench_pages: Any,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileRun]:
+    server = make_httpserver
+    server.clear()
+    server.no_handler_status_code = 404
+    section = f'<a href="{MALFORMED_LINK}">bad</a><a href="{GOOD_ARTICLE}">good</a>' \
+              f'<a href="{MOVED_ARTICLE}">moved</a>'
+    server.expect_request("/news/").respond_with_data(section, content_type="text/html")
+    server.expect_request(GOOD_ARTICLE).respond_with_data(bench_pages[0].html,
+                                                          content_type="text/html")
+    server.expect_request(MOVED_ARTICLE).respond_with_handler(_redirect_to_bad_host)
+    server.expect_request("/moved-feed.xml").respond_with_handler(_redirect_to_bad_host)
+    sources: list[dict[str, Any]] = [
+        {"name": "links", "sections": [server.url_for("/news/")]},
+        {"name": "moved", "feeds": [server.url_for("/moved-feed.xml")]},
+    ]
+    for name, body in JUNK.items():
+        for path in (f"/junk/{name}-feed.xml", f"/junk/{name}-sitemap.xml"):
+            server.expect_request(path).respond_with_data(body, content_type="application/xml")
+        sources.append({"name": f"junk-{name}", "feeds": [server.url_for(f"/junk/{name}-feed.xml")],
+                        "sitemaps": [server.url_for(f"/junk/{name}-sitemap.xml")]})
+    directory = tmp_path_factory.mktemp("hostile")
+    config = write_config(directory, sources, max_attempts=1)
+    result = run_crawl(config, "run", "--format", "json")
+    yield HostileRun(server, result, directory / "news.db")
+    server.clear()
+
+
+def test_a_hostile_source_never_breaks_the_run(hostile_run: HostileRun) -> None:
+    result = hostile_run.result
+    assert result.returncode == 1, result.stderr  # the problems below are failures
+    assert "Traceback" not in result.stderr, result.stderr
+    ((status,),) = query(hostile_run.database, "SELECT status FROM crawl_runs")
+    assert status == "done"
+
+
+def test_a_malformed_link_is_skipped_and_the_page_s_other_links_crawled(
+        hostile_run: HostileRun) -> None:
+    assert stored_urls(hostile_run.database) == {hostile_run.server.url_for(GOOD_ARTICLE): 1}
+    assert hostile_run.failures("links") == 0
+    urls = {url for (url,) in query(hostile_run.database, "SELECT url FROM urls")}
+    assert not [url for url in urls if "story-two" in url]
+
+
+def test_a_redirect_to_a_malformed_host_fails_that_fetch_as_an_invalid_url(
+        hostile_run: HostileRun) -> None:
+    ((state, kind),) = query(hostile_run.database, "SELECT state, error_kind FROM urls WHERE "
+                             "url = ?", (hostile_run.server.url_for(MOVED_ARTICLE),))
+    assert (state, kind) == ("failed", "invalid-url")
+    assert hostile_run.problem("moved", "feed", "/moved-feed.xml").startswith(
+        "redirected to an invalid URL")
+    assert hostile_run.failures("moved") == 1  # backs off like any source that found nothing
+
+
+@pytest.mark.parametrize("name", JUNK)
+def test_a_junk_feed_or_sitemap_is_a_problem_and_its_source_backs_off(
+        hostile_run: HostileRun, name: str) -> None:
+    source = f"junk-{name}"
+    for stage in ("feed", "sitemap"):
+        assert hostile_run.problem(source, stage, f"/junk/{name}-{stage}.xml").endswith(
+            "not a feed or sitemap")
+    assert hostile_run.failures(source) == 1

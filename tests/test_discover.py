@@ -325,6 +325,22 @@ def test_section_page_honours_base_href_and_bytes() -> None:
     assert item.url == f"{SITE}/en/2024/05/31/relative-to-the-base"
 
 
+MALFORMED = "http://[::1/2026/12/01/story-two-long-slug.html"  # an unclosed IPv6 bracket
+GOOD = f"{SITE}/2026/12/01/story-one-long-slug-here.html"
+
+
+def test_a_malformed_link_is_skipped_wherever_it_is_found() -> None:
+    section = f'<a href="{MALFORMED}">bad</a><a href="{GOOD}">good</a>'.encode()
+    feed = (f"<rss><channel><item><link>{MALFORMED}</link></item>"
+            f"<item><link>{GOOD}</link></item></channel></rss>").encode()
+    sitemap = (f"<urlset><url><loc>{MALFORMED}</loc></url>"
+               f"<url><loc>{GOOD}</loc></url></urlset>").encode()
+    assert [i.url for i in parse_section(section, f"{SITE}/news/")] == [GOOD]
+    assert [i.url for i in parse_feed(feed, f"{SITE}/feed.xml")] == [GOOD]
+    assert [i.url for i in parse_sitemap(sitemap, f"{SITE}/sitemap.xml").urls] == [GOOD]
+    assert parse_section(section, MALFORMED) == []  # nor does a malformed page URL raise
+
+
 @pytest.mark.parametrize("url", [
     f"{SITE}/tag/economy", f"{SITE}/tags/donald-trump-impeachment-inquiry",
     f"{SITE}/author/jane-doe/", f"{SITE}/by/jane-doe-smith-jones", f"{SITE}/category/world/",

@@ -6,7 +6,9 @@ import asyncio
 import dataclasses
 import gzip
 import itertools
+import random
 import socket
+import subprocess
 import threading
 import time
 import tracemalloc
@@ -14,6 +16,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from pathlib import Path
 from typing import Any
 
 import brotli
@@ -32,6 +35,7 @@ from scraper.errors import (
 )
 from scraper.fetch.fetcher import Fetcher, fetch_pages, parse_retry_after
 from scraper.page import Page, parse_content_type
+from tests.localsite import CRAWL, stored_urls
 
 # Loopback tests: private addresses allowed unless a test says otherwise, no
 # delay, short timeouts so failures come fast.
@@ -83,6 +87,31 @@ def test_fetch_pages_keeps_input_order_and_reports_each_failure(bench_site: Any)
     assert isinstance(results[1], InvalidURL)
     assert isinstance(results[2], HTTPStatusError) and results[2].status == 404
     assert isinstance(results[3], Page) and results[3].body == first.html
+
+
+MALFORMED = ["http://xn--/", "http://127.0.0.1/caf\udcff", "http://[::1/x"]
+"""An empty A-label, a lone surrogate (command-line bytes that are not UTF-8), an
+unclosed IPv6 bracket: each fails alone, before any request."""
+
+
+def test_a_malformed_url_fails_alone_and_the_others_are_fetched(bench_site: Any) -> None:
+    page = bench_site.pages[0]
+    results = fetch_pages([*MALFORMED, bench_site.url_of(page)], CONFIG)
+    assert [type(result) for result in results] == [InvalidURL] * len(MALFORMED) + [Page]
+    assert all(len(str(error).splitlines()) == 1 for error in results[:-1])
+
+
+def test_crawl_fetch_reports_each_malformed_url_in_one_line(bench_site: Any,
+                                                             tmp_path: Path) -> None:
+    good = bench_site.url_of(bench_site.pages[0])
+    done = subprocess.run([str(CRAWL), "--db", str(tmp_path / "news.db"), "fetch", *MALFORMED,
+                           good], capture_output=True, text=True, errors="replace", timeout=120,
+                          check=False, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("crawl: error: ")]
+    assert len(errors) == len(MALFORMED), done.stderr
+    assert stored_urls(tmp_path / "news.db") == {good: 1}
 
 
 def test_gzip_and_brotli_bodies_are_decoded(httpserver: HTTPServer, bench_pages: Any) -> None:
@@ -209,6 +238,34 @@ def test_feeds_accept_xml_types_and_refuse_images(httpserver: HTTPServer) -> Non
         fetch(httpserver.url_for("/logo"), expect="feed")
     with pytest.raises(NotHTMLError):
         fetch(httpserver.url_for("/rss"), expect="html")
+
+
+JUNK = {
+    "random": random.Random(7).randbytes(2000),
+    "random-without-nul": bytes(b for b in random.Random(7).randbytes(300) if b),
+    "nul": b"\x00" * 64,
+    "empty": b"",
+    "blank": b" \r\n\t\n",
+}
+
+
+@pytest.mark.parametrize("name", JUNK)
+def test_a_feed_that_is_empty_or_junk_is_refused(httpserver: HTTPServer, name: str) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(JUNK[name],
+                                                             content_type="application/xml")
+    with pytest.raises(NotHTMLError, match="not a feed or sitemap"):
+        fetch(httpserver.url_for("/feed.xml"), expect="feed")
+
+
+def test_a_feed_in_any_text_encoding_is_not_junk(httpserver: HTTPServer) -> None:
+    feeds = {
+        "/utf-16": '<?xml version="1.0" encoding="utf-16"?><rss/>'.encode("utf-16"),
+        "/iso-2022-jp": "<rss><title>ニュース</title></rss>".encode("iso-2022-jp"),  # ESC bytes
+        "/stray-control": b"<rss><title>a stray \x08 from a broken CMS</title></rss>",
+    }
+    for path, body in feeds.items():
+        httpserver.expect_request(path).respond_with_data(body, content_type="text/xml")
+        assert fetch(httpserver.url_for(path), expect="feed").body == body
 
 
 def test_a_body_announced_past_max_bytes_is_refused(httpserver: HTTPServer) -> None:
@@ -392,7 +449,7 @@ def test_a_connection_reset_mid_body_is_a_reset() -> None:
 
 @pytest.mark.parametrize("url", ["ftp://example.com/x", "file:///etc/passwd", "page.html",
                                  "http://", "javascript:alert(1)", "http://host:99999/",
-                                 "http://ex\x00ample.com/", "http://[::1/"])
+                                 "http://ex\x00ample.com/", "http://[::1/", *MALFORMED])
 def test_only_absolute_http_urls_are_fetched(url: str) -> None:
     with pytest.raises(InvalidURL):
         fetch(url, user_given=True)
@@ -422,6 +479,29 @@ def test_a_redirect_loop_fails(httpserver: HTTPServer) -> None:
         fetch(httpserver.url_for("/a"))
     assert caught.value.kind == "redirect-loop"
     assert paths_requested(httpserver).count("/a") == 1
+
+
+class VerbatimRedirect(Response):
+    """A 302 whose Location goes out as written: werkzeug would refuse a malformed one."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(status=302)
+        self.location_as_written = location
+
+    def get_wsgi_headers(self, environ: Any) -> Any:
+        headers = super().get_wsgi_headers(environ)
+        headers["Location"] = self.location_as_written
+        return headers
+
+
+@pytest.mark.parametrize("location", ["http://xn--/a", "http://[::1/x", "//xn--n3h.example/"])
+def test_a_redirect_to_a_malformed_url_is_an_invalid_url(httpserver: HTTPServer,
+                                                          location: str) -> None:
+    httpserver.expect_request("/go").respond_with_response(VerbatimRedirect(location))
+    with pytest.raises(InvalidURL, match="redirected") as caught:
+        fetch(httpserver.url_for("/go"), expect="feed")
+    assert caught.value.kind == "invalid-url"
+    assert len(str(caught.value).splitlines()) == 1
 
 
 def test_a_redirect_to_another_scheme_is_refused(httpserver: HTTPServer) -> None:

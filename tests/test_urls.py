@@ -25,6 +25,7 @@ from scraper.errors import InvalidURL
     ("https://example.com/%7euser/caf%c3%a9", "https://example.com/~user/caf%C3%A9"),
     ("https://example.com/café story", "https://example.com/caf%C3%A9%20story"),
     ("https://bücher.example/", "https://xn--bcher-kva.example/"),
+    ("https://ＥＸＡＭＰＬＥ.com/", "https://example.com/"),  # mapped (UTS 46) as browsers do
     ("https://example.com./x", "https://example.com/x"),
     ("http://[2001:DB8::1]:8080/x", "http://[2001:db8::1]:8080/x"),
     ("  https://example.com/padded  ", "https://example.com/padded"),
@@ -63,6 +64,18 @@ def test_relative_links_resolve_against_the_base(link: str, expected: str) -> No
 def test_anything_but_absolute_http_is_invalid(url: str) -> None:
     with pytest.raises(InvalidURL):
         normalize_url(url)
+
+
+@pytest.mark.parametrize("link", [
+    "http://[::1/2026/12/01/story-two-long-slug.html",  # an unclosed IPv6 bracket
+    "//[::1/2026/12/01/story-two-long-slug.html",
+    "https://xn--/2026/12/01/story-two-long-slug.html",  # an A-label with nothing in it
+    "https://xn--n3h.example/",  # an A-label IDNA 2008 disallows: httpx cannot send it
+    "/2026/12/01/caf\udcff-story",  # a lone surrogate: bytes that were not UTF-8
+])
+def test_a_malformed_link_is_invalid_not_a_crash(link: str) -> None:
+    with pytest.raises(InvalidURL):
+        normalize_url(link, "https://news.example.com/world/")
 
 
 def test_host_of() -> None:

@@ -457,8 +457,7 @@ _CAUSES = {
     "robots": "disallowed by robots.txt",
     "robots-unavailable": "robots.txt is unavailable (server error)",
     "too-large": "too large",
-    "invalid-url": "not a valid http(s) URL",
-}
+}  # "invalid-url" is left to the fetcher's reason: "redirected to http://xn--/: ..."
 _HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)",
                          re.IGNORECASE | re.DOTALL)
 

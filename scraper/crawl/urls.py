@@ -17,10 +17,10 @@ import ipaddress
 import re
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
-import httpx
 import idna
 
 from ..errors import InvalidURL
+from ..fetch.fetcher import check_url
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -66,34 +66,35 @@ _QUERY_SAFE = _PATH_SAFE + "?"
 def normalize_url(url: str, base: str | None = None) -> str:
     """The one spelling of ``url`` (resolved against ``base`` when relative).
 
-    Raises InvalidURL for anything but an absolute http(s) URL with a host.
+    Raises InvalidURL for anything but an absolute http(s) URL the fetcher can
+    request (``check_url``, once normalised: a host is mapped as browsers map it).
     """
-    text = url.strip()
-    if base is not None:
-        text = urljoin(base.strip(), text)
+    # A link is untrusted text: "http://[::1/x" does not split, a lone surrogate
+    # (bytes that were not UTF-8) does not quote.
     try:
-        parts = urlsplit(text)
-        port = parts.port
+        normal = _normal_form(url.strip(), base)
     except ValueError as error:
         raise InvalidURL(url, f"not a valid URL ({error})") from error
+    # A URL the fetcher cannot request ("0.0.0.00", an "xn--" that does not decode)
+    # is no URL to keep.
+    return check_url(normal)
+
+
+def _normal_form(url: str, base: str | None) -> str:
+    """``normalize_url`` before the fetcher's check; ValueError where ``url`` does not parse."""
+    parts = urlsplit(url if base is None else urljoin(base.strip(), url))
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
         raise InvalidURL(url, "only http and https URLs can be fetched")
     host = _host(url, parts.hostname)
     netloc = f"[{host}]" if ":" in host else host
-    if port is not None and port != DEFAULT_PORTS[scheme]:
-        netloc = f"{netloc}:{port}"
+    if parts.port is not None and parts.port != DEFAULT_PORTS[scheme]:
+        netloc = f"{netloc}:{parts.port}"
     userinfo = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
     if userinfo:
         netloc = f"{userinfo}@{netloc}"
     path = _remove_dot_segments(_percent(quote(parts.path, safe=_PATH_SAFE))) or "/"
-    query = _clean_query(parts.query)
-    normal = urlunsplit((scheme, netloc, path, query, ""))
-    try:  # the fetcher speaks httpx: a URL it cannot parse ("0.0.0.00") is no URL to keep
-        httpx.URL(normal)
-    except httpx.InvalidURL as error:
-        raise InvalidURL(url, f"not a valid URL ({error})") from error
-    return normal
+    return urlunsplit((scheme, netloc, path, _clean_query(parts.query), ""))
 
 
 def host_of(url: str) -> str:

@@ -29,6 +29,7 @@ is raised as ``HTTPStatusError`` like a 4xx or 5xx: there is no page in it.
 from __future__ import annotations
 
 import asyncio
+import codecs
 import contextlib
 import dataclasses
 import email.utils
@@ -42,6 +43,7 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urljoin
 
 import httpx
+import idna
 
 from ..config import FetchConfig
 from ..errors import (
@@ -80,12 +82,26 @@ ACCEPT = {
     "any": "*/*",
 }
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# httpx builds the request of a 3xx's Location even when it will not follow it, and
+# fails on a malformed one before ``check_url`` sees it: InvalidURL ("javascript:x"),
+# an IDNAError, a UnicodeError ("xn--"), or a RemoteProtocolError in these words
+# ("http://[::1"). Any of them is a redirect to no URL we can fetch.
+BAD_LOCATION_ERRORS = (httpx.InvalidURL, UnicodeError)
+BAD_LOCATION_WORDS = "Invalid URL in location header"
 # First bytes of formats that are surely not a web page, for bodies that come
 # without a Content-Type.
 BINARY_MAGIC = (
     b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
     b"RIFF", b"OggS", b"\x00\x00\x01\x00", b"ID3", b"BM",
 )
+GZIP_MAGIC = b"\x1f\x8b"  # a gzipped sitemap: the one binary body a feed URL may send
+SNIFF_BYTES = 1024  # how much of a body is looked at to tell text from binary
+# Text never holds C0 control bytes but tab, LF, FF, CR and ESC (ISO-2022-JP);
+# random bytes are a tenth of them. A few strays are tolerated, as broken feeds have.
+CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0c\r\x1b")
+MAX_CONTROL_SHARE = 0.03
+# Byte-order marks of text whose ASCII characters come with NUL bytes.
+WIDE_TEXT_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 
 
 @dataclass
@@ -202,11 +218,10 @@ class Fetcher:
             elapsed += response.elapsed
             if response.location is None:
                 return current, response, elapsed
-            target = urljoin(current, response.location)
             try:
-                check_url(target)
+                target = check_url(response.location, base=current)
             except InvalidURL as error:
-                raise InvalidURL(url, f"redirected to {target}: {error.reason}") from error
+                raise InvalidURL(url, f"redirected to {error.url}: {error.reason}") from error
             if target in seen:
                 raise NetworkError(url, f"redirect loop back to {target}", kind="redirect-loop")
             seen.add(target)
@@ -284,11 +299,7 @@ class Fetcher:
                 except TimeoutError as error:
                     raise NetworkError(url, f"no complete answer within {self.total_timeout:g}s",
                                        kind="timeout") from error
-                except httpx.InvalidURL as error:
-                    # httpx builds the request of a 3xx's Location even when not following
-                    # it, and "javascript:x" there raises InvalidURL, not an HTTPError.
-                    raise InvalidURL(url, f"redirected to an invalid URL ({error})") from error
-                except httpx.HTTPError as error:
+                except (httpx.HTTPError, *BAD_LOCATION_ERRORS) as error:
                     raise _network_error(url, error) from error
                 except HTTPStatusError as error:
                     if error.status in (429, 503) and error.retry_after:
@@ -319,8 +330,7 @@ class Fetcher:
             content_type, _ = parse_content_type(response_headers.get("content-type"))
             _check_type(url, content_type, expect)
             body = await self._read(url, response, limit)
-            if content_type is None and expect == "html" and looks_binary(body[:1024]):
-                raise NotHTMLError(url, "the body is binary, not a web page")
+            _check_body(url, body, content_type, expect)
             return _Response(status, response_headers, body)
 
     async def _read(self, url: str, response: httpx.Response, limit: int | None) -> bytes:
@@ -382,18 +392,29 @@ def fetch_pages(urls: Sequence[str], config: FetchConfig, *, stopper: Stopper | 
     return asyncio.run(run())
 
 
-def check_url(url: str) -> None:
-    """Raise InvalidURL unless ``url`` is an absolute http(s) URL with a host."""
+def check_url(url: str, base: str | None = None) -> str:
+    """``url``, resolved against ``base`` when given, if it is an absolute http(s) URL
+    that httpx can request; else InvalidURL. Every URL that enters passes here: one
+    the user gave, a link found on a page (via ``normalize_url``), a redirect's Location.
+    """
+    absolute = url
     try:  # httpx's own parser: what it accepts here is what it will request
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL as error:
-        raise InvalidURL(url, f"not a valid URL ({error})") from error
+        absolute = urljoin(base, url) if base is not None else url  # "http://[::1" raises
+        parsed = httpx.URL(absolute)
+        host = parsed.host  # decodes "xn--" labels, as building the request does
+    except idna.IDNAError as error:
+        raise InvalidURL(absolute, f"not a valid host name ({error})") from error
+    except UnicodeError as error:  # a lone surrogate: command-line bytes that are not UTF-8
+        raise InvalidURL(absolute, "not a valid URL (bytes that are not UTF-8)") from error
+    except (httpx.InvalidURL, ValueError) as error:
+        raise InvalidURL(absolute, f"not a valid URL ({error})") from error
     if parsed.scheme not in ("http", "https"):
-        raise InvalidURL(url, "only http and https URLs can be fetched")
-    if not parsed.raw_host:
-        raise InvalidURL(url, "the URL has no host")
+        raise InvalidURL(absolute, "only http and https URLs can be fetched")
+    if not host:
+        raise InvalidURL(absolute, "the URL has no host")
     if parsed.port is not None and not 0 < parsed.port < 65536:
-        raise InvalidURL(url, f"port {parsed.port} is out of range")
+        raise InvalidURL(absolute, f"port {parsed.port} is out of range")
+    return absolute
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
@@ -418,8 +439,28 @@ def capped_wait(wish: float, cap: float) -> float:
 
 
 def looks_binary(head: bytes) -> bool:
-    """Whether the first bytes of a body are a known binary format or hold NULs."""
-    return head.startswith(BINARY_MAGIC) or b"\x00" in head
+    """Whether the first bytes of a body are a known binary format or junk: NULs
+    (but in UTF-16 or UTF-32 text), or more control bytes than text ever holds."""
+    if head.startswith(WIDE_TEXT_BOMS):
+        return False
+    if head.startswith(BINARY_MAGIC) or b"\x00" in head:
+        return True
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
+    return controls > MAX_CONTROL_SHARE * len(head)
+
+
+def _check_body(url: str, body: bytes, content_type: str | None, expect: Expect) -> None:
+    """Refuse a body that cannot be what was asked for, whatever its Content-Type said."""
+    if expect == "html" and content_type is None and looks_binary(body[:SNIFF_BYTES]):
+        raise NotHTMLError(url, "the body is binary, not a web page")
+    if expect != "feed":
+        return
+    # A feed or sitemap with nothing in it, or junk, would read as one listing
+    # nothing: the source would look quiet when it is broken.
+    if not body.strip():
+        raise NotHTMLError(url, "the body is empty, not a feed or sitemap")
+    if not body.startswith(GZIP_MAGIC) and looks_binary(body[:SNIFF_BYTES]):
+        raise NotHTMLError(url, "the body is binary, not a feed or sitemap")
 
 
 def _check_type(url: str, content_type: str | None, expect: Expect) -> None:
@@ -449,8 +490,10 @@ _NETWORK_KINDS: tuple[tuple[type[httpx.HTTPError], str], ...] = (
 )
 
 
-def _network_error(url: str, error: httpx.HTTPError) -> FetchError:
-    if isinstance(error, httpx.UnsupportedProtocol | httpx.InvalidURL):
+def _network_error(url: str, error: Exception) -> FetchError:
+    if isinstance(error, BAD_LOCATION_ERRORS) or str(error).startswith(BAD_LOCATION_WORDS):
+        return InvalidURL(url, f"redirected to an invalid URL ({error})")
+    if isinstance(error, httpx.UnsupportedProtocol):
         return InvalidURL(url, str(error))
     kind = next((k for cls, k in _NETWORK_KINDS if isinstance(error, cls)), "network")
     if kind == "connect" and "name" in str(error).lower():  # resolver: "Name or service..."
