@@ -231,6 +231,17 @@ def _checked(parse: Callable[[str], Any]) -> Callable[[click.Context, click.Para
     return callback
 
 
+def _page_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A --url a saved page came from: an http(s) URL the fetcher could have asked for."""
+    from scraper.errors import InvalidURL
+    from scraper.fetch.fetcher import check_url
+
+    try:
+        return None if value is None else check_url(value)
+    except InvalidURL as error:
+        raise click.BadParameter(error.reason) from None
+
+
 def _source_name(value: str) -> str:
     return filters.check_source(value, settings().known_sources())
 
@@ -267,7 +278,7 @@ def filter_options(command: F) -> F:
 @click.argument("targets", nargs=-1, required=True, metavar="URL|FILE...")
 @format_option
 @click.option("--no-store", is_flag=True, help="Print the articles, store nothing.")
-@click.option("--url", "base_url", metavar="URL",
+@click.option("--url", "base_url", metavar="URL", callback=_page_url,
               help="The URL a local FILE was saved from (for links and metadata).")
 @common_options
 def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | None) -> None:
@@ -340,7 +351,8 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
 
 @cli.command("clean")
 @click.argument("file", type=click.File("rb"), metavar="FILE|-")
-@click.option("--url", metavar="URL", help="The URL the page was saved from.")
+@click.option("--url", metavar="URL", callback=_page_url,
+              help="The URL the page was saved from.")
 @format_option
 @common_options
 def clean_command(file: Any, url: str | None, fmt: str) -> None:
@@ -366,7 +378,8 @@ def clean_command(file: Any, url: str | None, fmt: str) -> None:
 
 @cli.command()
 @click.argument("target", metavar="URL|FILE")
-@click.option("--url", "base_url", metavar="URL", help="The URL a local FILE was saved from.")
+@click.option("--url", "base_url", metavar="URL", callback=_page_url,
+              help="The URL a local FILE was saved from.")
 @click.option("--html", "html_out", metavar="OUT.html", type=click.Path(dir_okay=False),
               help="Also write a page showing every removed block highlighted by kind.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

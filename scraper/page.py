@@ -57,14 +57,15 @@ def article_url(canonical_url: str | None, url: str) -> str:
     A page cannot claim another site's article: a republished copy names the
     original publisher's URL, a hostile page anyone's, and either would have
     overwritten that record. The foreign canonical URL is still kept, as data."""
-    site = _host_without_www(url)
-    if canonical_url and site and _host_without_www(canonical_url) == site:
+    site = site_host(url)
+    if canonical_url and site and site_host(canonical_url) == site:
         return canonical_url
     return url
 
 
-def _host_without_www(url: str) -> str:
-    """``url``'s host, lowercased, without a leading ``www.`` or a trailing dot."""
+def site_host(url: str) -> str:
+    """``url``'s host, lowercased, without a leading ``www.`` or a trailing dot: the
+    site an article and a template profile belong to; "" for an address without one."""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:  # a malformed address (``http://[bad``) has no site

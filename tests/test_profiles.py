@@ -13,7 +13,7 @@ import pytest
 from scraper.config import CleanConfig
 from scraper.crawl.pipeline import clean_page, store_page
 from scraper.crawl.reclean import reclean
-from scraper.page import Page
+from scraper.page import Page, site_host
 from scraper.store import profiles
 from scraper.store.database import Store
 from tests.localsite import CRAWL
@@ -48,8 +48,9 @@ def text_of(store: Store, n: int) -> str:
 
 
 def test_the_site_is_the_host_without_www() -> None:
-    assert profiles.site_of("https://www.Gazette.example:8080/a") == "gazette.example"
-    assert profiles.site_of("https://sport.gazette.example/a") == "sport.gazette.example"
+    assert site_host("https://www.Gazette.example:8080/a") == "gazette.example"
+    assert site_host("https://sport.gazette.example/a") == "sport.gazette.example"
+    assert site_host("http://[::1/a") == ""  # a saved page's --url that does not parse
 
 
 def test_a_site_has_no_profile_until_it_has_enough_pages(store: Store) -> None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from cleaners.template import MIN_PAGES, MIN_SHARE, SiteProfile
 
+from ..page import site_host
 from .database import Store
 
 WINDOW = 200
@@ -27,15 +27,10 @@ WINDOW = 200
 a template from a coincidence, small enough to follow a redesign."""
 
 
-def site_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
-
-
 def count_page(store: Store, url: str, fingerprints: Mapping[str, str]) -> None:
     """Count one stored page's blocks into its site's profile; a page counted
     before replaces its old count. Runs inside the caller's transaction."""
-    site = site_of(url)
+    site = site_host(url)
     if not site or not fingerprints:
         return
     conn = store.conn
@@ -74,7 +69,7 @@ def _uncount(store: Store, site: str, url: str, fingerprints: str) -> None:
 def profile_for(store: Store, url: str) -> SiteProfile | None:
     """The profile of the URL's site, or None while it has too few pages. Only the
     blocks on most of its pages are read: the others can never be cut."""
-    site = site_of(url)
+    site = site_host(url)
     row = store.conn.execute("SELECT pages FROM site_profiles WHERE site = ?",
                              (site,)).fetchone()
     if row is None or row[0] < MIN_PAGES:
@@ -107,7 +102,7 @@ def site_summaries(store: Store, site: str | None = None, *, top: int = 3) -> li
     blocks and the blocks on at least two pages; most pages first."""
     rows = store.conn.execute(
         "SELECT site, pages FROM site_profiles WHERE ? IS NULL OR site = ? "
-        "ORDER BY pages DESC, site", (site, site_of(f"//{site}") if site else None)).fetchall()
+        "ORDER BY pages DESC, site", (site, site_host(f"//{site}") if site else None)).fetchall()
     summaries = []
     for name, pages in rows:
         floor = int(pages * MIN_SHARE)
