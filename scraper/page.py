@@ -7,7 +7,8 @@ it was fetched, so reading an archive does not load the HTTP client.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from .sites import same_site
 
 
 @dataclass(frozen=True)
@@ -52,22 +53,12 @@ def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
 
 def article_url(canonical_url: str | None, url: str) -> str:
     """The URL an article is stored under: the canonical URL its page names when that
-    is on the page's own site, else the page's own (final) URL ``url``.
+    is on the page's own site (``sites.same_site``: a mobile or AMP host's page names
+    the desktop one), else the page's own (final) URL ``url``.
 
     A page cannot claim another site's article: a republished copy names the
     original publisher's URL, a hostile page anyone's, and either would have
     overwritten that record. The foreign canonical URL is still kept, as data."""
-    site = site_host(url)
-    if canonical_url and site and site_host(canonical_url) == site:
+    if canonical_url and same_site(canonical_url, url):
         return canonical_url
     return url
-
-
-def site_host(url: str) -> str:
-    """``url``'s host, lowercased, without a leading ``www.`` or a trailing dot: the
-    site an article and a template profile belong to; "" for an address without one."""
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:  # a malformed address (``http://[bad``) has no site
-        return ""
-    return host.rstrip(".").removeprefix("www.")

@@ -38,26 +38,33 @@ def byline(article: Mapping[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _address(article: Mapping[str, Any]) -> str | None:
-    """The URL the article is known by: its canonical one, on its page's own site."""
-    url = article.get("url")
-    return article_url(article.get("canonical_url"), url) if url else None
+def _addresses(article: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """The URL the article is known by (its canonical one, on its page's own site),
+    and the canonical URL its page names on another site (a republished copy's)."""
+    url, canonical = article.get("url"), article.get("canonical_url")
+    known = article_url(canonical, url) if url else None
+    return known, canonical if canonical != known else None
 
 
 def as_text(article: Mapping[str, Any]) -> str:
     lines = [article.get("title") or "(untitled)"]
     if line := byline(article):
         lines.append(line)
-    if url := _address(article):
+    url, elsewhere = _addresses(article)
+    if url:
         lines.append(url)
+    if elsewhere:
+        lines.append(f"canonical: {elsewhere}")
     if source := article.get("source_url"):
         lines.append(f"source: {source}")
     return "\n".join(lines) + "\n\n" + (article.get("text") or "").strip() + "\n"
 
 
 def as_markdown(article: Mapping[str, Any]) -> str:
+    url, elsewhere = _addresses(article)
     meta = {
-        "url": _address(article),
+        "url": url,
+        "canonical": elsewhere,
         "authors": ", ".join(_as_list(article.get("authors"))) or None,
         "published": article.get("published"),
         "site": article.get("site_name"),

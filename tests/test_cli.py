@@ -82,6 +82,7 @@ def test_fetch_then_search_then_export(site: HTTPServer, run: Run, tmp_path: Pat
     fetched = run("fetch", url)
     assert fetched.returncode == 0, fetched.stderr
     assert fetched.stdout.startswith("Google Stadia, Microsoft xCloud")
+    assert f"\n{url}\ncanonical: {CANONICAL}\n" in fetched.stdout
     assert "Gaming used to be so simple." in fetched.stdout
 
     found = run("search", "Stadia", "--format", "json")

@@ -13,7 +13,8 @@ import pytest
 from scraper.config import CleanConfig
 from scraper.crawl.pipeline import clean_page, store_page
 from scraper.crawl.reclean import reclean
-from scraper.page import Page, site_host
+from scraper.page import Page
+from scraper.sites import site_host
 from scraper.store import profiles
 from scraper.store.database import Store
 from tests.localsite import CRAWL

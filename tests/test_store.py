@@ -154,6 +154,32 @@ def test_a_canonical_url_on_the_page_s_own_site_is_its_key(store: Store) -> None
     one = save(store, "http://WWW.x.test/amp/story", article(canonical_url=canonical))
     two = save(store, "https://www.x.test./story?ref=home", article(canonical_url=canonical))
     assert one.id == two.id and store.get_article(canonical) is not None
+    mobile = save(store, "https://m.x.test/story", article(canonical_url=canonical))
+    assert mobile.id == one.id  # a mobile or AMP host is the same site
+
+
+def test_a_row_keyed_by_a_foreign_canonical_before_is_the_same_page_s_article(
+        store: Store) -> None:
+    """Rows written while any canonical URL keyed an article: the same page saved again
+    (a refetch, reclean or merge) updates its row and re-keys it, never adds one."""
+    page_url, canonical = "http://wire.test/copy", "http://example.com/news/story.html"
+    store.conn.execute(
+        "INSERT INTO articles (url, fetched_url, canonical_url, title, text, content_hash, "
+        "cleaner_version, fetched_at, stored_at) "
+        "VALUES (?, ?, ?, 'Copy', 'Old text.', '', '0.7.25', '2026', '2026')",
+        (canonical, page_url, canonical))
+    saved = save(store, page_url, article("New text.", canonical_url=canonical))
+    assert (saved.id, saved.status) == (1, "updated")
+    assert [(r["url"], r["text"]) for r in store.iter_articles()] == [(page_url, "New text.")]
+
+
+def test_a_copy_naming_the_original_as_canonical_is_linked_to_it_whatever_its_text(
+        store: Store) -> None:
+    original = save(store, "http://example.com/story", article("The story, as written."))
+    copy = save(store, "http://wire.test/copy", article(
+        "The story, cut and retitled by the republisher.",
+        canonical_url="http://example.com/story"))
+    assert copy.duplicate_of == original.id
 
 
 def test_content_hash_cleaner_version_and_every_field_stored(store: Store) -> None:

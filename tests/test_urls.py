@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scraper.crawl.urls import TRACKING_PARAMETERS, host_of, normalize_url, same_site, site_of
+from scraper.crawl.urls import TRACKING_PARAMETERS, normalize_url
 from scraper.errors import InvalidURL
+from scraper.sites import host_of, same_site, site_of
 
 
 @pytest.mark.parametrize(("url", "expected"), [

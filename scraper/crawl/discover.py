@@ -31,7 +31,8 @@ from lxml import etree
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..errors import InvalidURL, NetworkError, TooLargeError
-from .urls import normalize_url, same_site
+from ..sites import same_site
+from .urls import normalize_url
 
 
 @dataclass(frozen=True)

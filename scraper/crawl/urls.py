@@ -13,14 +13,12 @@ its own links consistently, and canonical links catch the rest.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
-import idna
-
 from ..errors import InvalidURL
 from ..fetch.fetcher import check_url
+from ..sites import mapped_host
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -86,7 +84,7 @@ def _normal_form(url: str, base: str | None) -> str:
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
         raise InvalidURL(url, "only http and https URLs can be fetched")
-    host = _host(url, parts.hostname)
+    host = mapped_host(url, parts.hostname)
     netloc = f"[{host}]" if ":" in host else host
     if parts.port is not None and parts.port != DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{parts.port}"
@@ -95,73 +93,6 @@ def _normal_form(url: str, base: str | None) -> str:
         netloc = f"{userinfo}@{netloc}"
     path = _remove_dot_segments(_percent(quote(parts.path, safe=_PATH_SAFE))) or "/"
     return urlunsplit((scheme, netloc, path, _clean_query(parts.query), ""))
-
-
-def host_of(url: str) -> str:
-    """The lower-case, IDNA-encoded host name of ``url`` (no port)."""
-    try:
-        hostname = urlsplit(url.strip()).hostname
-    except ValueError as error:
-        raise InvalidURL(url, f"not a valid URL ({error})") from error
-    return _host(url, hostname)
-
-
-def site_of(url: str) -> str:
-    """The registrable domain of ``url``'s host, by heuristic (see ``same_site``)."""
-    host = host_of(url)
-    if _is_ip(host):
-        return host
-    labels = host.split(".")
-    keep = 3 if _has_second_level_suffix(labels) else 2
-    return ".".join(labels[-keep:])
-
-
-def same_site(a: str, b: str) -> bool:
-    """Whether two URLs are on one site: the same registrable domain.
-
-    A heuristic instead of the Public Suffix List: the last two labels of the
-    host, or three under a country code's generic second level (co.uk,
-    com.au, ne.jp...). It errs towards "same" for hosting platforms
-    (a.blogspot.com and b.blogspot.com), which for picking article links
-    costs little; the PSL (tldextract) would download its list at run time by
-    default, and a bundled snapshot goes stale silently.
-    """
-    try:
-        return site_of(a) == site_of(b)
-    except InvalidURL:
-        return False
-
-
-# Generic second-level labels under which country codes register names
-# (example.co.uk, example.com.au, example.ne.jp, example.gob.mx...).
-_SECOND_LEVEL = frozenset({
-    "ac", "co", "com", "edu", "gob", "gov", "go", "govt", "ltd", "mil", "ne", "net",
-    "nhs", "nic", "nom", "or", "org", "plc", "sch", "gv", "web",
-})
-
-
-def _has_second_level_suffix(labels: list[str]) -> bool:
-    return len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL
-
-
-def _host(url: str, hostname: str | None) -> str:
-    if not hostname:
-        raise InvalidURL(url, "the URL has no host")
-    host = hostname.rstrip(".").lower()
-    if _is_ip(host) or (host.isascii() and "xn--" not in host):
-        return host
-    try:
-        return idna.encode(host, uts46=True).decode("ascii")
-    except idna.IDNAError as error:
-        raise InvalidURL(url, f"not a valid host name ({error})") from error
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 def _percent(text: str) -> str:

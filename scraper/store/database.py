@@ -356,6 +356,13 @@ class Store:
             cursor = self.conn.cursor()
             cursor.row_factory = _dict_row
             old = cursor.execute("SELECT * FROM articles WHERE url = ?", (key,)).fetchone()
+            if old is None and article.canonical_url and article.canonical_url != key:
+                # Stored before a page's canonical URL on another site stopped keying
+                # it: the same page's row, found by both URLs, is this article's.
+                old = cursor.execute("SELECT * FROM articles WHERE url = ? AND fetched_url = ?",
+                                     (article.canonical_url, url)).fetchone()
+                if old is not None:
+                    self._update("articles", old["id"], {"url": key})
             if old is not None:
                 old_removed = self.conn.execute(
                     "SELECT kind, rule, excerpt FROM removed_blocks WHERE article_id = ? "
@@ -382,7 +389,10 @@ class Store:
                 "INSERT INTO removed_blocks (article_id, position, kind, rule, excerpt) "
                 "VALUES (?, ?, ?, ?, ?)",
                 [(article_id, i, *block) for i, block in enumerate(removed)])
-            original = self._original_of(article_id, {key, url}, article.source_url,
+            # A canonical URL on another site names the original as a source link does.
+            foreign = article.canonical_url if article.canonical_url != key else None
+            named = article.source_url or foreign
+            original = self._original_of(article_id, {key, url}, named,
                                          text_hash, fingerprint) if article.text.strip() else None
             self._update("articles", article_id, {"duplicate_of": original})
         return SaveResult(article_id, status, original)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from cleaners.template import MIN_PAGES, MIN_SHARE, SiteProfile
 
-from ..page import site_host
+from ..sites import site_host
 from .database import Store
 
 WINDOW = 200
