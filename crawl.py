@@ -10,10 +10,12 @@ module only parses options, picks an output format and turns every
 from __future__ import annotations
 
 import signal
+import threading
 
-# Until main() runs, Ctrl-C ends the program as the shell expects, not with the
-# traceback of an interrupted import.
-signal.signal(signal.SIGINT, signal.SIG_DFL)
+# While the (slow) imports below run, Ctrl-C ends the program as the shell expects,
+# not with the traceback of an interrupted import; the handler is put back after them.
+_SAVED_SIGINT = (signal.signal(signal.SIGINT, signal.SIG_DFL)
+                 if threading.current_thread() is threading.main_thread() else None)
 
 import contextlib
 import dataclasses
@@ -33,6 +35,7 @@ import click
 from scraper import filters
 from scraper.config import Config, format_duration, load_config
 from scraper.console import (
+    Printer,
     echo,
     flatten,
     print_table,
@@ -46,6 +49,9 @@ from scraper.console import (
 )
 from scraper.errors import CrawlError, FetchError
 from scraper.render import render
+
+if _SAVED_SIGINT is not None:
+    signal.signal(signal.SIGINT, _SAVED_SIGINT)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -314,9 +320,7 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
 
     store = None if no_store else settings().open_store()
     failures = 0
-    # Printed once all are stored: a reader that leaves (`| head`) or a full disk
-    # under stdout must not cost the pages not yet stored.
-    printed: list[str] = []
+    printer = Printer()  # a reader that leaves (`| head`) must not cost the pages not stored
     try:
         with CleanerPool.for_command(conf.clean.timeout) as cleaner:
             for target in targets:
@@ -340,12 +344,11 @@ def fetch(targets: tuple[str, ...], fmt: str, no_store: bool, base_url: str | No
                 if store is not None:
                     stored = pipeline.store_page(store, page, article)
                     echo(f"{stored.outcome}: {stored.url}", err=True)
-                printed.append(render(article.to_dict(), fmt))
+                printer(render(article.to_dict(), fmt))
     finally:
         if store is not None:
             store.close()
-    for text in printed:
-        echo(text, nl=False)
+    printer.raise_failure()
     sys.exit(stopper.exit_code or (1 if failures else 0))
 
 
@@ -957,7 +960,6 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # set aside while importing
     try:
         # Not standalone: click would print its usage errors on four lines, not ours on one.
         code = cli.main(args=argv, prog_name="crawl", standalone_mode=False)
@@ -975,8 +977,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         if error.errno not in _OUTPUT_ERRORS:
             raise
-        click.echo(f"crawl: error: cannot write the output ({error.strerror})", err=True)
-        _silence_stdout()
+        if error.filename:  # a file the verb itself opened
+            click.echo(f"crawl: error: {error.filename}: {error.strerror}", err=True)
+        else:
+            click.echo(f"crawl: error: cannot write the output ({error.strerror})", err=True)
+            _silence_stdout()
         return 1
     return code if isinstance(code, int) else 0  # an exit code, from ``ctx.exit``
 

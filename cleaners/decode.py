@@ -107,8 +107,9 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
             if (mostly := _as_utf8(data, DECLARED_UTF8_MAX_BAD_SHARE)) is not None:
                 return mostly
             continue  # declared UTF-8, but the bytes are not
-        try:
-            return data.decode(label)
+        try:  # a UTF-16 page cut at an odd byte still is one (the label was checked)
+            wide = label.startswith(_META_WIDE_LABELS)
+            return data.decode(label, errors="replace" if wide else "strict")
         except (UnicodeError, LookupError):  # "undefined", "rot13" and other non-text codecs
             continue
     if as_utf8 is not None:

@@ -38,6 +38,25 @@ def _cell(value: Any) -> Text:
     return Text("" if value is None else strip_controls(str(value)))
 
 
+class Printer:
+    """Prints to stdout until stdout fails (a reader that left, a full disk), then keeps
+    quiet, so the work goes on; ``raise_failure`` raises that error once it is done."""
+
+    def __init__(self) -> None:
+        self.failure: OSError | None = None
+
+    def __call__(self, text: str) -> None:
+        if self.failure is None:
+            try:
+                echo(text, nl=False)
+            except OSError as error:
+                self.failure = error
+
+    def raise_failure(self) -> None:
+        if self.failure is not None:
+            raise self.failure
+
+
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
                 title: str | None = None) -> None:
     from rich.console import Console

@@ -166,6 +166,7 @@ def test_utf16_without_a_bom_is_text_when_its_charset_says_so(label: str, encodi
     assert looks_binary(data)  # NULs, and nothing says why
     assert not looks_binary(data, label)
     assert text in decode_html(data, label)
+    assert text in decode_html(data + b"\n", label)  # cut at an odd byte
 
 
 def test_a_utf16_label_over_bytes_without_a_nul_is_a_mislabel() -> None:

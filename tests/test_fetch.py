@@ -260,6 +260,9 @@ def test_a_feed_that_is_empty_or_junk_is_refused(httpserver: HTTPServer, name: s
 def test_a_feed_in_any_text_encoding_is_not_junk(httpserver: HTTPServer) -> None:
     feeds = {
         "/utf-16": '<?xml version="1.0" encoding="utf-16"?><rss/>'.encode("utf-16"),
+        # no byte-order mark: XML tells UTF-16 by its declaration's "<?" (3C 00 3F 00)
+        "/utf-16le": '<?xml version="1.0" encoding="utf-16"?><rss/>'.encode("utf-16-le"),
+        "/utf-16be": "<rss><channel/></rss>".encode("utf-16-be"),
         "/iso-2022-jp": "<rss><title>ニュース</title></rss>".encode("iso-2022-jp"),  # ESC bytes
         "/stray-control": b"<rss><title>a stray \x08 from a broken CMS</title></rss>",
     }

@@ -90,10 +90,12 @@ def test_merge_reports_a_corrupted_row_in_one_line(run: Run, tmp_path: Path) -> 
     result = run("merge", str(tmp_path / "news.db"), "--into", str(tmp_path / "merged.db"))
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     errors = result.stderr.splitlines()
-    # One line per damaged row once the command hands them on, else the first one.
+    assert len(errors) == 2, errors  # one line per damaged row; the others merged
     assert errors[0].startswith("crawl: error: page 1 (https://news.example/story-0): "
                                 "not readable")
-    assert all(line.startswith("crawl: error: ") for line in errors)
+    assert errors[1].startswith("crawl: error: article 2: its authors are not readable")
+    with sqlite3.connect(tmp_path / "merged.db") as merged:
+        assert merged.execute("SELECT count(*) FROM articles").fetchone() == (2,)
 
 
 def test_csv_export_neutralises_formulas_unless_asked_not_to(run: Run) -> None:

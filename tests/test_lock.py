@@ -168,8 +168,9 @@ def test_a_fifo_at_the_lock_name_is_refused(tmp_path: Path) -> None:
     assert (tmp_path / "news.db.lock").exists()
 
 
-def test_a_crash_s_empty_lock_file_is_taken(tmp_path: Path) -> None:
-    (tmp_path / "news.db.lock").touch()  # killed between creating and writing it
+@pytest.mark.parametrize("left", [b"", b"4321\n"])  # killed before writing; an old release's
+def test_a_crash_s_lock_file_is_taken(tmp_path: Path, left: bytes) -> None:
+    (tmp_path / "news.db.lock").write_bytes(left)
     with RunLock(tmp_path / "news.db") as lock:
         assert lock.path.read_text() == f"{os.getpid()} crawl run\n"
     assert not lock.path.exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -150,6 +151,7 @@ def test_reclean_stops_on_a_signal_and_records_the_run(tmp_path: Path) -> None:
 def test_ctrl_c_while_the_command_starts_prints_no_traceback(tmp_path: Path) -> None:
     """Ctrl-C in the first instants, while Python imports the program, ends it as the
     shell expects; afterwards it is our one line. Never an interrupted import's traceback."""
+    checked = 0
     for delay in (0.1, 0.15, 0.2, 0.3, 0.5):
         started = subprocess.Popen([str(CRAWL), "--db", str(tmp_path / "news.db"), "stats"],
                                    cwd=tmp_path, stdout=subprocess.DEVNULL,
@@ -161,3 +163,15 @@ def test_ctrl_c_while_the_command_starts_prints_no_traceback(tmp_path: Path) -> 
             continue  # a loaded machine: the interpreter itself was starting, before our code
         assert "Traceback" not in err, (delay, err[-1000:])
         assert started.returncode in (0, 1, 2, 130, -signal.SIGINT), (delay, started.returncode)
+        checked += started.returncode in (130, -signal.SIGINT)  # Ctrl-C came in time
+    assert checked, "no Ctrl-C arrived while the command ran"
+
+
+def test_importing_the_command_line_leaves_ctrl_c_as_it_was() -> None:
+    """Ctrl-C quits quietly only while crawl.py's own imports run: a program or a
+    test run that imports it keeps its own handler."""
+    probe = ("import signal; before = signal.getsignal(signal.SIGINT); import crawl; "
+             "assert signal.getsignal(signal.SIGINT) is before")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60, check=False, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr[-1000:]

@@ -35,6 +35,7 @@ import dataclasses
 import email.utils
 import logging
 import math
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -100,8 +101,10 @@ SNIFF_BYTES = 1024  # how much of a body is looked at to tell text from binary
 # random bytes are a tenth of them. A few strays are tolerated, as broken feeds have.
 CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0c\r\x1b")
 MAX_CONTROL_SHARE = 0.03
-# Byte-order marks of text whose ASCII characters come with NUL bytes.
+# Byte-order marks of text whose ASCII characters come with NUL bytes, and markup
+# opening in UTF-16 without one ("<?xml", "<rss", "<!DOCTYPE": XML tells it so).
 WIDE_TEXT_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+WIDE_MARKUP = re.compile(rb"<\x00[!?A-Za-z]\x00|\x00<\x00[!?A-Za-z]")
 
 
 @dataclass
@@ -441,7 +444,7 @@ def capped_wait(wish: float, cap: float) -> float:
 def looks_binary(head: bytes) -> bool:
     """Whether the first bytes of a body are a known binary format or junk: NULs
     (but in UTF-16 or UTF-32 text), or more control bytes than text ever holds."""
-    if head.startswith(WIDE_TEXT_BOMS):
+    if head.startswith(WIDE_TEXT_BOMS) or WIDE_MARKUP.match(head):
         return False
     if head.startswith(BINARY_MAGIC) or b"\x00" in head:
         return True

@@ -34,9 +34,10 @@ from types import TracebackType
 
 from ..errors import LockedError, StoreError
 
-_HOLDER_LINE = re.compile(rb"(?:\d+ crawl[^\n]*\n)?")
-"""What a lock file of ours holds: what ``RunLock`` writes, or nothing (a crash
-before the write). ``command`` is always a ``crawl`` verb."""
+_HOLDER_LINE = re.compile(rb"(?:\d+(?: crawl[^\n]*)?\n)?")
+"""What a lock file of ours holds: what ``RunLock`` writes, a pid alone (as releases
+before the command was named wrote it), or nothing (a crash before the write).
+``command`` is always a ``crawl`` verb."""
 _LARGEST_LOCK_FILE = 256
 """Bytes: a holder's line is far shorter, and a bigger file is read no further."""
 

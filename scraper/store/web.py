@@ -97,16 +97,25 @@ def serve(database: str | Path, *, host: str, port: int,
 
 
 def _check_can_listen(host: str, port: int) -> None:
-    """Bind once before the server does: uvicorn logs a taken port or an unknown
-    address after "serving ..." was said, and exits 3. An empty host would listen
-    on every interface, which only 0.0.0.0 or :: should ask for."""
+    """Try the address before the server does: uvicorn logs a taken port or an unknown
+    address after "serving ..." was said, and exits 3. As uvicorn (asyncio) listens on
+    every address the host resolves to that it can, one that binds is enough ("localhost"
+    where IPv6 is off). An empty host would listen on every interface, which only 0.0.0.0
+    or :: should ask for."""
     if not host.strip():
         raise UsageError("--host: give an address (0.0.0.0 listens on every interface)")
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
-            probe.bind(infos[0][4])
-    except OSError as error:  # socket.gaierror too: an address that is no address
-        reason = error.strerror or str(error)
-        raise UsageError(f"cannot listen on {host}:{port} ({reason})") from error
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as error:  # socket.gaierror: an address that is no address
+        raise UsageError(f"cannot listen on {host}:{port} ({error.strerror or error})") from None
+    failure: OSError | None = None
+    for family, kind, protocol, _, address in addresses:
+        try:
+            with socket.socket(family, kind, protocol) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+                probe.bind(address)
+            return
+        except OSError as error:
+            failure = error
+    reason = failure.strerror if failure is not None else "no address"
+    raise UsageError(f"cannot listen on {host}:{port} ({reason})")
