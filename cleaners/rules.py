@@ -668,8 +668,7 @@ LINE_RULES: tuple[PhraseRule, ...] = (
         r".{0,120}",
         r"follow .{1,80} on (?:facebook|twitter|instagram|x|linkedin|youtube|tiktok).{0,120}",
         r"like (?:it|this(?: story| article| post)?)\? share it.{0,40}",
-        r"if you (?:enjoyed|liked) (?:reading )?this (?:post|article|story),? (?:please )?"
-        r"(?:consider .{1,200}|share (?:it|this)\b.{0,120})",
+        r"if you (?:enjoyed|liked) this (?:post|article), (?:please )?consider .{1,200}",
         # the Sociable plugin's label, a bookmarking bar's, a share sheet's control
         r"be sociable,? share!?", r"bookmark (?:to|this|and share):?", r"(?:close|open) share",
         # a saved story's toast, and the button that saves it (Reach plc's papers)

@@ -511,7 +511,7 @@ def test_camel_cased_class_and_id_names_are_read_word_by_word(name: str, rule: s
     "The comments to this entry are closed.", "TrackBack", "Trackbacks/Pingbacks",
     "And oh, if you want a pic to show with your comment, go get a gravatar!",
     "Hits: 3747", "Like it? Share it!", "Sponsored by",
-    "\u2665If you enjoyed this article, please share it on:", "Also See", "LATEST ARTICLE",
+    "Also See", "LATEST ARTICLE",
     # a theme's "Continue reading" link, in a few of the lexicon's languages
     "Continue reading “A headline” →", "(more…)", "Weiterlesen »", "Lire la suite",
     "Leer más", "Czytaj dalej", "Читать далее", "続きを読む", "Teilen Sie dies mit:",
