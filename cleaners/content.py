@@ -45,7 +45,9 @@ class names or not. (Requiring two posts or more was tried: it keeps a lone arti
 laid out as a list item, and loses the one-comment threads and one-item teaser lists,
 more of them on the stripped sets. A lone item that opens with the page's headline is
 the story instead: ``_listed_story``.)"""
-_ITEM_BLOCKS = ("p", "div", "blockquote", "pre", "article", "section")
+# A post's own blocks; older comment templates lay each post out as a <table> (avatar
+# and name in one row, the text in the next).
+_ITEM_BLOCKS = ("p", "div", "blockquote", "pre", "article", "section", "table")
 _LISTS = ("ul", "ol", "dl")
 _POST_PARENTS = ("body", "div", "section", "article", "td")
 # Parents and children are checked by the CSS engine, not by reading the tags of

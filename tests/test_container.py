@@ -293,6 +293,22 @@ def test_a_long_comment_list_never_outvotes_the_article() -> None:
         assert "Reader 1 writes" not in text, list_tag
 
 
+def test_a_thread_of_posts_laid_out_as_tables_never_outvotes_the_article() -> None:
+    """Older WordPress themes lay each comment out as a table in its list item: the
+    avatar and the name in one row, the text in the next, no class name left."""
+    posts = "".join(f"<li><table><tr><th><img src='/avatars/{n}.jpg'></th><th><div>Reader {n}"
+                    f"</div><small><a href='#comment-{n}'>November {n}, 2026</a></small></th>"
+                    f"</tr><tr><td>{prose([text, text])}</td></tr></table></li>"
+                    for n, text in enumerate(COMMENTS, 1))
+    html = ("<html><body><div><div><h1>Harbour news</h1>"
+            f"<div>{prose(STORY[:4])}</div></div>"
+            f"<div><h2>24 Comments on “Harbour news”</h2><ul>{posts}</ul></div></div>"
+            "</body></html>")
+    text = clean(html, URL).text
+    assert all(part in text for part in STORY[:4])
+    assert "Reader 1 writes" not in text
+
+
 def test_a_long_comment_thread_in_divs_never_outvotes_the_article() -> None:
     """The same thread without list markup: each post a <div> holding the author's
     linked name, a date and the text, all of one shape."""
