@@ -30,7 +30,7 @@ from . import rules
 from .article import Article, SiteRules
 from .assemble import blocks_of, to_markdown, to_text
 from .blocks import Remover
-from .content import describe, main_content, thread_posts, thread_runs
+from .content import declares_live_blog, describe, main_content, thread_posts, thread_runs
 from .controls import strip_controls
 from .decode import decode_html, looks_binary
 from .fallback import (
@@ -153,6 +153,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         return Article(url=url, reason=f"elements nested too deep ({depth} levels)")
     tree = LexborHTMLParser(html)
     body = tree.body
+    live_blog = tree.root is not None and declares_live_blog(tree.root)
     metadata = _metadata(tree, url, html, fetched_at, with_metadata)
     article = _with_metadata(Article(url=url), metadata)
     if body is None:
@@ -167,7 +168,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     # Found once, before boilerplate goes: removing blocks only takes posts away.
     document_title = tree.css_first("title")
     titles = tuple(t for t in (metadata.title, document_title and document_title.text()) if t)
-    posts = thread_posts(body, titles)
+    posts = thread_posts(body, titles, live_blog=live_blog)
     article_like = article_like_chars(body, posts)
     remover.remove_boilerplate(body, posts, article_like, metadata.title)
     remover.strip_form_controls(body)

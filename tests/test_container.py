@@ -309,6 +309,28 @@ def test_a_thread_of_posts_laid_out_as_tables_never_outvotes_the_article() -> No
     assert "Reader 1 writes" not in text
 
 
+LIVE_BLOG_TYPES = ['"LiveBlogPosting"', '["NewsArticle", "LiveBlogPosting"]',
+                   '"https://schema.org/LiveBlogPosting"']
+
+
+@pytest.mark.parametrize("declared", LIVE_BLOG_TYPES)
+@pytest.mark.parametrize("strip", [False, True])
+def test_a_declared_live_blog_s_updates_are_its_story(declared: str, strip: bool) -> None:
+    """A live blog's updates run like a comment thread's posts (each a time linked to
+    its permalink, a share link), and they are the whole story: a page that declares
+    itself a LiveBlogPosting keeps every update, class names or not."""
+    updates = "".join(f"<div class='update'><time><a href='#update-{n}'>1{n}:05</a></time>"
+                      f"<h3>Update {n}</h3><p>{part}</p>"
+                      f"<a href='https://twitter.com/intent/tweet?u=%23update-{n}'>Share</a></div>"
+                      for n, part in enumerate(STORY))
+    ld = f'{{"@context": "https://schema.org", "@type": {declared}, "headline": "Storm"}}'
+    html = (f"<html><head><script type='application/ld+json'>{ld}</script></head><body>"
+            "<h1>Storm live: the surge reaches the harbour</h1><div>By Jane Doe</div>"
+            f"<div class='live'>{updates}</div></body></html>")
+    whole_story(strip_class_and_id(html) if strip else html)
+    assert thread_posts(LexborHTMLParser(html.replace(declared, '"NewsArticle"')).body)
+
+
 def test_a_long_comment_thread_in_divs_never_outvotes_the_article() -> None:
     """The same thread without list markup: each post a <div> holding the author's
     linked name, a date and the text, all of one shape."""
