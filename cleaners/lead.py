@@ -15,12 +15,13 @@ from .markup import link_chars, name_words, squash
 
 
 def lead_of(title: LexborNode) -> LexborNode | None:
-    """The element right after the headline ``title``, or the one paragraph of a box
-    there (``<div class="teaser"><p>``), when it reads as a lead (``rules.LEAD_TAGS``,
+    """The element right after the headline ``title`` (or after the dated byline under
+    it, ``rules.DATED_LINE_MAX_CHARS``), or the one paragraph of a box there (``<div
+    class="teaser"><p>``), when it reads as a lead (``rules.LEAD_TAGS``,
     ``rules.LEAD_MIN_CHARS``, ``rules.LEAD_MAX_LINK_SHARE``)."""
-    lead = title.next
-    while lead is not None and not lead.is_element_node:
-        lead = lead.next
+    lead = _next_element(title)
+    if lead is not None and _dated_line(lead):
+        lead = _next_element(lead)  # the byline or dateline between headline and lead
     if lead is not None and lead.tag not in rules.LEAD_TAGS:
         lead = _paragraph_of_a_lead_box(lead)
     if lead is None or lead.tag not in rules.LEAD_TAGS or lead.css_first("img") is not None:
@@ -31,6 +32,20 @@ def lead_of(title: LexborNode) -> LexborNode | None:
             or rules.DATE.search(text):
         return None  # a line dated under the headline is its byline or dateline
     return lead
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    after = node.next
+    while after is not None and not after.is_element_node:
+        after = after.next
+    return after
+
+
+def _dated_line(node: LexborNode) -> bool:
+    """Whether ``node`` is a short line holding a date: a byline or a dateline."""
+    text = squash(node.text())
+    return len(text) <= rules.DATED_LINE_MAX_CHARS and (
+        node.css_first("time") is not None or rules.DATE.search(text) is not None)
 
 
 def _paragraph_of_a_lead_box(box: LexborNode) -> LexborNode | None:

@@ -848,6 +848,9 @@ weekday, a byline name; "Posted at ... | Updated as of ...") is a dateline, not 
 unless it credits a quoted post ("— Jane Doe (@jane) May 4, 2019" closes an embedded
 tweet, which is content)."""
 DATE = re.compile(_DATE, re.IGNORECASE)
+DATED_LINE_MAX_CHARS = 160
+"""A line under the headline this short that holds a date (or a <time>) is its byline
+or dateline, and the lead may follow it."""
 
 LINE_SHAPES: tuple[LineShape, ...] = (
     # "1 of 6", "1 - 5 of 36": gallery and pager counters; "Image 1 of / 23" where the

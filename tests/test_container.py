@@ -1150,15 +1150,28 @@ def test_a_paragraph_under_a_headline_after_the_story_is_no_lead() -> None:
 
 
 @pytest.mark.parametrize("after_the_title", [
-    "<p>by Ann Smith, 3 May 2026</p>",  # too short for a lead: a byline
-    "<p>By Ann Smith on Monday 4 May 2026 3:10 pm in Harbour News and Council Affairs</p>",
     f"<div>{LEAD}</div>",  # not a paragraph: a box beside the title
     f"<p><a href='/a'>{LEAD}</a></p>",  # a link: a teaser
-], ids=["short", "dated", "not-a-paragraph", "linked"])
+], ids=["not-a-paragraph", "linked"])
 def test_what_follows_the_headline_is_a_lead_only_as_a_paragraph_of_prose(
         after_the_title: str) -> None:
-    assert_story_opens_without_a_lead(
-        story_under_a_header("<h1>The harbour vote, explained</h1>" + after_the_title))
+    assert_story_opens_without_a_lead(story_under_a_header(
+        "<h1>The harbour vote, explained</h1>" + after_the_title, lead_tag="div"))
+
+
+@pytest.mark.parametrize("byline", [
+    "<p>by Ann Smith, 3 May 2026</p>",
+    "<p>By Ann Smith on Monday 4 May 2026 3:10 pm in Harbour News and Council Affairs</p>",
+    "<div>By <a href='/author/ann'>Ann Smith</a> <time datetime='2026-05-04'>Monday</time></div>",
+], ids=["short", "long", "time"])
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "unclassed"])
+def test_the_lead_after_a_dated_byline_under_the_headline_opens_the_article(
+        byline: str, stripped: bool) -> None:
+    """A dated byline between the headline and the lead is no lead, and does not hide
+    the lead after it: the story's header goes as page chrome, its lead stays."""
+    html = story_under_a_header("<h1>The harbour vote, explained</h1>" + byline)
+    article = clean(strip_class_and_id(html) if stripped else html, URL)
+    assert article.text.split("\n\n") == [LEAD, *STORY]
 
 
 def test_a_blog_s_tagline_under_its_name_is_no_lead() -> None:
