@@ -330,13 +330,15 @@ SHARE_TITLES: Lexicon = {
     "pl": (r"udostępnij(?: to| ten wpis)?", r"lubię to", r"podoba mi się",
            r"obserwuj nas(?: na .{1,30})?"),
     "tr": (r"(?:bunu |haberi )?paylaş", r"(?:bunu )?beğen", r"bizi takip edin"),
-    "fa": (rf"اشتراک{_ZWNJ}گذاری", r"به اشتراک بگذارید", r"بپسندید", r"ما را دنبال کنید"),
+    "fa": (rf"اشتراک{_ZWNJ}گذاری", r"به اشتراک بگذارید", r"بپسندید", r"پسندیدن(?: این)?",
+           r"ما را دنبال کنید"),
     "zh": (r"分享(?:此文|此文章|到)?", r"共享此文章", r"[赞讚]过?", r"按[赞讚]",
            r"喜[欢歡](?:此文)?",
            r"[关關]注我[们們]"),
     "ja": (r"共有(?:する)?", r"シェア(?:する)?", r"この記事をシェア(?:する)?", r"いいね",
            r"フォローする"),
-    "vi": (r"chia sẻ(?: bài viết| bài này)?", r"thích bài này", r"theo dõi chúng tôi"),
+    "vi": (r"chia sẻ(?: bài viết| bài này)?", r"thích(?: bài này| điều này)?",
+           r"theo dõi chúng tôi"),
     "id": (r"bagikan(?: ini)?", r"(?:menyukai|suka) ini", r"ikuti kami(?: di .{1,30})?"),
     "cs": (r"sdílejte(?: tento článek)?", r"sdílet", r"líbí se mi", r"to se mi líbí",
            r"sledujte nás"),
@@ -540,7 +542,7 @@ TAG_TITLES: Lexicon = {
     "ko": (r"태그", r"카테고리"), "uk": (r"теґи", r"теги", r"мітки", r"рубрики"), "ar": (r"وسوم",
            r"الوسوم",
            r"التصنيفات"),
-    "sv": (r"taggar", r"kategorier"), "hu": (r"címkék", r"kategóriák"),
+    "sv": (r"taggar", r"etiketter", r"kategorier"), "hu": (r"címkék", r"kategóriák"),
     "el": (r"ετικέτες", r"κατηγορίες"), "ro": (r"etichete", r"categorii"),
 }
 
@@ -976,7 +978,7 @@ TAG_LABELS: Lexicon = {
     "vi": (r"thẻ", r"chuyên mục"), "id": (r"tag", r"kategori"), "cs": (r"štítky", r"kategorie"),
     "ko": (r"태그", r"카테고리"), "uk": (r"теґи", r"теги", r"мітки", r"рубрики"), "ar": (r"الوسوم",
            r"التصنيفات?"),
-    "sv": (r"taggar", r"kategorier"), "hu": (r"címkék", r"kategóriák"),
+    "sv": (r"taggar", r"etiketter", r"kategorier"), "hu": (r"címkék", r"kategóriák"),
     "el": (r"ετικέτες", r"κατηγορίες"), "ro": (r"etichete", r"categorii"),
 }
 

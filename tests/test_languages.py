@@ -738,6 +738,8 @@ PORTAL_TITLES = [
     ("Meer over dit onderwerp", "related-title"), ("Deel dit artikel", "share-title"),
     ("Diğer haberler", "related-title"), ("Sıradaki haber", "related-title"),
     ("Haberi paylaş", "share-title"), ("Sponsorlu içerik", "ad-label"),
+    ("Thích điều này:", "share-title"), ("پسندیدن این:", "share-title"),
+    ("Etiketter:", "tag-line"),
     ("関連ニュース", "related-title"), ("こちらもおすすめ", "related-title"),
     ("猜你喜欢", "related-title"), ("相关新闻", "related-title"), ("推薦閱讀", "related-title"),
 ]
