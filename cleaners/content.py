@@ -58,6 +58,7 @@ _LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
 _POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > :is(div, article)"
 _LINKED_HEADINGS = ":is(h1, h2, h3, h4, h5, h6) a[href]"
 _SECTION_HEADINGS = HEADING_TAGS - {"h1"}
+_UNLINKED_SECTION_HEADINGS = ("h2", "h3")
 FURNITURE = frozenset({"footer", "aside", "nav"})
 """HTML's own words for what is not the article (a publisher's blurb, a comment thread in
 the article's footer), which survive where class names do not: a candidate inside one
@@ -222,31 +223,40 @@ def _signed(post: LexborNode) -> bool:
     or an avatar, the picture a comment system shows beside a name it does not link
     (Gravatar's and comment plugins' images are served from an ``/avatar/`` folder; a
     photo merely named "avatar-fire-and-ash-still.jpg" is no writer's mark). A section
-    of a listicle under a linked heading (``_a_story_section``) is no post."""
+    of the story under its heading (``_a_story_section``) is no post."""
     return (_links_of_its_own(post) and not _a_story_section(post)) \
         or post.css_first(_AVATARS) is not None
 
 
 def _a_story_section(post: LexborNode) -> bool:
-    """Whether ``post`` is a section of the story under a linked heading ("<h3><a>The
-    Harbour Museum</a></h3><p>...</p>", a listicle's item): it opens with that heading,
-    links nowhere else but from its sentences, follows no whole story
-    (``_story_told_before``), and says more after it than a teaser's
-    excerpt does (two paragraphs, or ``rules.STORY_SECTION_MIN_CHARS``), ending as a
-    sentence ends, not cut short as an excerpt is."""
+    """Whether ``post`` is a section of the story under a heading it opens with, saying
+    more after it than a teaser's excerpt does, and not cut short as an excerpt is:
+    - under a heading of the story's own (``_UNLINKED_SECTION_HEADINGS``, no link):
+      two paragraphs and ``rules.STORY_SECTION_MIN_CHARS``, whatever else it links (its
+      picture's file, a video, a shop, a "click to tweet"). Comments and teasers open
+      with a name or a linked title, not with a section heading;
+    - under a linked heading ("<h3><a>The Harbour Museum</a></h3><p>...</p>", a
+      listicle's item): two paragraphs or ``rules.STORY_SECTION_MIN_CHARS``, ending as
+      a sentence ends, no link but from its sentences, and no whole story before it
+      (``_story_told_before``)."""
     heading = next(iter(element_children(post)), None)
-    if heading is None or heading.tag not in _SECTION_HEADINGS \
-            or heading.css_first("a[href]") is None:
+    if heading is None or heading.tag not in _SECTION_HEADINGS:
+        return False
+    linked = heading.css_first("a[href]") is not None
+    if not linked and heading.tag not in _UNLINKED_SECTION_HEADINGS:
         return False
     said, title = squash(post.text()), squash(heading.text())
-    if not said.startswith(title) or (
-            len(said) - len(title) < rules.STORY_SECTION_MIN_CHARS
-            and sum(text_chars(p) >= rules.MIN_PARAGRAPH_CHARS for p in post.css("p")) < 2):
+    long_enough = len(said) - len(title) >= rules.STORY_SECTION_MIN_CHARS
+    paragraphs = sum(text_chars(p) >= rules.MIN_PARAGRAPH_CHARS for p in post.css("p")) >= 2
+    if not said.startswith(title) or not ((long_enough or paragraphs) if linked
+                                          else (long_enough and paragraphs)):
         return False
-    if said.endswith(rules.EXCERPT_ENDS) \
-            or said.rstrip(rules.CLOSING_MARKS)[-1:] not in rules.SENTENCE_ENDS:
+    if said.endswith(rules.EXCERPT_ENDS):
         return False
-    return not _links_of_its_own(post, besides=heading) and not _story_told_before(post)
+    if not linked:
+        return True  # its pictures' and videos' links and credits may close it
+    return said.rstrip(rules.CLOSING_MARKS)[-1:] in rules.SENTENCE_ENDS \
+        and not _links_of_its_own(post, besides=heading) and not _story_told_before(post)
 
 
 def _story_told_before(post: LexborNode) -> bool:

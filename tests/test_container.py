@@ -1245,6 +1245,40 @@ def test_a_listicle_s_sections_under_linked_headings_are_the_story(outer: str,
     assert "Place number 5" in article.text and article.container.startswith("scored")
 
 
+SECTION_CLOSERS = {
+    "picture": "<p><a href='/uploads/harbour-{n}.jpg'><img src='/uploads/h-{n}.jpg'></a></p>",
+    "video": "<div><a href='https://video.example/watch?v={n}'>Watch the video</a></div>",
+    "document": "<p><a href='/docs/report-{n}.pdf'>Download the report (PDF)</a></p>",
+    "tweet": "<div><a href='https://twitter.com/intent/tweet?text={n}'>Click to tweet</a></div>",
+    "shop": "<a href='https://shop.example/{n}'>Buy now</a>",
+}
+
+
+@pytest.mark.parametrize("closer", SECTION_CLOSERS, ids=list(SECTION_CLOSERS))
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "unclassed"])
+def test_sections_under_their_own_headings_are_the_story_whatever_they_link(
+        closer: str, stripped: bool) -> None:
+    """A long piece in sibling <div>s, each under an unlinked <h2> with its paragraphs
+    and closing on a link of its own (its picture's file, a video, a report, a
+    "click to tweet", a shop): alike and each with a link, they looked like comments,
+    and the story was lost but for its intro. A section heading opens no comment."""
+    sections = "".join(f"<div><h2>Part {n} of the story</h2>{prose(STORY[n:n + 2])}"
+                       f"<p>The harbour master added, in section {n}, that the work would "
+                       "take three winters and close the quay to the larger boats.</p>"
+                       f"{SECTION_CLOSERS[closer].format(n=n)}</div>" for n in (1, 3, 5))
+    html = (f"<html><body><div class='entry-content'><h1>Harbour news</h1><p>{STORY[0]}</p>"
+            f"{sections}<p>{STORY[7]}</p></div></body></html>")
+    whole_story(strip_class_and_id(html) if stripped else html)
+
+
+def test_teasers_under_unlinked_headings_with_one_excerpt_stay_a_thread() -> None:
+    """Cards under an unlinked heading, each one excerpt and a link: teasers still."""
+    posts = "".join(f"<div><h3>Ferry news, part {n}</h3><p>{STORY[n]}</p>"
+                    f"<p><a href='/ferry/{n}'>Read the story</a></p></div>" for n in range(1, 5))
+    tree = LexborHTMLParser(f"<html><body><section>{posts}</section></body></html>")
+    assert thread_posts(tree.body) == {div.mem_id for div in tree.css("section > div")}
+
+
 def test_teasers_with_a_read_more_link_stay_a_thread() -> None:
     """The same cards with a "Read more" link of their own are teasers."""
     posts = listicle_sections("div", read_more=True)
