@@ -119,15 +119,10 @@ def _loose_text(container: LexborNode) -> str:
                    or (child.is_element_node and child.tag not in BLOCK_TAGS))
 
 
-def thread_posts(root: LexborNode, titles: tuple[str, ...] = (), *,
-                 live_blog: bool = False) -> set[int]:
+def thread_posts(root: LexborNode, titles: tuple[str, ...] = ()) -> set[int]:
     """The posts of every thread under ``root`` (see ``THREAD_ITEMS``), by ``mem_id``,
     but for a story laid out as a list item (``_listed_story``) under one of the page's
-    ``titles``, and a listicle's sections under linked headings (``_a_story_section``).
-    A ``live_blog`` (``declares_live_blog``) has none: its updates run like a thread's
-    posts (a time linked to each, a share link), and they are the story."""
-    if live_blog:
-        return set()
+    ``titles``, and a story's sections under their headings (``_a_story_section``)."""
     # Looking at the items' children, not their whole subtrees: most items of a page
     # are menu links, and a query per item costs a twentieth of the cleaning time.
     headlines = _headlines(titles)
@@ -142,7 +137,9 @@ _LIVE_BLOG_TYPE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*)?"(?:[^"]*[/:])?LiveBlo
 
 def declares_live_blog(document: LexborNode) -> bool:
     """Whether the page says it is a live blog, as schema.org writes it: a
-    ``LiveBlogPosting`` in its JSON-LD or its microdata. Asked before scripts go."""
+    ``LiveBlogPosting`` in its JSON-LD or its microdata. Such a page has no thread: its
+    updates run like a thread's posts (a time linked to each, a share link), and they
+    are the story. Asked before scripts go."""
     return any(node.tag != "script" or _LIVE_BLOG_TYPE.search(node.text()) is not None
                for node in document.css(_LIVE_BLOG_MARKS))
 

@@ -52,6 +52,7 @@ class _Recorder:
         self.observed: list[str] = []  # excerpts of the blocks removed while watched
 
     def parsed(self, body: LexborNode) -> None:
+        self.lines, self.labels, self.observed = [], {}, []  # the cleaner may start over
         stack: list[tuple[LexborNode, int]] = [(body, body.mem_id)]
         while stack:  # iterative: pages nest deeper than Python recurses
             node, block = stack.pop()

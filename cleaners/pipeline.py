@@ -100,7 +100,8 @@ def clean(
 
 
 class Watcher(Protocol):
-    """Sees the parsed body before anything is removed, then each removal."""
+    """Sees the parsed body before anything is removed, then each removal; sees it
+    parsed again when the cleaner starts over (a page said nothing but a thread's posts)."""
 
     def parsed(self, body: LexborNode) -> None: ...
 
@@ -140,7 +141,7 @@ def _without_controls(article: Article) -> Article:
 def _clean(html: str | bytes, url: str | None, charset: str | None,
            site_rules: SiteRules | None, profile: SiteProfile | None,
            watcher: Watcher | None, fetched_at: datetime | None,
-           fingerprints: bool, with_metadata: bool) -> Article:
+           fingerprints: bool, with_metadata: bool, threads: bool = True) -> Article:
     if isinstance(html, bytes):
         if looks_binary(html, charset):
             return Article(url=url, reason="not a text document (binary content)")
@@ -168,7 +169,7 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     # Found once, before boilerplate goes: removing blocks only takes posts away.
     document_title = tree.css_first("title")
     titles = tuple(t for t in (metadata.title, document_title and document_title.text()) if t)
-    posts = thread_posts(body, titles, live_blog=live_blog)
+    posts = thread_posts(body, titles) if threads and not live_blog else set()
     article_like = article_like_chars(body, posts)
     remover.remove_boilerplate(body, posts, article_like, metadata.title)
     remover.strip_form_controls(body)
@@ -206,6 +207,12 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     article.removed = remover.removed + template.removed
     article.source_url = remover.source_url
     if not blocks:
+        if posts:  # what read as a thread's posts was all the page said: its story
+            retried = _clean(html, url, charset, site_rules, profile, watcher, fetched_at,
+                             fingerprints, with_metadata, threads=False)
+            if retried.text:
+                retried.container = f"{retried.container} (no thread: nothing else was left)"
+                return retried
         article.reason = "no article text found"
         return article
     article.text = to_text(blocks)

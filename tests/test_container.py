@@ -1271,6 +1271,25 @@ def test_sections_under_their_own_headings_are_the_story_whatever_they_link(
     whole_story(strip_class_and_id(html) if stripped else html)
 
 
+def test_a_page_that_says_nothing_but_a_thread_s_posts_keeps_them_as_its_story() -> None:
+    """A gallery's slides, each a picture linked to its file, a paragraph and the
+    photographer's linked name, run like signed posts; when they are all the page
+    says, the story is not left empty: the cleaner starts over without a thread, and
+    ``crawl explain`` shows that second reading."""
+    slides = "".join(f"<div><a href='/img/{n}-full.jpg'><img src='/img/{n}.jpg'></a>"
+                     f"<p>{part}</p><p><a href='/photographers/ann'>Ann Smith</a></p></div>"
+                     for n, part in enumerate(STORY))
+    html = ("<html><body><div><h1>Harbour news</h1><div>By Jane Doe, 3 May 2026</div>"
+            f"<div>{slides}</div></div></body></html>")
+    article = clean(html, URL)
+    assert all(part in article.text for part in STORY)
+    assert (article.container or "").endswith("(no thread: nothing else was left)")
+    explained, segments = explain(html, URL)
+    assert explained.container == article.container
+    assert "Ann Smith" not in article.text
+    assert sum(STORY[0] in segment.text for segment in segments) == 1
+
+
 def test_teasers_under_unlinked_headings_with_one_excerpt_stay_a_thread() -> None:
     """Cards under an unlinked heading, each one excerpt and a link: teasers still."""
     posts = "".join(f"<div><h3>Ferry news, part {n}</h3><p>{STORY[n]}</p>"
