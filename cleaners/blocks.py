@@ -129,18 +129,22 @@ def _enclosing_block(holder: LexborNode) -> tuple[LexborNode | None, str]:
     return block, text
 
 
+_LABELLED_KINDS = ("related", "share")
+
+
 def _labelled_link(holder: LexborNode, block: LexborNode, text: str
                    ) -> rules.PhraseRule | None:
-    """The related-widget rule of a line that is a widget's title and a link to another
-    story ("Lesen Sie auch: <a>Bahnstrecke wird teurer</a>", "LEIA TAMBÉM: <a>...</a>"),
-    set in the story between its paragraphs: ``holder``'s own text is the title, and
-    nothing but links follows it. (Link density alone tells it only when the headline
-    is long beside its label.)"""
+    """The rule of a line that is a widget's title and links: to another story ("Lesen
+    Sie auch: <a>Bahnstrecke wird teurer</a>", "LEIA TAMBÉM: <a>...</a>"), set in the
+    story between its paragraphs, or to the networks a share bar offers ("Share this
+    article <a>Facebook</a> <a>X</a>"): ``holder``'s own text is the title, and nothing
+    but links follows it. (Link density alone tells it only when the links are long
+    beside the label.)"""
     if len(text) > rules.TITLE_MAX_CHARS + rules.LABELLED_LINK_MAX_CHARS:
         return None
     label = squash(holder.text(deep=False))
     rule = line_rule(label) if label and text.startswith(label) else None
-    if rule is None or rule.kind != "related" or rule not in rules.TITLE_RULES:
+    if rule is None or rule.kind not in _LABELLED_KINDS or rule not in rules.TITLE_RULES:
         return None
     rest = _without_spaces(text[len(label):])
     linked = sum(_without_spaces(squash(link.text())) for link in block.css("a[href]"))

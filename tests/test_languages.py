@@ -1005,6 +1005,26 @@ def test_a_read_also_line_between_paragraphs_goes(label: str, stripped: bool) ->
     assert ("related", "related-title") in {(b.kind, b.rule) for b in article.removed}
 
 
+SHARE_LINE_LABELS = ["Share this article", "Diesen Artikel teilen:", "Partager cet article",
+                     "Compartir esto:", "Condividi:", "Поделиться:", "分享到：", "Dela detta:"]
+
+
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "stripped"])
+@pytest.mark.parametrize("label", SHARE_LINE_LABELS)
+def test_a_share_line_of_a_label_and_network_links_goes(label: str, stripped: bool) -> None:
+    """A share bar written as one line, its title in a <span> and the networks linked
+    after it: the title alone says a phrase, the line as a whole says none."""
+    named = "" if stripped else " class='entry-content'"
+    line = (f"<div><span>{label}</span> <a href='https://facebook.com/sharer?u=x'>Facebook</a>"
+            " <a href='https://twitter.com/intent/tweet?u=x'>X</a>"
+            " <a href='mailto:?subject=x'>Email</a></div>")
+    html = (f"<html><body><article><h1>Harbour reopens</h1><div{named}>{line}"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</div></article></body></html>")
+    article = clean(html)
+    assert article.text.split("\n\n") == ARTICLE
+    assert ("share", "share-title") in {(b.kind, b.rule) for b in article.removed}
+
+
 @pytest.mark.parametrize("line", [
     "Read more about the plan in <a href='/x'>our explainer</a>, which the ministry called fair.",
     "Lesen Sie auch, was <a href='/x'>der Minister</a> dazu sagte.",
