@@ -92,12 +92,20 @@ def _story_body(box: LexborNode) -> bool:
 
 def _at_most_a_pitch(box: LexborNode, form: LexborNode) -> bool:
     """Whether ``box`` holds, besides ``form``, at most one paragraph, and a short one
-    (``rules.FORM_BOX_MAX_PITCH_CHARS``): a notice or a pitch, not a section of the story."""
+    (``rules.FORM_BOX_MAX_PITCH_CHARS``): a notice or a pitch, not a section of the story.
+    A paragraph that says a boilerplate line of its own ("By signing up you agree to our
+    privacy policy.") is the box's too, and is not counted."""
     paragraphs = [p for p in box.css("p") if text_chars(p)]
     inside = {p.mem_id for p in form.css("p")}
-    outside = [p for p in paragraphs if p.mem_id not in inside]
+    outside = [p for p in paragraphs if p.mem_id not in inside and not _says_a_line(p)]
     return len(outside) <= 1 and all(text_chars(p) <= rules.FORM_BOX_MAX_PITCH_CHARS
                                      for p in outside)
+
+
+def _says_a_line(block: LexborNode) -> bool:
+    """Whether ``block``'s whole text is a line a phrase rule names."""
+    text = squash(block.text())
+    return len(text) <= rules.PHRASE_MAX_CHARS and line_rule(text) is not None
 
 
 def _a_control(block: LexborNode) -> bool:

@@ -652,6 +652,20 @@ def test_a_sign_up_box_goes_with_its_form_in_any_language() -> None:
     assert ("newsletter", "sign-up-box") in {(r.kind, r.rule) for r in article.removed}
 
 
+def test_a_sign_up_box_with_its_privacy_note_goes_whole_mid_story() -> None:
+    """The box a news site sets between a story's paragraphs: its heading, its pitch,
+    the form and a privacy note under it. The note is a boilerplate line of its own, no
+    second paragraph of story: the box goes whole, heading too."""
+    box = ("<div><h3>Get our morning briefing</h3><p>The biggest local stories in your "
+           "inbox every morning, free.</p><form><input type='email'><button>Subscribe"
+           "</button></form><p><small>By signing up you agree to our privacy policy.</small>"
+           "</p></div>")
+    article = clean(page(prose(PARAGRAPHS[:2]) + box + prose(PARAGRAPHS[2:])),
+                    "https://news.example/story")
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert ("newsletter", "sign-up-box") in {(r.kind, r.rule) for r in article.removed}
+
+
 def test_a_comment_form_goes_with_its_heading_and_notice_in_any_language() -> None:
     """WordPress's reply box in a locale no phrase list holds (Norwegian), class names
     gone: its heading and notice go with the form."""
