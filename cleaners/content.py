@@ -821,8 +821,10 @@ def _holds_non_content(ancestor: LexborNode, top: LexborNode,
 def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
                    ranked: list[Candidate]) -> list[LexborNode]:
     """Readability's sibling rule, plus: a sibling holding one of the leading
-    candidates is article too (an article split into sections by figures or ads,
-    each in its own wrapper), and so is one reading like prose that is named as the
+    candidates (any candidate with a quarter of the most votes and the siblings'
+    threshold, not only the ``ranked`` few: a story in fourteen sections had only seven)
+    is article too (an article split into sections by figures or ads, each in its own
+    wrapper), and so is one reading like prose that is named as the
     container's own paragraphs are (``_ParagraphClasses``) or bears the
     container's own class where no vote reached it."""
     parent = top.node.parent
@@ -836,8 +838,9 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate],
     if own_class and rules.LAYOUT_CLASS_NAMES.fullmatch(first_class(top.node)):
         own_class = None  # a grid's row or container names no section of the story
     most_votes = max(c.votes for c in ranked)
-    leaders = [c for c in ranked
-               if weigh(c) >= threshold and c.votes >= rules.LEADER_VOTES * most_votes]
+    leaders = [c for c in candidates.values()
+               if c.votes >= rules.LEADER_VOTES * most_votes and weigh(c) >= threshold
+               and not is_furniture(c.node)]
     holds_leader = _siblings_holding(parent, leaders)
     paragraphs = _ParagraphClasses(top.node)
     chosen = []

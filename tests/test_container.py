@@ -281,6 +281,22 @@ def comment_thread(list_tag: str, item_tag: str) -> str:
     return f"<div><h3>24 thoughts</h3><{list_tag}>{posts}</{list_tag}></div>"
 
 
+@pytest.mark.parametrize("stripped", [False, True], ids=["classed", "unclassed"])
+def test_a_story_in_many_one_paragraph_sections_between_ads_is_kept_whole(
+        stripped: bool) -> None:
+    """A newspaper's story laid out one paragraph per section, each a few wrappers
+    deep, an advertisement between each two: every section holds a leading candidate,
+    however many there are (only the best eight were looked at: seven joined)."""
+    parts = [*STORY, *(part.replace("Part", "Section") for part in STORY)]
+    ad = "<div><div><p>Advertisement</p><a href='#skip'>SKIP ADVERTISEMENT</a></div></div>"
+    sections = ad.join(f"<section name='articleBody'><div class='StoryBodyCompanionColumn'>"
+                       f"<div><p>{part}</p></div></div></section>" for part in parts)
+    html = ("<html><body><article><header><h1>Harbour news</h1><p>By Jane Doe</p></header>"
+            f"{sections}</article></body></html>")
+    text = clean(strip_class_and_id(html) if stripped else html, URL).text
+    assert [part for part in parts if part not in text] == []
+
+
 def test_a_long_comment_list_never_outvotes_the_article() -> None:
     """With every class name gone, a thread of comments holds more prose than the
     article; its posts, paragraphs inside list items, speak for their item only."""
