@@ -916,8 +916,8 @@ PAYWALL_PROMPTS: Lexicon = {
     "de": (r"(?:jetzt )?(?:abonnieren|anmelden),? um weiterzulesen.{0,80}",
            # "Abonnent/in", "Abonnent*in", "Abonnent:in": the gender-inclusive forms; and
            # the call after it, no sentence ("Schon Abonnent? Nein, sagt Müller...")
-           r"(?:bereits|schon) abonnent(?:in|/in|\*in|:in)?\?(?: (?:hier |jetzt |zum )?"
-           r"(?:anmelden|einloggen|login|log-in)(?: hier)?[.!]?)?",
+           r"(?:sie sind )?(?:bereits|schon) abonnent(?:in|/in|\*in|:in)?\?"
+           r"(?: (?:hier |jetzt |zum )?(?:anmelden|einloggen|login|log-in)(?: hier)?[.!]?)?",
            r"dieser (?:artikel|inhalt) ist (?:nur )?für abonnenten.{0,80}",
            r"sie haben bereits ein abo(?:nnement)?\?.{0,80}"),
     "fr": (r"abonnez-vous pour (?:lire|continuer).{0,80}", r"déjà abonné\s?\?.{0,80}",

@@ -739,6 +739,8 @@ PORTAL_TITLES = [
     ("Diğer haberler", "related-title"), ("Sıradaki haber", "related-title"),
     ("Haberi paylaş", "share-title"), ("Sponsorlu içerik", "ad-label"),
     ("Thích điều này:", "share-title"), ("پسندیدن این:", "share-title"),
+    ("Sie sind bereits Abonnent? Hier anmelden.", "paywall-prompt"),
+    ("Advertisement · Scroll to continue", "ad-label"), ("SKIP ADVERTISEMENT", "ad-label"),
     ("Etiketter:", "tag-line"),
     ("関連ニュース", "related-title"), ("こちらもおすすめ", "related-title"),
     ("猜你喜欢", "related-title"), ("相关新闻", "related-title"), ("推薦閱讀", "related-title"),
