@@ -29,6 +29,7 @@ from .markup import (
     squash,
     text_chars,
 )
+from .phrases import line_rule
 
 # Paragraphs vote for their ancestors. Loose text in a container (a <div> with text
 # between its children, as old templates write articles) is a paragraph of that
@@ -56,6 +57,7 @@ _POST_PARENTS = ("body", "div", "section", "article", "td")
 _LISTED_POSTS = (f":is({', '.join(_LISTS)}) > :is({THREAD_ITEMS})"
                  f":has({', '.join(f'> {tag}' for tag in _ITEM_BLOCKS)})")
 _POST_CANDIDATES = f":is({', '.join(_POST_PARENTS)}) > :is(div, article)"
+_POST_NODES = f"{_LISTED_POSTS}, {_POST_CANDIDATES}"
 _LINKED_HEADINGS = ":is(h1, h2, h3, h4, h5, h6) a[href]"
 _SECTION_HEADINGS = HEADING_TAGS - {"h1"}
 _UNLINKED_SECTION_HEADINGS = ("h2", "h3")
@@ -129,19 +131,6 @@ def thread_posts(root: LexborNode, titles: tuple[str, ...] = ()) -> set[int]:
     listed = {item.mem_id for item in root.css(_LISTED_POSTS)
               if not (headlines and _listed_story(item, headlines)) and not _a_story_section(item)}
     return (listed | _unlisted_posts(root)) - _live_updates(root)
-
-
-_LIVE_BLOG_MARKS = '[itemtype*="LiveBlogPosting"], script[type*="ld+json" i]'
-_LIVE_BLOG_TYPE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*)?"(?:[^"]*[/:])?LiveBlogPosting"')
-
-
-def declares_live_blog(document: LexborNode) -> bool:
-    """Whether the page says it is a live blog, as schema.org writes it: a
-    ``LiveBlogPosting`` in its JSON-LD or its microdata. Such a page has no thread: its
-    updates run like a thread's posts (a time linked to each, a share link), and they
-    are the story. Asked before scripts go."""
-    return any(node.tag != "script" or _LIVE_BLOG_TYPE.search(node.text()) is not None
-               for node in document.css(_LIVE_BLOG_MARKS))
 
 
 def _live_updates(root: LexborNode) -> set[int]:
@@ -230,8 +219,9 @@ def _a_story_section(post: LexborNode) -> bool:
     more after it than a teaser's excerpt does, and not cut short as an excerpt is:
     - under a heading of the story's own (``_UNLINKED_SECTION_HEADINGS``, no link):
       two paragraphs and ``rules.STORY_SECTION_MIN_CHARS``, whatever else it links (its
-      picture's file, a video, a shop, a "click to tweet"). Comments and teasers open
-      with a name or a linked title, not with a section heading;
+      picture's file, a video, a shop, a "click to tweet"), but for a post's marks
+      (``_marks_a_post``): a comment whose writer's name is set as a heading still has
+      its permalink or its reply link, a teaser its "Read more";
     - under a linked heading ("<h3><a>The Harbour Museum</a></h3><p>...</p>", a
       listicle's item): two paragraphs or ``rules.STORY_SECTION_MIN_CHARS``, ending as
       a sentence ends, no link but from its sentences, and no whole story before it
@@ -250,10 +240,26 @@ def _a_story_section(post: LexborNode) -> bool:
         return False
     if said.endswith(rules.EXCERPT_ENDS):
         return False
-    if not linked:
-        return True  # its pictures' and videos' links and credits may close it
+    if not linked:  # its pictures' and videos' links and credits may close it
+        return not any(map(_marks_a_post, post.css("a[href]")))
     return said.rstrip(rules.CLOSING_MARKS)[-1:] in rules.SENTENCE_ENDS \
         and not _links_of_its_own(post, besides=heading) and not _story_told_before(post)
+
+
+def marked_as_posts(root: LexborNode, posts: set[int]) -> bool:
+    """Whether any of the ``posts`` under ``root`` carries a post's mark
+    (``_marks_a_post``) or an avatar: a comment's, not a slide's or a section's."""
+    return any(post.mem_id in posts and (post.css_first(_AVATARS) is not None or any(
+        map(_marks_a_post, post.css("a[href]")))) for post in root.css(_POST_NODES))
+
+
+def _marks_a_post(link: LexborNode) -> bool:
+    """Whether ``link`` is a post's mark (``rules.POST_LINKS``: a comment's permalink or
+    reply link) or a teaser's call to read on ("Read more", a related-title phrase)."""
+    if rules.POST_LINKS.search(link.attributes.get("href") or ""):
+        return True
+    rule = line_rule(squash(link.text()))
+    return rule is not None and rule.kind == "related"
 
 
 def _story_told_before(post: LexborNode) -> bool:

@@ -187,6 +187,15 @@ def explain_metadata(tree: LexborHTMLParser, url: str | None, *, page: str | Non
     return metadata, dates
 
 
+def declares_live_blog(tree: LexborHTMLParser) -> bool:
+    """Whether the page's own article, as its JSON-LD names it (the first article node
+    at the top of its documents, not one nested in another's properties), is a
+    schema.org ``LiveBlogPosting``: its updates run like a thread's posts (a time
+    linked to each, a share link), and they are the story."""
+    article = _LinkedData.from_scripts(tree.css("script[type]")).article
+    return article is not None and "LiveBlogPosting" in _types(article)
+
+
 def _head_of(tree: LexborHTMLParser
              ) -> tuple[_PageElements, dict[str, list[str]], _LinkedData, str | None]:
     """The page's elements that carry metadata, its <meta> values, its JSON-LD and the

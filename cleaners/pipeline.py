@@ -30,7 +30,7 @@ from . import rules
 from .article import Article, SiteRules
 from .assemble import blocks_of, to_markdown, to_text
 from .blocks import Remover
-from .content import declares_live_blog, describe, main_content, thread_posts, thread_runs
+from .content import describe, main_content, marked_as_posts, thread_posts, thread_runs
 from .controls import strip_controls
 from .decode import decode_html, looks_binary
 from .fallback import (
@@ -43,7 +43,7 @@ from .fallback import (
 from .language import reconcile as reconcile_language
 from .last_pass import drop_boilerplate_blocks
 from .lead import story_lead
-from .metadata import Metadata, extract_guides, extract_metadata
+from .metadata import Metadata, declares_live_blog, extract_guides, extract_metadata
 from .template import SiteProfile, cut_before_container, cut_template
 
 MAX_HTML_CHARS = 30_000_000
@@ -154,7 +154,8 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
         return Article(url=url, reason=f"elements nested too deep ({depth} levels)")
     tree = LexborHTMLParser(html)
     body = tree.body
-    live_blog = tree.root is not None and declares_live_blog(tree.root)
+    # read before the scripts go; most pages never name the type, and skip the parse
+    live_blog = "LiveBlogPosting" in html and declares_live_blog(tree)
     metadata = _metadata(tree, url, html, fetched_at, with_metadata)
     article = _with_metadata(Article(url=url), metadata)
     if body is None:
@@ -207,12 +208,9 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     article.removed = remover.removed + template.removed
     article.source_url = remover.source_url
     if not blocks:
-        if posts:  # what read as a thread's posts was all the page said: its story
-            retried = _clean(html, url, charset, site_rules, profile, watcher, fetched_at,
-                             fingerprints, with_metadata, threads=False)
-            if retried.text:
-                retried.container = f"{retried.container} (no thread: nothing else was left)"
-                return retried
+        if posts and not _a_thread_of_comments(html, titles):
+            return _read_without_a_thread(html, url, charset, site_rules, profile, watcher,
+                                          fetched_at, fingerprints, with_metadata)
         article.reason = "no article text found"
         return article
     article.text = to_text(blocks)
@@ -220,6 +218,32 @@ def _clean(html: str | bytes, url: str | None, charset: str | None,
     if with_metadata:
         language = reconcile_language(article.language, article.text)
         article.language, article.language_from = language.language, language.language_from
+    return article
+
+
+def _a_thread_of_comments(html: str, titles: tuple[str, ...]) -> bool:
+    """Whether the page's thread posts (found on a fresh parse: the first tree lost them)
+    carry a comment's marks (``content.marked_as_posts``): a thread of comments is no
+    story, though nothing else is left of the page."""
+    body = LexborHTMLParser(html).body
+    return body is not None and marked_as_posts(body, thread_posts(body, titles))
+
+
+def _read_without_a_thread(html: str, url: str | None, charset: str | None,
+                           site_rules: SiteRules | None, profile: SiteProfile | None,
+                           watcher: Watcher | None, fetched_at: datetime | None,
+                           fingerprints: bool, with_metadata: bool) -> Article:
+    """The page cleaned again without a thread, when what read as a thread's posts (a
+    gallery's slides, each a picture linked to its file and a credit) was all it said.
+    Its answer stands either way, so that a watcher's second reading is the one
+    reported; less than ``rules.THREAD_STORY_MIN_CHARS`` of text is no story."""
+    article = _clean(html, url, charset, site_rules, profile, watcher, fetched_at,
+                     fingerprints, with_metadata, threads=False)
+    if len(article.text) < rules.THREAD_STORY_MIN_CHARS:
+        article.text, article.markdown = "", ""
+        article.reason = "no article text found (read again without a thread: too little)"
+    else:
+        article.container = f"{article.container} (no thread: nothing else was left)"
     return article
 
 

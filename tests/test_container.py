@@ -345,6 +345,23 @@ def test_a_declared_live_blog_s_updates_are_its_story(declared: str, strip: bool
     assert thread_posts(LexborHTMLParser(html.replace(declared, '"NewsArticle"')).body)
 
 
+@pytest.mark.parametrize("mention", [
+    "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"relatedLink\": "
+    "{\"@type\": \"LiveBlogPosting\", \"url\": \"/live/storm\"}}</script>",
+    "<script type='application/ld+json'>{\"@type\": \"NotALiveBlogPostingX\"}</script>",
+    "<div itemscope itemtype='https://schema.org/LiveBlogPosting'>"
+    "<a href='/live/storm'>Live: the storm, hour by hour</a></div>",
+], ids=["nested", "another-type", "microdata-teaser"])
+def test_a_live_blog_merely_mentioned_leaves_the_comments_a_thread(mention: str) -> None:
+    """Only the page's own article, at the top of its JSON-LD, makes it a live blog: a
+    linked live blog, a type that only contains the name, or a teaser's microdata do
+    not, and the readers' comments stay out of the story."""
+    html = ("<html><head></head><body><div><div><h1>Harbour news</h1>"
+            f"<div>{prose(STORY[:5])}</div></div>{mention}{comment_thread('ol', 'li')}</div>"
+            "</body></html>")
+    assert_story_without_posts(strip_class_and_id(html), 5)
+
+
 def test_a_long_comment_thread_in_divs_never_outvotes_the_article() -> None:
     """The same thread without list markup: each post a <div> holding the author's
     linked name, a date and the text, all of one shape."""
@@ -1304,12 +1321,39 @@ def test_a_page_that_says_nothing_but_a_thread_s_posts_keeps_them_as_its_story()
     assert sum(STORY[0] in segment.text for segment in segments) == 1
 
 
-def test_teasers_under_unlinked_headings_with_one_excerpt_stay_a_thread() -> None:
-    """Cards under an unlinked heading, each one excerpt and a link: teasers still."""
-    posts = "".join(f"<div><h3>Ferry news, part {n}</h3><p>{STORY[n]}</p>"
-                    f"<p><a href='/ferry/{n}'>Read the story</a></p></div>" for n in range(1, 5))
-    tree = LexborHTMLParser(f"<html><body><section>{posts}</section></body></html>")
-    assert thread_posts(tree.body) == {div.mem_id for div in tree.css("section > div")}
+@pytest.mark.parametrize("mark", [
+    "<p><a href='#reply-{n}'>Reply</a></p>",
+    "<p><a href='/2026/05/story?replytocom={n}#respond'>Reply</a></p>",
+    "<p><a href='/2026/05/story#comment-{n}'>May {n}, 2026 at 10:01 am</a></p>",
+    "<p><a href='/ferry/{n}'>Read more</a></p>",
+], ids=["reply-toggle", "reply-link", "permalink", "read-more"])
+def test_posts_headed_by_a_name_stay_a_thread_by_their_marks(mark: str) -> None:
+    """Comments whose writer's name is set as an <h3>, three long paragraphs each, or
+    teasers with excerpts as long: an unlinked heading over them is no section
+    heading while they carry a comment's permalink or reply link, or a "Read more"."""
+    posts = "".join(f"<div><h3>Reader {n} Smith says:</h3>{prose([text, text, text])}"
+                    f"{mark.format(n=n)}</div>" for n, text in enumerate(COMMENTS[:6], 1))
+    assert_thread_left_out(posts)
+
+
+def test_a_page_of_nothing_but_a_thread_of_comments_stays_empty() -> None:
+    """A story that failed to load under its comments: the comments, marked as such
+    (each a permalink and a reply link), are not read as its story."""
+    posts = "".join(f"<div><div><a href='https://reader{n}.example/'>Reader {n}</a> says:</div>"
+                    f"<p><a href='#comment-{n}'>May {n}, 2026</a></p><p>{text}</p>"
+                    f"<p><a href='?replytocom={n}#respond'>Reply</a></p></div>"
+                    for n, text in enumerate(COMMENTS[:6], 1))
+    article = clean(f"<html><body><h1>Harbour news</h1><div>{posts}</div></body></html>", URL)
+    assert article.text == "" and article.reason == "no article text found"
+
+
+def test_a_page_read_again_without_a_thread_with_too_little_left_stays_empty() -> None:
+    """Read again without a thread, five short slots are no story."""
+    slots = "".join(f"<div><a href='/ads/{n}'><img src='/ads/{n}.jpg'></a><p>Advertisement</p>"
+                    f"<p><a href='/ads/about'>About our ads</a></p></div>" for n in range(5))
+    article = clean(f"<html><body><h1>Harbour news</h1><div>{slots}</div></body></html>", URL)
+    assert article.text == ""
+    assert article.reason == "no article text found (read again without a thread: too little)"
 
 
 def test_teasers_with_a_read_more_link_stay_a_thread() -> None:
