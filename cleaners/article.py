@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-CLEANER_VERSION = "0.7.40"
+CLEANER_VERSION = "0.7.41"
 """Bumped whenever a change to the cleaner can change its output, so that
 ``crawl reclean`` knows which stored articles were made by an older cleaner."""
 

@@ -923,9 +923,10 @@ went as a link-dense block. The box's "Click To Tweet" button goes (``ctt-btn``)
 THREAD_STORY_MIN_CHARS = 200
 """A page read again without a thread (its posts were all it said) has a story only if
 this much text is left: five "Advertisement" slots are none."""
-POST_LINKS = re.compile(r"^#|replytocom|#(?:comment|respond|reply)", re.IGNORECASE)
-"""A comment's links: its permalink on the page ("#comment-12", "#c12") and its reply
-link (WordPress's "?replytocom=12#respond")."""
+POST_LINKS = re.compile(r"replytocom|#(?:comment|respond|reply|c\d)", re.IGNORECASE)
+"""A comment's links: its permalink on the page ("#comment-12", Blogger's "#c12") and its
+reply link (WordPress's "?replytocom=12#respond", "#reply-12"). Not any link within the
+page: a section's footnote ("#fn1") or "back to top" is no comment's."""
 
 PROSE_MAX_LINK_DENSITY = 0.25
 """A paragraph with at most this share of its text in links reads as prose."""

@@ -1282,6 +1282,7 @@ SECTION_CLOSERS = {
     "document": "<p><a href='/docs/report-{n}.pdf'>Download the report (PDF)</a></p>",
     "tweet": "<div><a href='https://twitter.com/intent/tweet?text={n}'>Click to tweet</a></div>",
     "shop": "<a href='https://shop.example/{n}'>Buy now</a>",
+    "back-to-top": "<p><a href='#top'>Back to top</a></p>",
 }
 
 
@@ -1290,9 +1291,10 @@ SECTION_CLOSERS = {
 def test_sections_under_their_own_headings_are_the_story_whatever_they_link(
         closer: str, stripped: bool) -> None:
     """A long piece in sibling <div>s, each under an unlinked <h2> with its paragraphs
-    and closing on a link of its own (its picture's file, a video, a report, a
-    "click to tweet", a shop): alike and each with a link, they looked like comments,
-    and the story was lost but for its intro. A section heading opens no comment."""
+    and closing on a link of its own (its picture's file, a video, a report, a "click
+    to tweet", a shop, "back to top": an anchor on the page, but no comment's): alike
+    and each with a link, they looked like comments, and the story was lost but for its
+    intro. A section heading opens no comment."""
     sections = "".join(f"<div><h2>Part {n} of the story</h2>{prose(STORY[n:n + 2])}"
                        f"<p>The harbour master added, in section {n}, that the work would "
                        "take three winters and close the quay to the larger boats.</p>"
